@@ -1,0 +1,12 @@
+//! Hashiya: read and annotate Arabic news articles right-to-left.
+//!
+//! The library holds everything; `main.rs` only parses the command line and starts the GUI
+//! or a headless command. Layers, from the top: [`app`] (session state and effects), [`ui`]
+//! (widgets), [`text`] (cosmic-text layout and the glyph atlas), [`document`] (loading
+//! articles). Lower layers never import higher ones.
+
+pub mod app;
+pub mod cli;
+pub mod document;
+pub mod text;
+pub mod ui;

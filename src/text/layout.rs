@@ -1,0 +1,450 @@
+//! Paragraph layout with cosmic-text, and the per-document cache that keeps it virtual.
+//!
+//! Each paragraph is its own cosmic-text [`Buffer`], so its base direction comes from its own
+//! first strong character and an unbalanced bidi control cannot leak into the next paragraph.
+//! [`DocumentLayout`] shapes only the paragraphs that are asked for (those near the viewport)
+//! and keeps estimated heights for the rest, refined as paragraphs are laid out.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use cosmic_text::{
+    Attrs, Buffer, Family, FontSystem, LayoutRunIter, Metrics, Shaping, Weight, Wrap,
+};
+
+use super::fonts::ReadingFace;
+use crate::document::{Document, ParagraphKind};
+
+/// How article text is set: face, size and line spacing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextStyle {
+    /// The Arabic reading face.
+    pub face: ReadingFace,
+    /// Body text size in logical pixels (points).
+    pub font_size_pt: f32,
+    /// Line height as a multiple of the font size.
+    pub line_spacing: f32,
+}
+
+impl Default for TextStyle {
+    fn default() -> Self {
+        Self {
+            face: ReadingFace::default(),
+            font_size_pt: 20.0,
+            line_spacing: 1.7,
+        }
+    }
+}
+
+/// Size and weight of one kind of paragraph, derived from the body style.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParagraphStyle {
+    /// Font size in points.
+    pub font_size_pt: f32,
+    /// Line height in points.
+    pub line_height_pt: f32,
+    /// Bold or regular.
+    pub bold: bool,
+    /// The reading face.
+    pub face: ReadingFace,
+}
+
+impl TextStyle {
+    /// The style for a paragraph of `kind`: titles and headings larger and bold.
+    pub fn for_kind(&self, kind: ParagraphKind) -> ParagraphStyle {
+        let (scale, bold) = match kind {
+            ParagraphKind::Title => (1.5, true),
+            ParagraphKind::Heading(level) => (if level <= 2 { 1.25 } else { 1.1 }, true),
+            ParagraphKind::Body => (1.0, false),
+        };
+        let font_size_pt = self.font_size_pt * scale;
+        // Headings need less leading than running text.
+        let spacing = if bold {
+            (self.line_spacing * 0.85).max(1.2)
+        } else {
+            self.line_spacing
+        };
+        ParagraphStyle {
+            font_size_pt,
+            line_height_pt: (font_size_pt * spacing).max(1.0),
+            bold,
+            face: self.face,
+        }
+    }
+}
+
+impl ParagraphStyle {
+    fn attrs(&self) -> Attrs<'static> {
+        Attrs::new()
+            .family(Family::Name(self.face.family_name()))
+            .weight(if self.bold {
+                Weight::BOLD
+            } else {
+                Weight::NORMAL
+            })
+    }
+
+    fn metrics(&self) -> Metrics {
+        Metrics::new(self.font_size_pt, self.line_height_pt)
+    }
+}
+
+/// The text handed to the shaper: control characters that fonts cannot draw (such as U+001A,
+/// seen in scraped news text) are swapped for a blank of the same UTF-8 length, so byte
+/// offsets into the original text stay valid for hit testing and highlights.
+pub fn display_text(text: &str) -> Cow<'_, str> {
+    let is_hidden_control = |c: char| c.is_control() && c != '\t';
+    if !text.contains(is_hidden_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\t' {
+            out.push(' ');
+        } else if c.is_control() {
+            // C0 controls and DEL are one byte, C1 controls two: a space or a no-break space.
+            out.push(if c.len_utf8() == 1 { ' ' } else { '\u{a0}' });
+        } else {
+            out.push(c);
+        }
+    }
+    debug_assert_eq!(out.len(), text.len());
+    Cow::Owned(out)
+}
+
+/// One laid-out paragraph.
+#[derive(Debug)]
+pub struct ParagraphLayout {
+    buffer: Buffer,
+    width_pt: f32,
+    height_pt: f32,
+}
+
+impl ParagraphLayout {
+    /// Shapes `text` and wraps it to `width_pt`.
+    pub fn new(
+        font_system: &mut FontSystem,
+        text: &str,
+        style: &ParagraphStyle,
+        width_pt: f32,
+    ) -> Self {
+        let mut buffer = Buffer::new_empty(style.metrics());
+        buffer.set_wrap(Wrap::WordOrGlyph);
+        buffer.set_size(Some(width_pt.max(1.0)), None);
+        // No explicit alignment: cosmic-text aligns RTL paragraphs right and LTR ones left.
+        buffer.set_text(&display_text(text), &style.attrs(), Shaping::Advanced, None);
+        buffer.shape_until_scroll(font_system, false);
+        let mut layout = Self {
+            buffer,
+            width_pt,
+            height_pt: 0.0,
+        };
+        layout.height_pt = layout.measure_height();
+        layout
+    }
+
+    /// Re-wraps to a new width, reusing the shaping.
+    pub fn set_width(&mut self, font_system: &mut FontSystem, width_pt: f32) {
+        if (width_pt - self.width_pt).abs() < 0.01 {
+            return;
+        }
+        self.width_pt = width_pt;
+        self.buffer.set_size(Some(width_pt.max(1.0)), None);
+        self.buffer.shape_until_scroll(font_system, false);
+        self.height_pt = self.measure_height();
+    }
+
+    fn measure_height(&self) -> f32 {
+        self.buffer
+            .layout_runs()
+            .last()
+            .map_or(0.0, |run| run.line_top + run.line_height)
+    }
+
+    /// Height of the laid-out text in points.
+    pub fn height_pt(&self) -> f32 {
+        self.height_pt
+    }
+
+    /// The width the paragraph was wrapped to, in points.
+    pub fn width_pt(&self) -> f32 {
+        self.width_pt
+    }
+
+    /// True when the paragraph's base direction is right-to-left.
+    pub fn is_rtl(&self) -> bool {
+        self.buffer
+            .lines
+            .first()
+            .and_then(|line| line.shape_opt())
+            .is_some_and(|shape| shape.rtl)
+    }
+
+    /// The visual lines, top to bottom, with their glyphs in visual order.
+    pub fn runs(&self) -> LayoutRunIter<'_> {
+        self.buffer.layout_runs()
+    }
+
+    /// The underlying cosmic-text buffer.
+    pub fn buffer(&self) -> &Buffer {
+        &self.buffer
+    }
+
+    /// Number of visual lines.
+    pub fn line_count(&self) -> usize {
+        self.buffer.layout_runs().count()
+    }
+}
+
+/// Cache key of everything besides the width that a layout depends on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LayoutKey {
+    style: TextStyle,
+}
+
+/// Layout state of a whole document: cached paragraph layouts and (estimated) heights.
+#[derive(Debug)]
+pub struct DocumentLayout {
+    key: Option<LayoutKey>,
+    width_pt: f32,
+    /// Height of each paragraph including the gap after it.
+    heights_pt: Vec<f32>,
+    measured: Vec<bool>,
+    /// `tops_pt[i]` is the top of paragraph `i`; one more entry holds the total height.
+    tops_pt: Vec<f32>,
+    tops_dirty: bool,
+    cache: HashMap<usize, ParagraphLayout>,
+    cached_bytes: usize,
+    /// Running totals used to estimate unmeasured heights: lines laid out per text byte.
+    measured_lines: f64,
+    measured_bytes_width: f64,
+    char_counts: Vec<usize>,
+    kinds: Vec<ParagraphKind>,
+}
+
+/// Most text kept shaped at once; beyond it, layouts far from the view are dropped.
+const CACHE_BUDGET_BYTES: usize = 1 << 20;
+
+impl DocumentLayout {
+    /// A layout for `document` with nothing shaped yet.
+    pub fn new(document: &Document) -> Self {
+        let count = document.paragraphs.len();
+        Self {
+            key: None,
+            width_pt: 0.0,
+            heights_pt: vec![0.0; count],
+            measured: vec![false; count],
+            tops_pt: vec![0.0; count + 1],
+            tops_dirty: true,
+            cache: HashMap::new(),
+            cached_bytes: 0,
+            measured_lines: 0.0,
+            measured_bytes_width: 0.0,
+            char_counts: (0..count)
+                .map(|i| document.paragraph_text(i).map_or(0, |t| t.chars().count()))
+                .collect(),
+            kinds: document.paragraphs.iter().map(|p| p.kind).collect(),
+        }
+    }
+
+    /// Sets the style and column width; a style change drops every layout, a width change
+    /// keeps the shaping and re-wraps lazily.
+    pub fn set_style_and_width(&mut self, style: TextStyle, width_pt: f32) {
+        let key = LayoutKey { style };
+        let style_changed = self.key != Some(key);
+        let width_changed = (self.width_pt - width_pt).abs() >= 0.01;
+        if style_changed {
+            self.cache.clear();
+            self.cached_bytes = 0;
+            self.measured_lines = 0.0;
+            self.measured_bytes_width = 0.0;
+        }
+        if style_changed || width_changed {
+            self.key = Some(key);
+            self.width_pt = width_pt;
+            self.measured.iter_mut().for_each(|m| *m = false);
+            self.reestimate();
+        }
+    }
+
+    /// Gap below a paragraph, in points.
+    pub fn gap_after_pt(&self, paragraph_idx: usize) -> f32 {
+        let Some(key) = self.key else { return 0.0 };
+        let body = key.style.for_kind(ParagraphKind::Body);
+        match self.kinds.get(paragraph_idx) {
+            Some(ParagraphKind::Title) => body.line_height_pt * 0.9,
+            _ => body.line_height_pt * 0.55,
+        }
+    }
+
+    fn estimate_height_pt(&self, paragraph_idx: usize) -> f32 {
+        let Some(key) = self.key else { return 0.0 };
+        let kind = self
+            .kinds
+            .get(paragraph_idx)
+            .copied()
+            .unwrap_or(ParagraphKind::Body);
+        let style = key.style.for_kind(kind);
+        let chars = self.char_counts.get(paragraph_idx).copied().unwrap_or(0) as f64;
+        // Lines per (char × pt of font size / pt of width), learnt from measured paragraphs;
+        // the starting guess is an average Arabic advance of half an em.
+        let lines_per_unit = if self.measured_bytes_width > 0.0 {
+            self.measured_lines / self.measured_bytes_width
+        } else {
+            0.5
+        };
+        let units = chars * f64::from(style.font_size_pt) / f64::from(self.width_pt.max(1.0));
+        let lines = (units * lines_per_unit).ceil().max(1.0);
+        lines as f32 * style.line_height_pt + self.gap_after_pt(paragraph_idx)
+    }
+
+    fn reestimate(&mut self) {
+        for idx in 0..self.heights_pt.len() {
+            if !self.measured[idx] {
+                self.heights_pt[idx] = self.estimate_height_pt(idx);
+            }
+        }
+        self.tops_dirty = true;
+    }
+
+    fn update_tops(&mut self) {
+        if !self.tops_dirty {
+            return;
+        }
+        let mut y = 0.0;
+        for (idx, height) in self.heights_pt.iter().enumerate() {
+            self.tops_pt[idx] = y;
+            y += height;
+        }
+        if let Some(total) = self.tops_pt.last_mut() {
+            *total = y;
+        }
+        self.tops_dirty = false;
+    }
+
+    /// Number of paragraphs.
+    pub fn len(&self) -> usize {
+        self.heights_pt.len()
+    }
+
+    /// True for a document without paragraphs.
+    pub fn is_empty(&self) -> bool {
+        self.heights_pt.is_empty()
+    }
+
+    /// Top of paragraph `paragraph_idx` in points from the top of the document.
+    pub fn top_pt(&mut self, paragraph_idx: usize) -> f32 {
+        self.update_tops();
+        self.tops_pt.get(paragraph_idx).copied().unwrap_or(0.0)
+    }
+
+    /// Height of paragraph `paragraph_idx` including its gap, measured or estimated.
+    pub fn height_pt(&self, paragraph_idx: usize) -> f32 {
+        self.heights_pt.get(paragraph_idx).copied().unwrap_or(0.0)
+    }
+
+    /// Total height of the document in points.
+    pub fn total_height_pt(&mut self) -> f32 {
+        self.update_tops();
+        self.tops_pt.last().copied().unwrap_or(0.0)
+    }
+
+    /// The paragraph that covers `y_pt` (the last one if `y_pt` is past the end).
+    pub fn paragraph_at_y(&mut self, y_pt: f32) -> usize {
+        self.update_tops();
+        let count = self.heights_pt.len();
+        // `tops_pt` is sorted; find the last top at or above y.
+        let idx = self.tops_pt[..count].partition_point(|&top| top <= y_pt);
+        idx.saturating_sub(1).min(count.saturating_sub(1))
+    }
+
+    /// True once paragraph `paragraph_idx` has been laid out at the current width and style.
+    pub fn is_measured(&self, paragraph_idx: usize) -> bool {
+        self.measured.get(paragraph_idx).copied().unwrap_or(false)
+    }
+
+    /// Lays out paragraph `paragraph_idx` (or re-wraps its cached layout) and records its true
+    /// height. Returns the height change in points.
+    pub fn ensure_laid_out(
+        &mut self,
+        font_system: &mut FontSystem,
+        document: &Document,
+        paragraph_idx: usize,
+    ) -> f32 {
+        let Some(key) = self.key else { return 0.0 };
+        let Some(text) = document.paragraph_text(paragraph_idx) else {
+            return 0.0;
+        };
+        if self.is_measured(paragraph_idx) && self.cache.contains_key(&paragraph_idx) {
+            return 0.0;
+        }
+        let kind = self
+            .kinds
+            .get(paragraph_idx)
+            .copied()
+            .unwrap_or(ParagraphKind::Body);
+        let style = key.style.for_kind(kind);
+        let width_pt = self.width_pt;
+        if let Some(layout) = self.cache.get_mut(&paragraph_idx) {
+            layout.set_width(font_system, width_pt);
+        } else {
+            self.cached_bytes += text.len();
+            self.cache.insert(
+                paragraph_idx,
+                ParagraphLayout::new(font_system, text, &style, width_pt),
+            );
+        }
+        let Some(layout) = self.cache.get(&paragraph_idx) else {
+            return 0.0;
+        };
+        let text_height = layout.height_pt();
+        if kind == ParagraphKind::Body && width_pt > 0.0 {
+            self.measured_lines += layout.line_count() as f64;
+            self.measured_bytes_width +=
+                text.chars().count() as f64 * f64::from(style.font_size_pt) / f64::from(width_pt);
+        }
+        let height = text_height + self.gap_after_pt(paragraph_idx);
+        let old = self.heights_pt[paragraph_idx];
+        self.heights_pt[paragraph_idx] = height;
+        self.measured[paragraph_idx] = true;
+        if (height - old).abs() > f32::EPSILON {
+            self.tops_dirty = true;
+        }
+        height - old
+    }
+
+    /// The cached layout of a paragraph, if it has been laid out.
+    pub fn get(&self, paragraph_idx: usize) -> Option<&ParagraphLayout> {
+        self.cache.get(&paragraph_idx)
+    }
+
+    /// Drops cached layouts far from `keep` once the cache is over its budget.
+    pub fn evict_outside(&mut self, document: &Document, keep: std::ops::Range<usize>) {
+        if self.cached_bytes <= CACHE_BUDGET_BYTES {
+            return;
+        }
+        let mut by_distance: Vec<usize> = self.cache.keys().copied().collect();
+        let distance = |idx: usize| {
+            if idx < keep.start {
+                keep.start - idx
+            } else {
+                idx.saturating_sub(keep.end)
+            }
+        };
+        by_distance.sort_by_key(|&idx| std::cmp::Reverse(distance(idx)));
+        for idx in by_distance {
+            if self.cached_bytes <= CACHE_BUDGET_BYTES / 2 || keep.contains(&idx) {
+                break;
+            }
+            if self.cache.remove(&idx).is_some() {
+                let bytes = document.paragraph_text(idx).map_or(0, str::len);
+                self.cached_bytes = self.cached_bytes.saturating_sub(bytes);
+            }
+        }
+    }
+
+    /// Number of paragraphs with a cached layout.
+    pub fn cached_count(&self) -> usize {
+        self.cache.len()
+    }
+}

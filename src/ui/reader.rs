@@ -1,0 +1,380 @@
+//! The reading view: a centred column of right-to-left paragraphs drawn through the text
+//! engine, virtualized so that only paragraphs near the viewport are shaped and painted.
+
+use egui::{Color32, CornerRadius, Id, Rect, Role, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
+
+use crate::document::{Document, ParagraphKind};
+use crate::text::{DocumentLayout, GlyphBatch, TextEngine, TextStyle};
+
+/// Extra distance above and below the viewport laid out ahead of scrolling, as a fraction of
+/// the viewport height, so paragraphs have their true height before they come into view.
+const OVERSCAN_FRACTION: f32 = 0.75;
+
+/// Longest line, in ems of the body font: about 70–80 Arabic letters, a comfortable measure.
+const MAX_MEASURE_EM: f32 = 36.0;
+
+/// Per-document state of the reading view.
+#[derive(Debug)]
+pub struct ReaderState {
+    /// Paragraph layouts and heights.
+    pub layout: DocumentLayout,
+    /// The paragraph the user selected (annotations apply to it).
+    pub selected: Option<usize>,
+    /// The paragraph under the pointer in the last frame.
+    pub hovered: Option<usize>,
+    scroll_to_selected: bool,
+    /// A paragraph to bring to the top of the view (restoring a reading position).
+    scroll_to_top_of: Option<usize>,
+    /// Scroll offset to apply on the next frame (anchor correction, paging).
+    pending_offset_pt: Option<f32>,
+    /// The visible part of the content in the last frame, in content coordinates.
+    last_viewport: Option<Rect>,
+    /// Paragraphs painted in the last frame.
+    visible: std::ops::Range<usize>,
+}
+
+impl ReaderState {
+    /// Fresh state for `document`, scrolled to the top, nothing selected.
+    pub fn new(document: &Document) -> Self {
+        Self {
+            layout: DocumentLayout::new(document),
+            selected: None,
+            hovered: None,
+            scroll_to_selected: false,
+            scroll_to_top_of: None,
+            pending_offset_pt: None,
+            last_viewport: None,
+            visible: 0..0,
+        }
+    }
+
+    /// Selects `paragraph_idx` and scrolls it into view.
+    pub fn select(&mut self, paragraph_idx: usize) {
+        if paragraph_idx < self.layout.len() {
+            self.selected = Some(paragraph_idx);
+            self.scroll_to_selected = true;
+        }
+    }
+
+    /// Moves the selection by `delta` paragraphs (positive is down), starting from the first
+    /// visible paragraph when nothing is selected.
+    pub fn move_selection(&mut self, delta: isize) {
+        let count = self.layout.len();
+        if count == 0 {
+            return;
+        }
+        let next = match self.selected {
+            Some(current) => current.saturating_add_signed(delta).min(count - 1),
+            None => self.visible.start.min(count - 1),
+        };
+        self.select(next);
+    }
+
+    /// Scrolls by `pages` viewport heights (negative is up).
+    pub fn scroll_pages(&mut self, pages: f32) {
+        if let Some(viewport) = self.last_viewport {
+            let step = viewport.height() * 0.9 * pages;
+            self.pending_offset_pt = Some((viewport.min.y + step).max(0.0));
+        }
+    }
+
+    /// Scrolls to the top or the bottom of the article.
+    pub fn scroll_to_end(&mut self, bottom: bool) {
+        self.pending_offset_pt = Some(if bottom { f32::MAX } else { 0.0 });
+    }
+
+    /// Brings `paragraph_idx` to the top of the view on the next frame.
+    pub fn scroll_to_paragraph(&mut self, paragraph_idx: usize) {
+        self.scroll_to_top_of = Some(paragraph_idx);
+    }
+
+    /// The first paragraph visible in the last frame.
+    pub fn first_visible(&self) -> usize {
+        self.visible.start
+    }
+
+    /// Paragraphs painted in the last frame.
+    pub fn visible_range(&self) -> std::ops::Range<usize> {
+        self.visible.clone()
+    }
+}
+
+/// Colours of the reading view, derived from the egui theme.
+#[derive(Clone, Copy, Debug)]
+pub struct ReaderColors {
+    /// Page background.
+    pub background: Color32,
+    /// Running text.
+    pub text: Color32,
+    /// Title and headings.
+    pub heading: Color32,
+    /// Fill behind the selected paragraph.
+    pub selected_fill: Color32,
+    /// Edge of the selected paragraph.
+    pub selected_stroke: Color32,
+    /// Fill behind the paragraph under the pointer.
+    pub hover_fill: Color32,
+}
+
+impl ReaderColors {
+    /// Colours for a light or dark theme.
+    pub fn for_theme(dark: bool) -> Self {
+        if dark {
+            Self {
+                background: Color32::from_rgb(0x1d, 0x1f, 0x23),
+                text: Color32::from_rgb(0xdc, 0xdc, 0xd6),
+                heading: Color32::from_rgb(0xf0, 0xee, 0xe6),
+                selected_fill: Color32::from_rgba_unmultiplied(0x4a, 0x7d, 0xc4, 0x38),
+                selected_stroke: Color32::from_rgb(0x5c, 0x8f, 0xd6),
+                hover_fill: Color32::from_rgba_unmultiplied(0xff, 0xff, 0xff, 0x0c),
+            }
+        } else {
+            Self {
+                background: Color32::from_rgb(0xfb, 0xfa, 0xf6),
+                text: Color32::from_rgb(0x22, 0x22, 0x22),
+                heading: Color32::from_rgb(0x10, 0x10, 0x10),
+                selected_fill: Color32::from_rgba_unmultiplied(0x3b, 0x6e, 0xb5, 0x22),
+                selected_stroke: Color32::from_rgb(0x3b, 0x6e, 0xb5),
+                hover_fill: Color32::from_rgba_unmultiplied(0x00, 0x00, 0x00, 0x0a),
+            }
+        }
+    }
+}
+
+/// Geometry of the reading column for one frame.
+#[derive(Clone, Copy, Debug)]
+struct Column {
+    left: f32,
+    width_pt: f32,
+    margin_pt: f32,
+    pad_top_pt: f32,
+    /// Screen y of the top of the scrolled content.
+    content_top: f32,
+}
+
+impl Column {
+    /// Screen rectangle of the text of paragraph `idx`, shifted up by `shift_pt`.
+    fn text_rect(&self, layout: &mut DocumentLayout, idx: usize, shift_pt: f32) -> Rect {
+        let top = self.content_top + self.pad_top_pt + layout.top_pt(idx) - shift_pt;
+        let height = layout.height_pt(idx) - layout.gap_after_pt(idx);
+        Rect::from_min_size(pos2(self.left, top), vec2(self.width_pt, height.max(0.0)))
+    }
+}
+
+/// Paragraphs laid out this frame and how far the anchor paragraph moved.
+struct LaidOut {
+    range: std::ops::Range<usize>,
+    first_visible: usize,
+    shift_pt: f32,
+}
+
+/// Shows `document` and handles pointer interaction with its paragraphs.
+pub fn reader_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    document: &Document,
+    state: &mut ReaderState,
+    style: TextStyle,
+    colors: ReaderColors,
+) {
+    let available = ui.available_rect_before_wrap();
+    ui.painter()
+        .rect_filled(available, CornerRadius::ZERO, colors.background);
+
+    let margin_pt = (available.width() * 0.06).clamp(16.0, 64.0);
+    let column_width_pt = (available.width() - 2.0 * margin_pt - 16.0)
+        .min(MAX_MEASURE_EM * style.font_size_pt)
+        .max(80.0);
+    state.layout.set_style_and_width(style, column_width_pt);
+    let pad_top_pt = style.font_size_pt * 1.5;
+    let pad_bottom_pt = available.height() * 0.4;
+
+    let mut scroll_area = egui::ScrollArea::vertical()
+        .id_salt("reader")
+        .auto_shrink([false, false]);
+    if let Some(offset) = state.pending_offset_pt.take() {
+        scroll_area = scroll_area.vertical_scroll_offset(offset);
+    }
+
+    scroll_area.show_viewport(ui, |ui, viewport| {
+        let total_pt = state.layout.total_height_pt() + pad_top_pt + pad_bottom_pt;
+        let (content_rect, _) =
+            ui.allocate_exact_size(vec2(ui.available_width(), total_pt), Sense::hover());
+        let column = Column {
+            left: content_rect.center().x - column_width_pt / 2.0,
+            width_pt: column_width_pt,
+            margin_pt,
+            pad_top_pt,
+            content_top: content_rect.top(),
+        };
+        bring_requested_into_view(ui, engine, document, state, column);
+        let laid_out = lay_out_around(engine, document, state, viewport, pad_top_pt);
+        if laid_out.shift_pt.abs() > 0.5 {
+            state.pending_offset_pt = Some(viewport.min.y + laid_out.shift_pt);
+            ui.ctx().request_repaint();
+        }
+        let visible_rect = Rect::from_min_max(
+            pos2(content_rect.left(), content_rect.top() + viewport.min.y),
+            pos2(content_rect.right(), content_rect.top() + viewport.max.y),
+        );
+        paint_paragraphs(
+            ui,
+            engine,
+            document,
+            state,
+            column,
+            &laid_out,
+            visible_rect,
+            colors,
+        );
+        state.last_viewport = Some(viewport);
+        state.layout.evict_outside(document, laid_out.range.clone());
+    });
+}
+
+/// Lays out the paragraphs in and around the viewport. The first paragraph visible before
+/// layout is the anchor: the returned shift says how far it moved as paragraphs above it went
+/// from estimated to measured heights, so the view can follow it.
+fn lay_out_around(
+    engine: &mut TextEngine,
+    document: &Document,
+    state: &mut ReaderState,
+    viewport: Rect,
+    pad_top_pt: f32,
+) -> LaidOut {
+    let layout = &mut state.layout;
+    let view_top = (viewport.min.y - pad_top_pt).max(0.0);
+    let first_visible = layout.paragraph_at_y(view_top);
+    let anchor_top_before = layout.top_pt(first_visible);
+    let overscan = viewport.height() * OVERSCAN_FRACTION;
+    let start = layout.paragraph_at_y((view_top - overscan).max(0.0));
+    for idx in start..first_visible {
+        layout.ensure_laid_out(&mut engine.font_system, document, idx);
+    }
+    let view_bottom = viewport.max.y - pad_top_pt + overscan;
+    let mut end = first_visible;
+    while end < layout.len() && layout.top_pt(end) < view_bottom {
+        layout.ensure_laid_out(&mut engine.font_system, document, end);
+        end += 1;
+    }
+    LaidOut {
+        range: start..end,
+        first_visible,
+        shift_pt: layout.top_pt(first_visible) - anchor_top_before,
+    }
+}
+
+/// Paints backgrounds and text of the laid-out paragraphs that intersect `visible_rect`,
+/// registers each as a clickable, accessible node, and records hover and visibility.
+#[allow(clippy::too_many_arguments)]
+fn paint_paragraphs(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    document: &Document,
+    state: &mut ReaderState,
+    column: Column,
+    laid_out: &LaidOut,
+    visible_rect: Rect,
+    colors: ReaderColors,
+) {
+    let ctx = ui.ctx().clone();
+    let ppp = ctx.pixels_per_point();
+    let mut batch = GlyphBatch::default();
+    let mut hovered = None;
+    let mut painted: Option<std::ops::Range<usize>> = None;
+    for idx in laid_out.range.clone() {
+        let text_rect = column.text_rect(&mut state.layout, idx, laid_out.shift_pt);
+        let gap = state.layout.gap_after_pt(idx);
+        let hit_rect = text_rect.expand2(vec2(column.margin_pt * 0.5, gap * 0.5));
+        if !hit_rect.intersects(visible_rect) {
+            continue;
+        }
+        painted = Some(painted.map_or(idx..idx + 1, |r| r.start..idx + 1));
+        let text = document.paragraph_text(idx).unwrap_or("");
+        let kind = document
+            .paragraphs
+            .get(idx)
+            .map_or(ParagraphKind::Body, |p| p.kind);
+        let response = ui.interact(
+            hit_rect,
+            Id::unique(("hashiya-paragraph", idx)),
+            Sense::click(),
+        );
+        let is_selected = state.selected == Some(idx);
+        let role = if kind == ParagraphKind::Body {
+            Role::Paragraph
+        } else {
+            Role::Heading
+        };
+        response.widget_info(|| WidgetInfo::selected(role, true, is_selected, text));
+        if response.clicked() {
+            state.selected = Some(idx);
+        }
+        if response.hovered() {
+            hovered = Some(idx);
+        }
+        let highlight_rect = text_rect.expand2(vec2(column.margin_pt * 0.35, gap * 0.3));
+        if state.selected == Some(idx) {
+            ui.painter().rect(
+                highlight_rect,
+                CornerRadius::same(6),
+                colors.selected_fill,
+                Stroke::new(1.0, colors.selected_stroke),
+                egui::StrokeKind::Inside,
+            );
+        } else if response.hovered() {
+            ui.painter()
+                .rect_filled(highlight_rect, CornerRadius::same(6), colors.hover_fill);
+        }
+        let Some(layout) = state.layout.get(idx) else {
+            continue;
+        };
+        let text_color = if kind == ParagraphKind::Body {
+            colors.text
+        } else {
+            colors.heading
+        };
+        for run in layout.runs() {
+            let line_top = text_rect.top() + run.line_top;
+            if line_top > visible_rect.bottom() || line_top + run.line_height < visible_rect.top() {
+                continue;
+            }
+            engine.atlas.add_run(
+                &ctx,
+                &mut engine.font_system,
+                &mut batch,
+                &run,
+                text_rect.min,
+                text_color,
+                ppp,
+            );
+        }
+    }
+    ui.painter().extend(engine.atlas.shapes(batch));
+    state.hovered = hovered;
+    state.visible = painted.unwrap_or(laid_out.first_visible..laid_out.first_visible);
+}
+
+/// Handles a pending "scroll to selected" or "scroll to paragraph" request.
+fn bring_requested_into_view(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    document: &Document,
+    state: &mut ReaderState,
+    column: Column,
+) {
+    if let Some(idx) = state.scroll_to_top_of.take() {
+        state.pending_offset_pt = Some(column.pad_top_pt + state.layout.top_pt(idx));
+        ui.ctx().request_repaint();
+        return;
+    }
+    if !std::mem::take(&mut state.scroll_to_selected) {
+        return;
+    }
+    let Some(idx) = state.selected else { return };
+    state
+        .layout
+        .ensure_laid_out(&mut engine.font_system, document, idx);
+    let rect = column.text_rect(&mut state.layout, idx, 0.0);
+    ui.scroll_to_rect(rect.expand(8.0), None);
+}
