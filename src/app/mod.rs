@@ -1,6 +1,7 @@
 //! The eframe application: the open article, view settings, keyboard commands, and loading
 //! articles off the UI thread. Every effect on the world (disk, window) happens here.
 
+mod focus;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -69,6 +70,8 @@ pub struct HashiyaApp {
     pub message: Option<String>,
     window_title: String,
     shortcuts_open: bool,
+    /// X11 window that still has to take the keyboard focus (no window manager running).
+    pending_x11_focus: Option<u32>,
 }
 
 impl std::fmt::Debug for HashiyaApp {
@@ -96,6 +99,7 @@ impl HashiyaApp {
             message: None,
             window_title: String::new(),
             shortcuts_open: false,
+            pending_x11_focus: None,
         }
     }
 
@@ -107,6 +111,10 @@ impl HashiyaApp {
             .and_then(|storage| eframe::get_value::<Settings>(storage, SETTINGS_KEY))
             .unwrap_or_default();
         let mut app = Self::new(settings, TextEngine::new(true));
+        #[cfg(target_os = "linux")]
+        {
+            app.pending_x11_focus = focus::x11_window_id(cc);
+        }
         match path {
             Some(path) => app.open(&cc.egui_ctx, path),
             None => app.show_document(sample_document()),
@@ -439,6 +447,15 @@ impl HashiyaApp {
 
 impl eframe::App for HashiyaApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        #[cfg(target_os = "linux")]
+        if let Some(window_id) = self.pending_x11_focus {
+            if focus::focus_without_window_manager(window_id) {
+                self.pending_x11_focus = None;
+            } else {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+            }
+        }
         self.show(ui);
     }
 

@@ -67,12 +67,11 @@ impl Fallback for EmbeddedFirstFallback {
         &[]
     }
 
-    fn script_fallback(&self, script: Script, _locale: &str) -> &[&'static str] {
-        match script {
-            Script::Arabic => &["Noto Naskh Arabic", "Amiri"],
-            Script::Latin | Script::Common | Script::Inherited => &[LATIN_FAMILY],
-            _ => &[],
-        }
+    fn script_fallback(&self, _script: Script, _locale: &str) -> &[&'static str] {
+        // The reading face covers Arabic; whatever it lacks (Latin, digits, punctuation such
+        // as "/") must come from the Latin companion first, not from the other Arabic face,
+        // so one paragraph never mixes two Arabic designs.
+        &[]
     }
 }
 

@@ -12,7 +12,7 @@ use cosmic_text::{
     Attrs, Buffer, Family, FontSystem, LayoutRunIter, Metrics, Shaping, Weight, Wrap,
 };
 
-use super::fonts::ReadingFace;
+use super::fonts::{LATIN_FAMILY, ReadingFace};
 use crate::document::{Document, ParagraphKind};
 
 /// How article text is set: face, size and line spacing.
@@ -74,9 +74,9 @@ impl TextStyle {
 }
 
 impl ParagraphStyle {
-    fn attrs(&self) -> Attrs<'static> {
+    fn attrs(&self, family: &'static str) -> Attrs<'static> {
         Attrs::new()
-            .family(Family::Name(self.face.family_name()))
+            .family(Family::Name(family))
             .weight(if self.bold {
                 Weight::BOLD
             } else {
@@ -87,6 +87,46 @@ impl ParagraphStyle {
     fn metrics(&self) -> Metrics {
         Metrics::new(self.font_size_pt, self.line_height_pt)
     }
+}
+
+/// True for characters of the Arabic script blocks, letters and marks alike.
+fn is_arabic_block(c: char) -> bool {
+    matches!(c,
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{0870}'..='\u{08FF}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Splits `text` into byte ranges set in the Arabic reading face or in the Latin companion.
+/// Letters decide; digits, spaces and punctuation go with the letters before them (or after
+/// them at the start), so `iPhone 6S` is set wholly in the Latin face and `13 بلداً` wholly in
+/// the Arabic one.
+pub fn font_runs(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
+    let classify = |c: char| {
+        if is_arabic_block(c) {
+            Some(true)
+        } else if c.is_alphabetic() {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let first_arabic = text.chars().find_map(classify).unwrap_or(true);
+    let mut runs: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
+    let mut current = first_arabic;
+    for (idx, c) in text.char_indices() {
+        if let Some(arabic) = classify(c) {
+            current = arabic;
+        }
+        let end = idx + c.len_utf8();
+        match runs.last_mut() {
+            Some((range, arabic)) if *arabic == current => range.end = end,
+            _ => runs.push((idx..end, current)),
+        }
+    }
+    runs
 }
 
 /// The text handed to the shaper: control characters that fonts cannot draw (such as U+001A,
@@ -131,8 +171,21 @@ impl ParagraphLayout {
         let mut buffer = Buffer::new_empty(style.metrics());
         buffer.set_wrap(Wrap::WordOrGlyph);
         buffer.set_size(Some(width_pt.max(1.0)), None);
+        let shown = display_text(text);
+        let arabic = style.attrs(style.face.family_name());
+        let latin = style.attrs(LATIN_FAMILY);
+        let spans = font_runs(&shown)
+            .into_iter()
+            .filter_map(|(range, is_arabic)| {
+                let attrs = if is_arabic {
+                    arabic.clone()
+                } else {
+                    latin.clone()
+                };
+                shown.get(range).map(|piece| (piece, attrs))
+            });
         // No explicit alignment: cosmic-text aligns RTL paragraphs right and LTR ones left.
-        buffer.set_text(&display_text(text), &style.attrs(), Shaping::Advanced, None);
+        buffer.set_rich_text(spans, &arabic, Shaping::Advanced, None);
         buffer.shape_until_scroll(font_system, false);
         let mut layout = Self {
             buffer,

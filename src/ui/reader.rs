@@ -300,16 +300,18 @@ fn paint_paragraphs(
             Id::unique(("hashiya-paragraph", idx)),
             Sense::click(),
         );
+        if response.clicked() {
+            state.selected = Some(idx);
+        }
         let is_selected = state.selected == Some(idx);
         let role = if kind == ParagraphKind::Body {
             Role::Paragraph
         } else {
             Role::Heading
         };
-        response.widget_info(|| WidgetInfo::selected(role, true, is_selected, text));
-        if response.clicked() {
-            state.selected = Some(idx);
-        }
+        // Our painter draws the text, so screen readers get it from here.
+        response.widget_info(|| WidgetInfo::labeled(role, true, text));
+        ctx.accesskit_node_builder(response.id, |node| node.set_selected(is_selected));
         if response.hovered() {
             hovered = Some(idx);
         }

@@ -1,0 +1,184 @@
+//! The reading view driven through `egui_kittest`, found through AccessKit like a screen reader
+//! would find it.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use hashiya::app::{HashiyaApp, Settings, sample_document};
+use hashiya::document::ParagraphKind;
+use hashiya::text::TextEngine;
+
+fn harness_with(app: HashiyaApp, size: egui::Vec2) -> Harness<'static, HashiyaApp> {
+    Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app)
+}
+
+fn sample_app() -> HashiyaApp {
+    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
+    app.show_document(sample_document());
+    app
+}
+
+fn selected(harness: &Harness<'_, HashiyaApp>) -> Option<usize> {
+    harness
+        .state()
+        .session
+        .as_ref()
+        .and_then(|s| s.reader.selected)
+}
+
+#[test]
+fn every_paragraph_of_the_sample_is_in_the_accessibility_tree_with_its_text() {
+    // Tall enough that the whole sample article is in view.
+    let mut harness = harness_with(sample_app(), egui::vec2(1000.0, 9000.0));
+    harness.run_steps(4);
+    let document = sample_document();
+    assert!(document.paragraphs.len() > 10);
+    for (idx, paragraph) in document.paragraphs.iter().enumerate() {
+        let text = document.paragraph_text(idx).unwrap();
+        let role = if paragraph.kind == ParagraphKind::Body {
+            Role::Paragraph
+        } else {
+            Role::Heading
+        };
+        let nodes = harness.query_all_by_role_and_label(role, text).count();
+        assert!(nodes >= 1, "paragraph {idx} ({role:?}) not exposed: {text}");
+    }
+    assert_eq!(
+        harness.get_all_by_role(Role::Heading).count(),
+        1,
+        "exactly one heading: the article title"
+    );
+}
+
+#[test]
+fn a_click_selects_a_paragraph_and_j_k_move_the_selection() {
+    let mut harness = harness_with(sample_app(), egui::vec2(1000.0, 900.0));
+    harness.run_steps(4);
+    let document = sample_document();
+    let target = 5;
+    let text = document.paragraph_text(target).unwrap().to_owned();
+    assert_eq!(selected(&harness), None);
+
+    harness
+        .get_by_role_and_label(Role::Paragraph, &text)
+        .click();
+    harness.run_steps(2);
+    assert_eq!(selected(&harness), Some(target));
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::Paragraph, &text)
+            .accesskit_node()
+            .is_selected(),
+        Some(true)
+    );
+
+    harness.key_press(egui::Key::J);
+    harness.run_steps(2);
+    assert_eq!(selected(&harness), Some(target + 1));
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run_steps(2);
+    assert_eq!(selected(&harness), Some(target + 2));
+    harness.key_press(egui::Key::K);
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run_steps(2);
+    assert_eq!(selected(&harness), Some(target));
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::Paragraph, &text)
+            .accesskit_node()
+            .is_selected(),
+        Some(true)
+    );
+}
+
+#[test]
+fn moving_the_selection_past_the_screen_scrolls_it_into_view() {
+    let mut harness = harness_with(sample_app(), egui::vec2(900.0, 600.0));
+    harness.run_steps(4);
+    let document = sample_document();
+    let last = document.paragraphs.len() - 1;
+    let last_text = document.paragraph_text(last).unwrap().to_owned();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Paragraph, &last_text)
+            .is_none(),
+        "the last paragraph starts out of view"
+    );
+    for _ in 0..=last {
+        harness.key_press(egui::Key::J);
+        harness.run_steps(2);
+    }
+    harness.run_steps(6);
+    assert_eq!(selected(&harness), Some(last));
+    let node = harness.get_by_role_and_label(Role::Paragraph, &last_text);
+    let view = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(900.0, 600.0));
+    assert!(
+        view.intersects(node.rect()),
+        "selected paragraph at {:?} is off screen",
+        node.rect()
+    );
+}
+
+#[test]
+fn the_large_corpus_file_opens_without_laying_out_the_whole_file() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/large/snn_2015-07-23_all_1318_articles.txt");
+    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
+    app.open_blocking(&path);
+    let mut harness = harness_with(app, egui::vec2(1000.0, 800.0));
+    harness.run_steps(3);
+    let session = harness
+        .state()
+        .session
+        .as_ref()
+        .expect("the large file is open");
+    let paragraphs = session.document.paragraphs.len();
+    let laid_out = session.reader.layout.cached_count();
+    assert!(paragraphs > 5000, "{paragraphs} paragraphs");
+    assert!(
+        laid_out > 0 && laid_out < 100,
+        "{laid_out} of {paragraphs} paragraphs laid out"
+    );
+    // The first screen is there to read.
+    let first_body = session.document.paragraph_text(2).unwrap().to_owned();
+    harness.get_by_role_and_label(Role::Paragraph, &first_body);
+}
+
+#[test]
+fn ctrl_plus_minus_and_zero_change_the_text_size() {
+    let mut harness = harness_with(sample_app(), egui::vec2(1000.0, 800.0));
+    harness.run_steps(2);
+    let size = |h: &Harness<'_, HashiyaApp>| h.state().settings.font_size_pt;
+    let start = size(&harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
+    harness.run_steps(2);
+    assert!(size(&harness) > start);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    harness.run_steps(2);
+    assert!(size(&harness) < start);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    harness.run_steps(2);
+    assert!((size(&harness) - hashiya::app::DEFAULT_FONT_SIZE_PT).abs() < f32::EPSILON);
+}
+
+#[test]
+fn the_view_menu_switches_typeface_and_theme() {
+    let mut harness = harness_with(sample_app(), egui::vec2(1000.0, 800.0));
+    harness.run_steps(2);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Amiri (for vowelled text)").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().settings.face,
+        hashiya::text::ReadingFace::Amiri
+    );
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Dark").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.theme, hashiya::app::Theme::Dark);
+}
