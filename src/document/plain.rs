@@ -2,8 +2,12 @@
 
 use super::{Document, Paragraph, ParagraphKind};
 
+/// Longest first paragraph still taken for a title; longer ones are running text.
+const MAX_TITLE_CHARS: usize = 200;
+
 /// Splits plain text into paragraphs. Every non-blank line is a paragraph, its surrounding
-/// white space left out of its range; the first paragraph is the title.
+/// white space left out of its range. The first paragraph is the title unless it is longer
+/// than a title can be.
 pub fn parse_plain_text(text: String) -> Document {
     let mut paragraphs = Vec::new();
     let mut line_start = 0;
@@ -14,7 +18,7 @@ pub fn parse_plain_text(text: String) -> Document {
         let trimmed = content.trim();
         if !trimmed.is_empty() {
             let start = line_start + trimmed_start;
-            let kind = if paragraphs.is_empty() {
+            let kind = if paragraphs.is_empty() && trimmed.chars().count() <= MAX_TITLE_CHARS {
                 ParagraphKind::Title
             } else {
                 ParagraphKind::Body
@@ -48,5 +52,12 @@ mod tests {
         assert_eq!(doc.paragraphs[0].kind, ParagraphKind::Title);
         assert_eq!(doc.paragraphs[1].kind, ParagraphKind::Body);
         assert_eq!(doc.title(), "عنوان");
+    }
+
+    #[test]
+    fn a_long_first_paragraph_is_not_a_title() {
+        let long = "كلمة ".repeat(60);
+        let doc = parse_plain_text(format!("{long}\nسطر"));
+        assert_eq!(doc.paragraphs[0].kind, ParagraphKind::Body);
     }
 }
