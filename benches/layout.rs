@@ -24,7 +24,12 @@ fn lay_out_all(document: &Document, width_pt: f32) -> usize {
     let mut lines = 0;
     for (idx, paragraph) in document.paragraphs.iter().enumerate() {
         let text = document.paragraph_text(idx).unwrap_or("");
-        let layout = ParagraphLayout::new(&mut font_system, text, &style.for_kind(paragraph.kind), width_pt);
+        let layout = ParagraphLayout::new(
+            &mut font_system,
+            text,
+            &style.for_kind(paragraph.kind),
+            width_pt,
+        );
         lines += layout.line_count();
     }
     lines
@@ -33,7 +38,10 @@ fn lay_out_all(document: &Document, width_pt: f32) -> usize {
 /// One headless egui frame of the whole app at 1100×820 points.
 fn run_frame(ctx: &egui::Context, app: &mut HashiyaApp) {
     let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1100.0, 820.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1100.0, 820.0),
+        )),
         ..Default::default()
     };
     let output = ctx.run_ui(input, |ui| app.show(ui));
@@ -43,7 +51,9 @@ fn run_frame(ctx: &egui::Context, app: &mut HashiyaApp) {
 fn benches(c: &mut Criterion) {
     let document = document::load(&large_file()).expect("large corpus file");
     let mut group = c.benchmark_group("large_file");
-    group.sample_size(10).measurement_time(Duration::from_secs(30));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(30));
     group.bench_function("whole_file_layout_800px", |b| {
         b.iter(|| black_box(lay_out_all(&document, 800.0)));
     });

@@ -15,7 +15,10 @@ const PAGES: usize = 400;
 
 fn frame(ctx: &egui::Context, app: &mut HashiyaApp, events: Vec<egui::Event>) -> Duration {
     let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1100.0, 820.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1100.0, 820.0),
+        )),
         events,
         ..Default::default()
     };
