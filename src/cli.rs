@@ -1,40 +1,147 @@
 //! The command line: open an article in the GUI, or run a headless command.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
-use crate::app::HashiyaApp;
+use crate::app::{HashiyaApp, ICON_PNG, desktop};
+use crate::document::{self, LoadOptions};
 
 /// Read and annotate Arabic news articles.
 #[derive(Debug, Parser)]
-#[command(name = "hashiya", version, about)]
+#[command(
+    name = "hashiya",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
-    /// Article to open (plain text). Without it, a bundled sample article opens.
-    pub path: Option<PathBuf>,
+    /// Article to open (.txt, .md, .html, .docx). Without one, a bundled sample article
+    /// opens. When several are given (as a file manager may), the first is opened.
+    pub paths: Vec<PathBuf>,
+    /// Install the launcher entry, icon and file associations for this user, so that
+    /// double-clicking an article opens it in Hashiya.
+    #[arg(long, conflicts_with = "uninstall_desktop")]
+    pub install_desktop: bool,
+    /// Remove what --install-desktop installed.
+    #[arg(long)]
+    pub uninstall_desktop: bool,
+    /// A headless command.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print what Hashiya reads from an article, as JSON: format, encoding, title and number
+    /// of paragraphs.
+    Info {
+        /// The article file.
+        file: PathBuf,
+        /// Decode with this encoding (a label such as `windows-1256`) instead of
+        /// detecting it.
+        #[arg(long)]
+        encoding: Option<String>,
+    },
+}
+
+/// What `hashiya info` prints.
+#[derive(Debug, serde::Serialize)]
+pub struct Info {
+    /// The file as given.
+    pub path: PathBuf,
+    /// The format it was read as.
+    pub format: document::Format,
+    /// The encoding it was decoded from, as `encoding_rs` names it.
+    pub encoding: &'static str,
+    /// The article title.
+    pub title: String,
+    /// Number of paragraphs.
+    pub paragraphs: usize,
 }
 
 /// Runs the program; returns the process exit code.
 pub fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
-    match run_gui(cli.path) {
+    let result = match cli.command {
+        Some(Command::Info { file, encoding }) => info(file, encoding.as_deref()),
+        None if cli.install_desktop => install_desktop(),
+        None if cli.uninstall_desktop => uninstall_desktop(),
+        None => run_gui(cli.paths.into_iter().next()),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("hashiya: {error}");
+            eprintln!("hashiya: {error:#}");
             ExitCode::FAILURE
         }
     }
 }
 
+fn info(file: PathBuf, encoding: Option<&str>) -> anyhow::Result<()> {
+    let encoding = encoding
+        .map(|label| {
+            encoding_rs::Encoding::for_label(label.as_bytes())
+                .ok_or_else(|| anyhow::anyhow!("unknown encoding {label:?}"))
+        })
+        .transpose()?;
+    let options = LoadOptions {
+        encoding,
+        ..LoadOptions::default()
+    };
+    let document = document::load_with(&file, options)?;
+    let info = Info {
+        path: file,
+        format: document.format,
+        encoding: document.encoding_name,
+        title: document.title().to_owned(),
+        paragraphs: document.paragraphs.len(),
+    };
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut stdout, &info)?;
+    writeln!(stdout)?;
+    Ok(())
+}
+
+fn install_desktop() -> anyhow::Result<()> {
+    let executable = std::env::current_exe()?;
+    let data_home = desktop::data_home()?;
+    for path in desktop::install(&data_home, &executable)? {
+        println!("installed {}", path.display());
+    }
+    Ok(())
+}
+
+fn uninstall_desktop() -> anyhow::Result<()> {
+    let data_home = desktop::data_home()?;
+    let removed = desktop::uninstall(&data_home)?;
+    if removed.is_empty() {
+        println!("nothing to remove under {}", data_home.display());
+    }
+    for path in removed {
+        println!("removed {}", path.display());
+    }
+    Ok(())
+}
+
 fn run_gui(path: Option<PathBuf>) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Hashiya")
+        .with_app_id("hashiya")
+        .with_inner_size([1100.0, 820.0])
+        .with_min_inner_size([420.0, 320.0])
+        .with_drag_and_drop(true);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
+        Err(error) => log::warn!("window icon not set: {error}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Hashiya")
-            .with_app_id("hashiya")
-            .with_inner_size([1100.0, 820.0])
-            .with_min_inner_size([420.0, 320.0]),
+        viewport,
         persist_window: true,
         ..Default::default()
     };

@@ -1,7 +1,10 @@
 //! The eframe application: the open article, view settings, keyboard commands, and loading
 //! articles off the UI thread. Every effect on the world (disk, window) happens here.
 
+pub mod desktop;
 mod focus;
+mod menus;
+mod picker;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -9,15 +12,22 @@ use std::sync::mpsc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
-pub use settings::{DEFAULT_FONT_SIZE_PT, FONT_SIZE_RANGE_PT, LINE_SPACINGS, Settings, Theme};
+pub use picker::{FilePicker, FixedPicker, NativePicker};
+pub use settings::{
+    DEFAULT_FONT_SIZE_PT, FONT_SIZE_RANGE_PT, LINE_SPACINGS, MAX_RECENT_FILES, ReadingPosition,
+    Settings, Theme,
+};
 
-use crate::document::{self, Document, DocumentError};
-use crate::text::{ReadingFace, TextEngine};
+use crate::document::{self, Document, DocumentError, LoadOptions};
+use crate::text::TextEngine;
 use crate::ui::{ReaderColors, ReaderState, reader_ui};
 
 /// The article shown when Hashiya starts without a file: an Al-Araby Al-Jadeed news report.
 pub const SAMPLE_ARTICLE: &str =
     include_str!("../../assets/alaraby_2016-10-25_paris_coalition_raqqa.txt");
+
+/// The window icon.
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/hashiya-256.png");
 
 /// Key under which [`Settings`] are kept in eframe's storage.
 const SETTINGS_KEY: &str = "hashiya-settings";
@@ -26,6 +36,7 @@ const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key:
 const ZOOM_IN_PLUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
 const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
 const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
 /// An open article and its view state.
@@ -35,13 +46,19 @@ pub struct Session {
     pub document: Document,
     /// Selection, scroll position and layout of the reading view.
     pub reader: ReaderState,
+    /// The encoding the user chose in View ▸ Encoding, if not detected.
+    pub chosen_encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Session {
     /// A session showing `document` from the top.
     pub fn new(document: Document) -> Self {
         let reader = ReaderState::new(&document);
-        Self { document, reader }
+        Self {
+            document,
+            reader,
+            chosen_encoding: None,
+        }
     }
 
     /// Name shown for the article: its file name, or "Sample article" for the bundled one.
@@ -50,22 +67,34 @@ impl Session {
             .file_name()
             .unwrap_or_else(|| "Sample article".to_owned())
     }
+
+    /// Where the reader is, for reopening the article there later.
+    fn reading_position(&self) -> Option<ReadingPosition> {
+        Some(ReadingPosition {
+            path: self.document.path.clone()?,
+            first_visible: self.reader.first_visible(),
+            selected: self.reader.selected,
+        })
+    }
 }
 
 /// A background load in progress.
 struct LoadJob {
     path: PathBuf,
+    options: LoadOptions,
     receiver: mpsc::Receiver<Result<Document, DocumentError>>,
 }
 
 /// The Hashiya application.
 pub struct HashiyaApp {
-    /// Appearance settings, persisted across runs.
+    /// Appearance settings and history, persisted across runs.
     pub settings: Settings,
     engine: TextEngine,
     /// The open article, if any.
     pub session: Option<Session>,
     loading: Option<LoadJob>,
+    picker: Box<dyn FilePicker>,
+    pending_pick: Option<mpsc::Receiver<Option<PathBuf>>>,
     /// The latest error or notice for the user, shown above the article until dismissed.
     pub message: Option<String>,
     window_title: String,
@@ -96,11 +125,20 @@ impl HashiyaApp {
             engine,
             session: None,
             loading: None,
+            picker: Box::new(NativePicker),
+            pending_pick: None,
             message: None,
             window_title: String::new(),
             shortcuts_open: false,
             pending_x11_focus: None,
         }
+    }
+
+    /// Replaces the file dialogs (tests answer with fixed paths).
+    #[must_use]
+    pub fn with_picker(mut self, picker: impl FilePicker + 'static) -> Self {
+        self.picker = Box::new(picker);
+        self
     }
 
     /// Creates the app for eframe: restores settings and opens `path`, or the bundled sample
@@ -122,27 +160,55 @@ impl HashiyaApp {
         app
     }
 
-    /// Shows `document` in place of whatever was open.
+    /// Shows `document` in place of whatever was open, where the reader last left it.
     pub fn show_document(&mut self, document: Document) {
-        self.session = Some(Session::new(document));
+        self.remember_position();
+        let mut session = Session::new(document);
+        if let Some(path) = session.document.path.clone() {
+            self.settings.remember_recent(&path);
+            if let Some(position) = self.settings.position_of(&path) {
+                if let Some(selected) = position.selected {
+                    session.reader.select(selected);
+                }
+                session.reader.scroll_to_paragraph(position.first_visible);
+            }
+        }
+        self.session = Some(session);
+    }
+
+    fn remember_position(&mut self) {
+        if let Some(position) = self.session.as_ref().and_then(Session::reading_position) {
+            self.settings.remember_position(position);
+        }
     }
 
     /// Starts loading `path` on a worker thread; the current article stays until it is ready.
     pub fn open(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.open_with(ctx, path, LoadOptions::default());
+    }
+
+    /// Like [`Self::open`], with explicit options (a chosen encoding).
+    pub fn open_with(&mut self, ctx: &egui::Context, path: PathBuf, options: LoadOptions) {
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
         let job_path = path.clone();
         let spawned = std::thread::Builder::new()
             .name("hashiya-load".to_owned())
             .spawn(move || {
-                let result = document::load(&job_path);
+                let result = document::load_with(&job_path, options);
                 // The receiver is gone only if the app closed meanwhile; nothing to tell.
                 if sender.send(result).is_ok() {
                     ctx.request_repaint();
                 }
             });
         match spawned {
-            Ok(_) => self.loading = Some(LoadJob { path, receiver }),
+            Ok(_) => {
+                self.loading = Some(LoadJob {
+                    path,
+                    options,
+                    receiver,
+                });
+            }
             Err(error) => {
                 self.message = Some(format!(
                     "Could not start loading ({error}): {}",
@@ -165,35 +231,125 @@ impl HashiyaApp {
         self.loading.is_some()
     }
 
+    /// Waits for a background load to finish (for tests).
+    pub fn wait_for_load(&mut self) {
+        if let Some(job) = self.loading.take() {
+            let result = job.receiver.recv();
+            self.finish_load(&job.path, job.options, result.ok());
+        }
+    }
+
     fn poll_loading(&mut self) {
         let Some(job) = &self.loading else { return };
-        match job.receiver.try_recv() {
-            Ok(Ok(document)) => {
-                self.loading = None;
+        let result = match job.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => None,
+        };
+        let Some(job) = self.loading.take() else {
+            return;
+        };
+        self.finish_load(&job.path, job.options, result);
+    }
+
+    fn finish_load(
+        &mut self,
+        path: &Path,
+        options: LoadOptions,
+        result: Option<Result<Document, DocumentError>>,
+    ) {
+        match result {
+            Some(Ok(document)) => {
                 self.message = None;
                 self.show_document(document);
+                if let Some(session) = &mut self.session {
+                    session.chosen_encoding = options.encoding;
+                }
             }
-            Ok(Err(error)) => {
-                self.loading = None;
-                self.message = Some(error.to_string());
+            Some(Err(error)) => self.message = Some(error.to_string()),
+            None => {
+                self.message = Some(format!("Loading stopped unexpectedly: {}", path.display()));
             }
+        }
+    }
+
+    /// Shows the open dialog.
+    pub fn ask_for_article(&mut self, ctx: &egui::Context) {
+        self.pending_pick = Some(self.picker.pick_article(ctx));
+    }
+
+    fn poll_dialog(&mut self, ctx: &egui::Context) {
+        let Some(receiver) = &self.pending_pick else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(Some(path)) => {
+                self.pending_pick = None;
+                self.open(ctx, path);
+            }
+            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.pending_pick = None,
             Err(mpsc::TryRecvError::Empty) => {}
-            Err(mpsc::TryRecvError::Disconnected) => {
-                let path = job.path.display().to_string();
-                self.loading = None;
-                self.message = Some(format!("Loading stopped unexpectedly: {path}"));
+        }
+    }
+
+    /// Opens the first file dropped on the window.
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_owned())
+                .filter(|path| !path.as_os_str().is_empty())
+                .collect()
+        });
+        let mut paths = dropped.into_iter();
+        if let Some(path) = paths.next() {
+            if paths.next().is_some() {
+                self.message = Some("Several files were dropped; opening the first.".to_owned());
             }
+            self.open(ctx, path);
+        }
+    }
+
+    /// Reopens the current article decoded with `encoding` (`None`: detect again).
+    pub fn reopen_with_encoding(
+        &mut self,
+        ctx: &egui::Context,
+        encoding: Option<&'static encoding_rs::Encoding>,
+    ) {
+        let Some(path) = self.session.as_ref().and_then(|s| s.document.path.clone()) else {
+            self.message = Some("The sample article has no other encoding.".to_owned());
+            return;
+        };
+        let options = LoadOptions {
+            encoding,
+            ..LoadOptions::default()
+        };
+        self.open_with(ctx, path, options);
+    }
+
+    /// Opens a recent file, or drops it from the list with a note when it is gone.
+    pub fn open_recent(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if path.exists() {
+            self.open(ctx, path);
+        } else {
+            self.settings.recent_files.retain(|p| *p != path);
+            self.message = Some(format!(
+                "Removed from recent files because it no longer exists: {}",
+                path.display()
+            ));
         }
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         let text_has_focus =
             ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
-        let (zoom_in, zoom_out, zoom_reset, quit) = ctx.input_mut(|i| {
+        let (zoom_in, zoom_out, zoom_reset, open, quit) = ctx.input_mut(|i| {
             (
                 i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_PLUS),
                 i.consume_shortcut(&ZOOM_OUT),
                 i.consume_shortcut(&ZOOM_RESET),
+                i.consume_shortcut(&OPEN),
                 i.consume_shortcut(&QUIT),
             )
         });
@@ -205,6 +361,9 @@ impl HashiyaApp {
         }
         if zoom_reset {
             self.settings.font_size_pt = DEFAULT_FONT_SIZE_PT;
+        }
+        if open {
+            self.ask_for_article(ctx);
         }
         if quit {
             ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -279,151 +438,36 @@ impl HashiyaApp {
         }
     }
 
-    fn menu_bar_ui(&mut self, ui: &mut Ui) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if ui.add(egui::Button::new("Open Sample Article")).clicked() {
-                    self.show_document(sample_document());
-                }
-                ui.separator();
-                if ui
-                    .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
-                    .clicked()
-                {
-                    ui.ctx().send_viewport_cmd(ViewportCommand::Close);
-                }
-            });
-            ui.menu_button("View", |ui| self.view_menu_ui(ui));
-            ui.menu_button("Help", |ui| {
-                if ui
-                    .add(egui::Button::new("Keyboard Shortcuts").shortcut_text("F1"))
-                    .clicked()
-                {
-                    self.shortcuts_open = true;
-                }
-            });
-        });
-    }
-
-    fn view_menu_ui(&mut self, ui: &mut Ui) {
-        ui.label("Arabic typeface");
-        for face in ReadingFace::ALL {
-            let label = match face {
-                ReadingFace::NotoNaskh => "Noto Naskh Arabic",
-                ReadingFace::Amiri => "Amiri (for vowelled text)",
-            };
-            ui.radio_value(&mut self.settings.face, face, label);
-        }
-        ui.separator();
-        let ctx = ui.ctx().clone();
-        if ui
-            .add(egui::Button::new("Larger Text").shortcut_text(ctx.format_shortcut(&ZOOM_IN)))
-            .clicked()
-        {
-            self.settings.step_font_size(2.0);
-        }
-        if ui
-            .add(egui::Button::new("Smaller Text").shortcut_text(ctx.format_shortcut(&ZOOM_OUT)))
-            .clicked()
-        {
-            self.settings.step_font_size(-2.0);
-        }
-        if ui
-            .add(egui::Button::new("Actual Size").shortcut_text(ctx.format_shortcut(&ZOOM_RESET)))
-            .clicked()
-        {
-            self.settings.font_size_pt = DEFAULT_FONT_SIZE_PT;
-        }
-        ui.separator();
-        ui.label("Line spacing");
-        for spacing in LINE_SPACINGS {
-            let selected = (self.settings.line_spacing - spacing).abs() < 0.01;
-            if ui.radio(selected, format!("{spacing:.1}")).clicked() {
-                self.settings.line_spacing = spacing;
-            }
-        }
-        ui.separator();
-        ui.label("Theme");
-        ui.radio_value(&mut self.settings.theme, Theme::Light, "Light");
-        ui.radio_value(&mut self.settings.theme, Theme::Dark, "Dark");
-    }
-
-    fn status_bar_ui(&self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
-            if let Some(job) = &self.loading {
-                ui.spinner();
-                ui.label(format!("Opening {}", job.path.display()));
-                return;
-            }
-            let Some(session) = &self.session else {
-                ui.label("No article open");
-                return;
-            };
-            ui.label(session.display_name());
-            ui.separator();
-            ui.label(session.document.encoding_name);
-            ui.separator();
-            let count = session.document.paragraphs.len();
-            match session.reader.selected {
-                Some(idx) => ui.label(format!("Paragraph {} of {count}", idx + 1)),
-                None => ui.label(format!("{count} paragraphs")),
-            };
-            ui.separator();
-            ui.label(format!("{:.0} pt", self.settings.text_style().font_size_pt));
-        });
-    }
-
-    fn shortcuts_window_ui(&mut self, ctx: &egui::Context) {
-        let mut open = self.shortcuts_open;
-        egui::Window::new("Keyboard Shortcuts")
-            .open(&mut open)
-            .collapsible(false)
-            .resizable(false)
-            .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, action) in [
-                        ("j / Down", "Select the next paragraph"),
-                        ("k / Up", "Select the previous paragraph"),
-                        ("Page Down / Space", "Scroll down a screen"),
-                        ("Page Up / Shift+Space", "Scroll up a screen"),
-                        ("Home / End", "Go to the start / end"),
-                        ("Ctrl+= / Ctrl+-", "Larger / smaller text"),
-                        ("Ctrl+0", "Actual text size"),
-                        ("F1 / ?", "Show this list"),
-                        ("Ctrl+Q", "Quit"),
-                    ] {
-                        ui.label(keys);
-                        ui.label(action);
-                        ui.end_row();
-                    }
-                });
-            });
-        self.shortcuts_open = open;
-    }
-
     /// Draws the whole window; called by eframe each frame and directly by tests.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.poll_loading();
+        self.poll_dialog(&ctx);
+        self.handle_dropped_files(&ctx);
         self.handle_shortcuts(&ctx);
         self.apply_theme(&ctx);
         self.update_window_title(&ctx);
-        if self.engine.atlas.begin_frame() {
+        if self.engine.begin_frame() {
             ctx.request_repaint();
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         if let Some(message) = self.message.clone() {
-            egui::Panel::top("message").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().warn_fg_color, "⚠");
-                    ui.label(message);
-                    if ui.button("Dismiss").clicked() {
-                        self.message = None;
-                    }
+            egui::Panel::top("message")
+                .frame(
+                    egui::Frame::side_top_panel(ui.style())
+                        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15)),
+                )
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        if ui.button("Dismiss").clicked() {
+                            self.message = None;
+                        }
+                        // Messages name files, and file names may be Arabic.
+                        crate::ui::bidi_label(ui, &mut self.engine, &message, None);
+                    });
                 });
-            });
         }
         let style = self.settings.text_style();
         let colors = ReaderColors::for_theme(self.settings.theme == Theme::Dark);
@@ -437,10 +481,15 @@ impl HashiyaApp {
                     style,
                     colors,
                 );
+            } else if self.loading.is_some() {
+                ui.centered_and_justified(egui::Ui::spinner);
             } else {
-                ui.centered_and_justified(|ui| ui.label("Open an article with File ▸ Open"));
+                ui.centered_and_justified(|ui| {
+                    ui.label("Open an article with File ▸ Open, or drop one here");
+                });
             }
         });
+        Self::drop_overlay_ui(&ctx);
         self.shortcuts_window_ui(&ctx);
     }
 }
@@ -460,6 +509,7 @@ impl eframe::App for HashiyaApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember_position();
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
 }

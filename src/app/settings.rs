@@ -1,5 +1,7 @@
 //! User preferences that persist across runs (never annotations: those live in sidecars).
 
+use std::path::{Path, PathBuf};
+
 use serde::{Deserialize, Serialize};
 
 use crate::text::{ReadingFace, TextStyle};
@@ -10,6 +12,22 @@ pub const FONT_SIZE_RANGE_PT: std::ops::RangeInclusive<f32> = 10.0..=48.0;
 pub const DEFAULT_FONT_SIZE_PT: f32 = 20.0;
 /// Line spacing choices offered in the View menu.
 pub const LINE_SPACINGS: [f32; 4] = [1.4, 1.7, 2.0, 2.4];
+
+/// How many files File ▸ Open Recent lists.
+pub const MAX_RECENT_FILES: usize = 10;
+/// How many articles' reading positions are remembered.
+const MAX_READING_POSITIONS: usize = 500;
+
+/// Where the reader left an article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadingPosition {
+    /// The article file.
+    pub path: PathBuf,
+    /// The paragraph at the top of the view.
+    pub first_visible: usize,
+    /// The selected paragraph.
+    pub selected: Option<usize>,
+}
 
 /// Light or dark appearance.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +51,10 @@ pub struct Settings {
     pub line_spacing: f32,
     /// Light or dark theme.
     pub theme: Theme,
+    /// Recently opened articles, newest first.
+    pub recent_files: Vec<PathBuf>,
+    /// Where each recently read article was left, newest first.
+    pub reading_positions: Vec<ReadingPosition>,
 }
 
 impl Default for Settings {
@@ -42,6 +64,8 @@ impl Default for Settings {
             font_size_pt: DEFAULT_FONT_SIZE_PT,
             line_spacing: 1.7,
             theme: Theme::default(),
+            recent_files: Vec::new(),
+            reading_positions: Vec::new(),
         }
     }
 }
@@ -66,6 +90,35 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// Puts `path` at the top of the recent files.
+    pub fn remember_recent(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_owned());
+        self.recent_files.truncate(MAX_RECENT_FILES);
+    }
+
+    /// Drops recent files that no longer exist; returns them.
+    pub fn drop_missing_recent(&mut self) -> Vec<PathBuf> {
+        let (kept, gone): (Vec<PathBuf>, Vec<PathBuf>) =
+            self.recent_files.drain(..).partition(|p| p.exists());
+        self.recent_files = kept;
+        gone
+    }
+
+    /// Records where the reader is in an article.
+    pub fn remember_position(&mut self, position: ReadingPosition) {
+        self.reading_positions.retain(|p| p.path != position.path);
+        self.reading_positions.insert(0, position);
+        self.reading_positions.truncate(MAX_READING_POSITIONS);
+    }
+
+    /// Where the reader left `path`, if known.
+    pub fn position_of(&self, path: &Path) -> Option<&ReadingPosition> {
+        self.reading_positions.iter().find(|p| p.path == path)
+    }
+}
+
 fn clamp_font_size(size_pt: f32) -> f32 {
     if size_pt.is_finite() {
         size_pt.clamp(*FONT_SIZE_RANGE_PT.start(), *FONT_SIZE_RANGE_PT.end())
@@ -87,6 +140,26 @@ mod tests {
         assert!((settings.font_size_pt - *FONT_SIZE_RANGE_PT.end()).abs() < f32::EPSILON);
         settings.font_size_pt = f32::NAN;
         assert!((settings.text_style().font_size_pt - DEFAULT_FONT_SIZE_PT).abs() < f32::EPSILON);
+    }
+
+    #[test]
+    fn recent_files_are_newest_first_unique_and_capped() {
+        let mut settings = Settings::default();
+        for i in 0..15 {
+            settings.remember_recent(Path::new(&format!("/a/{i}.txt")));
+        }
+        settings.remember_recent(Path::new("/a/7.txt"));
+        assert_eq!(settings.recent_files.len(), MAX_RECENT_FILES);
+        assert_eq!(settings.recent_files[0], Path::new("/a/7.txt"));
+        assert_eq!(settings.recent_files[1], Path::new("/a/14.txt"));
+        assert_eq!(
+            settings
+                .recent_files
+                .iter()
+                .filter(|p| p.ends_with("7.txt"))
+                .count(),
+            1
+        );
     }
 
     #[test]

@@ -1,18 +1,31 @@
 //! Articles as data: bytes → decoded text → [`Document`] (title and paragraphs).
 //!
-//! A document keeps its whole decoded text (line endings normalized to `\n`) and each paragraph
-//! as a byte range into it, so that annotations can point at exact text and count positions in
-//! code points over the same string everywhere.
+//! A document keeps its whole text and each paragraph as a byte range into it, so that
+//! annotations can point at exact text and count positions in code points over one string.
+//! For plain text that string is the decoded file with line endings normalized to `\n`; for
+//! Markdown, HTML and Word files it is the extracted paragraphs joined by `\n`.
 
+mod builder;
+mod decode;
+mod docx;
+mod html;
+mod markdown;
 mod plain;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-pub use plain::parse_plain_text;
+pub use decode::{Decoded, decode, detect, normalize_line_endings};
+pub use docx::{DocxError, parse_docx};
+pub use html::parse_html;
+pub use markdown::parse_markdown;
+pub use plain::{MAX_TITLE_CHARS, parse_plain_text};
 
-/// Largest article file that is opened; bigger files are refused with a message.
+/// Largest article file opened by default; bigger files are refused with a message.
 pub const DEFAULT_SIZE_LIMIT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// File name extensions offered in the open dialog, lower case.
+pub const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "docx"];
 
 /// What went wrong while opening an article.
 #[derive(Debug, thiserror::Error)]
@@ -25,7 +38,7 @@ pub enum DocumentError {
     PermissionDenied(PathBuf),
     #[error("the file is empty: {}", .0.display())]
     Empty(PathBuf),
-    #[error("the file holds no text (it looks binary): {}", .0.display())]
+    #[error("the file holds no readable text (it looks like binary data): {}", .0.display())]
     Binary(PathBuf),
     #[error(
         "the file is {size_mib:.1} MiB, over the {limit_mib:.0} MiB limit for articles: {}",
@@ -36,11 +49,75 @@ pub enum DocumentError {
         limit_mib: f64,
         path: PathBuf,
     },
+    #[error("{source}: {}", path.display())]
+    Docx { source: DocxError, path: PathBuf },
+    #[error("no article text found in this {format} file: {}", path.display())]
+    NoText { format: Format, path: PathBuf },
     #[error("could not read the file ({source}): {}", path.display())]
     Io {
         source: std::io::Error,
         path: PathBuf,
     },
+}
+
+/// The file formats Hashiya reads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// Plain text (`.txt` and anything unrecognised that decodes as text).
+    #[default]
+    PlainText,
+    /// Markdown (`.md`, `.markdown`).
+    Markdown,
+    /// A saved web page (`.html`, `.htm`).
+    Html,
+    /// A Word document (`.docx`).
+    Docx,
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::PlainText => "plain text",
+            Self::Markdown => "Markdown",
+            Self::Html => "HTML",
+            Self::Docx => "Word",
+        })
+    }
+}
+
+impl Format {
+    /// The format a file name's extension announces, if any.
+    pub fn from_extension(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" | "text" => Some(Self::PlainText),
+            "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" | "xhtml" => Some(Self::Html),
+            "docx" => Some(Self::Docx),
+            _ => None,
+        }
+    }
+
+    /// Guesses the format from the first bytes: a zip archive is a Word document, markup
+    /// that opens like a web page is HTML, anything else plain text.
+    pub fn sniff(bytes: &[u8]) -> Self {
+        if bytes.starts_with(b"PK\x03\x04") {
+            return Self::Docx;
+        }
+        let head: String = String::from_utf8_lossy(&bytes[..bytes.len().min(512)])
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .chars()
+            .take(64)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if head.starts_with("<!doctype html") || head.starts_with("<html") {
+            Self::Html
+        } else {
+            Self::PlainText
+        }
+    }
 }
 
 /// The role a paragraph plays in the article.
@@ -52,6 +129,10 @@ pub enum ParagraphKind {
     Heading(u8),
     /// Ordinary running text.
     Body,
+    /// An item of a list.
+    ListItem,
+    /// A block quotation.
+    Quote,
 }
 
 /// One paragraph: a byte range into [`Document::text`].
@@ -66,10 +147,12 @@ pub struct Paragraph {
 /// A loaded article.
 #[derive(Clone, Debug, Default)]
 pub struct Document {
-    /// The decoded article text with line endings normalized to `\n`.
+    /// The article text over which positions count (see the module documentation).
     pub text: String,
     /// Paragraphs in reading order.
     pub paragraphs: Vec<Paragraph>,
+    /// The format the article was read as.
+    pub format: Format,
     /// Name of the text encoding the file was decoded from, as `encoding_rs` names it.
     pub encoding_name: &'static str,
     /// Where the article was read from, if it came from a file.
@@ -102,32 +185,131 @@ impl Document {
     }
 }
 
-/// Reads and parses the article at `path`.
+/// How to open a file.
+#[derive(Clone, Copy, Debug)]
+pub struct LoadOptions {
+    /// Decode with this encoding instead of detecting one (text formats only).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Refuse files larger than this.
+    pub size_limit_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            encoding: None,
+            size_limit_bytes: DEFAULT_SIZE_LIMIT_BYTES,
+        }
+    }
+}
+
+/// Reads and parses the article at `path`, detecting format and encoding.
 pub fn load(path: &Path) -> Result<Document, DocumentError> {
-    let bytes = read_limited(path, DEFAULT_SIZE_LIMIT_BYTES)?;
-    if bytes.is_empty() {
-        return Err(DocumentError::Empty(path.to_owned()));
-    }
-    let text = decode(&bytes).ok_or_else(|| DocumentError::Binary(path.to_owned()))?;
-    let mut document = parse_plain_text(text);
-    document.encoding_name = "UTF-8";
+    load_with(path, LoadOptions::default())
+}
+
+/// Reads and parses the article at `path` with `options`.
+pub fn load_with(path: &Path, options: LoadOptions) -> Result<Document, DocumentError> {
+    let bytes = read_limited(path, options.size_limit_bytes)?;
+    let mut document = parse_bytes(&bytes, Format::from_extension(path), options.encoding)
+        .map_err(|error| error.at(path))?;
     document.path = Some(path.to_owned());
-    if document.paragraphs.is_empty() {
-        return Err(DocumentError::Empty(path.to_owned()));
-    }
     Ok(document)
 }
 
-/// Reads a whole file, refusing folders and files over `limit_bytes`.
-fn read_limited(path: &Path, limit_bytes: u64) -> Result<Vec<u8>, DocumentError> {
-    let io_error = |source: std::io::Error| match source.kind() {
+/// Why bytes could not be turned into a document (the path is added by the caller).
+#[derive(Debug)]
+pub enum ParseError {
+    /// No bytes at all, or nothing but white space.
+    Empty,
+    /// Not text.
+    Binary,
+    /// Text, but no paragraph in it.
+    NoText(Format),
+    /// A broken Word file.
+    Docx(DocxError),
+}
+
+impl ParseError {
+    fn at(self, path: &Path) -> DocumentError {
+        let path = path.to_owned();
+        match self {
+            Self::Empty => DocumentError::Empty(path),
+            Self::Binary => DocumentError::Binary(path),
+            Self::NoText(format) => DocumentError::NoText { format, path },
+            Self::Docx(source) => DocumentError::Docx { source, path },
+        }
+    }
+}
+
+/// Parses file contents. `format` comes from the file name when it has a known extension;
+/// otherwise it is sniffed from the bytes.
+pub fn parse_bytes(
+    bytes: &[u8],
+    format: Option<Format>,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Document, ParseError> {
+    if bytes.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let format = format.unwrap_or_else(|| Format::sniff(bytes));
+    if format == Format::Docx {
+        let document = parse_docx(bytes).map_err(ParseError::Docx)?;
+        return non_empty(document, Format::Docx);
+    }
+    let decoded = decode(bytes, encoding.or_else(|| html_meta_charset(bytes, format)))
+        .ok_or(ParseError::Binary)?;
+    if decoded.text.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let mut document = match format {
+        Format::PlainText | Format::Docx => parse_plain_text(decoded.text),
+        Format::Markdown => parse_markdown(&decoded.text),
+        Format::Html => parse_html(&decoded.text),
+    };
+    document.encoding_name = decoded.encoding.name();
+    non_empty(document, format)
+}
+
+fn non_empty(document: Document, format: Format) -> Result<Document, ParseError> {
+    if document.paragraphs.is_empty() {
+        Err(ParseError::NoText(format))
+    } else {
+        Ok(document)
+    }
+}
+
+/// The encoding an HTML file declares in a `<meta charset>` near its start, when its bytes
+/// are not valid UTF-8 (a declaration of UTF-8 on invalid bytes is not believed).
+fn html_meta_charset(bytes: &[u8], format: Format) -> Option<&'static encoding_rs::Encoding> {
+    if format != Format::Html || std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let after = &head[head.find("charset=")? + "charset=".len()..];
+    let label: String = after
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes()).filter(|e| *e != encoding_rs::UTF_8)
+}
+
+/// Names the common ways a read fails; the rest keep the system's words.
+fn io_error(source: std::io::Error, path: &Path) -> DocumentError {
+    match source.kind() {
         std::io::ErrorKind::NotFound => DocumentError::NotFound(path.to_owned()),
         std::io::ErrorKind::PermissionDenied => DocumentError::PermissionDenied(path.to_owned()),
         _ => DocumentError::Io {
             source,
             path: path.to_owned(),
         },
-    };
+    }
+}
+
+/// Reads a whole file, refusing folders and files over `limit_bytes`.
+fn read_limited(path: &Path, limit_bytes: u64) -> Result<Vec<u8>, DocumentError> {
+    let io_error = |source| io_error(source, path);
     let metadata = std::fs::metadata(path).map_err(io_error)?;
     if metadata.is_dir() {
         return Err(DocumentError::IsDirectory(path.to_owned()));
@@ -139,24 +321,37 @@ fn read_limited(path: &Path, limit_bytes: u64) -> Result<Vec<u8>, DocumentError>
             path: path.to_owned(),
         });
     }
-    std::fs::read(path).map_err(io_error)
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    // The file may have grown between the two calls.
+    if bytes.len() as u64 > limit_bytes {
+        return Err(DocumentError::TooLarge {
+            size_mib: bytes.len() as f64 / (1024.0 * 1024.0),
+            limit_mib: limit_bytes as f64 / (1024.0 * 1024.0),
+            path: path.to_owned(),
+        });
+    }
+    Ok(bytes)
 }
 
-/// Decodes UTF-8 (with or without a byte order mark) and normalizes line endings to `\n`.
-/// Returns `None` for bytes that are not text.
-fn decode(bytes: &[u8]) -> Option<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.contains(&0) {
-        return None;
-    }
-    let text = String::from_utf8_lossy(bytes);
-    Some(normalize_line_endings(&text))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Turns CRLF and lone CR into LF.
-pub fn normalize_line_endings(text: &str) -> String {
-    if !text.contains('\r') {
-        return text.to_owned();
+    #[test]
+    fn read_failures_are_named() {
+        let path = Path::new("/x/مقال.txt");
+        let cases = [
+            (std::io::ErrorKind::NotFound, "does not exist"),
+            (
+                std::io::ErrorKind::PermissionDenied,
+                "no permission to read",
+            ),
+            (std::io::ErrorKind::InvalidData, "could not read the file"),
+        ];
+        for (kind, expected) in cases {
+            let message = io_error(std::io::Error::from(kind), path).to_string();
+            assert!(message.contains(expected), "{message}");
+            assert!(message.ends_with("/x/مقال.txt"), "path last: {message}");
+        }
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
 }

@@ -36,6 +36,16 @@ impl Default for TextStyle {
     }
 }
 
+impl TextStyle {
+    /// How far list items and quotations are set in from the column's starting edge.
+    pub fn indent_pt(&self, kind: ParagraphKind) -> f32 {
+        match kind {
+            ParagraphKind::ListItem | ParagraphKind::Quote => self.font_size_pt * 1.5,
+            _ => 0.0,
+        }
+    }
+}
+
 /// Size and weight of one kind of paragraph, derived from the body style.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ParagraphStyle {
@@ -55,7 +65,7 @@ impl TextStyle {
         let (scale, bold) = match kind {
             ParagraphKind::Title => (1.5, true),
             ParagraphKind::Heading(level) => (if level <= 2 { 1.25 } else { 1.1 }, true),
-            ParagraphKind::Body => (1.0, false),
+            ParagraphKind::Body | ParagraphKind::ListItem | ParagraphKind::Quote => (1.0, false),
         };
         let font_size_pt = self.font_size_pt * scale;
         // Headings need less leading than running text.
@@ -346,7 +356,8 @@ impl DocumentLayout {
         } else {
             0.5
         };
-        let units = chars * f64::from(style.font_size_pt) / f64::from(self.width_pt.max(1.0));
+        let width_pt = (self.width_pt - key.style.indent_pt(kind)).max(1.0);
+        let units = chars * f64::from(style.font_size_pt) / f64::from(width_pt);
         let lines = (units * lines_per_unit).ceil().max(1.0);
         lines as f32 * style.line_height_pt + self.gap_after_pt(paragraph_idx)
     }
@@ -437,7 +448,7 @@ impl DocumentLayout {
             .copied()
             .unwrap_or(ParagraphKind::Body);
         let style = key.style.for_kind(kind);
-        let width_pt = self.width_pt;
+        let width_pt = (self.width_pt - key.style.indent_pt(kind)).max(1.0);
         if let Some(layout) = self.cache.get_mut(&paragraph_idx) {
             layout.set_width(font_system, width_pt);
         } else {

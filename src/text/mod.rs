@@ -6,6 +6,8 @@ pub mod atlas;
 pub mod fonts;
 pub mod layout;
 
+use std::collections::HashMap;
+
 use cosmic_text::FontSystem;
 
 pub use atlas::{GlyphAtlas, GlyphBatch};
@@ -18,6 +20,38 @@ pub struct TextEngine {
     pub font_system: FontSystem,
     /// Rasterized glyphs in egui textures.
     pub atlas: GlyphAtlas,
+    /// Layouts of short UI strings (labels, menu items), reused across frames.
+    labels: HashMap<LabelKey, LabelEntry>,
+    frame: u64,
+}
+
+/// What a label layout depends on.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct LabelKey {
+    text: String,
+    font_size_bits: u32,
+    width_bits: u32,
+    bold: bool,
+    face: ReadingFace,
+}
+
+struct LabelEntry {
+    layout: ParagraphLayout,
+    last_used_frame: u64,
+}
+
+/// Labels kept without use before they are dropped, in frames.
+const LABEL_TTL_FRAMES: u64 = 300;
+
+/// Size and placement of a laid-out label.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelMetrics {
+    /// Size of the ink box: widest line by all lines, in points.
+    pub size: egui::Vec2,
+    /// How far the layout's lines start from its left edge, in points.
+    pub left_pt: f32,
+    /// True for right-to-left text.
+    pub rtl: bool,
 }
 
 impl std::fmt::Debug for TextEngine {
@@ -35,6 +69,108 @@ impl TextEngine {
         Self {
             font_system: fonts::font_system(include_system_fonts),
             atlas: GlyphAtlas::new(),
+            labels: HashMap::new(),
+            frame: 0,
         }
+    }
+
+    /// Starts a frame: clears a full atlas and forgets labels not shown for a while. Returns
+    /// true when the caller should repaint (the atlas was cleared).
+    pub fn begin_frame(&mut self) -> bool {
+        self.frame += 1;
+        if self.frame.is_multiple_of(60) {
+            let frame = self.frame;
+            self.labels
+                .retain(|_, entry| frame - entry.last_used_frame < LABEL_TTL_FRAMES);
+        }
+        self.atlas.begin_frame()
+    }
+
+    fn label_entry(
+        &mut self,
+        text: &str,
+        style: &ParagraphStyle,
+        max_width_pt: f32,
+    ) -> &ParagraphLayout {
+        let key = LabelKey {
+            text: text.to_owned(),
+            font_size_bits: style.font_size_pt.to_bits(),
+            width_bits: max_width_pt.to_bits(),
+            bold: style.bold,
+            face: style.face,
+        };
+        let frame = self.frame;
+        let font_system = &mut self.font_system;
+        let entry = self.labels.entry(key).or_insert_with(|| LabelEntry {
+            layout: ParagraphLayout::new(font_system, text, style, max_width_pt),
+            last_used_frame: frame,
+        });
+        entry.last_used_frame = frame;
+        &entry.layout
+    }
+
+    /// Lays out a UI string (cached) and measures it.
+    pub fn measure_label(
+        &mut self,
+        text: &str,
+        style: &ParagraphStyle,
+        max_width_pt: f32,
+    ) -> LabelMetrics {
+        let layout = self.label_entry(text, style, max_width_pt);
+        let mut left = f32::MAX;
+        let mut right = f32::MIN;
+        for run in layout.runs() {
+            for glyph in run.glyphs {
+                left = left.min(glyph.x);
+                right = right.max(glyph.x + glyph.w);
+            }
+        }
+        if left > right {
+            (left, right) = (0.0, 0.0);
+        }
+        LabelMetrics {
+            size: egui::vec2(right - left, layout.height_pt()),
+            left_pt: left,
+            rtl: layout.is_rtl(),
+        }
+    }
+
+    /// Draws a UI string laid out by [`Self::measure_label`] with its ink box at `origin`.
+    pub fn paint_label(
+        &mut self,
+        painter: &egui::Painter,
+        text: &str,
+        style: &ParagraphStyle,
+        max_width_pt: f32,
+        origin: egui::Pos2,
+        color: egui::Color32,
+    ) {
+        let metrics = self.measure_label(text, style, max_width_pt);
+        let key = LabelKey {
+            text: text.to_owned(),
+            font_size_bits: style.font_size_pt.to_bits(),
+            width_bits: max_width_pt.to_bits(),
+            bold: style.bold,
+            face: style.face,
+        };
+        let Some(entry) = self.labels.get(&key) else {
+            return;
+        };
+        let ctx = painter.ctx();
+        let mut batch = GlyphBatch::default();
+        let origin = origin - egui::vec2(metrics.left_pt, 0.0);
+        let ppp = ctx.pixels_per_point();
+        for run in entry.layout.runs() {
+            self.atlas.add_run(
+                ctx,
+                &mut self.font_system,
+                &mut batch,
+                &run,
+                origin,
+                color,
+                ppp,
+            );
+        }
+        painter.extend(self.atlas.shapes(batch));
     }
 }

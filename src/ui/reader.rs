@@ -144,6 +144,7 @@ impl ReaderColors {
 /// Geometry of the reading column for one frame.
 #[derive(Clone, Copy, Debug)]
 struct Column {
+    style: TextStyle,
     left: f32,
     width_pt: f32,
     margin_pt: f32,
@@ -201,13 +202,13 @@ pub fn reader_ui(
         let (content_rect, _) =
             ui.allocate_exact_size(vec2(ui.available_width(), total_pt), Sense::hover());
         let column = Column {
+            style,
             left: content_rect.center().x - column_width_pt / 2.0,
             width_pt: column_width_pt,
             margin_pt,
             pad_top_pt,
             content_top: content_rect.top(),
         };
-        bring_requested_into_view(ui, engine, document, state, column);
         let laid_out = lay_out_around(engine, document, state, viewport, pad_top_pt);
         if laid_out.shift_pt.abs() > 0.5 {
             state.pending_offset_pt = Some(viewport.min.y + laid_out.shift_pt);
@@ -227,6 +228,8 @@ pub fn reader_ui(
             visible_rect,
             colors,
         );
+        // After layout, so that the target is placed with the heights the next frame uses.
+        bring_requested_into_view(ui, engine, document, state, column, viewport);
         state.last_viewport = Some(viewport);
         state.layout.evict_outside(document, laid_out.range.clone());
     });
@@ -304,10 +307,11 @@ fn paint_paragraphs(
             state.selected = Some(idx);
         }
         let is_selected = state.selected == Some(idx);
-        let role = if kind == ParagraphKind::Body {
-            Role::Paragraph
-        } else {
-            Role::Heading
+        let role = match kind {
+            ParagraphKind::Title | ParagraphKind::Heading(_) => Role::Heading,
+            ParagraphKind::ListItem => Role::ListItem,
+            ParagraphKind::Quote => Role::Blockquote,
+            ParagraphKind::Body => Role::Paragraph,
         };
         // Our painter draws the text, so screen readers get it from here.
         response.widget_info(|| WidgetInfo::labeled(role, true, text));
@@ -316,7 +320,7 @@ fn paint_paragraphs(
             hovered = Some(idx);
         }
         let highlight_rect = text_rect.expand2(vec2(column.margin_pt * 0.35, gap * 0.3));
-        if state.selected == Some(idx) {
+        if is_selected {
             ui.painter().rect(
                 highlight_rect,
                 CornerRadius::same(6),
@@ -331,10 +335,16 @@ fn paint_paragraphs(
         let Some(layout) = state.layout.get(idx) else {
             continue;
         };
-        let text_color = if kind == ParagraphKind::Body {
-            colors.text
-        } else {
-            colors.heading
+        let rtl = layout.is_rtl();
+        let indent = column.style.indent_pt(kind);
+        let origin = pos2(
+            text_rect.left() + if rtl { 0.0 } else { indent },
+            text_rect.top(),
+        );
+        paint_block_marker(ui, kind, text_rect, indent, rtl, &column.style, colors);
+        let text_color = match kind {
+            ParagraphKind::Title | ParagraphKind::Heading(_) => colors.heading,
+            _ => colors.text,
         };
         for run in layout.runs() {
             let line_top = text_rect.top() + run.line_top;
@@ -346,7 +356,7 @@ fn paint_paragraphs(
                 &mut engine.font_system,
                 &mut batch,
                 &run,
-                text_rect.min,
+                origin,
                 text_color,
                 ppp,
             );
@@ -357,15 +367,68 @@ fn paint_paragraphs(
     state.visible = painted.unwrap_or(laid_out.first_visible..laid_out.first_visible);
 }
 
-/// Handles a pending "scroll to selected" or "scroll to paragraph" request.
+/// Draws the bullet of a list item or the rule beside a quotation, at the paragraph's
+/// starting edge (the right for Arabic).
+fn paint_block_marker(
+    ui: &Ui,
+    kind: ParagraphKind,
+    text_rect: Rect,
+    indent: f32,
+    rtl: bool,
+    style: &TextStyle,
+    colors: ReaderColors,
+) {
+    let edge_x = if rtl {
+        text_rect.right() - indent * 0.5
+    } else {
+        text_rect.left() + indent * 0.5
+    };
+    match kind {
+        ParagraphKind::ListItem => {
+            let line_height = style.for_kind(kind).line_height_pt;
+            let center = pos2(edge_x, text_rect.top() + line_height * 0.5);
+            ui.painter()
+                .circle_filled(center, style.font_size_pt * 0.14, colors.text);
+        }
+        ParagraphKind::Quote => {
+            let x = edge_x + if rtl { indent * 0.15 } else { -indent * 0.15 };
+            ui.painter().line_segment(
+                [pos2(x, text_rect.top()), pos2(x, text_rect.bottom())],
+                Stroke::new(3.0, colors.selected_stroke.gamma_multiply(0.6)),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Most paragraphs laid out at once to place a selection exactly; farther jumps rely on
+/// estimated heights and are corrected as the view settles.
+const MAX_EXACT_JUMP: usize = 300;
+
+/// Handles a pending "scroll to paragraph" or "scroll to selected" request. Paragraphs between
+/// the view and the target are laid out first, so the target is placed by true heights, not
+/// estimates.
 fn bring_requested_into_view(
     ui: &mut Ui,
     engine: &mut TextEngine,
     document: &Document,
     state: &mut ReaderState,
     column: Column,
+    viewport: Rect,
 ) {
     if let Some(idx) = state.scroll_to_top_of.take() {
+        let idx = idx.min(state.layout.len().saturating_sub(1));
+        // Lay out the target and a screen around it; what is above keeps its estimates,
+        // consistently on this frame and the next.
+        let mut below = idx;
+        while below < state.layout.len()
+            && state.layout.top_pt(below) < state.layout.top_pt(idx) + viewport.height()
+        {
+            state
+                .layout
+                .ensure_laid_out(&mut engine.font_system, document, below);
+            below += 1;
+        }
         state.pending_offset_pt = Some(column.pad_top_pt + state.layout.top_pt(idx));
         ui.ctx().request_repaint();
         return;
@@ -374,9 +437,21 @@ fn bring_requested_into_view(
         return;
     }
     let Some(idx) = state.selected else { return };
-    state
+    let first = state
         .layout
-        .ensure_laid_out(&mut engine.font_system, document, idx);
+        .paragraph_at_y((viewport.min.y - column.pad_top_pt).max(0.0));
+    let (from, to) = (first.min(idx), first.max(idx));
+    if to - from <= MAX_EXACT_JUMP {
+        for between in from..=to {
+            state
+                .layout
+                .ensure_laid_out(&mut engine.font_system, document, between);
+        }
+    } else {
+        state
+            .layout
+            .ensure_laid_out(&mut engine.font_system, document, idx);
+    }
     let rect = column.text_rect(&mut state.layout, idx, 0.0);
     ui.scroll_to_rect(rect.expand(8.0), None);
 }

@@ -1,0 +1,243 @@
+//! The menu bar, status bar, shortcut list and drop overlay.
+
+use egui::{Button, Ui, ViewportCommand};
+
+use super::{
+    DEFAULT_FONT_SIZE_PT, HashiyaApp, LINE_SPACINGS, OPEN, QUIT, Theme, ZOOM_IN, ZOOM_OUT,
+    ZOOM_RESET, sample_document,
+};
+use crate::text::ReadingFace;
+use crate::ui::{bidi_button, bidi_label};
+
+/// Encodings offered in View ▸ Encoding, besides automatic detection.
+const ENCODING_CHOICES: [&encoding_rs::Encoding; 5] = [
+    encoding_rs::UTF_8,
+    encoding_rs::WINDOWS_1256,
+    encoding_rs::ISO_8859_6,
+    encoding_rs::UTF_16LE,
+    encoding_rs::UTF_16BE,
+];
+
+/// Every keyboard shortcut with what it does, for the F1 window.
+pub const SHORTCUTS: [(&str, &str); 11] = [
+    ("j / Down", "Select the next paragraph"),
+    ("k / Up", "Select the previous paragraph"),
+    ("Page Down / Space", "Scroll down a screen"),
+    ("Page Up / Shift+Space", "Scroll up a screen"),
+    ("Home / End", "Go to the start / end"),
+    ("Ctrl+O", "Open an article"),
+    ("Ctrl+= / Ctrl+-", "Larger / smaller text"),
+    ("Ctrl+0", "Actual text size"),
+    ("F1 / ?", "Show this list"),
+    ("Ctrl+Q", "Quit"),
+    ("Drag and drop", "Open the dropped article"),
+];
+
+impl HashiyaApp {
+    pub(super) fn menu_bar_ui(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| self.file_menu_ui(ui));
+            ui.menu_button("View", |ui| self.view_menu_ui(ui));
+            ui.menu_button("Help", |ui| {
+                if ui
+                    .add(Button::new("Keyboard Shortcuts").shortcut_text("F1"))
+                    .clicked()
+                {
+                    self.shortcuts_open = true;
+                }
+            });
+        });
+    }
+
+    fn file_menu_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if ui
+            .add(Button::new("Open…").shortcut_text(ctx.format_shortcut(&OPEN)))
+            .clicked()
+        {
+            self.ask_for_article(&ctx);
+        }
+        ui.menu_button("Open Recent", |ui| {
+            if self.settings.recent_files.is_empty() {
+                ui.label("No recent files");
+            }
+            let mut chosen = None;
+            for path in &self.settings.recent_files {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                if bidi_button(ui, &mut self.engine, &name).clicked() {
+                    chosen = Some(path.clone());
+                }
+            }
+            if let Some(path) = chosen {
+                self.open_recent(&ctx, path);
+            }
+            if !self.settings.recent_files.is_empty() {
+                ui.separator();
+                if ui.button("Clear Recent Files").clicked() {
+                    self.settings.recent_files.clear();
+                }
+            }
+        });
+        if ui.button("Open Sample Article").clicked() {
+            self.show_document(sample_document());
+        }
+        ui.separator();
+        if ui
+            .add(Button::new("Quit").shortcut_text(ctx.format_shortcut(&QUIT)))
+            .clicked()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    fn view_menu_ui(&mut self, ui: &mut Ui) {
+        ui.label("Arabic typeface");
+        for face in ReadingFace::ALL {
+            let label = match face {
+                ReadingFace::NotoNaskh => "Noto Naskh Arabic",
+                ReadingFace::Amiri => "Amiri (for vowelled text)",
+            };
+            ui.radio_value(&mut self.settings.face, face, label);
+        }
+        ui.separator();
+        let ctx = ui.ctx().clone();
+        if ui
+            .add(Button::new("Larger Text").shortcut_text(ctx.format_shortcut(&ZOOM_IN)))
+            .clicked()
+        {
+            self.settings.step_font_size(2.0);
+        }
+        if ui
+            .add(Button::new("Smaller Text").shortcut_text(ctx.format_shortcut(&ZOOM_OUT)))
+            .clicked()
+        {
+            self.settings.step_font_size(-2.0);
+        }
+        if ui
+            .add(Button::new("Actual Size").shortcut_text(ctx.format_shortcut(&ZOOM_RESET)))
+            .clicked()
+        {
+            self.settings.font_size_pt = DEFAULT_FONT_SIZE_PT;
+        }
+        ui.separator();
+        ui.label("Line spacing");
+        for spacing in LINE_SPACINGS {
+            let selected = (self.settings.line_spacing - spacing).abs() < 0.01;
+            if ui.radio(selected, format!("{spacing:.1}")).clicked() {
+                self.settings.line_spacing = spacing;
+            }
+        }
+        ui.separator();
+        ui.label("Theme");
+        ui.radio_value(&mut self.settings.theme, Theme::Light, "Light");
+        ui.radio_value(&mut self.settings.theme, Theme::Dark, "Dark");
+        ui.separator();
+        ui.menu_button("Encoding", |ui| self.encoding_menu_ui(ui));
+    }
+
+    fn encoding_menu_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let (current, chosen) = self.session.as_ref().map_or(("", None), |s| {
+            (s.document.encoding_name, s.chosen_encoding)
+        });
+        let is_text = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.document.format != crate::document::Format::Docx);
+        ui.add_enabled_ui(is_text, |ui| {
+            ui.label("Reopen with encoding");
+            if ui
+                .radio(
+                    chosen.is_none(),
+                    format!("Detect automatically ({current})"),
+                )
+                .clicked()
+            {
+                self.reopen_with_encoding(&ctx, None);
+            }
+            for encoding in ENCODING_CHOICES {
+                if ui
+                    .radio(chosen == Some(encoding), encoding.name())
+                    .clicked()
+                {
+                    self.reopen_with_encoding(&ctx, Some(encoding));
+                }
+            }
+        });
+    }
+
+    pub(super) fn status_bar_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if let Some(job) = &self.loading {
+                ui.spinner();
+                let text = format!("Opening {}", job.path.display());
+                bidi_label(ui, &mut self.engine, &text, None);
+                return;
+            }
+            let Some(session) = &self.session else {
+                ui.label("No article open");
+                return;
+            };
+            bidi_label(ui, &mut self.engine, &session.display_name(), None);
+            ui.separator();
+            ui.label(session.document.format.to_string());
+            ui.separator();
+            let encoding = session.document.encoding_name;
+            if session.chosen_encoding.is_some() {
+                ui.label(format!("{encoding} (chosen)"));
+            } else {
+                ui.label(encoding);
+            }
+            ui.separator();
+            let count = session.document.paragraphs.len();
+            match session.reader.selected {
+                Some(idx) => ui.label(format!("Paragraph {} of {count}", idx + 1)),
+                None => ui.label(format!("{count} paragraphs")),
+            };
+            ui.separator();
+            ui.label(format!("{:.0} pt", self.settings.text_style().font_size_pt));
+        });
+    }
+
+    pub(super) fn shortcuts_window_ui(&mut self, ctx: &egui::Context) {
+        let mut open = self.shortcuts_open;
+        egui::Window::new("Keyboard Shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for (keys, action) in SHORTCUTS {
+                        ui.label(keys);
+                        ui.label(action);
+                        ui.end_row();
+                    }
+                });
+            });
+        self.shortcuts_open = open;
+    }
+
+    /// Darkens the window and says what will happen while files are dragged over it.
+    pub(super) fn drop_overlay_ui(ctx: &egui::Context) {
+        let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+        if !hovering {
+            return;
+        }
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop-overlay"),
+        ));
+        let rect = ctx.content_rect();
+        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "Drop to open the article",
+            egui::FontId::proportional(24.0),
+            egui::Color32::WHITE,
+        );
+    }
+}

@@ -1,0 +1,76 @@
+//! Labels and buttons for UI strings that may hold Arabic (file names, messages, label
+//! names): laid out by cosmic-text and drawn through the glyph atlas, because egui's own text
+//! has no bidirectional layout and no Arabic font.
+
+use egui::{Color32, Response, Role, Sense, Ui, WidgetInfo, vec2};
+
+use crate::text::{ParagraphStyle, ReadingFace, TextEngine};
+
+/// Body size of UI strings, in points: Arabic needs a little more than egui's Latin text.
+pub const UI_FONT_SIZE_PT: f32 = 14.0;
+
+/// The style of UI strings.
+pub fn ui_style(face: ReadingFace, bold: bool) -> ParagraphStyle {
+    ParagraphStyle {
+        font_size_pt: UI_FONT_SIZE_PT,
+        line_height_pt: UI_FONT_SIZE_PT * 1.45,
+        bold,
+        face,
+    }
+}
+
+/// Shows `text`, wrapped to the available width, as a label (AccessKit role `Label`).
+pub fn bidi_label(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    text: &str,
+    color: Option<Color32>,
+) -> Response {
+    let style = ui_style(ReadingFace::default(), false);
+    let max_width = ui.available_width().max(40.0);
+    let metrics = engine.measure_label(text, &style, max_width);
+    let (rect, response) = ui.allocate_exact_size(metrics.size, Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let color = color.unwrap_or_else(|| ui.visuals().text_color());
+        engine.paint_label(ui.painter(), text, &style, max_width, rect.min, color);
+    }
+    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, text));
+    response
+}
+
+/// A menu-style button whose caption may hold Arabic (AccessKit role `Button`).
+pub fn bidi_button(ui: &mut Ui, engine: &mut TextEngine, text: &str) -> Response {
+    let style = ui_style(ReadingFace::default(), false);
+    let padding = ui.spacing().button_padding;
+    let max_width = (ui.available_width() - 2.0 * padding.x).max(40.0);
+    let metrics = engine.measure_label(text, &style, max_width);
+    let desired = vec2(
+        (metrics.size.x + 2.0 * padding.x).max(ui.available_width().min(280.0)),
+        metrics.size.y + 2.0 * padding.y,
+    );
+    let (rect, response) = ui.allocate_exact_size(desired, Sense::click());
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact(&response);
+        if response.hovered() || response.has_focus() {
+            ui.painter()
+                .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
+        }
+        // Arabic captions start at the right, Latin ones at the left.
+        let x = if metrics.rtl {
+            rect.right() - padding.x - metrics.size.x
+        } else {
+            rect.left() + padding.x
+        };
+        let origin = egui::pos2(x, rect.top() + padding.y);
+        engine.paint_label(
+            ui.painter(),
+            text,
+            &style,
+            max_width,
+            origin,
+            visuals.text_color(),
+        );
+    }
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, ui.is_enabled(), text));
+    response
+}

@@ -1,0 +1,219 @@
+//! Ways into an article through the GUI: File ▸ Open (with a fixed picker standing in for the
+//! dialog), drag and drop, Open Recent, reopening where the reader left off, choosing an
+//! encoding, and a clear message when a file cannot be read.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use hashiya::app::{FixedPicker, HashiyaApp, Settings};
+use hashiya::text::TextEngine;
+
+fn corpus(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(relative)
+}
+
+fn harness(app: HashiyaApp) -> Harness<'static, HashiyaApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1000.0, 800.0))
+        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app)
+}
+
+fn app_with_picker(answer: Option<PathBuf>) -> HashiyaApp {
+    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false))
+        .with_picker(FixedPicker { article: answer });
+    app.show_document(hashiya::app::sample_document());
+    app
+}
+
+/// Runs frames until a background load has been picked up.
+fn settle(harness: &mut Harness<'_, HashiyaApp>) {
+    harness.run_steps(2);
+    harness.state_mut().wait_for_load();
+    harness.run_steps(3);
+}
+
+fn open_path(harness: &Harness<'_, HashiyaApp>) -> Option<PathBuf> {
+    harness
+        .state()
+        .session
+        .as_ref()
+        .and_then(|s| s.document.path.clone())
+}
+
+#[test]
+fn ctrl_o_opens_the_picked_article() {
+    let path = corpus("news/snn_alweeam_2015-08-08_1017_iphone6s_slash.txt");
+    let mut harness = harness(app_with_picker(Some(path.clone())));
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    settle(&mut harness);
+    assert_eq!(open_path(&harness), Some(path));
+    harness.get_by_label_contains("مصادر : أبل تكشف النقاب");
+    assert_eq!(harness.state().settings.recent_files.len(), 1);
+}
+
+#[test]
+fn file_open_from_the_menu_and_a_cancelled_dialog() {
+    let mut harness = harness(app_with_picker(None));
+    harness.run_steps(2);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Open…").click();
+    settle(&mut harness);
+    // Cancelling changes nothing: the sample is still there, no error.
+    assert_eq!(open_path(&harness), None);
+    assert!(harness.state().session.is_some());
+    assert!(harness.state().message.is_none());
+}
+
+#[test]
+fn a_file_that_cannot_be_read_leaves_the_open_article_and_explains_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("صورة.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let mut harness = harness(app_with_picker(Some(binary.clone())));
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    settle(&mut harness);
+    assert!(harness.state().session.is_some(), "the sample stays open");
+    assert_eq!(open_path(&harness), None);
+    let message = harness.state().message.clone().unwrap();
+    assert!(
+        message.contains("binary") && message.contains("صورة.txt"),
+        "{message}"
+    );
+    harness.get_by_label_contains("looks like binary data");
+    harness.get_by_label("Dismiss").click();
+    harness.run_steps(2);
+    assert!(harness.state().message.is_none());
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_on_the_window_opens_it() {
+    let path = corpus("news/talaa_saidziani_algeria_short_news.txt");
+    let mut harness = harness(app_with_picker(None));
+    harness.run_steps(2);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.clone())));
+    settle(&mut harness);
+    assert_eq!(open_path(&harness), Some(path));
+}
+
+#[test]
+fn reopening_an_article_returns_to_where_the_reader_left_it() {
+    let path = corpus("news/snn_aawsat_2015-07-21_481_long_5136w_politics.txt");
+    let other = corpus("news/talaa_saidziani_algeria_short_news.txt");
+    let mut harness = harness(app_with_picker(None));
+    harness.state_mut().open_blocking(&path);
+    harness.run_steps(2);
+    for _ in 0..40 {
+        harness.key_press(egui::Key::J);
+        harness.run_steps(1);
+    }
+    harness.run_steps(4);
+    let selected = harness.state().session.as_ref().unwrap().reader.selected;
+    assert_eq!(selected, Some(39));
+    let first_visible = harness
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .reader
+        .first_visible();
+    assert!(
+        first_visible > 20,
+        "scrolled down to follow the selection: {first_visible}"
+    );
+
+    harness.state_mut().open_blocking(&other);
+    harness.run_steps(2);
+    harness.state_mut().open_blocking(&path);
+    harness.run_steps(6);
+    let session = harness.state().session.as_ref().unwrap();
+    assert_eq!(session.reader.selected, Some(39));
+    assert!(
+        session.reader.first_visible().abs_diff(first_visible) <= 1,
+        "left at {first_visible}, back at {}",
+        session.reader.first_visible()
+    );
+    // The selected paragraph is on screen again.
+    let text = session.document.paragraph_text(39).unwrap().to_owned();
+    harness.get_by_role_and_label(Role::Paragraph, &text);
+}
+
+#[test]
+fn open_recent_lists_files_and_drops_missing_ones_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let doomed = dir.path().join("سيحذف.txt");
+    std::fs::copy(
+        corpus("news/talaa_saidziani_algeria_short_news.txt"),
+        &doomed,
+    )
+    .unwrap();
+    let kept = corpus("news/snn_alweeam_2015-08-08_1017_iphone6s_slash.txt");
+    let mut harness = harness(app_with_picker(None));
+    harness.state_mut().open_blocking(&doomed);
+    harness.state_mut().open_blocking(&kept);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().settings.recent_files,
+        [kept.clone(), doomed.clone()]
+    );
+    std::fs::remove_file(&doomed).unwrap();
+
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open Recent").click();
+    harness.run_steps(2);
+    harness.get_by_label("سيحذف.txt").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.recent_files, [kept]);
+    assert!(
+        harness
+            .state()
+            .message
+            .as_ref()
+            .unwrap()
+            .contains("no longer exists")
+    );
+}
+
+#[test]
+fn view_encoding_reopens_the_article_with_the_chosen_encoding() {
+    let path = corpus("legacy_encoding/charset_normalizer_sample-arabic-1_cp1256.txt");
+    let mut harness = harness(app_with_picker(None));
+    harness.state_mut().open_blocking(&path);
+    harness.run_steps(2);
+    harness.get_by_label_contains("windows-1256");
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Encoding").click();
+    harness.run_steps(2);
+    harness.get_by_label("UTF-8").click();
+    settle(&mut harness);
+    let session = harness.state().session.as_ref().unwrap();
+    assert_eq!(session.document.encoding_name, "UTF-8");
+    assert_eq!(session.chosen_encoding, Some(encoding_rs::UTF_8));
+    // Windows-1256 bytes read as UTF-8 turn into replacement characters.
+    assert!(session.document.text.contains('\u{FFFD}') || harness.state().message.is_some());
+}
