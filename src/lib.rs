@@ -5,7 +5,9 @@
 //! (widgets), [`text`] (cosmic-text layout and the glyph atlas), [`document`] (loading
 //! articles). Lower layers never import higher ones.
 
+pub mod annotation;
 pub mod app;
+pub mod arabic;
 pub mod cli;
 pub mod document;
 pub mod text;

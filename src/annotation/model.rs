@@ -1,0 +1,273 @@
+//! The annotation data model as it is stored in sidecars.
+//!
+//! Field order here is the key order on disk, so a git diff of a sidecar shows only what
+//! changed. Selectors follow the W3C Web Annotation model; positions count Unicode code
+//! points over the article text (see [`crate::document`]), so `text[start..end] == exact`
+//! in any language that indexes strings by code point.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The `format` marker every sidecar carries.
+pub const FORMAT_MARKER: &str = "hashiya-annotations";
+/// The sidecar format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Characters of context kept on each side of a quote.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// A point in time, stored as RFC 3339 in UTC.
+pub type Timestamp = jiff::Timestamp;
+
+/// The current time, to the millisecond.
+pub fn now() -> Timestamp {
+    Timestamp::now()
+        .round(jiff::Unit::Millisecond)
+        .unwrap_or_else(|_| Timestamp::now())
+}
+
+/// Everything stored next to an article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sidecar {
+    /// Always [`FORMAT_MARKER`].
+    pub format: String,
+    /// Format version; files newer than [`FORMAT_VERSION`] are not overwritten.
+    pub version: u32,
+    /// The article the annotations belong to, as it was when last saved.
+    pub article: ArticleInfo,
+    /// The labels in use.
+    pub label_scheme: LabelScheme,
+    /// Annotations in document order.
+    pub annotations: Vec<Annotation>,
+    /// Annotations deleted here, remembered so that merging with another copy of the file
+    /// does not bring them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Deletion>,
+}
+
+/// Identity of the annotated article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleInfo {
+    /// The article's file name.
+    pub file_name: String,
+    /// SHA-256 of the article text (hex), to notice when the article changes.
+    pub sha256: String,
+    /// The encoding the article was decoded from.
+    pub encoding: String,
+    /// Number of paragraphs.
+    pub paragraph_count: usize,
+}
+
+/// A set of labels a team annotates with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelScheme {
+    /// Name of the scheme.
+    pub name: String,
+    /// The labels, in menu order.
+    pub labels: Vec<Label>,
+}
+
+/// One label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    /// Stable identifier stored in annotations.
+    pub id: String,
+    /// Name shown to annotators (Arabic or Latin).
+    pub name: String,
+    /// Colour as `#rrggbb`.
+    pub color: String,
+    /// Key that toggles the label (`1`–`9`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortcut: Option<char>,
+    /// What the label means, for annotators.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+impl LabelScheme {
+    /// The built-in scheme for news analysis.
+    pub fn news_default() -> Self {
+        let label = |id: &str, name: &str, color: &str, key: char, description: &str| Label {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            color: color.to_owned(),
+            shortcut: Some(key),
+            description: description.to_owned(),
+        };
+        Self {
+            name: "news-analysis".to_owned(),
+            labels: vec![
+                label(
+                    "claim",
+                    "ادعاء claim",
+                    "#d1495b",
+                    '1',
+                    "An assertion presented as fact",
+                ),
+                label(
+                    "quotation",
+                    "اقتباس quotation",
+                    "#2e86ab",
+                    '2',
+                    "Someone's words, quoted",
+                ),
+                label(
+                    "event",
+                    "حدث event",
+                    "#edae49",
+                    '3',
+                    "Something that happened",
+                ),
+                label(
+                    "actor",
+                    "فاعل actor",
+                    "#66a182",
+                    '4',
+                    "A person, group or state acting",
+                ),
+                label("place", "مكان place", "#8d6cab", '5', "A location"),
+                label(
+                    "opinion",
+                    "رأي opinion",
+                    "#e07a5f",
+                    '6',
+                    "A judgement or stance",
+                ),
+                label(
+                    "statistic",
+                    "رقم statistic",
+                    "#3d5a80",
+                    '7',
+                    "A number or measurement",
+                ),
+            ],
+        }
+    }
+
+    /// The label with `id`.
+    pub fn label(&self, id: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.id == id)
+    }
+
+    /// The label toggled by `key`.
+    pub fn label_for_key(&self, key: char) -> Option<&Label> {
+        self.labels.iter().find(|l| l.shortcut == Some(key))
+    }
+}
+
+/// One annotation: labels and a note on a paragraph or a passage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Unique and stable across copies of the sidecar.
+    pub id: Uuid,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it was last changed (the newer copy wins when two are merged).
+    pub modified: Timestamp,
+    /// Who made it.
+    pub author: String,
+    /// Ids of the labels attached.
+    pub labels: Vec<String>,
+    /// Free-text note.
+    #[serde(default)]
+    pub note: String,
+    /// Highlight colour as `#rrggbb`, if chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// What is annotated.
+    pub target: Target,
+}
+
+impl Annotation {
+    /// True when the annotation carries nothing: no label, note or colour.
+    pub fn is_blank(&self) -> bool {
+        self.labels.is_empty() && self.note.trim().is_empty() && self.color.is_none()
+    }
+
+    /// Whether it covers a whole paragraph (rather than a passage inside one).
+    pub fn is_paragraph_level(&self) -> bool {
+        self.target.kind == TargetKind::Paragraph
+    }
+}
+
+/// Whether an annotation covers a paragraph or a passage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    /// The whole paragraph.
+    #[default]
+    Paragraph,
+    /// A passage within a paragraph.
+    Span,
+}
+
+/// What an annotation points at, described several ways so it can be found again after the
+/// article is edited.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    /// A whole paragraph or a passage.
+    #[serde(default)]
+    pub kind: TargetKind,
+    /// Index of the paragraph (0-based).
+    pub paragraph: usize,
+    /// SHA-256 of the paragraph's text (hex).
+    pub paragraph_sha256: String,
+    /// The text with context.
+    pub quote: TextQuoteSelector,
+    /// Code-point offsets in the article text.
+    pub position: TextPositionSelector,
+    /// Set when the text could not be found in the current article; the annotation is kept
+    /// with its last known quote and position.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub orphaned: bool,
+}
+
+/// The W3C selector type names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuoteSelectorType {
+    /// `TextQuoteSelector`.
+    #[default]
+    TextQuoteSelector,
+}
+
+/// The W3C selector type names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PositionSelectorType {
+    /// `TextPositionSelector`.
+    #[default]
+    TextPositionSelector,
+}
+
+/// W3C `TextQuoteSelector`: the exact text with context on each side.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextQuoteSelector {
+    /// Always `TextQuoteSelector`.
+    #[serde(rename = "type", default)]
+    pub selector_type: QuoteSelectorType,
+    /// The annotated text.
+    pub exact: String,
+    /// Up to [`CONTEXT_CHARS`] characters before it.
+    pub prefix: String,
+    /// Up to [`CONTEXT_CHARS`] characters after it.
+    pub suffix: String,
+}
+
+/// W3C `TextPositionSelector`: code-point offsets, end exclusive.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextPositionSelector {
+    /// Always `TextPositionSelector`.
+    #[serde(rename = "type", default)]
+    pub selector_type: PositionSelectorType,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+/// A remembered deletion.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deletion {
+    /// The deleted annotation.
+    pub id: Uuid,
+    /// When it was deleted.
+    pub deleted: Timestamp,
+}

@@ -1,0 +1,216 @@
+//! Sidecar files: `<article file name>.annotations.json` next to the article.
+//!
+//! Writes are atomic: the new content goes to a temporary file in the same folder, is
+//! flushed to disk, and is renamed over the old file; the folder is then flushed so the
+//! rename itself survives a power cut. The previous version is kept as `<sidecar>.bak`. A
+//! file that cannot be parsed, or that a newer Hashiya wrote, is never overwritten.
+
+use std::fs::File;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest as _, Sha256};
+
+use super::model::{FORMAT_MARKER, FORMAT_VERSION, Sidecar};
+
+/// Suffix added to the article's file name.
+pub const SIDECAR_SUFFIX: &str = ".annotations.json";
+
+/// What went wrong with a sidecar file.
+#[derive(Debug, thiserror::Error)]
+pub enum SidecarError {
+    #[error("the annotations file is damaged and was left untouched ({reason}): {}", path.display())]
+    Corrupt { reason: String, path: PathBuf },
+    #[error(
+        "the annotations file was written by a newer Hashiya (format version {version}; this one knows {FORMAT_VERSION}) and is opened read-only: {}",
+        path.display()
+    )]
+    TooNew { version: u64, path: PathBuf },
+    #[error("the folder cannot be written to; use File ▸ Save Annotations As… to keep your annotations elsewhere ({source}): {}", path.display())]
+    ReadOnly {
+        source: std::io::Error,
+        path: PathBuf,
+    },
+    #[error("could not read the annotations ({source}): {}", path.display())]
+    Read {
+        source: std::io::Error,
+        path: PathBuf,
+    },
+    #[error("could not save the annotations ({source}): {}", path.display())]
+    Write {
+        source: std::io::Error,
+        path: PathBuf,
+    },
+}
+
+/// A digest of a sidecar's bytes, to notice changes made on disk by someone else.
+pub type ContentHash = [u8; 32];
+
+/// SHA-256 of some bytes.
+pub fn content_hash(bytes: &[u8]) -> ContentHash {
+    Sha256::digest(bytes).into()
+}
+
+/// The sidecar path for an article.
+pub fn sidecar_path(article: &Path) -> PathBuf {
+    let mut name = article.file_name().unwrap_or_default().to_os_string();
+    name.push(SIDECAR_SUFFIX);
+    article.with_file_name(name)
+}
+
+/// The sidecar as it is written: pretty-printed JSON with a final newline.
+pub fn to_json(sidecar: &Sidecar) -> String {
+    // Serializing plain data with string keys cannot fail.
+    let mut json = serde_json::to_string_pretty(sidecar).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// Parses sidecar bytes, checking the format marker and version.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Sidecar, SidecarError> {
+    let corrupt = |reason: String| SidecarError::Corrupt {
+        reason,
+        path: path.to_owned(),
+    };
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| corrupt(format!("not JSON: {e}")))?;
+    if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT_MARKER) {
+        return Err(corrupt(format!(
+            "no \"format\": \"{FORMAT_MARKER}\" marker"
+        )));
+    }
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(|| corrupt("no version number".to_owned()))?;
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(SidecarError::TooNew {
+            version,
+            path: path.to_owned(),
+        });
+    }
+    serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))
+}
+
+/// Reads the sidecar at `path`: `Ok(None)` when there is none yet.
+pub fn read(path: &Path) -> Result<Option<(Sidecar, ContentHash)>, SidecarError> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(SidecarError::Read {
+                source,
+                path: path.to_owned(),
+            });
+        }
+    };
+    let sidecar = parse(&bytes, path)?;
+    Ok(Some((sidecar, content_hash(&bytes))))
+}
+
+/// The hash of what is at `path` now (`None`: no file).
+pub fn disk_hash(path: &Path) -> Result<Option<ContentHash>, SidecarError> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(content_hash(&bytes))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(SidecarError::Read {
+            source,
+            path: path.to_owned(),
+        }),
+    }
+}
+
+fn write_error(source: std::io::Error, path: &Path) -> SidecarError {
+    if matches!(
+        source.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    ) {
+        SidecarError::ReadOnly {
+            source,
+            path: path.to_owned(),
+        }
+    } else {
+        SidecarError::Write {
+            source,
+            path: path.to_owned(),
+        }
+    }
+}
+
+/// Appends `suffix` to the file name of `path`.
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Writes `bytes` to `path` atomically, keeping the previous file as `<path>.bak`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SidecarError> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let temp = with_suffix(
+        path,
+        &format!(
+            ".tmp-{}-{}",
+            std::process::id(),
+            uuid::Uuid::new_v4().simple()
+        ),
+    );
+    let result = (|| {
+        let mut file = File::create(&temp).map_err(|e| write_error(e, path))?;
+        file.write_all(bytes).map_err(|e| write_error(e, path))?;
+        file.sync_all().map_err(|e| write_error(e, path))?;
+        drop(file);
+        if path.exists() {
+            keep_backup(path)?;
+        }
+        std::fs::rename(&temp, path).map_err(|e| write_error(e, path))?;
+        sync_folder(folder).map_err(|e| write_error(e, path))
+    })();
+    if result.is_err() && temp.exists() {
+        // The temporary file holds nothing the user has not still got in memory.
+        std::fs::remove_file(&temp).ok();
+    }
+    result
+}
+
+/// Replaces `<path>.bak` with the current `path`, without a moment where `path` is missing:
+/// the backup is made as a hard link (or a copy) and renamed into place.
+fn keep_backup(path: &Path) -> Result<(), SidecarError> {
+    let backup = with_suffix(path, ".bak");
+    let staging = with_suffix(path, &format!(".bak-{}", std::process::id()));
+    std::fs::remove_file(&staging).ok();
+    if std::fs::hard_link(path, &staging).is_err() {
+        std::fs::copy(path, &staging).map_err(|e| write_error(e, path))?;
+    }
+    std::fs::rename(&staging, &backup).map_err(|e| write_error(e, path))
+}
+
+#[cfg(unix)]
+fn sync_folder(folder: &Path) -> std::io::Result<()> {
+    File::open(folder)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) -> std::io::Result<()> {
+    // Windows cannot open a folder as a file; its renames are journaled by NTFS.
+    Ok(())
+}
+
+/// Moves a damaged or unreadable sidecar aside as `<sidecar>.corrupt-<timestamp>` so that a
+/// fresh one can be started; the old file is never deleted. Returns its new path.
+pub fn move_aside(path: &Path) -> Result<PathBuf, SidecarError> {
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let mut target = with_suffix(path, &format!(".corrupt-{stamp}"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = with_suffix(path, &format!(".corrupt-{stamp}-{n}"));
+    }
+    std::fs::rename(path, &target).map_err(|e| write_error(e, path))?;
+    Ok(target)
+}

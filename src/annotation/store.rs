@@ -1,0 +1,437 @@
+//! The annotations of the open article, with every change undoable.
+
+use uuid::Uuid;
+
+use super::anchor::{AnchorMethod, reanchor};
+use super::merge::sort_annotations;
+use super::model::{
+    Annotation, ArticleInfo, Deletion, FORMAT_MARKER, FORMAT_VERSION, LabelScheme, Sidecar, now,
+};
+use super::target::{CharIndex, paragraph_target, sha256_hex};
+use crate::document::Document;
+
+/// Whether the annotations can be changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Availability {
+    /// Normal.
+    Editable,
+    /// Shown but not changeable (a sidecar from a newer Hashiya).
+    ReadOnly(String),
+    /// Not loaded (a damaged sidecar, left untouched on disk).
+    Unavailable(String),
+}
+
+/// One annotation before and after a change (`None`: absent).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// The annotation before.
+    pub before: Option<Annotation>,
+    /// The annotation after.
+    pub after: Option<Annotation>,
+}
+
+/// Why a change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("annotations are read-only here: {0}")]
+    ReadOnly(String),
+    #[error("no paragraph {0}")]
+    NoParagraph(usize),
+}
+
+/// Re-anchoring results, for telling the user what moved.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AnchorSummary {
+    /// Placed by paragraph hash, exact quote or fuzzy match (their text moved or changed).
+    pub moved: usize,
+    /// Placed only by a fuzzy match.
+    pub fuzzy: usize,
+    /// Not found: kept and listed as orphaned.
+    pub orphaned: usize,
+}
+
+/// The open article's annotations.
+#[derive(Debug)]
+pub struct AnnotationStore {
+    sidecar: Sidecar,
+    /// Whether changes are allowed.
+    pub availability: Availability,
+    author: String,
+    index: CharIndex,
+    undo: Vec<Vec<Change>>,
+    redo: Vec<Vec<Change>>,
+    /// Note edits to this annotation extend the last undo step instead of adding one.
+    coalescing: Option<Uuid>,
+    revision: u64,
+    /// For each paragraph, indices into `sidecar.annotations` of its annotations.
+    by_paragraph: Vec<Vec<usize>>,
+}
+
+/// Undo steps kept.
+const MAX_UNDO: usize = 500;
+
+/// The article's identity as stored in a sidecar.
+pub fn article_info(document: &Document) -> ArticleInfo {
+    ArticleInfo {
+        file_name: document.file_name().unwrap_or_default(),
+        sha256: sha256_hex(&document.text),
+        encoding: document.encoding_name.to_owned(),
+        paragraph_count: document.paragraphs.len(),
+    }
+}
+
+impl AnnotationStore {
+    /// No annotations yet, with `scheme`.
+    pub fn new(document: &Document, scheme: LabelScheme, author: &str) -> Self {
+        let sidecar = Sidecar {
+            format: FORMAT_MARKER.to_owned(),
+            version: FORMAT_VERSION,
+            article: article_info(document),
+            label_scheme: scheme,
+            annotations: Vec::new(),
+            deleted: Vec::new(),
+        };
+        Self::from_parts(sidecar, document, author, Availability::Editable)
+    }
+
+    fn from_parts(
+        sidecar: Sidecar,
+        document: &Document,
+        author: &str,
+        availability: Availability,
+    ) -> Self {
+        let mut store = Self {
+            sidecar,
+            availability,
+            author: author.to_owned(),
+            index: CharIndex::new(&document.text),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            coalescing: None,
+            revision: 0,
+            by_paragraph: Vec::new(),
+        };
+        store.reindex(document.paragraphs.len());
+        store
+    }
+
+    /// Annotations loaded from a sidecar, re-anchored when the article changed since.
+    pub fn from_sidecar(
+        mut sidecar: Sidecar,
+        document: &Document,
+        author: &str,
+        availability: Availability,
+    ) -> (Self, AnchorSummary) {
+        let mut summary = AnchorSummary::default();
+        let info = article_info(document);
+        let methods = reanchor(&mut sidecar.annotations, document);
+        for method in methods {
+            match method {
+                AnchorMethod::Unchanged => {}
+                AnchorMethod::ParagraphHash | AnchorMethod::ExactQuote => summary.moved += 1,
+                AnchorMethod::Fuzzy => {
+                    summary.moved += 1;
+                    summary.fuzzy += 1;
+                }
+                AnchorMethod::Orphaned => summary.orphaned += 1,
+            }
+        }
+        sidecar.article = info;
+        sort_annotations(&mut sidecar.annotations);
+        (
+            Self::from_parts(sidecar, document, author, availability),
+            summary,
+        )
+    }
+
+    /// A store that holds nothing because the sidecar could not be read.
+    pub fn unavailable(document: &Document, reason: String, author: &str) -> Self {
+        let mut store = Self::new(document, LabelScheme::news_default(), author);
+        store.availability = Availability::Unavailable(reason);
+        store
+    }
+
+    fn reindex(&mut self, paragraph_count: usize) {
+        sort_annotations(&mut self.sidecar.annotations);
+        self.by_paragraph = vec![Vec::new(); paragraph_count];
+        for (idx, annotation) in self.sidecar.annotations.iter().enumerate() {
+            if annotation.target.orphaned {
+                continue;
+            }
+            if let Some(list) = self.by_paragraph.get_mut(annotation.target.paragraph) {
+                list.push(idx);
+            }
+        }
+    }
+
+    /// The sidecar as it should be saved.
+    pub fn sidecar(&self) -> &Sidecar {
+        &self.sidecar
+    }
+
+    /// The label scheme in use.
+    pub fn scheme(&self) -> &LabelScheme {
+        &self.sidecar.label_scheme
+    }
+
+    /// All annotations in document order.
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.sidecar.annotations
+    }
+
+    /// Annotations of paragraph `paragraph` (orphans excluded).
+    pub fn for_paragraph(&self, paragraph: usize) -> impl Iterator<Item = &Annotation> {
+        self.by_paragraph
+            .get(paragraph)
+            .into_iter()
+            .flatten()
+            .filter_map(|&idx| self.sidecar.annotations.get(idx))
+    }
+
+    /// The whole-paragraph annotation of `paragraph`, if any.
+    pub fn paragraph_annotation(&self, paragraph: usize) -> Option<&Annotation> {
+        self.for_paragraph(paragraph)
+            .find(|a| a.is_paragraph_level())
+    }
+
+    /// Annotations whose text could not be found in the current article.
+    pub fn orphans(&self) -> impl Iterator<Item = &Annotation> {
+        self.sidecar
+            .annotations
+            .iter()
+            .filter(|a| a.target.orphaned)
+    }
+
+    /// Increases with every change; the saver compares it with what it last wrote.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// True when an undo step is available.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when a redo step is available.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn check_editable(&self) -> Result<(), StoreError> {
+        match &self.availability {
+            Availability::Editable => Ok(()),
+            Availability::ReadOnly(reason) | Availability::Unavailable(reason) => {
+                Err(StoreError::ReadOnly(reason.clone()))
+            }
+        }
+    }
+
+    /// Applies one change to the sidecar (no undo bookkeeping).
+    fn apply(&mut self, change: &Change, paragraph_count: usize) {
+        let id = change
+            .before
+            .as_ref()
+            .or(change.after.as_ref())
+            .map(|a| a.id);
+        let Some(id) = id else { return };
+        self.sidecar.annotations.retain(|a| a.id != id);
+        self.sidecar.deleted.retain(|d| d.id != id);
+        match &change.after {
+            Some(annotation) => self.sidecar.annotations.push(annotation.clone()),
+            None => self.sidecar.deleted.push(Deletion { id, deleted: now() }),
+        }
+        self.revision += 1;
+        self.reindex(paragraph_count);
+    }
+
+    fn record(&mut self, change: Change, document: &Document) {
+        let paragraph_count = document.paragraphs.len();
+        self.apply(&change, paragraph_count);
+        let id = change
+            .after
+            .as_ref()
+            .or(change.before.as_ref())
+            .map(|a| a.id);
+        let extend = self.coalescing.is_some() && self.coalescing == id;
+        match self.undo.last_mut() {
+            Some(step) if extend && step.len() == 1 => step[0].after = change.after,
+            _ => {
+                self.undo.push(vec![change]);
+                if self.undo.len() > MAX_UNDO {
+                    self.undo.remove(0);
+                }
+            }
+        }
+        self.redo.clear();
+    }
+
+    /// Changes the whole-paragraph annotation of `paragraph` with `edit`, creating it when
+    /// missing and deleting it when it ends up blank.
+    fn edit_paragraph(
+        &mut self,
+        document: &Document,
+        paragraph: usize,
+        edit: impl FnOnce(&mut Annotation),
+    ) -> Result<(), StoreError> {
+        self.check_editable()?;
+        let before = self.paragraph_annotation(paragraph).cloned();
+        let mut after = match &before {
+            Some(annotation) => annotation.clone(),
+            None => {
+                let target = paragraph_target(document, &self.index, paragraph)
+                    .ok_or(StoreError::NoParagraph(paragraph))?;
+                let time = now();
+                Annotation {
+                    id: Uuid::new_v4(),
+                    created: time,
+                    modified: time,
+                    author: self.author.clone(),
+                    labels: Vec::new(),
+                    note: String::new(),
+                    color: None,
+                    target,
+                }
+            }
+        };
+        edit(&mut after);
+        if before.as_ref() == Some(&after) {
+            return Ok(());
+        }
+        after.modified = now();
+        let after = (!after.is_blank()).then_some(after);
+        if before.is_none() && after.is_none() {
+            return Ok(());
+        }
+        self.record(Change { before, after }, document);
+        Ok(())
+    }
+
+    /// Adds or removes label `label_id` on paragraph `paragraph`.
+    pub fn toggle_label(
+        &mut self,
+        document: &Document,
+        paragraph: usize,
+        label_id: &str,
+    ) -> Result<(), StoreError> {
+        self.coalescing = None;
+        self.edit_paragraph(document, paragraph, |annotation| {
+            if let Some(pos) = annotation.labels.iter().position(|l| l == label_id) {
+                annotation.labels.remove(pos);
+            } else {
+                annotation.labels.push(label_id.to_owned());
+            }
+        })
+    }
+
+    /// Sets the note of paragraph `paragraph`. Consecutive calls for the same annotation
+    /// form one undo step until [`Self::end_note_editing`].
+    pub fn set_note(
+        &mut self,
+        document: &Document,
+        paragraph: usize,
+        note: &str,
+    ) -> Result<(), StoreError> {
+        self.edit_paragraph(document, paragraph, |annotation| {
+            note.clone_into(&mut annotation.note);
+        })?;
+        self.coalescing = self.paragraph_annotation(paragraph).map(|a| a.id);
+        Ok(())
+    }
+
+    /// Ends a run of note edits (the next one starts a new undo step).
+    pub fn end_note_editing(&mut self) {
+        self.coalescing = None;
+    }
+
+    /// Sets or clears the highlight colour of paragraph `paragraph`.
+    pub fn set_color(
+        &mut self,
+        document: &Document,
+        paragraph: usize,
+        color: Option<String>,
+    ) -> Result<(), StoreError> {
+        self.coalescing = None;
+        self.edit_paragraph(document, paragraph, |annotation| annotation.color = color)
+    }
+
+    /// Deletes annotation `id`.
+    pub fn delete(&mut self, document: &Document, id: Uuid) -> Result<(), StoreError> {
+        self.check_editable()?;
+        self.coalescing = None;
+        let Some(before) = self
+            .sidecar
+            .annotations
+            .iter()
+            .find(|a| a.id == id)
+            .cloned()
+        else {
+            return Ok(());
+        };
+        self.record(
+            Change {
+                before: Some(before),
+                after: None,
+            },
+            document,
+        );
+        Ok(())
+    }
+
+    /// Undoes the last step; returns false when there was none.
+    pub fn undo(&mut self, document: &Document) -> bool {
+        self.coalescing = None;
+        if self.check_editable().is_err() {
+            return false;
+        }
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        for change in step.iter().rev() {
+            let inverse = Change {
+                before: change.after.clone(),
+                after: change.before.clone().map(|mut a| {
+                    // The restored version is the newest, so a merge keeps it.
+                    a.modified = now();
+                    a
+                }),
+            };
+            self.apply(&inverse, document.paragraphs.len());
+        }
+        self.redo.push(step);
+        true
+    }
+
+    /// Redoes the last undone step; returns false when there was none.
+    pub fn redo(&mut self, document: &Document) -> bool {
+        self.coalescing = None;
+        if self.check_editable().is_err() {
+            return false;
+        }
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        for change in &step {
+            let mut change = change.clone();
+            if let Some(after) = &mut change.after {
+                after.modified = now();
+            }
+            self.apply(&change, document.paragraphs.len());
+        }
+        self.undo.push(step);
+        true
+    }
+
+    /// Replaces the annotations with a merged version (after another writer changed the
+    /// file). Undo history is kept for annotations that still exist.
+    pub fn replace_after_merge(&mut self, merged: Sidecar, document: &Document) {
+        self.sidecar = merged;
+        self.revision += 1;
+        self.coalescing = None;
+        self.reindex(document.paragraphs.len());
+    }
+
+    /// The author recorded on new annotations.
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+}

@@ -1,0 +1,174 @@
+//! Building targets: hashes, code-point positions and quote selectors over a document.
+
+use std::ops::Range;
+
+use sha2::{Digest as _, Sha256};
+
+use super::model::{CONTEXT_CHARS, Target, TargetKind, TextPositionSelector, TextQuoteSelector};
+use crate::document::Document;
+
+/// SHA-256 of `text` as lower-case hex.
+pub fn sha256_hex(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// Lower-case hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+            // Writing to a String cannot fail.
+            write!(out, "{b:02x}").ok();
+            out
+        })
+}
+
+/// Converts between byte offsets and code-point offsets in one text quickly, by keeping the
+/// code-point count at regular byte checkpoints.
+#[derive(Clone, Debug)]
+pub struct CharIndex {
+    /// `(byte offset, code points before it)`, at char boundaries, ascending.
+    checkpoints: Vec<(usize, usize)>,
+    len_chars: usize,
+}
+
+const CHECKPOINT_BYTES: usize = 4096;
+
+impl CharIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut checkpoints = vec![(0, 0)];
+        let mut next = CHECKPOINT_BYTES;
+        let mut count = 0;
+        for (byte, _) in text.char_indices() {
+            if byte >= next {
+                checkpoints.push((byte, count));
+                next = byte + CHECKPOINT_BYTES;
+            }
+            count += 1;
+        }
+        Self {
+            checkpoints,
+            len_chars: count,
+        }
+    }
+
+    /// Number of code points in the text.
+    pub fn len_chars(&self) -> usize {
+        self.len_chars
+    }
+
+    /// Code points before byte offset `byte` (clamped to the text).
+    pub fn char_of_byte(&self, text: &str, byte: usize) -> usize {
+        let byte = byte.min(text.len());
+        let at = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        let (from_byte, chars) = self.checkpoints[at];
+        chars + text.get(from_byte..byte).map_or(0, |s| s.chars().count())
+    }
+
+    /// Byte offset of code point `char_idx`, or `None` past the end.
+    pub fn byte_of_char(&self, text: &str, char_idx: usize) -> Option<usize> {
+        if char_idx == self.len_chars {
+            return Some(text.len());
+        }
+        let at = self.checkpoints.partition_point(|&(_, c)| c <= char_idx) - 1;
+        let (from_byte, chars) = self.checkpoints[at];
+        text.get(from_byte..)?
+            .char_indices()
+            .nth(char_idx - chars)
+            .map(|(offset, _)| from_byte + offset)
+    }
+
+    /// The code-point range of a byte range.
+    pub fn char_range(&self, text: &str, bytes: Range<usize>) -> Range<usize> {
+        self.char_of_byte(text, bytes.start)..self.char_of_byte(text, bytes.end)
+    }
+}
+
+/// The quote selector for code points `chars` of `text`, with up to [`CONTEXT_CHARS`] of
+/// context each side.
+pub fn quote_selector(text: &str, index: &CharIndex, chars: Range<usize>) -> TextQuoteSelector {
+    let byte = |c: usize| index.byte_of_char(text, c).unwrap_or(text.len());
+    let prefix_start = chars.start.saturating_sub(CONTEXT_CHARS);
+    let suffix_end = (chars.end + CONTEXT_CHARS).min(index.len_chars());
+    let slice = |from: usize, to: usize| text.get(byte(from)..byte(to)).unwrap_or("").to_owned();
+    TextQuoteSelector {
+        exact: slice(chars.start, chars.end),
+        prefix: slice(prefix_start, chars.start),
+        suffix: slice(chars.end, suffix_end),
+        ..TextQuoteSelector::default()
+    }
+}
+
+/// A target for `byte_range` of the document text, inside paragraph `paragraph`.
+pub fn target_for(
+    document: &Document,
+    index: &CharIndex,
+    paragraph: usize,
+    byte_range: Range<usize>,
+    kind: TargetKind,
+) -> Option<Target> {
+    let paragraph_text = document.paragraph_text(paragraph)?;
+    let chars = index.char_range(&document.text, byte_range);
+    Some(Target {
+        kind,
+        paragraph,
+        paragraph_sha256: sha256_hex(paragraph_text),
+        quote: quote_selector(&document.text, index, chars.clone()),
+        position: TextPositionSelector {
+            start: chars.start,
+            end: chars.end,
+            ..TextPositionSelector::default()
+        },
+        orphaned: false,
+    })
+}
+
+/// A target covering paragraph `paragraph` whole.
+pub fn paragraph_target(
+    document: &Document,
+    index: &CharIndex,
+    paragraph: usize,
+) -> Option<Target> {
+    let range = document.paragraphs.get(paragraph)?.byte_range.clone();
+    target_for(document, index, paragraph, range, TargetKind::Paragraph)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_agrees_with_counting() {
+        let text = "أبجد هوز ".repeat(2000) + "iPhone 6S ٢٠١٥";
+        let index = CharIndex::new(&text);
+        for (char_idx, (byte, _)) in text.char_indices().enumerate().step_by(97) {
+            assert_eq!(index.char_of_byte(&text, byte), char_idx);
+            assert_eq!(index.byte_of_char(&text, char_idx), Some(byte));
+        }
+        assert_eq!(index.len_chars(), text.chars().count());
+        assert_eq!(
+            index.byte_of_char(&text, index.len_chars()),
+            Some(text.len())
+        );
+        assert_eq!(index.byte_of_char(&text, index.len_chars() + 1), None);
+    }
+
+    #[test]
+    fn quote_has_context_and_code_point_positions() {
+        let document =
+            crate::document::parse_plain_text("عنوان\nالفقرة الثانية هنا\nثالثة".to_owned());
+        let index = CharIndex::new(&document.text);
+        let target = paragraph_target(&document, &index, 1).unwrap();
+        let chars: Vec<char> = document.text.chars().collect();
+        let exact: String = chars[target.position.start..target.position.end]
+            .iter()
+            .collect();
+        assert_eq!(exact, "الفقرة الثانية هنا");
+        assert_eq!(target.quote.exact, exact);
+        assert_eq!(target.quote.prefix, "عنوان\n");
+        assert_eq!(target.quote.suffix, "\nثالثة");
+        assert_eq!(target.paragraph_sha256, sha256_hex("الفقرة الثانية هنا"));
+    }
+}

@@ -1,0 +1,178 @@
+//! Arabic text normalization for matching, with a map back to the original text.
+//!
+//! Matching must see through spelling variation that readers ignore: vowel marks (tashkeel)
+//! and tatweel are dropped, the hamza-carrying and wasla alefs (أ إ آ ٱ) become a bare alef,
+//! alef maqsura (ى) becomes ya, and optionally ta marbuta (ة) becomes ha. Arabic-Indic and
+//! Persian digits can be folded to ASCII. Every normalized character remembers which
+//! original character it came from, so a match found in normalized text is reported at its
+//! original position.
+
+/// Which foldings to apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Folding {
+    /// Fold ة (ta marbuta) to ه (ha).
+    pub ta_marbuta: bool,
+    /// Fold Arabic-Indic (٠–٩) and Persian (۰–۹) digits to ASCII digits.
+    pub digits: bool,
+    /// Compare Latin letters without case.
+    pub latin_case: bool,
+}
+
+impl Folding {
+    /// Everything folded: used to re-find annotation quotes in edited articles.
+    pub const ANCHORING: Self = Self {
+        ta_marbuta: true,
+        digits: true,
+        latin_case: false,
+    };
+}
+
+/// True for Arabic combining marks (harakat, tanween, shadda, sukun, superscript alef,
+/// Quranic annotation marks) that do not change which word is written.
+pub fn is_tashkeel(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E4}'
+        | '\u{06E7}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}'
+        | '\u{08D3}'..='\u{08FF}')
+}
+
+/// The tatweel (kashida) used to stretch words.
+pub const TATWEEL: char = '\u{0640}';
+
+/// Folds one character; `None` drops it.
+pub fn fold_char(c: char, folding: Folding) -> Option<char> {
+    if is_tashkeel(c) || c == TATWEEL {
+        return None;
+    }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' if folding.ta_marbuta => 'ه',
+        '\u{0660}'..='\u{0669}' if folding.digits => {
+            char::from_u32(u32::from(c) - 0x0660 + u32::from('0')).unwrap_or(c)
+        }
+        '\u{06F0}'..='\u{06F9}' if folding.digits => {
+            char::from_u32(u32::from(c) - 0x06F0 + u32::from('0')).unwrap_or(c)
+        }
+        c if folding.latin_case && c.is_ascii_uppercase() => c.to_ascii_lowercase(),
+        c => c,
+    })
+}
+
+/// Normalized text with, for each of its characters, the index of the original character
+/// it came from (in code points).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalized characters.
+    pub chars: Vec<char>,
+    /// `origin[i]` is the code-point index in the original text of `chars[i]`.
+    pub origin: Vec<usize>,
+    /// Number of code points in the original text.
+    pub original_len: usize,
+}
+
+impl Normalized {
+    /// Normalizes `text`.
+    pub fn new(text: &str, folding: Folding) -> Self {
+        let mut chars = Vec::with_capacity(text.len() / 2);
+        let mut origin = Vec::with_capacity(text.len() / 2);
+        let mut original_len = 0;
+        for (char_idx, c) in text.chars().enumerate() {
+            if let Some(folded) = fold_char(c, folding) {
+                chars.push(folded);
+                origin.push(char_idx);
+            }
+            original_len = char_idx + 1;
+        }
+        Self {
+            chars,
+            origin,
+            original_len,
+        }
+    }
+
+    /// The normalized text as a string.
+    pub fn as_string(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    /// Maps a range of normalized characters back to the original code-point range. The end
+    /// is extended over marks that followed the last matched character, so a match never
+    /// separates a letter from its vowels.
+    pub fn original_range(
+        &self,
+        range: std::ops::Range<usize>,
+        original: &[char],
+    ) -> std::ops::Range<usize> {
+        let start = self
+            .origin
+            .get(range.start)
+            .copied()
+            .unwrap_or(self.original_len);
+        let mut end = if range.end == 0 {
+            start
+        } else {
+            self.origin
+                .get(range.end - 1)
+                .map_or(self.original_len, |&last| last + 1)
+        };
+        while end < original.len()
+            && original
+                .get(end)
+                .is_some_and(|&c| is_tashkeel(c) || c == TATWEEL)
+        {
+            end += 1;
+        }
+        start..end.max(start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_table() {
+        let cases = [
+            ("مُحَمَّدٌ", "محمد"),
+            ("إسلام أمة آمنة ٱلله", "اسلام امه امنه الله"),
+            ("مستشفى", "مستشفي"),
+            ("جميـــــل", "جميل"),
+            ("عام ٢٠١٥ و۱۳۹۴", "عام 2015 و1394"),
+            ("iPhone 6S", "iPhone 6S"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                Normalized::new(input, Folding::ANCHORING).as_string(),
+                expected,
+                "{input}"
+            );
+        }
+        let keep_ta = Folding {
+            ta_marbuta: false,
+            ..Folding::ANCHORING
+        };
+        assert_eq!(Normalized::new("مدرسة", keep_ta).as_string(), "مدرسة");
+    }
+
+    #[test]
+    fn positions_map_back_to_the_original_with_marks_kept() {
+        let text = "قالَ الرَّئيسُ";
+        let original: Vec<char> = text.chars().collect();
+        let normalized = Normalized::new(text, Folding::ANCHORING);
+        let needle: Vec<char> = "الرئيس".chars().collect();
+        let start = normalized
+            .chars
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .unwrap();
+        let range = normalized.original_range(start..start + needle.len(), &original);
+        let found: String = original[range].iter().collect();
+        assert_eq!(found, "الرَّئيسُ");
+    }
+}
