@@ -24,8 +24,11 @@ fn harness(app: HashiyaApp) -> Harness<'static, HashiyaApp> {
 }
 
 fn app_with_picker(answer: Option<PathBuf>) -> HashiyaApp {
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false))
-        .with_picker(FixedPicker { article: answer });
+    let mut app =
+        HashiyaApp::new(Settings::default(), TextEngine::new(false)).with_picker(FixedPicker {
+            article: answer,
+            save_path: None,
+        });
     app.show_document(hashiya::app::sample_document());
     app
 }

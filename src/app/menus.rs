@@ -2,6 +2,7 @@
 
 use egui::{Button, Ui, ViewportCommand};
 
+use super::annotating::{REDO, SAVE, UNDO};
 use super::{
     DEFAULT_FONT_SIZE_PT, HashiyaApp, LINE_SPACINGS, OPEN, QUIT, Theme, ZOOM_IN, ZOOM_OUT,
     ZOOM_RESET, sample_document,
@@ -19,9 +20,22 @@ const ENCODING_CHOICES: [&encoding_rs::Encoding; 5] = [
 ];
 
 /// Every keyboard shortcut with what it does, for the F1 window.
-pub const SHORTCUTS: [(&str, &str); 11] = [
+pub const SHORTCUTS: [(&str, &str); 18] = [
     ("j / Down", "Select the next paragraph"),
     ("k / Up", "Select the previous paragraph"),
+    (
+        "1 – 9",
+        "Toggle the label with that number on the selected paragraph",
+    ),
+    ("n / Enter", "Write the selected paragraph's note"),
+    ("Esc", "Leave the note"),
+    ("Delete", "Delete the selected paragraph's annotation"),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
+    (
+        "Ctrl+S",
+        "Save annotations now (they also save by themselves)",
+    ),
     ("Page Down / Space", "Scroll down a screen"),
     ("Page Up / Shift+Space", "Scroll up a screen"),
     ("Home / End", "Go to the start / end"),
@@ -37,6 +51,7 @@ impl HashiyaApp {
     pub(super) fn menu_bar_ui(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| self.file_menu_ui(ui));
+            ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
             ui.menu_button("View", |ui| self.view_menu_ui(ui));
             ui.menu_button("Help", |ui| {
                 if ui
@@ -82,7 +97,36 @@ impl HashiyaApp {
             }
         });
         if ui.button("Open Sample Article").clicked() {
-            self.show_document(sample_document());
+            match super::sample_path() {
+                Some(path) => self.open(&ctx, path),
+                None => self.show_document(sample_document()),
+            }
+        }
+        ui.separator();
+        let has_session = self.session.is_some();
+        if ui
+            .add_enabled(
+                has_session,
+                Button::new("Save Annotations").shortcut_text(ctx.format_shortcut(&SAVE)),
+            )
+            .clicked()
+        {
+            self.save_now(&ctx);
+        }
+        if ui
+            .add_enabled(has_session, Button::new("Save Annotations As…"))
+            .clicked()
+        {
+            self.ask_save_as(&ctx);
+        }
+        if ui.button("Annotator Name…").clicked() {
+            self.author_editor.set_text(
+                &mut self.engine,
+                None,
+                &self.settings.author,
+                self.settings.face,
+            );
+            self.author_window_open = true;
         }
         ui.separator();
         if ui
@@ -93,7 +137,37 @@ impl HashiyaApp {
         }
     }
 
+    fn edit_menu_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let (can_undo, can_redo) = self.session.as_ref().map_or((false, false), |s| {
+            (
+                s.annotations.store.can_undo(),
+                s.annotations.store.can_redo(),
+            )
+        });
+        if ui
+            .add_enabled(
+                can_undo,
+                Button::new("Undo").shortcut_text(ctx.format_shortcut(&UNDO)),
+            )
+            .clicked()
+        {
+            self.undo();
+        }
+        if ui
+            .add_enabled(
+                can_redo,
+                Button::new("Redo").shortcut_text(ctx.format_shortcut(&REDO)),
+            )
+            .clicked()
+        {
+            self.redo();
+        }
+    }
+
     fn view_menu_ui(&mut self, ui: &mut Ui) {
+        ui.checkbox(&mut self.settings.show_annotation_panel, "Annotation Panel");
+        ui.separator();
         ui.label("Arabic typeface");
         for face in ReadingFace::ALL {
             let label = match face {
@@ -199,7 +273,45 @@ impl HashiyaApp {
             };
             ui.separator();
             ui.label(format!("{:.0} pt", self.settings.text_style().font_size_pt));
+            if let Some((text, color)) = self.save_status_text() {
+                ui.separator();
+                let text = format!("Annotations: {text}");
+                match color {
+                    Some(color) => ui.colored_label(color, text),
+                    None => ui.label(text),
+                };
+            }
         });
+    }
+
+    /// The window where the annotator's name is set (it may be Arabic).
+    pub(super) fn author_window_ui(&mut self, ctx: &egui::Context) {
+        if !self.author_window_open {
+            return;
+        }
+        let mut open = true;
+        let mut done = false;
+        egui::Window::new("Annotator Name")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.label("Recorded as the author of new annotations.");
+                let (_, output) = self.author_editor.ui(ui, &mut self.engine, "Your name");
+                if output.changed {
+                    let name = self.author_editor.text().trim().to_owned();
+                    if !name.is_empty() {
+                        self.settings.author = name;
+                    }
+                }
+                done = output.finished && !self.author_editor.has_focus(ui.ctx());
+                if ui.button("Done").clicked() {
+                    done = true;
+                }
+            });
+        if !open || done {
+            self.author_window_open = false;
+        }
     }
 
     pub(super) fn shortcuts_window_ui(&mut self, ctx: &egui::Context) {

@@ -1,10 +1,13 @@
 //! The eframe application: the open article, view settings, keyboard commands, and loading
 //! articles off the UI thread. Every effect on the world (disk, window) happens here.
 
+mod annotating;
+pub mod annotations;
 pub mod desktop;
 mod focus;
 mod menus;
 mod picker;
+pub mod saver;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -12,15 +15,16 @@ use std::sync::mpsc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
+pub use annotations::{AnnotationSession, SaveStatus};
 pub use picker::{FilePicker, FixedPicker, NativePicker};
 pub use settings::{
     DEFAULT_FONT_SIZE_PT, FONT_SIZE_RANGE_PT, LINE_SPACINGS, MAX_RECENT_FILES, ReadingPosition,
-    Settings, Theme,
+    Settings, Theme, default_author,
 };
 
 use crate::document::{self, Document, DocumentError, LoadOptions};
 use crate::text::TextEngine;
-use crate::ui::{ReaderColors, ReaderState, reader_ui};
+use crate::ui::{NoteEditor, ReaderColors, ReaderState};
 
 /// The article shown when Hashiya starts without a file: an Al-Araby Al-Jadeed news report.
 pub const SAMPLE_ARTICLE: &str =
@@ -48,16 +52,22 @@ pub struct Session {
     pub reader: ReaderState,
     /// The encoding the user chose in View ▸ Encoding, if not detected.
     pub chosen_encoding: Option<&'static encoding_rs::Encoding>,
+    /// The article's annotations and their file.
+    pub annotations: AnnotationSession,
+    /// The note editor of the annotation panel.
+    pub note_editor: NoteEditor,
 }
 
 impl Session {
-    /// A session showing `document` from the top.
-    pub fn new(document: Document) -> Self {
+    /// A session showing `document` from the top, with `annotations`.
+    pub fn new(document: Document, annotations: AnnotationSession) -> Self {
         let reader = ReaderState::new(&document);
         Self {
             document,
             reader,
             chosen_encoding: None,
+            annotations,
+            note_editor: NoteEditor::new(egui::Id::unique("hashiya-note-editor")),
         }
     }
 
@@ -78,14 +88,29 @@ impl Session {
     }
 }
 
+/// What a background load produces: the article, its annotations, and a message about
+/// them (re-anchored, damaged…).
+type Loaded = (Document, AnnotationSession, Option<String>);
+
 /// A background load in progress.
 struct LoadJob {
     path: PathBuf,
     options: LoadOptions,
-    receiver: mpsc::Receiver<Result<Document, DocumentError>>,
+    receiver: mpsc::Receiver<Result<Loaded, DocumentError>>,
+}
+
+/// Reads an article and its sidecar (on a worker thread).
+fn load_article(path: &Path, options: LoadOptions, author: &str) -> Result<Loaded, DocumentError> {
+    let document = document::load_with(path, options)?;
+    let (annotations, message) = AnnotationSession::load(&document, author);
+    Ok((document, annotations, message))
 }
 
 /// The Hashiya application.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags of separate windows and events, not a state machine"
+)]
 pub struct HashiyaApp {
     /// Appearance settings and history, persisted across runs.
     pub settings: Settings,
@@ -95,12 +120,21 @@ pub struct HashiyaApp {
     loading: Option<LoadJob>,
     picker: Box<dyn FilePicker>,
     pending_pick: Option<mpsc::Receiver<Option<PathBuf>>>,
+    pending_save_as: Option<mpsc::Receiver<Option<PathBuf>>>,
     /// The latest error or notice for the user, shown above the article until dismissed.
     pub message: Option<String>,
     window_title: String,
     shortcuts_open: bool,
     /// X11 window that still has to take the keyboard focus (no window manager running).
     pending_x11_focus: Option<u32>,
+    /// Background sidecar writer, started on the first frame.
+    saver: Option<saver::Saver>,
+    /// Whether the window had focus in the last frame (to notice it coming back).
+    window_focused: bool,
+    /// Set once a close was refused because annotations could not be saved.
+    close_refused: bool,
+    author_editor: NoteEditor,
+    author_window_open: bool,
 }
 
 impl std::fmt::Debug for HashiyaApp {
@@ -127,10 +161,16 @@ impl HashiyaApp {
             loading: None,
             picker: Box::new(NativePicker),
             pending_pick: None,
+            pending_save_as: None,
             message: None,
             window_title: String::new(),
             shortcuts_open: false,
             pending_x11_focus: None,
+            saver: None,
+            window_focused: true,
+            close_refused: false,
+            author_editor: NoteEditor::single_line(egui::Id::unique("hashiya-author")),
+            author_window_open: false,
         }
     }
 
@@ -153,17 +193,28 @@ impl HashiyaApp {
         {
             app.pending_x11_focus = focus::x11_window_id(cc);
         }
-        match path {
+        match path.or_else(sample_path) {
             Some(path) => app.open(&cc.egui_ctx, path),
             None => app.show_document(sample_document()),
         }
         app
     }
 
-    /// Shows `document` in place of whatever was open, where the reader last left it.
+    /// Shows `document` (reading its annotations) in place of whatever was open.
     pub fn show_document(&mut self, document: Document) {
+        let (annotations, message) = AnnotationSession::load(&document, &self.settings.author);
+        if message.is_some() {
+            self.message = message;
+        }
+        self.show_loaded(document, annotations);
+    }
+
+    /// Shows a loaded article and its annotations, where the reader last left it. Unsaved
+    /// annotations of the article being replaced are saved first.
+    fn show_loaded(&mut self, document: Document, annotations: AnnotationSession) {
+        self.flush_saves();
         self.remember_position();
-        let mut session = Session::new(document);
+        let mut session = Session::new(document, annotations);
         if let Some(path) = session.document.path.clone() {
             self.settings.remember_recent(&path);
             if let Some(position) = self.settings.position_of(&path) {
@@ -192,10 +243,11 @@ impl HashiyaApp {
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
         let job_path = path.clone();
+        let author = self.settings.author.clone();
         let spawned = std::thread::Builder::new()
             .name("hashiya-load".to_owned())
             .spawn(move || {
-                let result = document::load_with(&job_path, options);
+                let result = load_article(&job_path, options, &author);
                 // The receiver is gone only if the app closed meanwhile; nothing to tell.
                 if sender.send(result).is_ok() {
                     ctx.request_repaint();
@@ -220,8 +272,11 @@ impl HashiyaApp {
 
     /// Opens `path` on the calling thread (for tests and headless use).
     pub fn open_blocking(&mut self, path: &Path) {
-        match document::load(path) {
-            Ok(document) => self.show_document(document),
+        match load_article(path, LoadOptions::default(), &self.settings.author) {
+            Ok((document, annotations, message)) => {
+                self.message = message;
+                self.show_loaded(document, annotations);
+            }
             Err(error) => self.message = Some(error.to_string()),
         }
     }
@@ -256,12 +311,12 @@ impl HashiyaApp {
         &mut self,
         path: &Path,
         options: LoadOptions,
-        result: Option<Result<Document, DocumentError>>,
+        result: Option<Result<Loaded, DocumentError>>,
     ) {
         match result {
-            Some(Ok(document)) => {
-                self.message = None;
-                self.show_document(document);
+            Some(Ok((document, annotations, message))) => {
+                self.message = message;
+                self.show_loaded(document, annotations);
                 if let Some(session) = &mut self.session {
                     session.chosen_encoding = options.encoding;
                 }
@@ -342,8 +397,12 @@ impl HashiyaApp {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let text_has_focus =
-            ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        let text_has_focus = ctx.text_edit_focused()
+            || self
+                .session
+                .as_ref()
+                .is_some_and(|s| s.note_editor.has_focus(ctx));
+        self.handle_annotation_shortcuts(ctx, text_has_focus);
         let (zoom_in, zoom_out, zoom_reset, open, quit) = ctx.input_mut(|i| {
             (
                 i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_PLUS),
@@ -443,6 +502,8 @@ impl HashiyaApp {
         let ctx = ui.ctx().clone();
         self.poll_loading();
         self.poll_dialog(&ctx);
+        self.poll_saves(&ctx);
+        self.check_focus_regained(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_shortcuts(&ctx);
         self.apply_theme(&ctx);
@@ -469,18 +530,12 @@ impl HashiyaApp {
                     });
                 });
         }
+        self.annotation_panel_ui(ui);
         let style = self.settings.text_style();
         let colors = ReaderColors::for_theme(self.settings.theme == Theme::Dark);
         egui::CentralPanel::no_frame().show(ui, |ui| {
             if let Some(session) = &mut self.session {
-                reader_ui(
-                    ui,
-                    &mut self.engine,
-                    &session.document,
-                    &mut session.reader,
-                    style,
-                    colors,
-                );
+                annotating::reader_with_marks_ui(ui, &mut self.engine, session, style, colors);
             } else if self.loading.is_some() {
                 ui.centered_and_justified(egui::Ui::spinner);
             } else {
@@ -491,6 +546,9 @@ impl HashiyaApp {
         });
         Self::drop_overlay_ui(&ctx);
         self.shortcuts_window_ui(&ctx);
+        self.author_window_ui(&ctx);
+        self.schedule_save(&ctx, false);
+        self.handle_close_request(&ctx);
     }
 }
 
@@ -512,4 +570,30 @@ impl eframe::App for HashiyaApp {
         self.remember_position();
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Normally everything is saved when the close was requested; this catches the rest.
+        self.flush_saves();
+    }
+}
+
+/// The bundled sample article as a file in the user's data folder (written on first use),
+/// so that its annotations can be saved next to it like any other article's.
+pub fn sample_path() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "hashiya")?;
+    let folder = dirs.data_dir().join("sample");
+    let path = folder.join("alaraby_2016-10-25_paris_coalition_raqqa.txt");
+    let current = std::fs::read(&path).ok();
+    if current.as_deref() != Some(SAMPLE_ARTICLE.as_bytes()) {
+        let written =
+            std::fs::create_dir_all(&folder).and_then(|()| std::fs::write(&path, SAMPLE_ARTICLE));
+        if let Err(error) = written {
+            log::warn!(
+                "sample article kept in memory ({error}): {}",
+                path.display()
+            );
+            return None;
+        }
+    }
+    Some(path)
 }

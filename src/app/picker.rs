@@ -11,6 +11,34 @@ use crate::document::ARTICLE_EXTENSIONS;
 pub trait FilePicker {
     /// Asks for an article to open.
     fn pick_article(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>>;
+
+    /// Asks where to save annotations, suggesting `file_name`.
+    fn pick_save_path(
+        &self,
+        ctx: &egui::Context,
+        file_name: &str,
+    ) -> mpsc::Receiver<Option<PathBuf>>;
+}
+
+/// Runs a blocking dialog on a worker thread and delivers its answer on a channel.
+fn in_background(
+    ctx: &egui::Context,
+    dialog: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+) -> mpsc::Receiver<Option<PathBuf>> {
+    let (sender, receiver) = mpsc::channel();
+    let ctx = ctx.clone();
+    let spawned = std::thread::Builder::new()
+        .name("hashiya-dialog".to_owned())
+        .spawn(move || {
+            // The app may have closed meanwhile; then nobody is waiting.
+            if sender.send(dialog()).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+    if let Err(error) = spawned {
+        log::error!("could not show the dialog: {error}");
+    }
+    receiver
 }
 
 /// Native dialogs through `rfd`, shown from a worker thread so the window keeps painting.
@@ -19,40 +47,57 @@ pub struct NativePicker;
 
 impl FilePicker for NativePicker {
     fn pick_article(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("hashiya-open-dialog".to_owned())
-            .spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open Article")
-                    .add_filter("Articles", &ARTICLE_EXTENSIONS)
-                    .add_filter("All files", &["*"])
-                    .pick_file();
-                // The app may have closed meanwhile; then nobody is waiting.
-                if sender.send(picked).is_ok() {
-                    ctx.request_repaint();
-                }
-            });
-        if let Err(error) = spawned {
-            log::error!("could not show the open dialog: {error}");
-        }
-        receiver
+        in_background(ctx, || {
+            rfd::FileDialog::new()
+                .set_title("Open Article")
+                .add_filter("Articles", &ARTICLE_EXTENSIONS)
+                .add_filter("All files", &["*"])
+                .pick_file()
+        })
+    }
+
+    fn pick_save_path(
+        &self,
+        ctx: &egui::Context,
+        file_name: &str,
+    ) -> mpsc::Receiver<Option<PathBuf>> {
+        let file_name = file_name.to_owned();
+        in_background(ctx, move || {
+            rfd::FileDialog::new()
+                .set_title("Save Annotations As")
+                .set_file_name(file_name)
+                .add_filter("Annotations", &["json"])
+                .save_file()
+        })
     }
 }
 
-/// Answers every question with the same path (for tests).
+/// Answers every question with fixed paths (for tests).
 #[derive(Clone, Debug, Default)]
 pub struct FixedPicker {
-    /// The answer; `None` acts as a cancelled dialog.
+    /// The article to open; `None` acts as a cancelled dialog.
     pub article: Option<PathBuf>,
+    /// Where to save annotations; `None` acts as a cancelled dialog.
+    pub save_path: Option<PathBuf>,
+}
+
+fn answered(answer: Option<PathBuf>) -> mpsc::Receiver<Option<PathBuf>> {
+    let (sender, receiver) = mpsc::channel();
+    // The receiver is alive: it is returned below.
+    sender.send(answer).ok();
+    receiver
 }
 
 impl FilePicker for FixedPicker {
     fn pick_article(&self, _ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
-        let (sender, receiver) = mpsc::channel();
-        // The receiver is alive: it is returned below.
-        sender.send(self.article.clone()).ok();
-        receiver
+        answered(self.article.clone())
+    }
+
+    fn pick_save_path(
+        &self,
+        _ctx: &egui::Context,
+        _file_name: &str,
+    ) -> mpsc::Receiver<Option<PathBuf>> {
+        answered(self.save_path.clone())
     }
 }

@@ -55,6 +55,18 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// Where each recently read article was left, newest first.
     pub reading_positions: Vec<ReadingPosition>,
+    /// Name recorded as the author of new annotations.
+    pub author: String,
+    /// Whether the annotation panel is shown.
+    pub show_annotation_panel: bool,
+}
+
+/// The user's login name, the default author of annotations.
+pub fn default_author() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "annotator".to_owned())
 }
 
 impl Default for Settings {
@@ -66,6 +78,8 @@ impl Default for Settings {
             theme: Theme::default(),
             recent_files: Vec::new(),
             reading_positions: Vec::new(),
+            author: default_author(),
+            show_annotation_panel: true,
         }
     }
 }

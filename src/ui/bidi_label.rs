@@ -74,3 +74,89 @@ pub fn bidi_button(ui: &mut Ui, engine: &mut TextEngine, text: &str) -> Response
     response.widget_info(|| WidgetInfo::labeled(Role::Button, ui.is_enabled(), text));
     response
 }
+
+/// Parses `#rrggbb` into a colour (grey when malformed).
+pub fn parse_hex_color(hex: &str) -> Color32 {
+    let parse =
+        |range: std::ops::Range<usize>| hex.get(range).and_then(|h| u8::from_str_radix(h, 16).ok());
+    match (
+        hex.starts_with('#') && hex.len() == 7,
+        parse(1..3),
+        parse(3..5),
+        parse(5..7),
+    ) {
+        (true, Some(r), Some(g), Some(b)) => Color32::from_rgb(r, g, b),
+        _ => Color32::GRAY,
+    }
+}
+
+/// A rounded label chip in `color`, filled when `on`; clickable (AccessKit role
+/// `CheckBox` with the label's name when `toggle`, otherwise `Label`).
+pub fn chip(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    text: &str,
+    color: Color32,
+    on: bool,
+    toggle: bool,
+) -> Response {
+    let style = ParagraphStyle {
+        font_size_pt: 13.0,
+        line_height_pt: 18.0,
+        bold: false,
+        face: ReadingFace::default(),
+    };
+    let metrics = engine.measure_label(text, &style, 400.0);
+    let padding = vec2(8.0, 2.0);
+    let sense = if toggle {
+        Sense::click()
+    } else {
+        Sense::hover()
+    };
+    let (rect, response) = ui.allocate_exact_size(metrics.size + 2.0 * padding, sense);
+    if ui.is_rect_visible(rect) {
+        let (fill, text_color) = if on {
+            (color, contrasting_text(color))
+        } else {
+            (color.gamma_multiply(0.12), ui.visuals().text_color())
+        };
+        let stroke = if response.hovered() {
+            egui::Stroke::new(1.5, color)
+        } else {
+            egui::Stroke::new(1.0, color.gamma_multiply(0.7))
+        };
+        ui.painter().rect(
+            rect,
+            egui::CornerRadius::same(9),
+            fill,
+            stroke,
+            egui::StrokeKind::Inside,
+        );
+        engine.paint_label(
+            ui.painter(),
+            text,
+            &style,
+            400.0,
+            rect.min + padding,
+            text_color,
+        );
+    }
+    if toggle {
+        response.widget_info(|| WidgetInfo::selected(Role::CheckBox, true, on, text));
+    } else {
+        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, text));
+    }
+    response
+}
+
+/// Black or white, whichever reads better on `background`.
+pub fn contrasting_text(background: Color32) -> Color32 {
+    let luminance = 0.299 * f32::from(background.r())
+        + 0.587 * f32::from(background.g())
+        + 0.114 * f32::from(background.b());
+    if luminance > 150.0 {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    }
+}

@@ -1,8 +1,12 @@
 //! Widgets and panels. Nothing here touches the disk: widgets change view state or return
 //! what the user asked for, and `app` carries it out.
 
+pub mod annotation_panel;
 pub mod bidi_label;
+pub mod note_editor;
 pub mod reader;
 
-pub use bidi_label::{bidi_button, bidi_label};
-pub use reader::{ReaderColors, ReaderState, reader_ui};
+pub use annotation_panel::{PanelAction, annotation_panel_ui};
+pub use bidi_label::{bidi_button, bidi_label, chip, parse_hex_color};
+pub use note_editor::{NoteEditor, NoteEditorOutput};
+pub use reader::{ParagraphMarks, ReaderColors, ReaderState, reader_ui};

@@ -99,6 +99,17 @@ impl ReaderState {
     }
 }
 
+/// How an annotated paragraph is marked in the text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ParagraphMarks {
+    /// Colour of the bar at the paragraph's starting edge.
+    pub bar: Option<Color32>,
+    /// Highlight behind the text, if the annotation has a colour.
+    pub highlight: Option<Color32>,
+    /// Label chips shown above the paragraph: name and colour.
+    pub chips: Vec<(String, Color32)>,
+}
+
 /// Colours of the reading view, derived from the egui theme.
 #[derive(Clone, Copy, Debug)]
 pub struct ReaderColors {
@@ -177,6 +188,7 @@ pub fn reader_ui(
     state: &mut ReaderState,
     style: TextStyle,
     colors: ReaderColors,
+    marks: &dyn Fn(usize) -> Option<ParagraphMarks>,
 ) {
     let available = ui.available_rect_before_wrap();
     ui.painter()
@@ -227,6 +239,7 @@ pub fn reader_ui(
             &laid_out,
             visible_rect,
             colors,
+            marks,
         );
         // After layout, so that the target is placed with the heights the next frame uses.
         bring_requested_into_view(ui, engine, document, state, column, viewport);
@@ -279,6 +292,7 @@ fn paint_paragraphs(
     laid_out: &LaidOut,
     visible_rect: Rect,
     colors: ReaderColors,
+    marks: &dyn Fn(usize) -> Option<ParagraphMarks>,
 ) {
     let ctx = ui.ctx().clone();
     let ppp = ctx.pixels_per_point();
@@ -320,6 +334,11 @@ fn paint_paragraphs(
             hovered = Some(idx);
         }
         let highlight_rect = text_rect.expand2(vec2(column.margin_pt * 0.35, gap * 0.3));
+        let paragraph_marks = marks(idx);
+        if let Some(fill) = paragraph_marks.as_ref().and_then(|m| m.highlight) {
+            ui.painter()
+                .rect_filled(highlight_rect, CornerRadius::same(6), fill);
+        }
         if is_selected {
             ui.painter().rect(
                 highlight_rect,
@@ -342,6 +361,9 @@ fn paint_paragraphs(
             text_rect.top(),
         );
         paint_block_marker(ui, kind, text_rect, indent, rtl, &column.style, colors);
+        if let Some(paragraph_marks) = &paragraph_marks {
+            paint_marks(ui, engine, paragraph_marks, text_rect, rtl, column, gap);
+        }
         let text_color = match kind {
             ParagraphKind::Title | ParagraphKind::Heading(_) => colors.heading,
             _ => colors.text,
@@ -365,6 +387,64 @@ fn paint_paragraphs(
     ui.painter().extend(engine.atlas.shapes(batch));
     state.hovered = hovered;
     state.visible = painted.unwrap_or(laid_out.first_visible..laid_out.first_visible);
+}
+
+/// Draws an annotated paragraph's bar at its starting edge and its label chips in the gap
+/// above it, starting from the same edge.
+fn paint_marks(
+    ui: &Ui,
+    engine: &mut TextEngine,
+    marks: &ParagraphMarks,
+    text_rect: Rect,
+    rtl: bool,
+    column: Column,
+    gap: f32,
+) {
+    let outside = column.margin_pt * 0.35 + 3.0;
+    if let Some(bar) = marks.bar {
+        let x = if rtl {
+            text_rect.right() + outside
+        } else {
+            text_rect.left() - outside - 4.0
+        };
+        let bar_rect = Rect::from_min_size(pos2(x, text_rect.top()), vec2(4.0, text_rect.height()));
+        ui.painter()
+            .rect_filled(bar_rect, CornerRadius::same(2), bar);
+    }
+    if marks.chips.is_empty() {
+        return;
+    }
+    let chip_style = crate::text::ParagraphStyle {
+        font_size_pt: 11.0,
+        line_height_pt: 14.0,
+        bold: false,
+        face: column.style.face,
+    };
+    let chip_height = (gap * 0.8).clamp(12.0, 18.0);
+    let bottom = text_rect.top() - gap * 0.3 - 1.0;
+    let mut edge = if rtl {
+        text_rect.right()
+    } else {
+        text_rect.left()
+    };
+    for (name, color) in &marks.chips {
+        let metrics = engine.measure_label(name, &chip_style, 300.0);
+        let width = metrics.size.x + 10.0;
+        let left = if rtl { edge - width } else { edge };
+        let rect = Rect::from_min_size(pos2(left, bottom - chip_height), vec2(width, chip_height));
+        ui.painter()
+            .rect_filled(rect, CornerRadius::same(7), *color);
+        let text_top = rect.top() + (chip_height - metrics.size.y) / 2.0;
+        engine.paint_label(
+            ui.painter(),
+            name,
+            &chip_style,
+            300.0,
+            pos2(rect.left() + 5.0, text_top),
+            super::bidi_label::contrasting_text(*color),
+        );
+        edge = if rtl { left - 4.0 } else { left + width + 4.0 };
+    }
 }
 
 /// Draws the bullet of a list item or the rule beside a quotation, at the paragraph's
@@ -452,6 +532,19 @@ fn bring_requested_into_view(
             .layout
             .ensure_laid_out(&mut engine.font_system, document, idx);
     }
-    let rect = column.text_rect(&mut state.layout, idx, 0.0);
-    ui.scroll_to_rect(rect.expand(8.0), None);
+    // In content coordinates, like the viewport.
+    let top = column.pad_top_pt + state.layout.top_pt(idx);
+    let bottom = top + state.layout.height_pt(idx);
+    let margin = column.style.font_size_pt;
+    let offset = if top - margin < viewport.min.y || bottom - top > viewport.height() {
+        Some((top - margin).max(0.0))
+    } else if bottom + margin > viewport.max.y {
+        Some(bottom + margin - viewport.height())
+    } else {
+        None
+    };
+    if let Some(offset) = offset {
+        state.pending_offset_pt = Some(offset);
+        ui.ctx().request_repaint();
+    }
 }

@@ -1,0 +1,521 @@
+//! Annotating in the app: keyboard commands, the annotation panel, marks in the reading
+//! view, and keeping the sidecar saved (autosave, Ctrl+S, merge on conflict or focus,
+//! saving before close).
+
+use std::path::PathBuf;
+
+use egui::{Color32, Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
+
+use super::saver::{self, SaveOutcome, Saver};
+use super::{HashiyaApp, SaveStatus, Session};
+use crate::annotation::store::StoreError;
+use crate::text::{TextEngine, TextStyle};
+use crate::ui::{
+    PanelAction, ParagraphMarks, ReaderColors, annotation_panel_ui, parse_hex_color, reader_ui,
+};
+
+pub(super) const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub(super) const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub(super) const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+
+/// Keys 1–9 and the label shortcut characters they stand for.
+const DIGIT_KEYS: [(Key, char); 9] = [
+    (Key::Num1, '1'),
+    (Key::Num2, '2'),
+    (Key::Num3, '3'),
+    (Key::Num4, '4'),
+    (Key::Num5, '5'),
+    (Key::Num6, '6'),
+    (Key::Num7, '7'),
+    (Key::Num8, '8'),
+    (Key::Num9, '9'),
+];
+
+/// The reading view with annotated paragraphs marked.
+pub(super) fn reader_with_marks_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    session: &mut Session,
+    style: TextStyle,
+    colors: ReaderColors,
+) {
+    let store = &session.annotations.store;
+    let marks = |paragraph: usize| -> Option<ParagraphMarks> {
+        let mut marks = ParagraphMarks::default();
+        for annotation in store.for_paragraph(paragraph) {
+            for label_id in &annotation.labels {
+                let Some(label) = store.scheme().label(label_id) else {
+                    continue;
+                };
+                let color = parse_hex_color(&label.color);
+                marks.bar.get_or_insert(color);
+                let name = label.name.clone();
+                if !marks.chips.iter().any(|(n, _)| *n == name) {
+                    marks.chips.push((name, color));
+                }
+            }
+            if let Some(color) = &annotation.color {
+                let color = parse_hex_color(color);
+                marks.highlight = Some(color.gamma_multiply(0.28));
+                marks.bar.get_or_insert(color);
+            }
+            if !annotation.note.trim().is_empty() {
+                marks.bar.get_or_insert(colors.selected_stroke);
+            }
+        }
+        (marks != ParagraphMarks::default()).then_some(marks)
+    };
+    reader_ui(
+        ui,
+        engine,
+        &session.document,
+        &mut session.reader,
+        style,
+        colors,
+        &marks,
+    );
+}
+
+impl HashiyaApp {
+    /// Reports a refused change to the user.
+    fn report(&mut self, result: Result<(), StoreError>) {
+        if let Err(error) = result {
+            self.message = Some(error.to_string());
+        }
+    }
+
+    pub(super) fn handle_annotation_shortcuts(
+        &mut self,
+        ctx: &egui::Context,
+        text_has_focus: bool,
+    ) {
+        // Redo first: Ctrl+Z would also match Ctrl+Shift+Z (egui ignores extra Shift).
+        let (save, redo, undo) = ctx.input_mut(|i| {
+            (
+                i.consume_shortcut(&SAVE),
+                i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y),
+                i.consume_shortcut(&UNDO),
+            )
+        });
+        if save {
+            self.save_now(ctx);
+        }
+        if undo {
+            self.undo();
+        }
+        if redo {
+            self.redo();
+        }
+        if text_has_focus {
+            return;
+        }
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let plain = |i: &mut egui::InputState, key: Key| i.consume_key(Modifiers::NONE, key);
+        let (digit, note, delete) = ctx.input_mut(|i| {
+            (
+                DIGIT_KEYS
+                    .iter()
+                    .find(|(key, _)| plain(i, *key))
+                    .map(|(_, c)| *c),
+                plain(i, Key::N) || plain(i, Key::Enter),
+                plain(i, Key::Delete),
+            )
+        });
+        if (digit.is_some() || note) && session.reader.selected.is_none() {
+            session.reader.move_selection(0);
+        }
+        let Some(paragraph) = session.reader.selected else {
+            return;
+        };
+        let mut result = Ok(());
+        if let Some(key) = digit {
+            let label = session
+                .annotations
+                .store
+                .scheme()
+                .label_for_key(key)
+                .map(|l| l.id.clone());
+            if let Some(label) = label {
+                result =
+                    session
+                        .annotations
+                        .store
+                        .toggle_label(&session.document, paragraph, &label);
+                session.annotations.changed();
+            }
+        }
+        if note {
+            self.settings.show_annotation_panel = true;
+            session.note_editor.focus(ctx);
+            // The "n" that opened the editor is not part of the note.
+            ctx.input_mut(|i| {
+                i.events
+                    .retain(|e| !matches!(e, egui::Event::Text(t) if t == "n"));
+            });
+        }
+        if delete
+            && let Some(id) = session
+                .annotations
+                .store
+                .paragraph_annotation(paragraph)
+                .map(|a| a.id)
+        {
+            result = session.annotations.store.delete(&session.document, id);
+            session.annotations.changed();
+        }
+        self.report(result);
+    }
+
+    /// Undoes the last annotation change.
+    pub fn undo(&mut self) {
+        if let Some(session) = &mut self.session
+            && session.annotations.store.undo(&session.document)
+        {
+            session.annotations.changed();
+        }
+    }
+
+    /// Redoes the last undone annotation change.
+    pub fn redo(&mut self) {
+        if let Some(session) = &mut self.session
+            && session.annotations.store.redo(&session.document)
+        {
+            session.annotations.changed();
+        }
+    }
+
+    /// The right-hand panel with the selected paragraph's annotation and the list.
+    pub(super) fn annotation_panel_ui(&mut self, ui: &mut Ui) {
+        if !self.settings.show_annotation_panel {
+            return;
+        }
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let selected = session.reader.selected;
+        // Keep the note editor on the selected paragraph's note.
+        let stored_note = selected
+            .and_then(|p| session.annotations.store.paragraph_annotation(p))
+            .map(|a| a.note.clone())
+            .unwrap_or_default();
+        let editing = session.note_editor.has_focus(ui.ctx());
+        if session.note_editor.paragraph != selected
+            || (!editing && session.note_editor.text() != stored_note)
+        {
+            session.note_editor.set_text(
+                &mut self.engine,
+                selected,
+                &stored_note,
+                self.settings.face,
+            );
+        }
+        let panel = egui::Panel::right("annotations")
+            .resizable(true)
+            .default_size(340.0)
+            .min_size(240.0);
+        let mut panel_result = None;
+        panel.show(ui, |ui| {
+            panel_result = Some(annotation_panel_ui(
+                ui,
+                &mut self.engine,
+                &session.document,
+                &session.annotations.store,
+                selected,
+                &mut session.note_editor,
+            ));
+        });
+        let Some((actions, note)) = panel_result else {
+            return;
+        };
+        let mut results = Vec::new();
+        if note.changed
+            && let Some(paragraph) = session.note_editor.paragraph
+        {
+            let text = session.note_editor.text();
+            results.push(
+                session
+                    .annotations
+                    .store
+                    .set_note(&session.document, paragraph, &text),
+            );
+            session.annotations.changed();
+        }
+        if note.finished {
+            session.annotations.store.end_note_editing();
+        }
+        for action in actions {
+            match action {
+                PanelAction::ToggleLabel(label) => {
+                    if let Some(paragraph) = selected {
+                        results.push(session.annotations.store.toggle_label(
+                            &session.document,
+                            paragraph,
+                            &label,
+                        ));
+                    }
+                }
+                PanelAction::SetColor(color) => {
+                    if let Some(paragraph) = selected {
+                        results.push(session.annotations.store.set_color(
+                            &session.document,
+                            paragraph,
+                            color,
+                        ));
+                    }
+                }
+                PanelAction::Delete(id) => {
+                    results.push(session.annotations.store.delete(&session.document, id));
+                }
+                PanelAction::Select(paragraph) => session.reader.select(paragraph),
+                PanelAction::StartAfresh => {
+                    match session.annotations.start_afresh(&session.document) {
+                        Ok(moved) => {
+                            self.message = Some(format!(
+                                "The damaged annotations file was kept as {}",
+                                moved.display()
+                            ));
+                        }
+                        Err(error) => self.message = Some(error.to_string()),
+                    }
+                }
+            }
+            session.annotations.changed();
+        }
+        for result in results {
+            self.report(result);
+        }
+    }
+
+    fn saver(&mut self, ctx: &egui::Context) -> Option<&mut Saver> {
+        if self.saver.is_none() {
+            let wake = ctx.clone();
+            match Saver::start(move || wake.request_repaint()) {
+                Ok(saver) => self.saver = Some(saver),
+                Err(error) => {
+                    self.message = Some(format!(
+                        "Could not start saving in the background ({error}); saving as you go instead."
+                    ));
+                }
+            }
+        }
+        self.saver.as_mut()
+    }
+
+    /// Sends the annotations to the saver when they have waited long enough (or now).
+    pub(super) fn schedule_save(&mut self, ctx: &egui::Context, immediately: bool) {
+        let busy = self.saver.as_ref().is_some_and(Saver::is_busy);
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        if busy {
+            return;
+        }
+        let request = match session.annotations.save_request(immediately) {
+            Ok(Some(request)) => request,
+            Ok(None) => return,
+            Err(wait) => {
+                ctx.request_repaint_after(wait);
+                return;
+            }
+        };
+        match self.saver(ctx) {
+            Some(saver) => {
+                if let Err(request) = saver.submit(request) {
+                    // The thread died: save on this thread rather than lose anything.
+                    self.saver = None;
+                    let outcome = saver::save(request);
+                    self.finish_save(outcome);
+                }
+            }
+            None => {
+                let outcome = saver::save(request);
+                self.finish_save(outcome);
+            }
+        }
+    }
+
+    fn finish_save(&mut self, outcome: SaveOutcome) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        if let Some(message) = session.annotations.finish_save(outcome, &session.document) {
+            self.message = Some(message);
+        }
+    }
+
+    pub(super) fn poll_saves(&mut self, ctx: &egui::Context) {
+        while let Some(outcome) = self.saver.as_mut().and_then(Saver::poll) {
+            self.finish_save(outcome);
+        }
+        self.poll_save_as(ctx);
+    }
+
+    /// Ctrl+S: saves at once and waits for it.
+    pub fn save_now(&mut self, ctx: &egui::Context) {
+        self.schedule_save(ctx, true);
+        if let Some(saver) = &mut self.saver {
+            for outcome in saver.drain() {
+                self.finish_save(outcome);
+            }
+        }
+        // A conflict merged on the way leaves changes to save.
+        self.schedule_save(ctx, true);
+        if let Some(saver) = &mut self.saver {
+            for outcome in saver.drain() {
+                self.finish_save(outcome);
+            }
+        }
+    }
+
+    /// Saves everything pending on this thread (before switching articles or exiting).
+    pub(super) fn flush_saves(&mut self) {
+        if let Some(saver) = &mut self.saver {
+            let outcomes = saver.drain();
+            for outcome in outcomes {
+                self.finish_save(outcome);
+            }
+        }
+        for _ in 0..2 {
+            let Some(session) = &mut self.session else {
+                return;
+            };
+            let Ok(Some(request)) = session.annotations.save_request(true) else {
+                return;
+            };
+            let outcome = saver::save(request);
+            self.finish_save(outcome);
+        }
+    }
+
+    /// File ▸ Save Annotations As…
+    pub fn ask_save_as(&mut self, ctx: &egui::Context) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let name = session
+            .annotations
+            .sidecar_path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || "annotations.json".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        self.pending_save_as = Some(self.picker.pick_save_path(ctx, &name));
+    }
+
+    fn poll_save_as(&mut self, ctx: &egui::Context) {
+        let Some(receiver) = &self.pending_save_as else {
+            return;
+        };
+        let answer = match receiver.try_recv() {
+            Ok(answer) => answer,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+        };
+        self.pending_save_as = None;
+        let Some(path) = answer else { return };
+        self.save_as(ctx, &path);
+    }
+
+    /// Saves the annotations to `path` and keeps saving there.
+    pub fn save_as(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        if let Some(saver) = &mut self.saver {
+            for outcome in saver.drain() {
+                self.finish_save(outcome);
+            }
+        }
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let request = session.annotations.save_as(path.to_owned());
+        let outcome = saver::save(request);
+        self.finish_save(outcome);
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.annotations.status == SaveStatus::Saved)
+        {
+            self.message = Some(format!("Annotations saved to {}", path.display()));
+        }
+        ctx.request_repaint();
+    }
+
+    /// Merges changes made to the sidecar by others when the window comes back into focus.
+    pub(super) fn check_focus_regained(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.focused);
+        let regained = focused && !self.window_focused;
+        self.window_focused = focused;
+        if !regained {
+            return;
+        }
+        if let Some(session) = &mut self.session
+            && let Some(message) = session.annotations.check_disk(&session.document)
+        {
+            self.message = Some(message);
+        }
+    }
+
+    /// Saves before the window closes; if that fails, keeps the window open once, with a
+    /// recovery copy written to the data folder and a message saying where.
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        self.flush_saves();
+        let Some(session) = &self.session else { return };
+        if !session.annotations.has_unsaved_changes() || self.close_refused {
+            return;
+        }
+        ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        self.close_refused = true;
+        let recovery = write_recovery_copy(session);
+        self.message = Some(match recovery {
+            Some(path) => format!(
+                "Your annotations could not be saved next to the article, so a copy was kept at {} — use File ▸ Save Annotations As… to save them where you want, or close again to quit.",
+                path.display()
+            ),
+            None => "Your annotations could not be saved — use File ▸ Save Annotations As…, or close again to quit without them.".to_owned(),
+        });
+    }
+
+    /// Text for the status bar about saving.
+    pub(super) fn save_status_text(&self) -> Option<(String, Option<Color32>)> {
+        let session = self.session.as_ref()?;
+        Some(match &session.annotations.status {
+            SaveStatus::Saved => ("saved".to_owned(), None),
+            SaveStatus::Unsaved => ("unsaved changes".to_owned(), None),
+            SaveStatus::Saving => ("saving…".to_owned(), None),
+            SaveStatus::Failed(_) => (
+                "not saved: error".to_owned(),
+                Some(Color32::from_rgb(0xd0, 0x40, 0x30)),
+            ),
+            SaveStatus::Off(reason) => (reason.clone(), None),
+        })
+    }
+}
+
+/// Writes the current annotations to `<data dir>/recovery/`; returns the file.
+fn write_recovery_copy(session: &Session) -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "hashiya")?;
+    let folder = dirs.data_dir().join("recovery");
+    std::fs::create_dir_all(&folder).ok()?;
+    let name = session
+        .annotations
+        .sidecar_path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map_or_else(
+            || "annotations.json".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
+    let path = folder.join(format!("{stamp}-{name}"));
+    let json = crate::annotation::sidecar::to_json(session.annotations.store.sidecar());
+    crate::annotation::sidecar::write_atomic(&path, json.as_bytes()).ok()?;
+    Some(path)
+}

@@ -1,0 +1,341 @@
+//! The open article's annotations as the app handles them: loading the sidecar, saving it in
+//! the background within a second of each change, merging when someone else changed the
+//! file, and what to tell the user.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::saver::{SaveOutcome, SaveRequest};
+use crate::annotation::sidecar::{self, ContentHash, SidecarError};
+use crate::annotation::store::AnchorSummary;
+use crate::annotation::{AnnotationStore, Availability, LabelScheme, Sidecar, merge};
+use crate::document::Document;
+
+/// How long after the last change the sidecar is saved.
+pub const SAVE_DELAY: Duration = Duration::from_millis(500);
+
+/// Where the annotations stand relative to the disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Everything is on disk.
+    Saved,
+    /// Changes wait to be saved.
+    Unsaved,
+    /// A save is running.
+    Saving,
+    /// The last save failed; the changes are still in memory.
+    Failed(String),
+    /// Annotations cannot be saved here (read-only or unavailable sidecar, or no file).
+    Off(String),
+}
+
+/// The annotations of the open article and their file.
+#[derive(Debug)]
+pub struct AnnotationSession {
+    /// The annotations.
+    pub store: AnnotationStore,
+    /// Where they are saved (`None`: nowhere, e.g. an article not read from a file).
+    pub sidecar_path: Option<PathBuf>,
+    /// The content of the sidecar on disk as last read or written (`None`: no file).
+    disk_hash: Option<ContentHash>,
+    saved_revision: u64,
+    changed_at: Option<Instant>,
+    /// Shown in the status bar.
+    pub status: SaveStatus,
+}
+
+/// What loading found, for a message to the user.
+fn describe(summary: AnchorSummary) -> Option<String> {
+    if summary.moved == 0 && summary.orphaned == 0 {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if summary.moved > 0 {
+        parts.push(format!(
+            "{} annotation(s) re-attached to the edited article{}",
+            summary.moved,
+            if summary.fuzzy > 0 {
+                format!(" ({} by a close match)", summary.fuzzy)
+            } else {
+                String::new()
+            }
+        ));
+    }
+    if summary.orphaned > 0 {
+        parts.push(format!(
+            "{} could not be placed and are kept as orphans in the Annotations panel",
+            summary.orphaned
+        ));
+    }
+    Some(parts.join("; ") + ".")
+}
+
+impl AnnotationSession {
+    /// Reads the sidecar next to `document`'s file (if any) and re-anchors it. Returns a
+    /// message when the user should know something (damaged file, moved annotations).
+    pub fn load(document: &Document, author: &str) -> (Self, Option<String>) {
+        let Some(article_path) = document.path.as_deref() else {
+            let store = AnnotationStore::new(document, LabelScheme::news_default(), author);
+            return (
+                Self::with_store(
+                    store,
+                    None,
+                    None,
+                    SaveStatus::Off("not saved: the article has no file".to_owned()),
+                ),
+                None,
+            );
+        };
+        let path = sidecar::sidecar_path(article_path);
+        match sidecar::read(&path) {
+            Ok(None) => {
+                let store = AnnotationStore::new(document, LabelScheme::news_default(), author);
+                (
+                    Self::with_store(store, Some(path), None, SaveStatus::Saved),
+                    None,
+                )
+            }
+            Ok(Some((sidecar, hash))) => {
+                let (store, summary) = AnnotationStore::from_sidecar(
+                    sidecar,
+                    document,
+                    author,
+                    Availability::Editable,
+                );
+                let mut session =
+                    Self::with_store(store, Some(path), Some(hash), SaveStatus::Saved);
+                // Re-anchored positions are saved at once.
+                if summary.moved > 0 || summary.orphaned > 0 {
+                    session.saved_revision = u64::MAX;
+                    session.status = SaveStatus::Unsaved;
+                }
+                (session, describe(summary))
+            }
+            Err(error @ SidecarError::TooNew { .. }) => {
+                let message = error.to_string();
+                // Show what can be understood, but never write to it.
+                let readable = std::fs::read(&path)
+                    .ok()
+                    .and_then(|bytes| serde_json::from_slice::<Sidecar>(&bytes).ok());
+                let store = match readable {
+                    Some(sidecar) => {
+                        AnnotationStore::from_sidecar(
+                            sidecar,
+                            document,
+                            author,
+                            Availability::ReadOnly(message.clone()),
+                        )
+                        .0
+                    }
+                    None => AnnotationStore::unavailable(document, message.clone(), author),
+                };
+                (
+                    Self::with_store(
+                        store,
+                        Some(path),
+                        None,
+                        SaveStatus::Off("read-only".to_owned()),
+                    ),
+                    Some(message),
+                )
+            }
+            Err(error) => {
+                let message = error.to_string();
+                let store = AnnotationStore::unavailable(document, message.clone(), author);
+                (
+                    Self::with_store(
+                        store,
+                        Some(path),
+                        None,
+                        SaveStatus::Off("annotations unavailable".to_owned()),
+                    ),
+                    Some(message),
+                )
+            }
+        }
+    }
+
+    fn with_store(
+        store: AnnotationStore,
+        sidecar_path: Option<PathBuf>,
+        disk_hash: Option<ContentHash>,
+        status: SaveStatus,
+    ) -> Self {
+        let saved_revision = store.revision();
+        Self {
+            store,
+            sidecar_path,
+            disk_hash,
+            saved_revision,
+            changed_at: None,
+            status,
+        }
+    }
+
+    /// True when changes may be saved.
+    fn writable(&self) -> bool {
+        self.sidecar_path.is_some() && self.store.availability == Availability::Editable
+    }
+
+    /// Call after every change to the store.
+    pub fn changed(&mut self) {
+        self.changed_at = Some(Instant::now());
+        if self.writable() && !matches!(self.status, SaveStatus::Failed(_)) {
+            self.status = SaveStatus::Unsaved;
+        }
+    }
+
+    /// True when the store holds changes that are not on disk.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.writable() && self.store.revision() != self.saved_revision
+    }
+
+    /// A save to run now: the changes are older than [`SAVE_DELAY`], or `immediately`.
+    /// Returns how long to wait otherwise.
+    pub fn save_request(&mut self, immediately: bool) -> Result<Option<SaveRequest>, Duration> {
+        if !self.has_unsaved_changes() {
+            return Ok(None);
+        }
+        if !immediately && let Some(changed_at) = self.changed_at {
+            let elapsed = changed_at.elapsed();
+            if elapsed < SAVE_DELAY {
+                return Err(SAVE_DELAY.saturating_sub(elapsed));
+            }
+        }
+        let Some(path) = self.sidecar_path.clone() else {
+            return Ok(None);
+        };
+        self.status = SaveStatus::Saving;
+        Ok(Some(SaveRequest {
+            path,
+            bytes: sidecar::to_json(self.store.sidecar()).into_bytes(),
+            expected: self.disk_hash,
+            revision: self.store.revision(),
+        }))
+    }
+
+    /// Takes in a finished save. Returns a message for the user, if any.
+    pub fn finish_save(&mut self, outcome: SaveOutcome, document: &Document) -> Option<String> {
+        match outcome {
+            SaveOutcome::Saved {
+                path,
+                hash,
+                revision,
+            } => {
+                if Some(&path) != self.sidecar_path.as_ref() {
+                    return None;
+                }
+                self.disk_hash = Some(hash);
+                self.saved_revision = revision;
+                self.status = if self.has_unsaved_changes() {
+                    SaveStatus::Unsaved
+                } else {
+                    SaveStatus::Saved
+                };
+                None
+            }
+            SaveOutcome::Conflict { path, disk, .. } => {
+                if Some(&path) != self.sidecar_path.as_ref() {
+                    return None;
+                }
+                self.merge_disk_version(disk.as_deref(), &path, document)
+            }
+            SaveOutcome::Failed { error, .. } => {
+                let message = error.to_string();
+                self.status = SaveStatus::Failed(message.clone());
+                Some(message)
+            }
+        }
+    }
+
+    /// Merges what is on disk into memory. The merged result is saved next.
+    fn merge_disk_version(
+        &mut self,
+        disk: Option<&[u8]>,
+        path: &Path,
+        document: &Document,
+    ) -> Option<String> {
+        let Some(bytes) = disk else {
+            // Deleted on disk: write ours back (nothing to merge).
+            self.disk_hash = None;
+            self.saved_revision = u64::MAX;
+            self.changed();
+            return Some(format!(
+                "The annotations file was deleted by another program; it is being written again: {}",
+                path.display()
+            ));
+        };
+        let theirs = match sidecar::parse(bytes, path) {
+            Ok(theirs) => theirs,
+            Err(error) => {
+                let message = format!("Not saving, to protect the other copy: {error}");
+                self.status = SaveStatus::Failed(message.clone());
+                return Some(message);
+            }
+        };
+        let (mut merged, report) = merge(self.store.sidecar(), &theirs);
+        // Their annotations may point at an older version of the article.
+        crate::annotation::reanchor(&mut merged.annotations, document);
+        self.store.replace_after_merge(merged, document);
+        self.disk_hash = Some(sidecar::content_hash(bytes));
+        self.saved_revision = u64::MAX;
+        self.changed();
+        (!report.is_empty()).then(|| {
+            format!(
+                "Merged changes another program made to the annotations file: {} added, {} updated, {} removed.",
+                report.added, report.updated, report.removed
+            )
+        })
+    }
+
+    /// Checks whether the sidecar changed on disk (when the window regains focus) and merges
+    /// it in. Returns a message when something was merged.
+    pub fn check_disk(&mut self, document: &Document) -> Option<String> {
+        let path = self.sidecar_path.clone()?;
+        if self.store.availability != Availability::Editable {
+            return None;
+        }
+        let disk = match std::fs::read(&path) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(_) => return None,
+        };
+        if disk.as_deref().map(sidecar::content_hash) == self.disk_hash {
+            return None;
+        }
+        if disk.is_none() && self.store.annotations().is_empty() {
+            self.disk_hash = None;
+            return None;
+        }
+        self.merge_disk_version(disk.as_deref(), &path, document)
+    }
+
+    /// Moves a damaged sidecar aside and starts with no annotations. Returns where the old
+    /// file went.
+    pub fn start_afresh(&mut self, document: &Document) -> Result<PathBuf, SidecarError> {
+        let Some(path) = self.sidecar_path.clone() else {
+            return Ok(PathBuf::new());
+        };
+        let moved = sidecar::move_aside(&path)?;
+        let store =
+            AnnotationStore::new(document, LabelScheme::news_default(), self.store.author());
+        *self = Self::with_store(store, Some(path), None, SaveStatus::Saved);
+        Ok(moved)
+    }
+
+    /// Saves from now on to `path` (File ▸ Save Annotations As…) and writes there at once.
+    pub fn save_as(&mut self, path: PathBuf) -> SaveRequest {
+        self.disk_hash = std::fs::read(&path).ok().map(|b| sidecar::content_hash(&b));
+        self.sidecar_path = Some(path.clone());
+        self.status = SaveStatus::Saving;
+        if self.store.availability != Availability::Editable {
+            self.store.availability = Availability::Editable;
+        }
+        SaveRequest {
+            path,
+            bytes: sidecar::to_json(self.store.sidecar()).into_bytes(),
+            expected: self.disk_hash,
+            revision: self.store.revision(),
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! The annotation panel: labels, note and colour of the selected paragraph, and the list of
+//! every annotation in document order (orphans last). It only reports what the user asked
+//! for; the app carries it out.
+
+use std::fmt::Write as _;
+
+use egui::{Color32, RichText, Ui};
+use uuid::Uuid;
+
+use super::bidi_label::{bidi_button, bidi_label, chip, parse_hex_color};
+use super::note_editor::{NoteEditor, NoteEditorOutput};
+use crate::annotation::{Annotation, AnnotationStore, Availability};
+use crate::document::Document;
+use crate::text::TextEngine;
+
+/// Highlight colours offered for annotations.
+pub const HIGHLIGHT_COLORS: [&str; 6] = [
+    "#f2c14e", "#8ecae6", "#b5e48c", "#f4a6a6", "#cdb4db", "#ffd6a5",
+];
+
+/// What the user asked for in the panel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PanelAction {
+    /// Toggle a label on the selected paragraph.
+    ToggleLabel(String),
+    /// Set or clear the highlight colour of the selected paragraph.
+    SetColor(Option<String>),
+    /// Delete an annotation.
+    Delete(Uuid),
+    /// Select a paragraph (and scroll to it).
+    Select(usize),
+    /// Move a damaged sidecar aside and start with no annotations.
+    StartAfresh,
+}
+
+/// Wraps `text` in a first-strong isolate (FSI … PDI), so that it takes its own direction
+/// without reordering the text around it.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
+/// Characters of a note or quote shown in the list.
+const EXCERPT_CHARS: usize = 80;
+
+fn excerpt(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= EXCERPT_CHARS {
+        flat
+    } else {
+        flat.chars().take(EXCERPT_CHARS).collect::<String>() + "…"
+    }
+}
+
+/// Label names of an annotation, joined.
+pub fn label_names(store: &AnnotationStore, annotation: &Annotation) -> String {
+    annotation
+        .labels
+        .iter()
+        .map(|id| {
+            store
+                .scheme()
+                .label(id)
+                .map_or(id.as_str(), |l| l.name.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join("، ")
+}
+
+/// Shows the panel. Returns the actions asked for and what happened in the note editor.
+pub fn annotation_panel_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    document: &Document,
+    store: &AnnotationStore,
+    selected: Option<usize>,
+    note_editor: &mut NoteEditor,
+) -> (Vec<PanelAction>, NoteEditorOutput) {
+    let mut actions = Vec::new();
+    let mut note_output = NoteEditorOutput::default();
+    ui.heading("Annotations");
+    match &store.availability {
+        Availability::Editable => {}
+        Availability::ReadOnly(reason) => {
+            ui.colored_label(ui.visuals().warn_fg_color, "Read-only");
+            bidi_label(ui, engine, reason, None);
+        }
+        Availability::Unavailable(reason) => {
+            ui.colored_label(ui.visuals().error_fg_color, "Annotations unavailable");
+            bidi_label(ui, engine, reason, None);
+            if ui
+                .button("Start Afresh")
+                .on_hover_text(
+                    "Moves the damaged file aside (it is kept) and starts with no annotations",
+                )
+                .clicked()
+            {
+                actions.push(PanelAction::StartAfresh);
+            }
+            return (actions, note_output);
+        }
+    }
+    ui.separator();
+    let editable = store.availability == Availability::Editable;
+    match selected {
+        Some(paragraph) => {
+            ui.label(RichText::new(format!("Paragraph {}", paragraph + 1)).strong());
+            let annotation = store.paragraph_annotation(paragraph);
+            ui.add_enabled_ui(editable, |ui| {
+                selected_paragraph_ui(
+                    ui,
+                    engine,
+                    store,
+                    annotation,
+                    note_editor,
+                    &mut actions,
+                    &mut note_output,
+                );
+            });
+        }
+        None => {
+            ui.label("Select a paragraph (click, or j / k) to annotate it.");
+        }
+    }
+    ui.separator();
+    list_ui(ui, engine, document, store, selected, &mut actions);
+    (actions, note_output)
+}
+
+fn selected_paragraph_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    store: &AnnotationStore,
+    annotation: Option<&Annotation>,
+    note_editor: &mut NoteEditor,
+    actions: &mut Vec<PanelAction>,
+    note_output: &mut NoteEditorOutput,
+) {
+    ui.label("Labels (keys 1–9)");
+    ui.horizontal_wrapped(|ui| {
+        for label in &store.scheme().labels {
+            let on = annotation.is_some_and(|a| a.labels.contains(&label.id));
+            let caption = match label.shortcut {
+                Some(key) => format!("{key}  {}", label.name),
+                None => label.name.clone(),
+            };
+            let response = chip(
+                ui,
+                engine,
+                &caption,
+                parse_hex_color(&label.color),
+                on,
+                true,
+            );
+            let response = if label.description.is_empty() {
+                response
+            } else {
+                response.on_hover_text(&label.description)
+            };
+            if response.clicked() {
+                actions.push(PanelAction::ToggleLabel(label.id.clone()));
+            }
+        }
+    });
+    ui.add_space(6.0);
+    ui.label("Note (n or Enter to write, Esc to leave)");
+    let (_, output) = note_editor.ui(ui, engine, "Write a note…");
+    *note_output = output;
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.label("Highlight");
+        let current = annotation.and_then(|a| a.color.as_deref());
+        if ui.selectable_label(current.is_none(), "none").clicked() && current.is_some() {
+            actions.push(PanelAction::SetColor(None));
+        }
+        for color in HIGHLIGHT_COLORS {
+            let fill = parse_hex_color(color);
+            let selected = current == Some(color);
+            let (rect, response) =
+                ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::click());
+            ui.painter().rect(
+                rect,
+                egui::CornerRadius::same(9),
+                fill,
+                egui::Stroke::new(if selected { 2.5 } else { 1.0 }, ui.visuals().text_color()),
+                egui::StrokeKind::Inside,
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::RadioButton,
+                    true,
+                    selected,
+                    format!("Highlight {color}"),
+                )
+            });
+            if response.clicked() {
+                actions.push(PanelAction::SetColor(Some(color.to_owned())));
+            }
+        }
+    });
+    if let Some(annotation) = annotation {
+        ui.add_space(6.0);
+        if ui.button("Delete Annotation (Del)").clicked() {
+            actions.push(PanelAction::Delete(annotation.id));
+        }
+    }
+}
+
+fn list_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    document: &Document,
+    store: &AnnotationStore,
+    selected: Option<usize>,
+    actions: &mut Vec<PanelAction>,
+) {
+    let placed: Vec<&Annotation> = store
+        .annotations()
+        .iter()
+        .filter(|a| !a.target.orphaned)
+        .collect();
+    let orphans: Vec<&Annotation> = store.orphans().collect();
+    ui.label(RichText::new(format!("All annotations ({})", placed.len())).strong());
+    egui::ScrollArea::vertical()
+        .id_salt("annotation-list")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for annotation in placed {
+                let paragraph = annotation.target.paragraph;
+                // An LTR row of isolated pieces: each piece keeps its own direction.
+                let mut text = format!("¶ {}", paragraph + 1);
+                let names = label_names(store, annotation);
+                if !names.is_empty() {
+                    write!(text, " · {}", isolate(&names)).ok();
+                }
+                if !annotation.note.is_empty() {
+                    write!(text, " — {}", isolate(&excerpt(&annotation.note))).ok();
+                } else if let Some(p) = document.paragraph_text(paragraph) {
+                    write!(text, " — {}", isolate(&excerpt(p))).ok();
+                }
+                let response = bidi_button(ui, engine, &text);
+                if selected == Some(paragraph) {
+                    ui.painter().rect_stroke(
+                        response.rect,
+                        egui::CornerRadius::same(3),
+                        egui::Stroke::new(1.0, ui.visuals().selection.stroke.color),
+                        egui::StrokeKind::Inside,
+                    );
+                }
+                if response.clicked() {
+                    actions.push(PanelAction::Select(paragraph));
+                }
+            }
+            if !orphans.is_empty() {
+                ui.separator();
+                ui.label(
+                    RichText::new(format!("Orphaned ({})", orphans.len()))
+                        .strong()
+                        .color(Color32::from_rgb(0xc0, 0x60, 0x30)),
+                )
+                .on_hover_text(
+                    "Their text is no longer in the article; they are kept with their last quote.",
+                );
+                for annotation in orphans {
+                    let text = format!(
+                        "{} — «{}»{}",
+                        isolate(&label_names(store, annotation)),
+                        isolate(&excerpt(&annotation.target.quote.exact)),
+                        if annotation.note.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" — {}", isolate(&excerpt(&annotation.note)))
+                        }
+                    );
+                    bidi_label(ui, engine, &text, None);
+                    if ui.small_button("Delete orphan").clicked() {
+                        actions.push(PanelAction::Delete(annotation.id));
+                    }
+                }
+            }
+        });
+}

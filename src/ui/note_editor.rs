@@ -1,0 +1,428 @@
+//! A multi-line text editor for notes that handles Arabic and mixed text: cosmic-text's
+//! `Editor` does the bidi-aware cursor movement, selection and deletion; this widget feeds it
+//! egui's keyboard, IME, clipboard and pointer events and draws it through the glyph atlas.
+//! (egui's `TextEdit` has no bidirectional layout.)
+
+use cosmic_text::{
+    Action, Attrs, Buffer, Cursor, Edit as _, Editor, Family, Metrics, Motion, Selection, Shaping,
+};
+use egui::{
+    CornerRadius, Event, EventFilter, Id, Key, Modifiers, Rect, Response, Role, Sense, Ui,
+    WidgetInfo, pos2, vec2,
+};
+
+use crate::text::{GlyphBatch, ReadingFace, TextEngine};
+
+/// Font size of notes in points.
+const NOTE_FONT_SIZE_PT: f32 = 16.0;
+/// Inner padding of the editor box.
+const PADDING_PT: f32 = 6.0;
+/// Height shown even for an empty note, in lines.
+const MIN_LINES: f32 = 3.0;
+
+/// What happened in the editor this frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoteEditorOutput {
+    /// The text changed.
+    pub changed: bool,
+    /// The user left the editor (Escape, or focus moved elsewhere).
+    pub finished: bool,
+}
+
+/// The note editor's state.
+pub struct NoteEditor {
+    editor: Editor<'static>,
+    id: Id,
+    face: ReadingFace,
+    had_focus: bool,
+    single_line: bool,
+    /// The paragraph whose note is being edited.
+    pub paragraph: Option<usize>,
+}
+
+impl std::fmt::Debug for NoteEditor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NoteEditor")
+            .field("paragraph", &self.paragraph)
+            .field("text", &self.text())
+            .finish_non_exhaustive()
+    }
+}
+
+impl NoteEditor {
+    /// An empty editor with egui id `id`.
+    pub fn new(id: Id) -> Self {
+        let metrics = Metrics::new(NOTE_FONT_SIZE_PT, NOTE_FONT_SIZE_PT * 1.5);
+        Self {
+            editor: Editor::new(Buffer::new_empty(metrics)),
+            id,
+            face: ReadingFace::default(),
+            had_focus: false,
+            single_line: false,
+            paragraph: None,
+        }
+    }
+
+    /// A one-line field (Enter finishes instead of starting a new line).
+    pub fn single_line(id: Id) -> Self {
+        Self {
+            single_line: true,
+            ..Self::new(id)
+        }
+    }
+
+    /// The egui id (for focus).
+    pub fn id(&self) -> Id {
+        self.id
+    }
+
+    /// Replaces the text (when another paragraph is selected); the cursor goes to the end.
+    pub fn set_text(
+        &mut self,
+        engine: &mut TextEngine,
+        paragraph: Option<usize>,
+        text: &str,
+        face: ReadingFace,
+    ) {
+        self.paragraph = paragraph;
+        self.face = face;
+        let attrs = Attrs::new().family(Family::Name(face.family_name()));
+        self.editor.with_buffer_mut(|buffer| {
+            buffer.set_text(text, &attrs, Shaping::Advanced, None);
+        });
+        self.editor.set_selection(Selection::None);
+        let last_line = self.editor.with_buffer(|b| b.lines.len().saturating_sub(1));
+        let end = self
+            .editor
+            .with_buffer(|b| b.lines.get(last_line).map_or(0, |l| l.text().len()));
+        self.editor.set_cursor(Cursor::new(last_line, end));
+        self.editor.shape_as_needed(&mut engine.font_system, false);
+    }
+
+    /// The current text, lines joined with `\n`.
+    pub fn text(&self) -> String {
+        self.editor.with_buffer(|buffer| {
+            buffer
+                .lines
+                .iter()
+                .map(cosmic_text::BufferLine::text)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    }
+
+    /// True when the editor has keyboard focus.
+    pub fn has_focus(&self, ctx: &egui::Context) -> bool {
+        ctx.memory(|m| m.has_focus(self.id))
+    }
+
+    /// Gives the editor keyboard focus.
+    pub fn focus(&self, ctx: &egui::Context) {
+        ctx.memory_mut(|m| m.request_focus(self.id));
+    }
+
+    /// Inserts text at the cursor as if typed (used by tests and paste).
+    pub fn insert(&mut self, engine: &mut TextEngine, text: &str) {
+        self.editor.delete_selection();
+        if self.single_line {
+            self.editor
+                .insert_string(&text.replace(['\n', '\r'], " "), None);
+        } else {
+            self.editor.insert_string(text, None);
+        }
+        self.editor.shape_as_needed(&mut engine.font_system, false);
+    }
+
+    fn motion(&mut self, engine: &mut TextEngine, motion: Motion, extend: bool) {
+        match (extend, self.editor.selection()) {
+            (true, Selection::None) => self
+                .editor
+                .set_selection(Selection::Normal(self.editor.cursor())),
+            (false, Selection::Normal(_) | Selection::Line(_) | Selection::Word(_)) => {
+                self.editor.set_selection(Selection::None);
+            }
+            _ => {}
+        }
+        self.editor
+            .action(&mut engine.font_system, Action::Motion(motion));
+    }
+
+    /// Handles one key press; returns (changed, finished).
+    fn key(&mut self, engine: &mut TextEngine, key: Key, modifiers: Modifiers) -> (bool, bool) {
+        let word = modifiers.command || modifiers.alt;
+        let shift = modifiers.shift;
+        let motion = match key {
+            // Visual movement: Left goes left on screen in Arabic and Latin alike.
+            Key::ArrowLeft if word => Some(Motion::LeftWord),
+            Key::ArrowRight if word => Some(Motion::RightWord),
+            Key::ArrowLeft => Some(Motion::Left),
+            Key::ArrowRight => Some(Motion::Right),
+            Key::ArrowUp => Some(Motion::Up),
+            Key::ArrowDown => Some(Motion::Down),
+            Key::Home if modifiers.command => Some(Motion::BufferStart),
+            Key::End if modifiers.command => Some(Motion::BufferEnd),
+            Key::Home => Some(Motion::Home),
+            Key::End => Some(Motion::End),
+            _ => None,
+        };
+        if let Some(motion) = motion {
+            self.motion(engine, motion, shift);
+            return (false, false);
+        }
+        let fs = &mut engine.font_system;
+        match key {
+            Key::Escape => (false, true),
+            Key::Backspace if word => {
+                if self.editor.selection() == Selection::None {
+                    self.editor
+                        .set_selection(Selection::Normal(self.editor.cursor()));
+                    self.editor.action(fs, Action::Motion(Motion::PreviousWord));
+                }
+                (self.editor.delete_selection(), false)
+            }
+            Key::Backspace => {
+                self.editor.action(fs, Action::Backspace);
+                (true, false)
+            }
+            Key::Delete => {
+                self.editor.action(fs, Action::Delete);
+                (true, false)
+            }
+            Key::Enter if self.single_line => (false, true),
+            Key::Enter => {
+                self.editor.action(fs, Action::Enter);
+                (true, false)
+            }
+            Key::A if modifiers.command => {
+                self.editor.set_cursor(Cursor::new(0, 0));
+                self.editor
+                    .set_selection(Selection::Normal(Cursor::new(0, 0)));
+                self.editor.action(fs, Action::Motion(Motion::BufferEnd));
+                (false, false)
+            }
+            _ => (false, false),
+        }
+    }
+
+    fn handle_events(&mut self, ui: &Ui, engine: &mut TextEngine, output: &mut NoteEditorOutput) {
+        let events = ui.input(|i| i.events.clone());
+        for event in events {
+            match event {
+                Event::Text(text) | Event::Paste(text) if !text.chars().all(char::is_control) => {
+                    self.insert(engine, &text);
+                    output.changed = true;
+                }
+                Event::Ime(egui::ImeEvent::Commit(text)) => {
+                    self.insert(engine, &text);
+                    output.changed = true;
+                }
+                Event::Copy => {
+                    if let Some(text) = self.editor.copy_selection() {
+                        ui.ctx().copy_text(text);
+                    }
+                }
+                Event::Cut => {
+                    if let Some(text) = self.editor.copy_selection() {
+                        ui.ctx().copy_text(text);
+                        output.changed |= self.editor.delete_selection();
+                    }
+                }
+                Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } => {
+                    let (changed, finished) = self.key(engine, key, modifiers);
+                    output.changed |= changed;
+                    output.finished |= finished;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Shows the editor. `placeholder` is shown (in egui's Latin font) when empty.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        engine: &mut TextEngine,
+        placeholder: &str,
+    ) -> (Response, NoteEditorOutput) {
+        let mut output = NoteEditorOutput::default();
+        let width = ui.available_width().max(60.0);
+        let text_width = width - 2.0 * PADDING_PT;
+        let line_height = NOTE_FONT_SIZE_PT * 1.5;
+        self.editor
+            .with_buffer_mut(|buffer| buffer.set_size(Some(text_width), None));
+        self.editor.shape_as_needed(&mut engine.font_system, false);
+
+        let focused = ui.memory(|m| m.has_focus(self.id));
+        if focused {
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    self.id,
+                    EventFilter {
+                        tab: false,
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        escape: true,
+                    },
+                );
+            });
+            self.handle_events(ui, engine, &mut output);
+            self.editor.shape_as_needed(&mut engine.font_system, false);
+        }
+
+        let text_height = self.editor.with_buffer(|buffer| {
+            buffer
+                .layout_runs()
+                .last()
+                .map_or(0.0, |run| run.line_top + run.line_height)
+        });
+        let min_lines = if self.single_line { 1.0 } else { MIN_LINES };
+        let height = text_height.max(min_lines * line_height) + 2.0 * PADDING_PT;
+        let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+        // Under our own id, so that egui keeps the keyboard focus on it across frames.
+        let response = ui.interact(rect, self.id, Sense::click_and_drag());
+        let inner = rect.shrink(PADDING_PT);
+        self.handle_pointer(ui, engine, &response, inner);
+
+        let visuals = ui.visuals();
+        let stroke = if focused {
+            visuals.selection.stroke
+        } else {
+            visuals.widgets.inactive.bg_stroke
+        };
+        ui.painter().rect(
+            rect,
+            CornerRadius::same(4),
+            visuals.extreme_bg_color,
+            stroke,
+            egui::StrokeKind::Inside,
+        );
+        self.paint(ui, engine, inner, focused, placeholder);
+
+        if self.had_focus && !focused {
+            output.finished = true;
+        }
+        if output.finished && focused {
+            ui.memory_mut(|m| m.surrender_focus(self.id));
+        }
+        self.had_focus = focused && !output.finished;
+        let text = self.text();
+        response.widget_info(|| {
+            let mut info = WidgetInfo::labeled(Role::MultilineTextInput, true, "Note");
+            info.current_text_value = Some(text.clone());
+            info
+        });
+        (response, output)
+    }
+
+    fn handle_pointer(
+        &mut self,
+        ui: &Ui,
+        engine: &mut TextEngine,
+        response: &Response,
+        inner: Rect,
+    ) {
+        let Some(pointer) = response.interact_pointer_pos() else {
+            return;
+        };
+        let local = pointer - inner.min;
+        let (x, y) = (local.x as i32, local.y as i32);
+        let fs = &mut engine.font_system;
+        if response.double_clicked() {
+            self.editor.action(fs, Action::DoubleClick { x, y });
+        } else if response.drag_started() || response.clicked() {
+            self.editor.action(fs, Action::Click { x, y });
+            ui.memory_mut(|m| m.request_focus(self.id));
+        } else if response.dragged() {
+            self.editor.action(fs, Action::Drag { x, y });
+        }
+    }
+
+    fn paint(
+        &mut self,
+        ui: &Ui,
+        engine: &mut TextEngine,
+        inner: Rect,
+        focused: bool,
+        placeholder: &str,
+    ) {
+        let ctx = ui.ctx().clone();
+        let painter = ui.painter_at(inner.expand(2.0));
+        let visuals = ui.visuals();
+        let text_color = visuals.text_color();
+        let selection_color = visuals.selection.bg_fill;
+        let is_empty = self
+            .editor
+            .with_buffer(|b| b.lines.iter().all(|l| l.text().is_empty()));
+        if is_empty && !focused {
+            painter.text(
+                inner.min,
+                egui::Align2::LEFT_TOP,
+                placeholder,
+                egui::FontId::proportional(13.0),
+                visuals.weak_text_color(),
+            );
+        }
+        let bounds = self.editor.selection_bounds();
+        let cursor = self.editor.cursor();
+        let ppp = ctx.pixels_per_point();
+        let mut batch = GlyphBatch::default();
+        let mut cursor_rect = None;
+        self.editor.with_buffer(|buffer| {
+            for run in buffer.layout_runs() {
+                let top = inner.top() + run.line_top;
+                if let Some((start, end)) = bounds {
+                    for (x, w) in run.highlight(start, end) {
+                        painter.rect_filled(
+                            Rect::from_min_size(
+                                pos2(inner.left() + x, top),
+                                vec2(w, run.line_height),
+                            ),
+                            CornerRadius::ZERO,
+                            selection_color,
+                        );
+                    }
+                }
+                if let Some(x) = run.cursor_position(&cursor)
+                    && cursor_rect.is_none()
+                {
+                    cursor_rect = Some(Rect::from_min_size(
+                        pos2(inner.left() + x, top),
+                        vec2(1.5, run.line_height),
+                    ));
+                }
+                engine.atlas.add_run(
+                    &ctx,
+                    &mut engine.font_system,
+                    &mut batch,
+                    &run,
+                    inner.min,
+                    text_color,
+                    ppp,
+                );
+            }
+        });
+        painter.extend(engine.atlas.shapes(batch));
+        if focused {
+            let cursor_rect = cursor_rect.unwrap_or_else(|| {
+                Rect::from_min_size(
+                    pos2(inner.right() - 2.0, inner.top()),
+                    vec2(1.5, NOTE_FONT_SIZE_PT * 1.5),
+                )
+            });
+            painter.rect_filled(cursor_rect, CornerRadius::ZERO, text_color);
+            ctx.output_mut(|o| {
+                o.ime = Some(egui::output::IMEOutput {
+                    purpose: egui::IMEPurpose::Normal,
+                    rect: inner,
+                    cursor_rect,
+                    should_interrupt_composition: false,
+                });
+            });
+        }
+    }
+}

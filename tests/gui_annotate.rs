@@ -1,0 +1,490 @@
+//! Annotating through the GUI with `egui_kittest`: keyboard labelling, the note editor with
+//! Arabic, undo, saving to the sidecar, reopening, and every way the sidecar can fail.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use hashiya::annotation::sidecar;
+use hashiya::app::{FixedPicker, HashiyaApp, SaveStatus, Settings};
+use hashiya::text::TextEngine;
+
+fn corpus(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(relative)
+}
+
+/// A copy of the sample article in a fresh folder, with an Arabic name.
+fn article_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("خبر الرقة.txt");
+    std::fs::copy(
+        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
+        &path,
+    )
+    .unwrap();
+    (dir, path)
+}
+
+fn app(picker: FixedPicker) -> HashiyaApp {
+    let settings = Settings {
+        author: "باحثة".to_owned(),
+        ..Settings::default()
+    };
+    HashiyaApp::new(settings, TextEngine::new(false)).with_picker(picker)
+}
+
+fn harness(app: HashiyaApp) -> Harness<'static, HashiyaApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1200.0, 900.0))
+        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app)
+}
+
+fn open(path: &Path) -> Harness<'static, HashiyaApp> {
+    let mut app = app(FixedPicker::default());
+    app.open_blocking(path);
+    let mut harness = harness(app);
+    harness.run_steps(3);
+    harness
+}
+
+fn press(harness: &mut Harness<'_, HashiyaApp>, key: Key) {
+    harness.key_press(key);
+    harness.run_steps(2);
+}
+
+fn save(harness: &mut Harness<'_, HashiyaApp>) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+}
+
+fn on_disk(article: &Path) -> hashiya::annotation::Sidecar {
+    sidecar::read(&sidecar::sidecar_path(article))
+        .unwrap()
+        .expect("sidecar written")
+        .0
+}
+
+#[test]
+fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
+    let (_dir, article) = article_copy();
+    let mut harness = open(&article);
+    for _ in 0..6 {
+        press(&mut harness, Key::J);
+    }
+    let selected = harness
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .reader
+        .selected
+        .unwrap();
+    press(&mut harness, Key::Num1);
+    press(&mut harness, Key::Num3);
+    press(&mut harness, Key::N);
+    // Typed text arrives as text events, whatever the keyboard layout.
+    harness.event(Event::Text("ملاحظة: ".to_owned()));
+    harness.event(Event::Text("13 بلداً، iPhone 6S".to_owned()));
+    harness.run_steps(2);
+    press(&mut harness, Key::Escape);
+    // j moves the selection again once the note editor is left.
+    press(&mut harness, Key::J);
+    assert_eq!(
+        harness.state().session.as_ref().unwrap().reader.selected,
+        Some(selected + 1)
+    );
+    save(&mut harness);
+
+    let saved = on_disk(&article);
+    assert_eq!(saved.annotations.len(), 1);
+    let annotation = &saved.annotations[0];
+    assert_eq!(annotation.labels, ["claim", "event"]);
+    assert_eq!(annotation.note, "ملاحظة: 13 بلداً، iPhone 6S");
+    assert_eq!(annotation.author, "باحثة");
+    assert_eq!(annotation.target.paragraph, selected);
+    assert_eq!(saved.article.file_name, "خبر الرقة.txt");
+
+    // "Restart": a new app opens the same article and finds the annotation.
+    drop(harness);
+    let mut harness = open(&article);
+    let session = harness.state().session.as_ref().unwrap();
+    let found = session
+        .annotations
+        .store
+        .paragraph_annotation(selected)
+        .expect("annotation reloaded");
+    assert_eq!(found.note, "ملاحظة: 13 بلداً، iPhone 6S");
+    harness
+        .state_mut()
+        .session
+        .as_mut()
+        .unwrap()
+        .reader
+        .select(selected);
+    harness.run_steps(3);
+    // The panel shows the label chips as checked and the note in the editor.
+    harness.get_by_label("1  ادعاء claim");
+    let note = harness.state().session.as_ref().unwrap().note_editor.text();
+    assert_eq!(note, "ملاحظة: 13 بلداً، iPhone 6S");
+}
+
+#[test]
+fn delete_undo_and_redo() {
+    let (_dir, article) = article_copy();
+    let mut harness = open(&article);
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::Num2);
+    let count = |h: &Harness<'_, HashiyaApp>| {
+        h.state()
+            .session
+            .as_ref()
+            .unwrap()
+            .annotations
+            .store
+            .annotations()
+            .len()
+    };
+    assert_eq!(count(&harness), 1);
+    press(&mut harness, Key::Delete);
+    assert_eq!(count(&harness), 0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(count(&harness), 1);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(count(&harness), 0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    save(&mut harness);
+    let saved = on_disk(&article);
+    assert_eq!(saved.annotations.len(), 1);
+    assert_eq!(saved.annotations[0].labels, ["quotation"]);
+    // Toggling the only label off leaves nothing behind.
+    press(&mut harness, Key::Num2);
+    save(&mut harness);
+    assert!(on_disk(&article).annotations.is_empty());
+    assert_eq!(
+        on_disk(&article).deleted.len(),
+        1,
+        "the deletion is remembered for merging"
+    );
+}
+
+#[test]
+fn changes_are_saved_within_a_second_without_asking() {
+    let (_dir, article) = article_copy();
+    let mut harness = open(&article);
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::Num4);
+    let started = Instant::now();
+    let path = sidecar::sidecar_path(&article);
+    while !path.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "not saved after 5 s"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+        harness.run_steps(1);
+    }
+    assert!(
+        started.elapsed() < Duration::from_millis(1500),
+        "saved after {:?}",
+        started.elapsed()
+    );
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().session.as_ref().unwrap().annotations.status,
+        SaveStatus::Saved
+    );
+    assert_eq!(on_disk(&article).annotations[0].labels, ["actor"]);
+}
+
+#[test]
+fn the_panel_labels_colours_and_list_work_with_the_mouse() {
+    let (_dir, article) = article_copy();
+    let mut harness = open(&article);
+    harness
+        .state_mut()
+        .session
+        .as_mut()
+        .unwrap()
+        .reader
+        .select(5);
+    harness.run_steps(3);
+    harness.get_by_label("5  مكان place").click();
+    harness.run_steps(2);
+    harness.get_by_label("Highlight #8ecae6").click();
+    harness.run_steps(2);
+    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    let annotation = store.paragraph_annotation(5).unwrap();
+    assert_eq!(annotation.labels, ["place"]);
+    assert_eq!(annotation.color.as_deref(), Some("#8ecae6"));
+    // The list row selects its paragraph.
+    harness
+        .state_mut()
+        .session
+        .as_mut()
+        .unwrap()
+        .reader
+        .select(0);
+    harness.run_steps(2);
+    harness.get_by_label_contains("¶ 6").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().session.as_ref().unwrap().reader.selected,
+        Some(5)
+    );
+}
+
+#[test]
+fn a_damaged_sidecar_is_left_alone_until_the_user_starts_afresh() {
+    let (dir, article) = article_copy();
+    let path = sidecar::sidecar_path(&article);
+    std::fs::write(
+        &path,
+        b"{\"format\": \"hashiya-annotations\", \"version\": 1, \"annot",
+    )
+    .unwrap();
+    let mut harness = open(&article);
+    let message = harness.state().message.clone().unwrap();
+    assert!(
+        message.contains("damaged") && message.contains("خبر الرقة.txt.annotations.json"),
+        "{message}"
+    );
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::Num1);
+    save(&mut harness);
+    assert!(
+        std::fs::read(&path).unwrap().ends_with(b"\"annot"),
+        "never overwritten"
+    );
+    harness.get_by_label("Start Afresh").click();
+    harness.run_steps(2);
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the damaged file is kept aside");
+    press(&mut harness, Key::Num1);
+    save(&mut harness);
+    assert_eq!(on_disk(&article).annotations.len(), 1);
+}
+
+#[test]
+fn a_sidecar_from_a_newer_version_opens_read_only() {
+    let (_dir, article) = article_copy();
+    let path = sidecar::sidecar_path(&article);
+    {
+        let mut harness = open(&article);
+        press(&mut harness, Key::J);
+        press(&mut harness, Key::Num1);
+        save(&mut harness);
+    }
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    json["version"] = 7.into();
+    let newer = serde_json::to_vec_pretty(&json).unwrap();
+    std::fs::write(&path, &newer).unwrap();
+    let mut harness = open(&article);
+    assert!(
+        harness
+            .state()
+            .message
+            .clone()
+            .unwrap()
+            .contains("newer Hashiya")
+    );
+    assert_eq!(
+        harness
+            .state()
+            .session
+            .as_ref()
+            .unwrap()
+            .annotations
+            .store
+            .annotations()
+            .len(),
+        1,
+        "shown"
+    );
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::Num2);
+    save(&mut harness);
+    assert_eq!(std::fs::read(&path).unwrap(), newer, "never overwritten");
+}
+
+#[test]
+fn another_writer_s_changes_are_merged_not_clobbered() {
+    let (_dir, article) = article_copy();
+    let path = sidecar::sidecar_path(&article);
+    let mut harness = open(&article);
+    harness
+        .state_mut()
+        .session
+        .as_mut()
+        .unwrap()
+        .reader
+        .select(5);
+    harness.run_steps(1);
+    press(&mut harness, Key::Num1);
+    save(&mut harness);
+
+    // Another annotator (or git pull) changes the file: adds paragraph 7, edits ours.
+    let mut theirs = on_disk(&article);
+    let document = hashiya::document::load(&article).unwrap();
+    let index = hashiya::annotation::CharIndex::new(&document.text);
+    let mut added = theirs.annotations[0].clone();
+    added.id = uuid::Uuid::new_v4();
+    added.target = hashiya::annotation::paragraph_target(&document, &index, 7).unwrap();
+    added.note = "من زميل".to_owned();
+    theirs.annotations.push(added);
+    std::fs::write(&path, sidecar::to_json(&theirs)).unwrap();
+
+    // We annotate paragraph 6 and save: the saver sees the change and merges.
+    harness
+        .state_mut()
+        .session
+        .as_mut()
+        .unwrap()
+        .reader
+        .select(6);
+    harness.run_steps(1);
+    press(&mut harness, Key::Num3);
+    save(&mut harness);
+    let merged = on_disk(&article);
+    let notes: Vec<(usize, String)> = merged
+        .annotations
+        .iter()
+        .map(|a| (a.target.paragraph, a.note.clone()))
+        .collect();
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(notes.contains(&(7, "من زميل".to_owned())));
+    assert!(harness.state().message.clone().unwrap().contains("Merged"));
+
+    // A change made while the window was in the background is merged when it comes back.
+    let mut theirs = on_disk(&article);
+    theirs.annotations.retain(|a| a.note != "من زميل");
+    theirs.deleted.push(hashiya::annotation::Deletion {
+        id: merged
+            .annotations
+            .iter()
+            .find(|a| a.note == "من زميل")
+            .unwrap()
+            .id,
+        deleted: jiff::Timestamp::now(),
+    });
+    std::fs::write(&path, sidecar::to_json(&theirs)).unwrap();
+    harness.input_mut().focused = false;
+    harness.run_steps(1);
+    harness.input_mut().focused = true;
+    harness.run_steps(2);
+    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    assert_eq!(
+        store.annotations().len(),
+        2,
+        "the other writer's deletion is applied"
+    );
+}
+
+#[test]
+fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
+    let (dir, article) = article_copy();
+    let rescue = dir.path().join("elsewhere.annotations.json");
+    let mut app = app(FixedPicker {
+        article: None,
+        save_path: Some(rescue.clone()),
+    });
+    app.open_blocking(&article);
+    // sysfs refuses new files even to root: stands in for a read-only folder.
+    app.session.as_mut().unwrap().annotations.sidecar_path =
+        Some(PathBuf::from("/sys/hashiya.txt.annotations.json"));
+    let mut harness = harness(app);
+    harness.run_steps(2);
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::Num1);
+    save(&mut harness);
+    let message = harness.state().message.clone().unwrap();
+    assert!(message.contains("Save Annotations As"), "{message}");
+    assert!(matches!(
+        harness.state().session.as_ref().unwrap().annotations.status,
+        SaveStatus::Failed(_)
+    ));
+    assert_eq!(
+        harness
+            .state()
+            .session
+            .as_ref()
+            .unwrap()
+            .annotations
+            .store
+            .annotations()
+            .len(),
+        1,
+        "kept in memory"
+    );
+
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Save Annotations As…").click();
+    harness.run_steps(3);
+    let saved = sidecar::read(&rescue).unwrap().unwrap().0;
+    assert_eq!(saved.annotations.len(), 1);
+    assert_eq!(
+        harness.state().session.as_ref().unwrap().annotations.status,
+        SaveStatus::Saved
+    );
+}
+
+#[test]
+fn annotations_follow_an_edited_article_and_orphans_are_listed() {
+    let (_dir, article) = article_copy();
+    {
+        let mut harness = open(&article);
+        for paragraph in [5, 6, 7] {
+            harness
+                .state_mut()
+                .session
+                .as_mut()
+                .unwrap()
+                .reader
+                .select(paragraph);
+            harness.run_steps(1);
+            press(&mut harness, Key::Num1);
+        }
+        save(&mut harness);
+    }
+    // Edit the article: drop paragraph 6, add a line at the top.
+    let text = std::fs::read_to_string(&article).unwrap();
+    let document = hashiya::document::parse_plain_text(text.clone());
+    let dropped = document.paragraph_text(6).unwrap().to_owned();
+    let edited = format!("سطر جديد\n\n{}", text.replace(&dropped, ""));
+    std::fs::write(&article, edited).unwrap();
+
+    let mut harness = open(&article);
+    let message = harness.state().message.clone().unwrap();
+    assert!(
+        message.contains("re-attached") && message.contains("orphans"),
+        "{message}"
+    );
+    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    assert_eq!(store.annotations().len(), 3, "nothing dropped");
+    assert_eq!(store.orphans().count(), 1);
+    harness.run_steps(2);
+    harness.get_by_label_contains("Orphaned (1)");
+    // The new positions are saved.
+    save(&mut harness);
+    let saved = on_disk(&article);
+    let paragraphs: Vec<usize> = saved
+        .annotations
+        .iter()
+        .filter(|a| !a.target.orphaned)
+        .map(|a| a.target.paragraph)
+        .collect();
+    assert_eq!(paragraphs, [6, 7]);
+}
