@@ -66,21 +66,29 @@ pub fn to_json(sidecar: &Sidecar) -> String {
     json
 }
 
+/// The fields checked before the rest of a sidecar is read.
+#[derive(serde::Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<serde_json::Value>,
+}
+
 /// Parses sidecar bytes, checking the format marker and version.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Sidecar, SidecarError> {
     let corrupt = |reason: String| SidecarError::Corrupt {
         reason,
         path: path.to_owned(),
     };
-    let value: serde_json::Value =
+    let header: Header =
         serde_json::from_slice(bytes).map_err(|e| corrupt(format!("not JSON: {e}")))?;
-    if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT_MARKER) {
+    if header.format.as_deref() != Some(FORMAT_MARKER) {
         return Err(corrupt(format!(
             "no \"format\": \"{FORMAT_MARKER}\" marker"
         )));
     }
-    let version = value
-        .get("version")
+    let version = header
+        .version
+        .as_ref()
         .and_then(serde_json::Value::as_u64)
         .ok_or_else(|| corrupt("no version number".to_owned()))?;
     if version > u64::from(FORMAT_VERSION) {
@@ -89,7 +97,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Sidecar, SidecarError> {
             path: path.to_owned(),
         });
     }
-    serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))
+    serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))
 }
 
 /// Reads the sidecar at `path`: `Ok(None)` when there is none yet.
