@@ -66,8 +66,13 @@ pub struct Info {
 
 /// Runs the program; returns the process exit code.
 pub fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
+    // Headless commands log to standard error only; the GUI also keeps a log file.
+    if cli.command.is_none() && !cli.install_desktop && !cli.uninstall_desktop {
+        crate::app::crash::init_logging_and_panics();
+    } else {
+        env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    }
     let result = match cli.command {
         Some(Command::Info { file, encoding }) => info(file, encoding.as_deref()),
         None if cli.install_desktop => install_desktop(),

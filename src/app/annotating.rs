@@ -500,7 +500,7 @@ impl HashiyaApp {
 }
 
 /// Writes the current annotations to `<data dir>/recovery/`; returns the file.
-fn write_recovery_copy(session: &Session) -> Option<PathBuf> {
+pub(super) fn write_recovery_copy(session: &Session) -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "hashiya")?;
     let folder = dirs.data_dir().join("recovery");
     std::fs::create_dir_all(&folder).ok()?;

@@ -3,6 +3,7 @@
 
 mod annotating;
 pub mod annotations;
+pub mod crash;
 pub mod desktop;
 mod focus;
 mod menus;
@@ -135,6 +136,19 @@ pub struct HashiyaApp {
     close_refused: bool,
     author_editor: NoteEditor,
     author_window_open: bool,
+    /// Set after a panic in a frame: what happened, shown instead of the normal window.
+    crashed: Option<CrashReport>,
+    /// Makes the next frame panic (tests of the crash path).
+    inject_panic: bool,
+}
+
+/// What the crash dialog says.
+#[derive(Clone, Debug)]
+pub struct CrashReport {
+    /// The panic message and where it happened.
+    pub message: String,
+    /// What became of unsaved annotations.
+    pub annotations: String,
 }
 
 impl std::fmt::Debug for HashiyaApp {
@@ -171,6 +185,8 @@ impl HashiyaApp {
             close_refused: false,
             author_editor: NoteEditor::single_line(egui::Id::unique("hashiya-author")),
             author_window_open: false,
+            crashed: None,
+            inject_panic: false,
         }
     }
 
@@ -497,9 +513,100 @@ impl HashiyaApp {
         }
     }
 
-    /// Draws the whole window; called by eframe each frame and directly by tests.
+    /// Draws the whole window; called by eframe each frame and directly by tests. A panic
+    /// inside a frame is caught: pending annotations are saved and a dialog explains.
     pub fn show(&mut self, ui: &mut Ui) {
+        if self.crashed.is_none() {
+            let result =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.show_frame(ui)));
+            if result.is_err() {
+                self.crashed = Some(self.recover_from_panic());
+            }
+        }
+        if let Some(report) = self.crashed.clone() {
+            self.crash_dialog_ui(ui.ctx(), &report);
+        }
+    }
+
+    /// The crash report, once a frame has panicked.
+    pub fn crash_report(&self) -> Option<&CrashReport> {
+        self.crashed.as_ref()
+    }
+
+    /// Makes the next frame panic, to exercise the crash path in tests.
+    #[doc(hidden)]
+    pub fn inject_panic_for_test(&mut self) {
+        self.inject_panic = true;
+    }
+
+    /// Saves what can be saved after a panic and describes the outcome.
+    fn recover_from_panic(&mut self) -> CrashReport {
+        let message = crash::last_panic().unwrap_or_else(|| "an unexpected error".to_owned());
+        let had_changes = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.annotations.has_unsaved_changes());
+        let saved =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.flush_saves())).is_ok();
+        let still_unsaved = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.annotations.has_unsaved_changes());
+        let annotations = if !had_changes {
+            "Your annotations were already saved.".to_owned()
+        } else if saved && !still_unsaved {
+            "Your annotations have been saved.".to_owned()
+        } else {
+            match self
+                .session
+                .as_ref()
+                .and_then(annotating::write_recovery_copy)
+            {
+                Some(path) => format!(
+                    "Your annotations could not be saved next to the article; a copy is at {}.",
+                    path.display()
+                ),
+                None => "Your latest annotation changes could not be saved.".to_owned(),
+            }
+        };
+        CrashReport {
+            message,
+            annotations,
+        }
+    }
+
+    fn crash_dialog_ui(&mut self, ctx: &egui::Context, report: &CrashReport) {
+        egui::Window::new("Hashiya ran into a problem")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                ui.label("Something went wrong inside Hashiya, and it has to stop.");
+                crate::ui::bidi_label(ui, &mut self.engine, &report.annotations, None);
+                ui.separator();
+                ui.label("What happened:");
+                crate::ui::bidi_label(ui, &mut self.engine, &report.message, None);
+                match crash::log_path() {
+                    Some(path) => {
+                        let text = format!("Details are in the log: {}", path.display());
+                        crate::ui::bidi_label(ui, &mut self.engine, &text, None);
+                    }
+                    None => {
+                        ui.label("Run from a terminal with RUST_LOG=debug for details.");
+                    }
+                }
+                if ui.button("Quit").clicked() {
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                }
+            });
+    }
+
+    fn show_frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        assert!(
+            !std::mem::take(&mut self.inject_panic),
+            "a panic injected by a test"
+        );
         self.poll_loading();
         self.poll_dialog(&ctx);
         self.poll_saves(&ctx);
