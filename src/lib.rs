@@ -6,9 +6,13 @@
 //! articles). Lower layers never import higher ones.
 
 pub mod annotation;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod arabic;
+#[cfg(feature = "gui")]
 pub mod cli;
 pub mod document;
+#[cfg(feature = "gui")]
 pub mod text;
+#[cfg(feature = "gui")]
 pub mod ui;

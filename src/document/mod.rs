@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use decode::{Decoded, decode, detect, normalize_line_endings};
 pub use docx::{DocxError, parse_docx};
+pub use encoding_rs::Encoding;
 pub use html::parse_html;
 pub use markdown::parse_markdown;
 pub use plain::{MAX_TITLE_CHARS, parse_plain_text};
