@@ -67,17 +67,34 @@ impl Display {
             }
             let name = format!(":{number}");
             let Ok(server) = Command::new("Xvfb")
-                .args([&name, "-screen", "0", "1280x900x24", "-nolisten", "tcp"])
+                .args([
+                    &name,
+                    "-screen",
+                    "0",
+                    "1280x900x24",
+                    "-nolisten",
+                    "tcp",
+                    "-noreset",
+                ])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
             else {
                 continue;
             };
+            let display = Self { name, server };
+            // The socket file appears before the server accepts connections: ask it.
             let started = Instant::now();
             while started.elapsed() < Duration::from_secs(10) {
-                if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
-                    return Self { name, server };
+                let ready = display
+                    .command("xdotool")
+                    .arg("getdisplaygeometry")
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success());
+                if ready {
+                    return display;
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
@@ -115,6 +132,18 @@ impl Display {
 
 impl Drop for Display {
     fn drop(&mut self) {
+        // SIGTERM lets Xvfb remove its socket and lock files; SIGKILL only if it lingers.
+        let terminated = Command::new("kill")
+            .arg(self.server.id().to_string())
+            .status()
+            .is_ok_and(|s| s.success());
+        let started = Instant::now();
+        while terminated && started.elapsed() < Duration::from_secs(5) {
+            if self.server.try_wait().ok().flatten().is_some() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         self.server.kill().ok();
         self.server.wait().ok();
     }

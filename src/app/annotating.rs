@@ -78,6 +78,19 @@ pub(super) fn reader_with_marks_ui(
     );
 }
 
+/// The highlight colour after pressing `c` (the next in the list, then none) or `Shift+C`
+/// (none).
+fn next_highlight(current: Option<&str>, clear: bool) -> Option<String> {
+    let colors = crate::ui::annotation_panel::HIGHLIGHT_COLORS;
+    if clear {
+        return None;
+    }
+    match current.and_then(|c| colors.iter().position(|x| *x == c)) {
+        None => colors.first().map(|c| (*c).to_owned()),
+        Some(i) => colors.get(i + 1).map(|c| (*c).to_owned()),
+    }
+}
+
 impl HashiyaApp {
     /// Reports a refused change to the user.
     fn report(&mut self, result: Result<(), StoreError>) {
@@ -115,17 +128,23 @@ impl HashiyaApp {
             return;
         };
         let plain = |i: &mut egui::InputState, key: Key| i.consume_key(Modifiers::NONE, key);
-        let (digit, note, delete) = ctx.input_mut(|i| {
+        // Enter and Space belong to a focused button or chip.
+        let widget_focused = ctx.memory(|m| m.focused().is_some());
+        let (digit, note, delete, next_color, clear_color) = ctx.input_mut(|i| {
+            // Shift+C first: a plain C would also match it (egui ignores extra Shift).
+            let clear_color = i.consume_key(Modifiers::SHIFT, Key::C);
             (
                 DIGIT_KEYS
                     .iter()
                     .find(|(key, _)| plain(i, *key))
                     .map(|(_, c)| *c),
-                plain(i, Key::N) || plain(i, Key::Enter),
+                plain(i, Key::N) || (!widget_focused && plain(i, Key::Enter)),
                 plain(i, Key::Delete),
+                !clear_color && plain(i, Key::C),
+                clear_color,
             )
         });
-        if (digit.is_some() || note) && session.reader.selected.is_none() {
+        if (digit.is_some() || note || next_color) && session.reader.selected.is_none() {
             session.reader.move_selection(0);
         }
         let Some(paragraph) = session.reader.selected else {
@@ -156,6 +175,19 @@ impl HashiyaApp {
                 i.events
                     .retain(|e| !matches!(e, egui::Event::Text(t) if t == "n"));
             });
+        }
+        if next_color || clear_color {
+            let current = session
+                .annotations
+                .store
+                .paragraph_annotation(paragraph)
+                .and_then(|a| a.color.clone());
+            let next = next_highlight(current.as_deref(), clear_color);
+            result = session
+                .annotations
+                .store
+                .set_color(&session.document, paragraph, next);
+            session.annotations.changed();
         }
         if delete
             && let Some(id) = session

@@ -20,7 +20,7 @@ const ENCODING_CHOICES: [&encoding_rs::Encoding; 5] = [
 ];
 
 /// Every keyboard shortcut with what it does, for the F1 window.
-pub const SHORTCUTS: [(&str, &str); 18] = [
+pub const SHORTCUTS: [(&str, &str); 20] = [
     ("j / Down", "Select the next paragraph"),
     ("k / Up", "Select the previous paragraph"),
     (
@@ -29,6 +29,8 @@ pub const SHORTCUTS: [(&str, &str); 18] = [
     ),
     ("n / Enter", "Write the selected paragraph's note"),
     ("Esc", "Leave the note"),
+    ("c", "Next highlight colour for the selected paragraph"),
+    ("Shift+C", "Remove the highlight colour"),
     ("Delete", "Delete the selected paragraph's annotation"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),

@@ -448,12 +448,16 @@ impl HashiyaApp {
         }
         let plain = |i: &mut egui::InputState, key: Key| i.consume_key(Modifiers::NONE, key);
         let shift = |i: &mut egui::InputState, key: Key| i.consume_key(Modifiers::SHIFT, key);
+        // Space and Enter belong to a focused button or chip.
+        let widget_focused = ctx.memory(|m| m.focused().is_some());
         let (down, up, page_down, page_up, home, end, help) = ctx.input_mut(|i| {
+            // Shift+Space before Space: a plain Space would also match it.
+            let page_up = plain(i, Key::PageUp) || (!widget_focused && shift(i, Key::Space));
             (
                 plain(i, Key::J) || plain(i, Key::ArrowDown),
                 plain(i, Key::K) || plain(i, Key::ArrowUp),
-                plain(i, Key::PageDown) || plain(i, Key::Space),
-                plain(i, Key::PageUp) || shift(i, Key::Space),
+                plain(i, Key::PageDown) || (!widget_focused && plain(i, Key::Space)),
+                page_up,
                 plain(i, Key::Home),
                 plain(i, Key::End),
                 plain(i, Key::F1)

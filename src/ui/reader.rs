@@ -319,6 +319,8 @@ fn paint_paragraphs(
         );
         if response.clicked() {
             state.selected = Some(idx);
+            // Paragraphs are selected, not focused: keys keep driving the reader.
+            ui.memory_mut(|m| m.surrender_focus(response.id));
         }
         let is_selected = state.selected == Some(idx);
         let role = match kind {

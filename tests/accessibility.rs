@@ -1,0 +1,162 @@
+//! What assistive technology sees: the reading view, the annotation panel and the dialogs,
+//! found through AccessKit by role and name, and worked with the keyboard alone.
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use hashiya::app::{HashiyaApp, Settings};
+use hashiya::text::TextEngine;
+
+fn open_copy() -> (tempfile::TempDir, Harness<'static, HashiyaApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/corpus/news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
+        &article,
+    )
+    .unwrap();
+    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
+    app.open_blocking(&article);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 900.0))
+        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
+    harness.run_steps(3);
+    (dir, harness)
+}
+
+fn press(harness: &mut Harness<'_, HashiyaApp>, key: Key) {
+    harness.key_press(key);
+    harness.run_steps(2);
+}
+
+#[test]
+fn the_annotation_panel_exposes_labels_note_colours_and_list_by_role() {
+    let (_dir, mut harness) = open_copy();
+    for _ in 0..6 {
+        press(&mut harness, Key::J);
+    }
+    press(&mut harness, Key::Num1);
+    press(&mut harness, Key::C);
+    press(&mut harness, Key::N);
+    harness.event(egui::Event::Text("رأي الكاتب".to_owned()));
+    harness.run_steps(2);
+    press(&mut harness, Key::Escape);
+
+    // Labels are checkboxes named by the label, checked when attached.
+    let claim = harness.get_by_role_and_label(Role::CheckBox, "1  ادعاء claim");
+    assert_eq!(
+        claim.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+    let event = harness.get_by_role_and_label(Role::CheckBox, "3  حدث event");
+    assert_eq!(
+        event.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::False)
+    );
+    // The note is a multi-line text input holding the note.
+    let note = harness.get_by_role_and_label(Role::MultilineTextInput, "Note");
+    assert_eq!(note.accesskit_node().value().as_deref(), Some("رأي الكاتب"));
+    // Highlight colours are radio buttons; "c" picked the first.
+    let first = harness.get_by_role_and_label(Role::RadioButton, "Highlight #f2c14e");
+    assert_eq!(
+        first.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+    // The list has a button per annotation.
+    let rows = harness
+        .query_all_by_role(Role::Button)
+        .filter(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("¶ 6"))
+        })
+        .count();
+    assert_eq!(rows, 1);
+    harness.get_by_role_and_label(Role::Button, "Delete Annotation (Del)");
+    // The selected paragraph is marked selected for screen readers.
+    let session = harness.state().session.as_ref().unwrap();
+    let text = session.document.paragraph_text(5).unwrap().to_owned();
+    let paragraph = harness.get_by_role_and_label(Role::Paragraph, &text);
+    assert_eq!(paragraph.accesskit_node().is_selected(), Some(true));
+}
+
+#[test]
+fn colours_cycle_and_clear_from_the_keyboard() {
+    let (_dir, mut harness) = open_copy();
+    press(&mut harness, Key::J);
+    let color = |h: &Harness<'_, HashiyaApp>| {
+        let session = h.state().session.as_ref().unwrap();
+        session
+            .annotations
+            .store
+            .paragraph_annotation(session.reader.selected.unwrap())
+            .and_then(|a| a.color.clone())
+    };
+    press(&mut harness, Key::C);
+    assert_eq!(color(&harness).as_deref(), Some("#f2c14e"));
+    press(&mut harness, Key::C);
+    assert_eq!(color(&harness).as_deref(), Some("#8ecae6"));
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::C);
+    harness.run_steps(2);
+    assert_eq!(
+        color(&harness),
+        None,
+        "clearing the only attribute removes the annotation"
+    );
+}
+
+#[test]
+fn the_shortcuts_dialog_opens_from_the_keyboard_and_lists_every_key() {
+    let (_dir, mut harness) = open_copy();
+    press(&mut harness, Key::F1);
+    harness.get_by_label("Keyboard Shortcuts");
+    for (keys, action) in [
+        ("1 – 9", "Toggle the label"),
+        ("n / Enter", "Write the selected"),
+        ("Ctrl+Z", "Undo"),
+    ] {
+        harness.get_by_label(keys);
+        harness.get_by_label_contains(action);
+    }
+    press(&mut harness, Key::F1);
+    assert!(
+        harness
+            .query_by_label("Toggle the label with that number on the selected paragraph")
+            .is_none()
+    );
+}
+
+#[test]
+fn panel_controls_can_be_reached_with_tab_and_pressed_with_space() {
+    let (_dir, mut harness) = open_copy();
+    press(&mut harness, Key::J);
+    // Tab moves keyboard focus through the panel's controls; the first is the first label.
+    let mut focused_label = None;
+    for _ in 0..30 {
+        press(&mut harness, Key::Tab);
+        let focused: Vec<String> = harness
+            .query_all_by_role(Role::CheckBox)
+            .filter(egui_kittest::Node::is_focused)
+            .filter_map(|n| n.accesskit_node().label())
+            .collect();
+        if let Some(label) = focused.into_iter().next() {
+            focused_label = Some(label);
+            break;
+        }
+    }
+    let label = focused_label.expect("a label chip took keyboard focus");
+    press(&mut harness, Key::Space);
+    let session = harness.state().session.as_ref().unwrap();
+    let annotation = session
+        .annotations
+        .store
+        .paragraph_annotation(session.reader.selected.unwrap());
+    assert!(
+        annotation.is_some_and(|a| !a.labels.is_empty()),
+        "Space on {label} attached it"
+    );
+}
