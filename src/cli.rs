@@ -47,6 +47,30 @@ pub enum Command {
         #[arg(long)]
         encoding: Option<String>,
     },
+    /// Export the annotations of one or more articles (read from their sidecars, re-anchored
+    /// to the articles' current text).
+    Export {
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormatArg,
+        /// Write here instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Article files whose annotations to export.
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+    },
+}
+
+/// `--format` values of `export`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ExportFormatArg {
+    /// CSV in UTF-8 with a byte order mark.
+    Csv,
+    /// JSON Lines, one annotation per line.
+    Jsonl,
+    /// W3C Web Annotation collection (JSON-LD).
+    W3c,
 }
 
 /// What `hashiya info` prints.
@@ -75,6 +99,11 @@ pub fn main() -> ExitCode {
     }
     let result = match cli.command {
         Some(Command::Info { file, encoding }) => info(file, encoding.as_deref()),
+        Some(Command::Export {
+            format,
+            out,
+            articles,
+        }) => export(format, out, &articles),
         None if cli.install_desktop => install_desktop(),
         None if cli.uninstall_desktop => uninstall_desktop(),
         None => run_gui(cli.paths.into_iter().next()),
@@ -110,6 +139,30 @@ fn info(file: PathBuf, encoding: Option<&str>) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut stdout, &info)?;
     writeln!(stdout)?;
+    Ok(())
+}
+
+fn export(
+    format: ExportFormatArg,
+    out: Option<PathBuf>,
+    articles: &[PathBuf],
+) -> anyhow::Result<()> {
+    use crate::export::{self, ExportFormat};
+    let format = match format {
+        ExportFormatArg::Csv => ExportFormat::Csv,
+        ExportFormatArg::Jsonl => ExportFormat::Jsonl,
+        ExportFormatArg::W3c => ExportFormat::W3c,
+    };
+    let items = articles
+        .iter()
+        .map(|article| export::load(article))
+        .collect::<Result<Vec<_>, _>>()?;
+    let text = export::export(&items, format);
+    match out {
+        Some(path) => std::fs::write(&path, text)
+            .map_err(|e| anyhow::anyhow!("could not write the export ({e}): {}", path.display()))?,
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
     Ok(())
 }
 

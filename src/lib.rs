@@ -12,6 +12,7 @@ pub mod arabic;
 #[cfg(feature = "gui")]
 pub mod cli;
 pub mod document;
+pub mod export;
 #[cfg(feature = "gui")]
 pub mod text;
 #[cfg(feature = "gui")]

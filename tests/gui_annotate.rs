@@ -488,3 +488,38 @@ fn annotations_follow_an_edited_article_and_orphans_are_listed() {
         .collect();
     assert_eq!(paragraphs, [6, 7]);
 }
+
+#[test]
+fn file_export_writes_the_open_article_s_annotations() {
+    let (dir, article) = article_copy();
+    let out = dir.path().join("export.csv");
+    let mut app = app(FixedPicker {
+        article: None,
+        save_path: Some(out.clone()),
+    });
+    app.open_blocking(&article);
+    let mut harness = harness(app);
+    harness.run_steps(2);
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::Num5);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export Annotations").click();
+    harness.run_steps(2);
+    harness.get_by_label("CSV (spreadsheets)…").click();
+    harness.run_steps(3);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("\u{feff}article,"));
+    assert!(
+        text.contains("place") && text.contains("خبر الرقة.txt"),
+        "{text}"
+    );
+    assert!(
+        harness
+            .state()
+            .message
+            .clone()
+            .unwrap()
+            .contains("Exported 1 annotation")
+    );
+}

@@ -384,6 +384,7 @@ impl HashiyaApp {
             self.finish_save(outcome);
         }
         self.poll_save_as(ctx);
+        self.poll_export();
     }
 
     /// Ctrl+S: saves at once and waits for it.
@@ -438,6 +439,66 @@ impl HashiyaApp {
                 |n| n.to_string_lossy().into_owned(),
             );
         self.pending_save_as = Some(self.picker.pick_save_path(ctx, &name));
+    }
+
+    /// File ▸ Export Annotations: asks where, then writes the open article's annotations.
+    pub fn ask_export(&mut self, ctx: &egui::Context, format: crate::export::ExportFormat) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let stem = session
+            .document
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(
+                || "annotations".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+        let name = format!("{stem}.{}", format.extension());
+        self.pending_export = Some((format, self.picker.pick_save_path(ctx, &name)));
+    }
+
+    /// Writes the open article's annotations to `path` in `format`.
+    pub fn export_to(&mut self, format: crate::export::ExportFormat, path: &std::path::Path) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let article = session
+            .document
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("article.txt"));
+        let item = crate::export::from_parts(
+            &article,
+            session.document.clone(),
+            session.annotations.store.sidecar().clone(),
+        );
+        let text = crate::export::export(&[item], format);
+        self.message = Some(match std::fs::write(path, text) {
+            Ok(()) => format!(
+                "Exported {} annotation(s) to {}",
+                session.annotations.store.annotations().len(),
+                path.display()
+            ),
+            Err(error) => format!("Could not write the export ({error}): {}", path.display()),
+        });
+    }
+
+    fn poll_export(&mut self) {
+        let Some((format, receiver)) = &self.pending_export else {
+            return;
+        };
+        let format = *format;
+        let answer = match receiver.try_recv() {
+            Ok(answer) => answer,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+        };
+        self.pending_export = None;
+        if let Some(path) = answer {
+            self.export_to(format, &path);
+        }
     }
 
     fn poll_save_as(&mut self, ctx: &egui::Context) {

@@ -121,6 +121,19 @@ impl HashiyaApp {
         {
             self.ask_save_as(&ctx);
         }
+        ui.add_enabled_ui(has_session, |ui| {
+            ui.menu_button("Export Annotations", |ui| {
+                for (label, format) in [
+                    ("CSV (spreadsheets)…", crate::export::ExportFormat::Csv),
+                    ("JSON Lines…", crate::export::ExportFormat::Jsonl),
+                    ("W3C Web Annotation…", crate::export::ExportFormat::W3c),
+                ] {
+                    if ui.button(label).clicked() {
+                        self.ask_export(&ctx, format);
+                    }
+                }
+            });
+        });
         if ui.button("Annotator Name…").clicked() {
             self.author_editor.set_text(
                 &mut self.engine,

@@ -122,6 +122,7 @@ pub struct HashiyaApp {
     picker: Box<dyn FilePicker>,
     pending_pick: Option<mpsc::Receiver<Option<PathBuf>>>,
     pending_save_as: Option<mpsc::Receiver<Option<PathBuf>>>,
+    pending_export: Option<(crate::export::ExportFormat, mpsc::Receiver<Option<PathBuf>>)>,
     /// The latest error or notice for the user, shown above the article until dismissed.
     pub message: Option<String>,
     window_title: String,
@@ -176,6 +177,7 @@ impl HashiyaApp {
             picker: Box::new(NativePicker),
             pending_pick: None,
             pending_save_as: None,
+            pending_export: None,
             message: None,
             window_title: String::new(),
             shortcuts_open: false,

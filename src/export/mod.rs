@@ -1,0 +1,360 @@
+//! Annotations out to the tools researchers analyse with: CSV (UTF-8 with a byte order mark,
+//! so spreadsheet programs show Arabic), JSON Lines, and a W3C Web Annotation collection.
+//!
+//! Exports read each article and its sidecar and re-anchor first, so quotes and positions
+//! match the article as it is now; annotations that cannot be placed are exported and
+//! marked orphaned.
+
+use std::path::{Path, PathBuf};
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::annotation::sidecar::{self, SidecarError};
+use crate::annotation::{Annotation, Sidecar, TargetKind, reanchor};
+use crate::document::{self, Document, DocumentError};
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Comma-separated values, one row per annotation.
+    Csv,
+    /// One JSON object per line, one line per annotation.
+    Jsonl,
+    /// A W3C Web Annotation `AnnotationCollection`.
+    W3c,
+}
+
+impl ExportFormat {
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Jsonl => "jsonl",
+            Self::W3c => "jsonld",
+        }
+    }
+}
+
+/// What went wrong while exporting.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+    #[error(transparent)]
+    Sidecar(#[from] SidecarError),
+    #[error("no annotations file next to the article: {}", .0.display())]
+    NoSidecar(PathBuf),
+}
+
+/// One article with its annotations, re-anchored to its current text.
+#[derive(Debug)]
+pub struct ArticleAnnotations {
+    /// The article file.
+    pub path: PathBuf,
+    /// The article.
+    pub document: Document,
+    /// Its annotations (targets re-anchored).
+    pub sidecar: Sidecar,
+}
+
+/// Reads `article` and its sidecar and re-anchors the annotations.
+pub fn load(article: &Path) -> Result<ArticleAnnotations, ExportError> {
+    let document = document::load(article)?;
+    let sidecar_path = sidecar::sidecar_path(article);
+    let (mut sidecar, _) =
+        sidecar::read(&sidecar_path)?.ok_or(ExportError::NoSidecar(sidecar_path))?;
+    reanchor(&mut sidecar.annotations, &document);
+    crate::annotation::sort_annotations(&mut sidecar.annotations);
+    Ok(ArticleAnnotations {
+        path: article.to_owned(),
+        document,
+        sidecar,
+    })
+}
+
+/// Wraps what is already in memory (the open article) for export.
+pub fn from_parts(path: &Path, document: Document, sidecar: Sidecar) -> ArticleAnnotations {
+    ArticleAnnotations {
+        path: path.to_owned(),
+        document,
+        sidecar,
+    }
+}
+
+fn article_name(item: &ArticleAnnotations) -> String {
+    item.path.file_name().map_or_else(
+        || item.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn label_names(sidecar: &Sidecar, annotation: &Annotation) -> Vec<String> {
+    annotation
+        .labels
+        .iter()
+        .map(|id| {
+            sidecar
+                .label_scheme
+                .label(id)
+                .map_or_else(|| id.clone(), |l| l.name.clone())
+        })
+        .collect()
+}
+
+fn kind_name(kind: TargetKind) -> &'static str {
+    match kind {
+        TargetKind::Paragraph => "paragraph",
+        TargetKind::Span => "span",
+    }
+}
+
+/// Writes `items` in `format`.
+pub fn export(items: &[ArticleAnnotations], format: ExportFormat) -> String {
+    match format {
+        ExportFormat::Csv => to_csv(items),
+        ExportFormat::Jsonl => to_jsonl(items),
+        ExportFormat::W3c => {
+            let mut text = serde_json::to_string_pretty(&to_w3c(items)).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+    }
+}
+
+/// The CSV columns.
+pub const CSV_HEADER: [&str; 15] = [
+    "article",
+    "annotation_id",
+    "paragraph_index",
+    "kind",
+    "labels",
+    "label_names",
+    "note",
+    "color",
+    "quote",
+    "start",
+    "end",
+    "author",
+    "created",
+    "modified",
+    "orphaned",
+];
+
+/// CSV in UTF-8 with a byte order mark; multiple labels are joined with `; `.
+pub fn to_csv(items: &[ArticleAnnotations]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    writer.write_record(CSV_HEADER).ok();
+    for item in items {
+        let article = article_name(item);
+        for annotation in &item.sidecar.annotations {
+            let target = &annotation.target;
+            writer
+                .write_record([
+                    article.clone(),
+                    annotation.id.to_string(),
+                    target.paragraph.to_string(),
+                    kind_name(target.kind).to_owned(),
+                    annotation.labels.join("; "),
+                    label_names(&item.sidecar, annotation).join("; "),
+                    annotation.note.clone(),
+                    annotation.color.clone().unwrap_or_default(),
+                    target.quote.exact.clone(),
+                    target.position.start.to_string(),
+                    target.position.end.to_string(),
+                    annotation.author.clone(),
+                    annotation.created.to_string(),
+                    annotation.modified.to_string(),
+                    target.orphaned.to_string(),
+                ])
+                .ok();
+        }
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    let mut out = String::from("\u{feff}");
+    out.push_str(&String::from_utf8_lossy(&bytes));
+    out
+}
+
+/// One exported annotation in JSON Lines.
+#[derive(Debug, Serialize)]
+struct JsonlRow<'a> {
+    article: String,
+    id: String,
+    paragraph_index: usize,
+    paragraph_text: &'a str,
+    kind: &'static str,
+    labels: &'a [String],
+    label_names: Vec<String>,
+    note: &'a str,
+    color: Option<&'a str>,
+    quote: &'a crate::annotation::model::TextQuoteSelector,
+    start: usize,
+    end: usize,
+    author: &'a str,
+    created: String,
+    modified: String,
+    orphaned: bool,
+}
+
+/// One JSON object per line with the annotation and its paragraph's text.
+pub fn to_jsonl(items: &[ArticleAnnotations]) -> String {
+    let mut out = String::new();
+    for item in items {
+        let article = article_name(item);
+        for annotation in &item.sidecar.annotations {
+            let target = &annotation.target;
+            let paragraph_text = if target.orphaned {
+                ""
+            } else {
+                item.document.paragraph_text(target.paragraph).unwrap_or("")
+            };
+            let row = JsonlRow {
+                article: article.clone(),
+                id: annotation.id.to_string(),
+                paragraph_index: target.paragraph,
+                paragraph_text,
+                kind: kind_name(target.kind),
+                labels: &annotation.labels,
+                label_names: label_names(&item.sidecar, annotation),
+                note: &annotation.note,
+                color: annotation.color.as_deref(),
+                quote: &target.quote,
+                start: target.position.start,
+                end: target.position.end,
+                author: &annotation.author,
+                created: annotation.created.to_string(),
+                modified: annotation.modified.to_string(),
+                orphaned: target.orphaned,
+            };
+            if let Ok(line) = serde_json::to_string(&row) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// A `file://` URL for `path` (absolute when it can be made so), percent-encoded.
+pub fn file_url(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut url = String::from("file://");
+    for byte in absolute.to_string_lossy().as_bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                url.push(char::from(*byte));
+            }
+            _ => {
+                write!(url, "%{byte:02X}").ok();
+            }
+        }
+    }
+    url
+}
+
+/// The language of a note, for the W3C `language` property: Arabic when Arabic letters
+/// outnumber Latin ones, English when only Latin letters appear, otherwise unknown.
+pub fn note_language(note: &str) -> Option<&'static str> {
+    let arabic = note
+        .chars()
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c) && c.is_alphabetic())
+        .count();
+    let latin = note.chars().filter(char::is_ascii_alphabetic).count();
+    if arabic > 0 && arabic >= latin {
+        Some("ar")
+    } else if latin > 0 {
+        Some("en")
+    } else {
+        None
+    }
+}
+
+fn w3c_item(item: &ArticleAnnotations, annotation: &Annotation) -> Value {
+    let target = &annotation.target;
+    let mut bodies = Vec::new();
+    for name in label_names(&item.sidecar, annotation) {
+        bodies.push(json!({"type": "TextualBody", "purpose": "tagging", "value": name}));
+    }
+    if !annotation.note.trim().is_empty() {
+        let mut body = json!({
+            "type": "TextualBody",
+            "purpose": "commenting",
+            "value": annotation.note,
+            "format": "text/plain",
+        });
+        if let Some(language) = note_language(&annotation.note) {
+            body["language"] = json!(language);
+        }
+        bodies.push(body);
+    }
+    if let Some(color) = &annotation.color {
+        bodies.push(json!({"type": "TextualBody", "purpose": "highlighting", "value": color}));
+    }
+    if target.orphaned {
+        bodies.push(json!({
+            "type": "TextualBody",
+            "purpose": "describing",
+            "value": "orphaned: the quoted text is no longer in the article; quote and position are the last known ones",
+        }));
+    }
+    let motivation = if !annotation.labels.is_empty() {
+        "classifying"
+    } else if !annotation.note.trim().is_empty() {
+        "commenting"
+    } else {
+        "highlighting"
+    };
+    json!({
+        "id": format!("urn:uuid:{}", annotation.id),
+        "type": "Annotation",
+        "motivation": motivation,
+        "created": annotation.created.to_string(),
+        "modified": annotation.modified.to_string(),
+        "creator": {"type": "Person", "name": annotation.author},
+        "body": bodies,
+        "target": {
+            "source": file_url(&item.path),
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": target.quote.exact,
+                    "prefix": target.quote.prefix,
+                    "suffix": target.quote.suffix,
+                },
+                {
+                    "type": "TextPositionSelector",
+                    "start": target.position.start,
+                    "end": target.position.end,
+                },
+            ],
+        },
+    })
+}
+
+/// A W3C Web Annotation `AnnotationCollection` holding every annotation.
+pub fn to_w3c(items: &[ArticleAnnotations]) -> Value {
+    let annotations: Vec<Value> = items
+        .iter()
+        .flat_map(|item| {
+            item.sidecar
+                .annotations
+                .iter()
+                .map(move |a| w3c_item(item, a))
+        })
+        .collect();
+    json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "label": "Hashiya annotations",
+        "total": annotations.len(),
+        "first": {
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": annotations,
+        },
+    })
+}
