@@ -38,12 +38,21 @@ pub(super) fn reader_with_marks_ui(
     ui: &mut Ui,
     engine: &mut TextEngine,
     session: &mut Session,
+    search: Option<&super::search::SearchState>,
     style: TextStyle,
     colors: ReaderColors,
 ) {
     let store = &session.annotations.store;
     let marks = |paragraph: usize| -> Option<ParagraphMarks> {
         let mut marks = ParagraphMarks::default();
+        for (hit, current) in search.into_iter().flat_map(|s| s.hits_in(paragraph)) {
+            let color = if current {
+                Color32::from_rgba_unmultiplied(0xff, 0x8c, 0x00, 0x90)
+            } else {
+                Color32::from_rgba_unmultiplied(0xff, 0xd4, 0x00, 0x70)
+            };
+            marks.ranges.push((hit.bytes.clone(), color));
+        }
         for annotation in store.for_paragraph(paragraph) {
             for label_id in &annotation.labels {
                 let Some(label) = store.scheme().label(label_id) else {

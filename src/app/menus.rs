@@ -20,7 +20,7 @@ const ENCODING_CHOICES: [&encoding_rs::Encoding; 5] = [
 ];
 
 /// Every keyboard shortcut with what it does, for the F1 window.
-pub const SHORTCUTS: [(&str, &str); 20] = [
+pub const SHORTCUTS: [(&str, &str); 21] = [
     ("j / Down", "Select the next paragraph"),
     ("k / Up", "Select the previous paragraph"),
     (
@@ -42,6 +42,10 @@ pub const SHORTCUTS: [(&str, &str); 20] = [
     ("Page Up / Shift+Space", "Scroll up a screen"),
     ("Home / End", "Go to the start / end"),
     ("Ctrl+O", "Open an article"),
+    (
+        "Ctrl+F",
+        "Find (ignores vowel marks and alef forms); Enter / Shift+Enter: next / previous",
+    ),
     ("Ctrl+= / Ctrl+-", "Larger / smaller text"),
     ("Ctrl+0", "Actual text size"),
     ("F1 / ?", "Show this list"),
@@ -319,7 +323,8 @@ impl HashiyaApp {
                         self.settings.author = name;
                     }
                 }
-                done = output.finished && !self.author_editor.has_focus(ui.ctx());
+                done = output.submitted.is_some()
+                    || (output.finished && !self.author_editor.has_focus(ui.ctx()));
                 if ui.button("Done").clicked() {
                     done = true;
                 }

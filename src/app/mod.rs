@@ -9,6 +9,7 @@ mod focus;
 mod menus;
 mod picker;
 pub mod saver;
+pub mod search;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -123,6 +124,8 @@ pub struct HashiyaApp {
     pending_pick: Option<mpsc::Receiver<Option<PathBuf>>>,
     pending_save_as: Option<mpsc::Receiver<Option<PathBuf>>>,
     pending_export: Option<(crate::export::ExportFormat, mpsc::Receiver<Option<PathBuf>>)>,
+    /// The find bar, while open.
+    pub search: Option<search::SearchState>,
     /// The latest error or notice for the user, shown above the article until dismissed.
     pub message: Option<String>,
     window_title: String,
@@ -178,6 +181,7 @@ impl HashiyaApp {
             pending_pick: None,
             pending_save_as: None,
             pending_export: None,
+            search: None,
             message: None,
             window_title: String::new(),
             shortcuts_open: false,
@@ -416,20 +420,29 @@ impl HashiyaApp {
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         let text_has_focus = ctx.text_edit_focused()
+            || self.author_editor.has_focus(ctx)
+            || self
+                .search
+                .as_ref()
+                .is_some_and(|s| s.editor.has_focus(ctx))
             || self
                 .session
                 .as_ref()
                 .is_some_and(|s| s.note_editor.has_focus(ctx));
         self.handle_annotation_shortcuts(ctx, text_has_focus);
-        let (zoom_in, zoom_out, zoom_reset, open, quit) = ctx.input_mut(|i| {
+        let (zoom_in, zoom_out, zoom_reset, open, quit, find) = ctx.input_mut(|i| {
             (
                 i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_PLUS),
                 i.consume_shortcut(&ZOOM_OUT),
                 i.consume_shortcut(&ZOOM_RESET),
                 i.consume_shortcut(&OPEN),
                 i.consume_shortcut(&QUIT),
+                i.consume_shortcut(&search::FIND),
             )
         });
+        if find {
+            self.open_search(ctx);
+        }
         if zoom_in {
             self.settings.step_font_size(2.0);
         }
@@ -643,12 +656,20 @@ impl HashiyaApp {
                     });
                 });
         }
+        self.search_bar_ui(ui);
         self.annotation_panel_ui(ui);
         let style = self.settings.text_style();
         let colors = ReaderColors::for_theme(self.settings.theme == Theme::Dark);
         egui::CentralPanel::no_frame().show(ui, |ui| {
             if let Some(session) = &mut self.session {
-                annotating::reader_with_marks_ui(ui, &mut self.engine, session, style, colors);
+                annotating::reader_with_marks_ui(
+                    ui,
+                    &mut self.engine,
+                    session,
+                    self.search.as_ref(),
+                    style,
+                    colors,
+                );
             } else if self.loading.is_some() {
                 ui.centered_and_justified(egui::Ui::spinner);
             } else {

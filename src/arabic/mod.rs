@@ -176,3 +176,101 @@ mod tests {
         assert_eq!(found, "الرَّئيسُ");
     }
 }
+
+/// Folding for search: tashkeel, tatweel, alef and alef-maqsura variants always; digits of
+/// every script and Latin case too; ta marbuta as the user chooses.
+pub fn search_folding(fold_ta_marbuta: bool) -> Folding {
+    Folding {
+        ta_marbuta: fold_ta_marbuta,
+        digits: true,
+        latin_case: true,
+    }
+}
+
+/// A text prepared for repeated Arabic-aware searching.
+#[derive(Clone, Debug)]
+pub struct SearchIndex {
+    normalized: Normalized,
+    original: Vec<char>,
+    folding: Folding,
+}
+
+impl SearchIndex {
+    /// Normalizes `text` once for searching with `folding`.
+    pub fn new(text: &str, folding: Folding) -> Self {
+        Self {
+            normalized: Normalized::new(text, folding),
+            original: text.chars().collect(),
+            folding,
+        }
+    }
+
+    /// The folding this index was built with.
+    pub fn folding(&self) -> Folding {
+        self.folding
+    }
+
+    /// Every match of `query`, as code-point ranges of the original text, in order and not
+    /// overlapping. A match ending on a letter takes the marks that follow it.
+    pub fn find_all(&self, query: &str) -> Vec<std::ops::Range<usize>> {
+        let needle: Vec<char> = Normalized::new(query, self.folding).chars;
+        // Spaces at the ends of the query are kept: "قال " differs from "قال".
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let haystack = &self.normalized.chars;
+        let mut hits = Vec::new();
+        let mut at = 0;
+        while at + needle.len() <= haystack.len() {
+            let Some(offset) = haystack[at..=haystack.len() - needle.len()]
+                .iter()
+                .position(|&c| c == needle[0])
+            else {
+                break;
+            };
+            let start = at + offset;
+            if haystack[start..start + needle.len()] == needle[..] {
+                hits.push(
+                    self.normalized
+                        .original_range(start..start + needle.len(), &self.original),
+                );
+                at = start + needle.len();
+            } else {
+                at = start + 1;
+            }
+        }
+        hits
+    }
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::*;
+
+    #[test]
+    fn search_sees_through_marks_alef_forms_digits_and_case() {
+        let text = "قالَ الرَّئيسُ إنّ أحمد وإحسان وآمال في مستشفى ٢٠١٥ وفي iPhone مدرسة";
+        let index = SearchIndex::new(text, search_folding(false));
+        let found = |query: &str| -> Vec<String> {
+            let chars: Vec<char> = text.chars().collect();
+            index
+                .find_all(query)
+                .into_iter()
+                .map(|r| chars[r].iter().collect())
+                .collect()
+        };
+        assert_eq!(found("الرئيس"), ["الرَّئيسُ"]);
+        assert_eq!(found("احمد"), ["أحمد"]);
+        assert_eq!(found("احسان"), ["إحسان"]);
+        assert_eq!(found("امال"), ["آمال"]);
+        assert_eq!(found("مستشفي"), ["مستشفى"]);
+        assert_eq!(found("2015"), ["٢٠١٥"]);
+        assert_eq!(found("IPHONE"), ["iPhone"]);
+        // Inside مستشفى too: ى is folded to ي.
+        assert_eq!(found("في"), ["في", "فى", "في"]);
+        assert!(found("مدرسه").is_empty(), "ta marbuta kept unless asked");
+        let folded = SearchIndex::new(text, search_folding(true));
+        assert_eq!(folded.find_all("مدرسه").len(), 1);
+        assert!(found("").is_empty());
+    }
+}

@@ -27,6 +27,8 @@ pub struct NoteEditorOutput {
     pub changed: bool,
     /// The user left the editor (Escape, or focus moved elsewhere).
     pub finished: bool,
+    /// Enter was pressed in a one-line field (`Some(true)` with Shift).
+    pub submitted: Option<bool>,
 }
 
 /// The note editor's state.
@@ -148,7 +150,13 @@ impl NoteEditor {
     }
 
     /// Handles one key press; returns (changed, finished).
-    fn key(&mut self, engine: &mut TextEngine, key: Key, modifiers: Modifiers) -> (bool, bool) {
+    fn key(
+        &mut self,
+        engine: &mut TextEngine,
+        key: Key,
+        modifiers: Modifiers,
+        output: &mut NoteEditorOutput,
+    ) -> (bool, bool) {
         let word = modifiers.command || modifiers.alt;
         let shift = modifiers.shift;
         let motion = match key {
@@ -188,7 +196,10 @@ impl NoteEditor {
                 self.editor.action(fs, Action::Delete);
                 (true, false)
             }
-            Key::Enter if self.single_line => (false, true),
+            Key::Enter if self.single_line => {
+                output.submitted = Some(modifiers.shift);
+                (false, false)
+            }
             Key::Enter => {
                 self.editor.action(fs, Action::Enter);
                 (true, false)
@@ -233,7 +244,7 @@ impl NoteEditor {
                     modifiers,
                     ..
                 } => {
-                    let (changed, finished) = self.key(engine, key, modifiers);
+                    let (changed, finished) = self.key(engine, key, modifiers, output);
                     output.changed |= changed;
                     output.finished |= finished;
                 }

@@ -25,6 +25,8 @@ pub struct ReaderState {
     scroll_to_selected: bool,
     /// A paragraph to bring to the top of the view (restoring a reading position).
     scroll_to_top_of: Option<usize>,
+    /// A paragraph to scroll into view without selecting it (a search hit).
+    reveal: Option<usize>,
     /// Scroll offset to apply on the next frame (anchor correction, paging).
     pending_offset_pt: Option<f32>,
     /// The visible part of the content in the last frame, in content coordinates.
@@ -42,6 +44,7 @@ impl ReaderState {
             hovered: None,
             scroll_to_selected: false,
             scroll_to_top_of: None,
+            reveal: None,
             pending_offset_pt: None,
             last_viewport: None,
             visible: 0..0,
@@ -83,6 +86,13 @@ impl ReaderState {
         self.pending_offset_pt = Some(if bottom { f32::MAX } else { 0.0 });
     }
 
+    /// Scrolls `paragraph_idx` into view, leaving the selection alone.
+    pub fn reveal(&mut self, paragraph_idx: usize) {
+        if paragraph_idx < self.layout.len() {
+            self.reveal = Some(paragraph_idx);
+        }
+    }
+
     /// Brings `paragraph_idx` to the top of the view on the next frame.
     pub fn scroll_to_paragraph(&mut self, paragraph_idx: usize) {
         self.scroll_to_top_of = Some(paragraph_idx);
@@ -108,6 +118,9 @@ pub struct ParagraphMarks {
     pub highlight: Option<Color32>,
     /// Label chips shown above the paragraph: name and colour.
     pub chips: Vec<(String, Color32)>,
+    /// Passages to highlight behind the text (search hits, annotated passages, the mouse
+    /// selection): byte ranges within the paragraph's text and their colours.
+    pub ranges: Vec<(std::ops::Range<usize>, Color32)>,
 }
 
 /// Colours of the reading view, derived from the egui theme.
@@ -370,6 +383,9 @@ fn paint_paragraphs(
             ParagraphKind::Title | ParagraphKind::Heading(_) => colors.heading,
             _ => colors.text,
         };
+        if let Some(paragraph_marks) = &paragraph_marks {
+            paint_ranges(ui, layout, &paragraph_marks.ranges, origin);
+        }
         for run in layout.runs() {
             let line_top = text_rect.top() + run.line_top;
             if line_top > visible_rect.bottom() || line_top + run.line_height < visible_rect.top() {
@@ -389,6 +405,33 @@ fn paint_paragraphs(
     ui.painter().extend(engine.atlas.shapes(batch));
     state.hovered = hovered;
     state.visible = painted.unwrap_or(laid_out.first_visible..laid_out.first_visible);
+}
+
+/// Paints highlight rectangles for byte ranges of a paragraph behind its text; in mixed
+/// right-to-left and left-to-right lines a range may give several rectangles.
+fn paint_ranges(
+    ui: &Ui,
+    layout: &crate::text::ParagraphLayout,
+    ranges: &[(std::ops::Range<usize>, Color32)],
+    origin: egui::Pos2,
+) {
+    if ranges.is_empty() {
+        return;
+    }
+    for run in layout.runs() {
+        for (range, color) in ranges {
+            let start = cosmic_text::Cursor::new(run.line_i, range.start);
+            let end = cosmic_text::Cursor::new(run.line_i, range.end);
+            for (x, width) in run.highlight(start, end) {
+                let rect = Rect::from_min_size(
+                    pos2(origin.x + x, origin.y + run.line_top),
+                    vec2(width, run.line_height),
+                );
+                ui.painter()
+                    .rect_filled(rect, CornerRadius::same(2), *color);
+            }
+        }
+    }
 }
 
 /// Draws an annotated paragraph's bar at its starting edge and its label chips in the gap
@@ -515,10 +558,14 @@ fn bring_requested_into_view(
         ui.ctx().request_repaint();
         return;
     }
-    if !std::mem::take(&mut state.scroll_to_selected) {
+    let target = if std::mem::take(&mut state.scroll_to_selected) {
+        state.selected
+    } else {
+        None
+    };
+    let Some(idx) = state.reveal.take().or(target) else {
         return;
-    }
-    let Some(idx) = state.selected else { return };
+    };
     let first = state
         .layout
         .paragraph_at_y((viewport.min.y - column.pad_top_pt).max(0.0));
