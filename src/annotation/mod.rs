@@ -15,5 +15,5 @@ pub use model::{
     Target, TargetKind,
 };
 pub use sidecar::{SidecarError, sidecar_path};
-pub use store::{AnnotationStore, Availability, Change};
+pub use store::{AnnotationStore, Availability, Change, TargetKey};
 pub use target::{CharIndex, paragraph_target, sha256_hex};

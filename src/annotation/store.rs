@@ -4,11 +4,41 @@ use uuid::Uuid;
 
 use super::anchor::{AnchorMethod, reanchor};
 use super::merge::sort_annotations;
+use super::model::TargetKind;
 use super::model::{
     Annotation, ArticleInfo, Deletion, FORMAT_MARKER, FORMAT_VERSION, LabelScheme, Sidecar, now,
 };
-use super::target::{CharIndex, paragraph_target, sha256_hex};
+use super::target::{CharIndex, paragraph_target, sha256_hex, target_for};
 use crate::document::Document;
+
+/// What an annotation command applies to: a whole paragraph or a passage in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TargetKey {
+    /// Paragraph `0`, whole.
+    Paragraph(usize),
+    /// A passage of a paragraph: byte range of the document text.
+    Span {
+        /// The paragraph holding the passage.
+        paragraph: usize,
+        /// The passage, in bytes of the document text.
+        bytes: std::ops::Range<usize>,
+    },
+}
+
+impl TargetKey {
+    /// The paragraph concerned.
+    pub fn paragraph(&self) -> usize {
+        match self {
+            Self::Paragraph(paragraph) | Self::Span { paragraph, .. } => *paragraph,
+        }
+    }
+}
+
+impl From<usize> for TargetKey {
+    fn from(paragraph: usize) -> Self {
+        Self::Paragraph(paragraph)
+    }
+}
 
 /// Whether the annotations can be changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -194,6 +224,39 @@ impl AnnotationStore {
             .find(|a| a.is_paragraph_level())
     }
 
+    /// The annotation of `key`: the paragraph's whole-paragraph annotation, or the passage
+    /// annotation covering exactly those bytes.
+    pub fn annotation_for(&self, document: &Document, key: &TargetKey) -> Option<&Annotation> {
+        match key {
+            TargetKey::Paragraph(paragraph) => self.paragraph_annotation(*paragraph),
+            TargetKey::Span { paragraph, bytes } => {
+                let chars = self.index.char_range(&document.text, bytes.clone());
+                self.for_paragraph(*paragraph).find(|a| {
+                    a.target.kind == TargetKind::Span
+                        && a.target.position.start == chars.start
+                        && a.target.position.end == chars.end
+                })
+            }
+        }
+    }
+
+    /// Where a passage annotation lies within its paragraph's text, in bytes.
+    pub fn span_bytes_in_paragraph(
+        &self,
+        document: &Document,
+        annotation: &Annotation,
+    ) -> Option<std::ops::Range<usize>> {
+        let paragraph = document.paragraphs.get(annotation.target.paragraph)?;
+        let start = self
+            .index
+            .byte_of_char(&document.text, annotation.target.position.start)?;
+        let end = self
+            .index
+            .byte_of_char(&document.text, annotation.target.position.end)?;
+        (paragraph.byte_range.start <= start && end <= paragraph.byte_range.end)
+            .then(|| start - paragraph.byte_range.start..end - paragraph.byte_range.start)
+    }
+
     /// Annotations whose text could not be found in the current article.
     pub fn orphans(&self) -> impl Iterator<Item = &Annotation> {
         self.sidecar
@@ -270,16 +333,28 @@ impl AnnotationStore {
     fn edit_paragraph(
         &mut self,
         document: &Document,
-        paragraph: usize,
+        key: impl Into<TargetKey>,
         edit: impl FnOnce(&mut Annotation),
     ) -> Result<(), StoreError> {
         self.check_editable()?;
-        let before = self.paragraph_annotation(paragraph).cloned();
+        let key = key.into();
+        let before = self.annotation_for(document, &key).cloned();
         let mut after = match &before {
             Some(annotation) => annotation.clone(),
             None => {
-                let target = paragraph_target(document, &self.index, paragraph)
-                    .ok_or(StoreError::NoParagraph(paragraph))?;
+                let target = match &key {
+                    TargetKey::Paragraph(paragraph) => {
+                        paragraph_target(document, &self.index, *paragraph)
+                    }
+                    TargetKey::Span { paragraph, bytes } => target_for(
+                        document,
+                        &self.index,
+                        *paragraph,
+                        bytes.clone(),
+                        TargetKind::Span,
+                    ),
+                }
+                .ok_or(StoreError::NoParagraph(key.paragraph()))?;
                 let time = now();
                 Annotation {
                     id: Uuid::new_v4(),
@@ -310,11 +385,11 @@ impl AnnotationStore {
     pub fn toggle_label(
         &mut self,
         document: &Document,
-        paragraph: usize,
+        key: impl Into<TargetKey>,
         label_id: &str,
     ) -> Result<(), StoreError> {
         self.coalescing = None;
-        self.edit_paragraph(document, paragraph, |annotation| {
+        self.edit_paragraph(document, key, |annotation| {
             if let Some(pos) = annotation.labels.iter().position(|l| l == label_id) {
                 annotation.labels.remove(pos);
             } else {
@@ -328,13 +403,14 @@ impl AnnotationStore {
     pub fn set_note(
         &mut self,
         document: &Document,
-        paragraph: usize,
+        key: impl Into<TargetKey>,
         note: &str,
     ) -> Result<(), StoreError> {
-        self.edit_paragraph(document, paragraph, |annotation| {
+        let key = key.into();
+        self.edit_paragraph(document, key.clone(), |annotation| {
             note.clone_into(&mut annotation.note);
         })?;
-        self.coalescing = self.paragraph_annotation(paragraph).map(|a| a.id);
+        self.coalescing = self.annotation_for(document, &key).map(|a| a.id);
         Ok(())
     }
 
@@ -347,11 +423,11 @@ impl AnnotationStore {
     pub fn set_color(
         &mut self,
         document: &Document,
-        paragraph: usize,
+        key: impl Into<TargetKey>,
         color: Option<String>,
     ) -> Result<(), StoreError> {
         self.coalescing = None;
-        self.edit_paragraph(document, paragraph, |annotation| annotation.color = color)
+        self.edit_paragraph(document, key, |annotation| annotation.color = color)
     }
 
     /// Deletes annotation `id`.

@@ -8,6 +8,7 @@ use egui::{Color32, Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
 use super::saver::{self, SaveOutcome, Saver};
 use super::{HashiyaApp, SaveStatus, Session};
+use crate::annotation::TargetKey;
 use crate::annotation::store::StoreError;
 use crate::text::{TextEngine, TextStyle};
 use crate::ui::{
@@ -43,8 +44,36 @@ pub(super) fn reader_with_marks_ui(
     colors: ReaderColors,
 ) {
     let store = &session.annotations.store;
+    let document = &session.document;
+    let selection = session.reader.text_selection.filter(|s| !s.is_empty());
     let marks = |paragraph: usize| -> Option<ParagraphMarks> {
         let mut marks = ParagraphMarks::default();
+        for annotation in store
+            .for_paragraph(paragraph)
+            .filter(|a| a.target.kind == crate::annotation::TargetKind::Span)
+        {
+            let Some(bytes) = store.span_bytes_in_paragraph(document, annotation) else {
+                continue;
+            };
+            let color = annotation
+                .color
+                .as_deref()
+                .or_else(|| {
+                    annotation
+                        .labels
+                        .first()
+                        .and_then(|l| store.scheme().label(l))
+                        .map(|l| l.color.as_str())
+                })
+                .map_or(colors.selected_stroke, parse_hex_color);
+            marks.ranges.push((bytes, color.gamma_multiply(0.35)));
+        }
+        if let Some(selection) = selection.filter(|s| s.paragraph == paragraph) {
+            marks.ranges.push((
+                selection.range(),
+                colors.selected_stroke.gamma_multiply(0.45),
+            ));
+        }
         for (hit, current) in search.into_iter().flat_map(|s| s.hits_in(paragraph)) {
             let color = if current {
                 Color32::from_rgba_unmultiplied(0xff, 0x8c, 0x00, 0x90)
@@ -64,6 +93,9 @@ pub(super) fn reader_with_marks_ui(
                 if !marks.chips.iter().any(|(n, _)| *n == name) {
                     marks.chips.push((name, color));
                 }
+            }
+            if annotation.target.kind == crate::annotation::TargetKind::Span {
+                continue;
             }
             if let Some(color) = &annotation.color {
                 let color = parse_hex_color(color);
@@ -85,6 +117,22 @@ pub(super) fn reader_with_marks_ui(
         colors,
         &marks,
     );
+    // A plain click on an annotated passage selects that passage.
+    if let Some((paragraph, byte)) = session.reader.clicked_at.take() {
+        let store = &session.annotations.store;
+        let hit = store
+            .for_paragraph(paragraph)
+            .filter(|a| a.target.kind == crate::annotation::TargetKind::Span)
+            .filter_map(|a| store.span_bytes_in_paragraph(&session.document, a))
+            .find(|bytes| bytes.contains(&byte));
+        if let Some(bytes) = hit {
+            session.reader.text_selection = Some(crate::ui::TextSelection {
+                paragraph,
+                anchor: bytes.start,
+                focus: bytes.end,
+            });
+        }
+    }
 }
 
 /// The highlight colour after pressing `c` (the next in the list, then none) or `Shift+C`
@@ -136,6 +184,14 @@ impl HashiyaApp {
         let Some(session) = &mut self.session else {
             return;
         };
+        // Ctrl+C copies the passage selected in the reader, in logical order.
+        if ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
+            && let Some(selection) = session.reader.text_selection.filter(|s| !s.is_empty())
+            && let Some(text) = session.document.paragraph_text(selection.paragraph)
+            && let Some(passage) = text.get(selection.range())
+        {
+            ctx.copy_text(passage.to_owned());
+        }
         let plain = |i: &mut egui::InputState, key: Key| i.consume_key(Modifiers::NONE, key);
         // Enter and Space belong to a focused button or chip.
         let widget_focused = ctx.memory(|m| m.focused().is_some());
@@ -156,23 +212,23 @@ impl HashiyaApp {
         if (digit.is_some() || note || next_color) && session.reader.selected.is_none() {
             session.reader.move_selection(0);
         }
-        let Some(paragraph) = session.reader.selected else {
+        let Some(key) = session.target_key() else {
             return;
         };
         let mut result = Ok(());
-        if let Some(key) = digit {
+        if let Some(digit) = digit {
             let label = session
                 .annotations
                 .store
                 .scheme()
-                .label_for_key(key)
+                .label_for_key(digit)
                 .map(|l| l.id.clone());
             if let Some(label) = label {
                 result =
                     session
                         .annotations
                         .store
-                        .toggle_label(&session.document, paragraph, &label);
+                        .toggle_label(&session.document, key.clone(), &label);
                 session.annotations.changed();
             }
         }
@@ -189,20 +245,20 @@ impl HashiyaApp {
             let current = session
                 .annotations
                 .store
-                .paragraph_annotation(paragraph)
+                .annotation_for(&session.document, &key)
                 .and_then(|a| a.color.clone());
             let next = next_highlight(current.as_deref(), clear_color);
             result = session
                 .annotations
                 .store
-                .set_color(&session.document, paragraph, next);
+                .set_color(&session.document, key.clone(), next);
             session.annotations.changed();
         }
         if delete
             && let Some(id) = session
                 .annotations
                 .store
-                .paragraph_annotation(paragraph)
+                .annotation_for(&session.document, &key)
                 .map(|a| a.id)
         {
             result = session.annotations.store.delete(&session.document, id);
@@ -237,22 +293,27 @@ impl HashiyaApp {
         let Some(session) = &mut self.session else {
             return;
         };
-        let selected = session.reader.selected;
-        // Keep the note editor on the selected paragraph's note.
-        let stored_note = selected
-            .and_then(|p| session.annotations.store.paragraph_annotation(p))
+        let key = session.target_key();
+        // Keep the note editor on the current target's note.
+        let stored_note = key
+            .as_ref()
+            .and_then(|k| {
+                session
+                    .annotations
+                    .store
+                    .annotation_for(&session.document, k)
+            })
             .map(|a| a.note.clone())
             .unwrap_or_default();
         let editing = session.note_editor.has_focus(ui.ctx());
-        if session.note_editor.paragraph != selected
-            || (!editing && session.note_editor.text() != stored_note)
-        {
+        if session.note_target != key || (!editing && session.note_editor.text() != stored_note) {
             session.note_editor.set_text(
                 &mut self.engine,
-                selected,
+                key.as_ref().map(TargetKey::paragraph),
                 &stored_note,
                 self.settings.face,
             );
+            session.note_target.clone_from(&key);
         }
         let panel = egui::Panel::right("annotations")
             .resizable(true)
@@ -265,7 +326,7 @@ impl HashiyaApp {
                 &mut self.engine,
                 &session.document,
                 &session.annotations.store,
-                selected,
+                key.as_ref(),
                 &mut session.note_editor,
             ));
         });
@@ -274,14 +335,14 @@ impl HashiyaApp {
         };
         let mut results = Vec::new();
         if note.changed
-            && let Some(paragraph) = session.note_editor.paragraph
+            && let Some(target) = session.note_target.clone()
         {
             let text = session.note_editor.text();
             results.push(
                 session
                     .annotations
                     .store
-                    .set_note(&session.document, paragraph, &text),
+                    .set_note(&session.document, target, &text),
             );
             session.annotations.changed();
         }
@@ -289,40 +350,10 @@ impl HashiyaApp {
             session.annotations.store.end_note_editing();
         }
         for action in actions {
-            match action {
-                PanelAction::ToggleLabel(label) => {
-                    if let Some(paragraph) = selected {
-                        results.push(session.annotations.store.toggle_label(
-                            &session.document,
-                            paragraph,
-                            &label,
-                        ));
-                    }
-                }
-                PanelAction::SetColor(color) => {
-                    if let Some(paragraph) = selected {
-                        results.push(session.annotations.store.set_color(
-                            &session.document,
-                            paragraph,
-                            color,
-                        ));
-                    }
-                }
-                PanelAction::Delete(id) => {
-                    results.push(session.annotations.store.delete(&session.document, id));
-                }
-                PanelAction::Select(paragraph) => session.reader.select(paragraph),
-                PanelAction::StartAfresh => {
-                    match session.annotations.start_afresh(&session.document) {
-                        Ok(moved) => {
-                            self.message = Some(format!(
-                                "The damaged annotations file was kept as {}",
-                                moved.display()
-                            ));
-                        }
-                        Err(error) => self.message = Some(error.to_string()),
-                    }
-                }
+            match apply_panel_action(session, action, key.as_ref()) {
+                Ok(Some(message)) => self.message = Some(message),
+                Ok(None) => {}
+                Err(error) => results.push(Err(error)),
             }
             session.annotations.changed();
         }
@@ -599,6 +630,57 @@ impl HashiyaApp {
             SaveStatus::Off(reason) => (reason.clone(), None),
         })
     }
+}
+
+/// Carries out one request from the annotation panel; returns a message for the user.
+fn apply_panel_action(
+    session: &mut Session,
+    action: PanelAction,
+    key: Option<&TargetKey>,
+) -> Result<Option<String>, StoreError> {
+    let store = &mut session.annotations.store;
+    let document = &session.document;
+    match action {
+        PanelAction::ToggleLabel(label) => {
+            if let Some(key) = key {
+                store.toggle_label(document, key.clone(), &label)?;
+            }
+        }
+        PanelAction::SetColor(color) => {
+            if let Some(key) = key {
+                store.set_color(document, key.clone(), color)?;
+            }
+        }
+        PanelAction::Delete(id) => store.delete(document, id)?,
+        PanelAction::SelectAnnotation(id) => {
+            let found = store.annotations().iter().find(|a| a.id == id).map(|a| {
+                let span = (a.target.kind == crate::annotation::TargetKind::Span)
+                    .then(|| store.span_bytes_in_paragraph(document, a))
+                    .flatten();
+                (a.target.paragraph, span)
+            });
+            if let Some((paragraph, span)) = found {
+                session.reader.select(paragraph);
+                session.reader.text_selection = span.map(|bytes| crate::ui::TextSelection {
+                    paragraph,
+                    anchor: bytes.start,
+                    focus: bytes.end,
+                });
+            }
+        }
+        PanelAction::StartAfresh => {
+            return Ok(Some(
+                match session.annotations.start_afresh(&session.document) {
+                    Ok(moved) => format!(
+                        "The damaged annotations file was kept as {}",
+                        moved.display()
+                    ),
+                    Err(error) => error.to_string(),
+                },
+            ));
+        }
+    }
+    Ok(None)
 }
 
 /// Writes the current annotations to `<data dir>/recovery/`; returns the file.

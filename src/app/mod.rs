@@ -58,6 +58,8 @@ pub struct Session {
     pub annotations: AnnotationSession,
     /// The note editor of the annotation panel.
     pub note_editor: NoteEditor,
+    /// What the note editor's text belongs to.
+    pub note_target: Option<crate::annotation::TargetKey>,
 }
 
 impl Session {
@@ -70,7 +72,29 @@ impl Session {
             chosen_encoding: None,
             annotations,
             note_editor: NoteEditor::new(egui::Id::unique("hashiya-note-editor")),
+            note_target: None,
         }
+    }
+
+    /// What annotation commands apply to: the passage selected with the mouse, or else the
+    /// selected paragraph.
+    pub fn target_key(&self) -> Option<crate::annotation::TargetKey> {
+        if let Some(selection) = self.reader.text_selection.filter(|s| !s.is_empty()) {
+            let start = self
+                .document
+                .paragraphs
+                .get(selection.paragraph)?
+                .byte_range
+                .start;
+            let range = selection.range();
+            return Some(crate::annotation::TargetKey::Span {
+                paragraph: selection.paragraph,
+                bytes: start + range.start..start + range.end,
+            });
+        }
+        self.reader
+            .selected
+            .map(crate::annotation::TargetKey::Paragraph)
     }
 
     /// Name shown for the article: its file name, or "Sample article" for the bundled one.

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::bidi_label::{bidi_button, bidi_label, chip, parse_hex_color};
 use super::note_editor::{NoteEditor, NoteEditorOutput};
-use crate::annotation::{Annotation, AnnotationStore, Availability};
+use crate::annotation::{Annotation, AnnotationStore, Availability, TargetKey, TargetKind};
 use crate::document::Document;
 use crate::text::TextEngine;
 
@@ -27,8 +27,8 @@ pub enum PanelAction {
     SetColor(Option<String>),
     /// Delete an annotation.
     Delete(Uuid),
-    /// Select a paragraph (and scroll to it).
-    Select(usize),
+    /// Select an annotation's paragraph or passage (and scroll to it).
+    SelectAnnotation(Uuid),
     /// Move a damaged sidecar aside and start with no annotations.
     StartAfresh,
 }
@@ -72,9 +72,10 @@ pub fn annotation_panel_ui(
     engine: &mut TextEngine,
     document: &Document,
     store: &AnnotationStore,
-    selected: Option<usize>,
+    target: Option<&TargetKey>,
     note_editor: &mut NoteEditor,
 ) -> (Vec<PanelAction>, NoteEditorOutput) {
+    let selected = target.map(TargetKey::paragraph);
     let mut actions = Vec::new();
     let mut note_output = NoteEditorOutput::default();
     ui.heading("Annotations");
@@ -101,10 +102,27 @@ pub fn annotation_panel_ui(
     }
     ui.separator();
     let editable = store.availability == Availability::Editable;
-    match selected {
-        Some(paragraph) => {
-            ui.label(RichText::new(format!("Paragraph {}", paragraph + 1)).strong());
-            let annotation = store.paragraph_annotation(paragraph);
+    match target {
+        Some(key) => {
+            let paragraph = key.paragraph();
+            match key {
+                TargetKey::Paragraph(_) => {
+                    ui.label(RichText::new(format!("Paragraph {}", paragraph + 1)).strong());
+                }
+                TargetKey::Span { bytes, .. } => {
+                    ui.label(
+                        RichText::new(format!("Passage in paragraph {}", paragraph + 1)).strong(),
+                    );
+                    let passage = document.text.get(bytes.clone()).unwrap_or("");
+                    bidi_label(
+                        ui,
+                        engine,
+                        &format!("«{}»", isolate(&excerpt(passage))),
+                        None,
+                    );
+                }
+            }
+            let annotation = store.annotation_for(document, key);
             ui.add_enabled_ui(editable, |ui| {
                 selected_paragraph_ui(
                     ui,
@@ -228,6 +246,14 @@ fn list_ui(
                 let paragraph = annotation.target.paragraph;
                 // An LTR row of isolated pieces: each piece keeps its own direction.
                 let mut text = format!("¶ {}", paragraph + 1);
+                if annotation.target.kind == TargetKind::Span {
+                    write!(
+                        text,
+                        " «{}»",
+                        isolate(&excerpt(&annotation.target.quote.exact))
+                    )
+                    .ok();
+                }
                 let names = label_names(store, annotation);
                 if !names.is_empty() {
                     write!(text, " · {}", isolate(&names)).ok();
@@ -247,7 +273,7 @@ fn list_ui(
                     );
                 }
                 if response.clicked() {
-                    actions.push(PanelAction::Select(paragraph));
+                    actions.push(PanelAction::SelectAnnotation(annotation.id));
                 }
             }
             if !orphans.is_empty() {

@@ -9,4 +9,4 @@ pub mod reader;
 pub use annotation_panel::{PanelAction, annotation_panel_ui};
 pub use bidi_label::{bidi_button, bidi_label, chip, parse_hex_color};
 pub use note_editor::{NoteEditor, NoteEditorOutput};
-pub use reader::{ParagraphMarks, ReaderColors, ReaderState, reader_ui};
+pub use reader::{ParagraphMarks, ReaderColors, ReaderState, TextSelection, reader_ui};

@@ -13,6 +13,118 @@ const OVERSCAN_FRACTION: f32 = 0.75;
 /// Longest line, in ems of the body font: about 70–80 Arabic letters, a comfortable measure.
 const MAX_MEASURE_EM: f32 = 36.0;
 
+/// A passage selected with the mouse: byte offsets within one paragraph's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextSelection {
+    /// The paragraph.
+    pub paragraph: usize,
+    /// Where the selection started.
+    pub anchor: usize,
+    /// Where it ends now.
+    pub focus: usize,
+}
+
+impl TextSelection {
+    /// The selected bytes, in logical order.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.anchor.min(self.focus)..self.anchor.max(self.focus)
+    }
+
+    /// True when nothing is selected.
+    pub fn is_empty(&self) -> bool {
+        self.anchor == self.focus
+    }
+}
+
+/// Snaps `byte` to the nearest grapheme boundary at or before it, so a letter is never
+/// separated from its vowel marks.
+pub fn grapheme_floor(text: &str, byte: usize) -> usize {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    if byte >= text.len() {
+        return text.len();
+    }
+    text.grapheme_indices(true)
+        .map(|(start, _)| start)
+        .take_while(|&start| start <= byte)
+        .last()
+        .unwrap_or(0)
+}
+
+/// The word around `byte`: a run of letters, digits and marks.
+pub fn word_at(text: &str, byte: usize) -> std::ops::Range<usize> {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    for (start, word) in text.split_word_bound_indices() {
+        let end = start + word.len();
+        if (start..end).contains(&byte) || (byte == end && end == text.len()) {
+            if word.chars().any(char::is_alphanumeric) {
+                return start..end;
+            }
+            break;
+        }
+    }
+    byte..byte
+}
+
+/// Handles mouse selection of text in one paragraph: drag to select, double-click for a
+/// word, Shift+click to extend; a plain click reports where it landed.
+#[allow(clippy::too_many_arguments)]
+fn select_text(
+    ui: &Ui,
+    response: &egui::Response,
+    layout: &crate::text::ParagraphLayout,
+    text: &str,
+    origin: egui::Pos2,
+    paragraph: usize,
+    selection: &mut Option<TextSelection>,
+    clicked_at: &mut Option<(usize, usize)>,
+) {
+    let Some(pointer) = response.interact_pointer_pos() else {
+        return;
+    };
+    let hit = |at: egui::Pos2| {
+        let local = at - origin;
+        layout
+            .buffer()
+            .hit(local.x, local.y)
+            .map(|cursor| grapheme_floor(text, cursor.index))
+    };
+    let Some(byte) = hit(pointer) else {
+        return;
+    };
+    let shift = ui.input(|i| i.modifiers.shift);
+    if response.double_clicked() {
+        let word = word_at(text, byte);
+        *selection = Some(TextSelection {
+            paragraph,
+            anchor: word.start,
+            focus: word.end,
+        });
+    } else if response.drag_started() {
+        // A drag is recognised only after the pointer moved: anchor where it was pressed.
+        let anchor = ui
+            .input(|i| i.pointer.press_origin())
+            .and_then(hit)
+            .unwrap_or(byte);
+        *selection = Some(TextSelection {
+            paragraph,
+            anchor,
+            focus: byte,
+        });
+    } else if response.dragged() {
+        if let Some(current) = selection.as_mut().filter(|s| s.paragraph == paragraph) {
+            current.focus = byte;
+        }
+    } else if response.clicked() {
+        match selection.as_mut().filter(|s| s.paragraph == paragraph) {
+            Some(current) if shift => current.focus = byte,
+            _ => {
+                *selection = None;
+                *clicked_at = Some((paragraph, byte));
+            }
+        }
+    }
+}
+
 /// Per-document state of the reading view.
 #[derive(Debug)]
 pub struct ReaderState {
@@ -33,6 +145,11 @@ pub struct ReaderState {
     last_viewport: Option<Rect>,
     /// Paragraphs painted in the last frame.
     visible: std::ops::Range<usize>,
+    /// Text selected with the mouse, if any.
+    pub text_selection: Option<TextSelection>,
+    /// Where a plain click landed in the last frame (paragraph, byte), for the app to see
+    /// whether it hit an annotated passage.
+    pub clicked_at: Option<(usize, usize)>,
 }
 
 impl ReaderState {
@@ -48,6 +165,8 @@ impl ReaderState {
             pending_offset_pt: None,
             last_viewport: None,
             visible: 0..0,
+            text_selection: None,
+            clicked_at: None,
         }
     }
 
@@ -66,6 +185,7 @@ impl ReaderState {
         if count == 0 {
             return;
         }
+        self.text_selection = None;
         let next = match self.selected {
             Some(current) => current.saturating_add_signed(delta).min(count - 1),
             None => self.visible.start.min(count - 1),
@@ -328,23 +448,15 @@ fn paint_paragraphs(
         let response = ui.interact(
             hit_rect,
             Id::unique(("hashiya-paragraph", idx)),
-            Sense::click(),
+            Sense::click_and_drag(),
         );
-        if response.clicked() {
+        if response.clicked() || response.drag_started() {
             state.selected = Some(idx);
             // Paragraphs are selected, not focused: keys keep driving the reader.
             ui.memory_mut(|m| m.surrender_focus(response.id));
         }
         let is_selected = state.selected == Some(idx);
-        let role = match kind {
-            ParagraphKind::Title | ParagraphKind::Heading(_) => Role::Heading,
-            ParagraphKind::ListItem => Role::ListItem,
-            ParagraphKind::Quote => Role::Blockquote,
-            ParagraphKind::Body => Role::Paragraph,
-        };
-        // Our painter draws the text, so screen readers get it from here.
-        response.widget_info(|| WidgetInfo::labeled(role, true, text));
-        ctx.accesskit_node_builder(response.id, |node| node.set_selected(is_selected));
+        expose_paragraph(&ctx, &response, kind, text, is_selected);
         if response.hovered() {
             hovered = Some(idx);
         }
@@ -374,6 +486,16 @@ fn paint_paragraphs(
         let origin = pos2(
             text_rect.left() + if rtl { 0.0 } else { indent },
             text_rect.top(),
+        );
+        select_text(
+            ui,
+            &response,
+            layout,
+            text,
+            origin,
+            idx,
+            &mut state.text_selection,
+            &mut state.clicked_at,
         );
         paint_block_marker(ui, kind, text_rect, indent, rtl, &column.style, colors);
         if let Some(paragraph_marks) = &paragraph_marks {
@@ -405,6 +527,26 @@ fn paint_paragraphs(
     ui.painter().extend(engine.atlas.shapes(batch));
     state.hovered = hovered;
     state.visible = painted.unwrap_or(laid_out.first_visible..laid_out.first_visible);
+}
+
+/// Describes a paragraph to assistive technology: our painter draws the text, so screen
+/// readers (and UI tests) get it from here, with its role and whether it is selected.
+fn expose_paragraph(
+    ctx: &egui::Context,
+    response: &egui::Response,
+    kind: ParagraphKind,
+    text: &str,
+    is_selected: bool,
+) {
+    let role = match kind {
+        ParagraphKind::Title | ParagraphKind::Heading(_) => Role::Heading,
+        ParagraphKind::ListItem => Role::ListItem,
+        ParagraphKind::Quote => Role::Blockquote,
+        ParagraphKind::Body => Role::Paragraph,
+    };
+    // Our painter draws the text, so screen readers get it from here.
+    response.widget_info(|| WidgetInfo::labeled(role, true, text));
+    ctx.accesskit_node_builder(response.id, |node| node.set_selected(is_selected));
 }
 
 /// Paints highlight rectangles for byte ranges of a paragraph behind its text; in mixed
