@@ -134,14 +134,16 @@ fn the_shortcuts_dialog_opens_from_the_keyboard_and_lists_every_key() {
 fn panel_controls_can_be_reached_with_tab_and_pressed_with_space() {
     let (_dir, mut harness) = open_copy();
     press(&mut harness, Key::J);
-    // Tab moves keyboard focus through the panel's controls; the first is the first label.
+    // Tab moves keyboard focus through the panel's controls, past the filter chips to the
+    // label chips (named "1  …", "2  …").
     let mut focused_label = None;
-    for _ in 0..30 {
+    for _ in 0..60 {
         press(&mut harness, Key::Tab);
         let focused: Vec<String> = harness
             .query_all_by_role(Role::CheckBox)
             .filter(egui_kittest::Node::is_focused)
             .filter_map(|n| n.accesskit_node().label())
+            .filter(|label| label.starts_with(|c: char| c.is_ascii_digit()))
             .collect();
         if let Some(label) = focused.into_iter().next() {
             focused_label = Some(label);
@@ -159,4 +161,78 @@ fn panel_controls_can_be_reached_with_tab_and_pressed_with_space() {
         annotation.is_some_and(|a| !a.labels.is_empty()),
         "Space on {label} attached it"
     );
+}
+
+#[test]
+fn the_filter_hides_unannotated_paragraphs_and_j_skips_them() {
+    let (_dir, mut harness) = open_copy();
+    let select = |h: &mut Harness<'_, HashiyaApp>, p: usize| {
+        h.state_mut().session.as_mut().unwrap().reader.select(p);
+        h.run_steps(2);
+    };
+    select(&mut harness, 3);
+    press(&mut harness, Key::Num1);
+    select(&mut harness, 9);
+    press(&mut harness, Key::Num2);
+    select(&mut harness, 12);
+    press(&mut harness, Key::Num1);
+    harness.get_by_label("annotated").click();
+    harness.run_steps(3);
+    let document = harness.state().session.as_ref().unwrap().document.clone();
+    let shown = |h: &Harness<'_, HashiyaApp>, p: usize| {
+        h.query_by_role_and_label(Role::Paragraph, document.paragraph_text(p).unwrap())
+            .is_some()
+    };
+    assert!(shown(&harness, 3) && shown(&harness, 9) && shown(&harness, 12));
+    assert!(
+        !shown(&harness, 4) && !shown(&harness, 10),
+        "unannotated paragraphs are hidden"
+    );
+    // j and k move between the shown paragraphs only.
+    select(&mut harness, 3);
+    press(&mut harness, Key::J);
+    assert_eq!(
+        harness.state().session.as_ref().unwrap().reader.selected,
+        Some(9)
+    );
+    press(&mut harness, Key::J);
+    assert_eq!(
+        harness.state().session.as_ref().unwrap().reader.selected,
+        Some(12)
+    );
+    press(&mut harness, Key::J);
+    assert_eq!(
+        harness.state().session.as_ref().unwrap().reader.selected,
+        Some(12),
+        "stays at the last"
+    );
+    // Only the claim label: paragraph 9 (quotation) disappears.
+    harness.get_by_label("ادعاء claim").click();
+    harness.run_steps(3);
+    assert!(shown(&harness, 3) && !shown(&harness, 9) && shown(&harness, 12));
+    // Statistics count what is there.
+    let stats = hashiya::app::statistics(harness.state().session.as_ref().unwrap());
+    assert_eq!(stats.annotated_paragraphs, 3);
+    assert_eq!(
+        stats
+            .per_label
+            .iter()
+            .find(|(id, _)| id == "claim")
+            .unwrap()
+            .1,
+        2
+    );
+    assert_eq!(
+        stats
+            .per_label
+            .iter()
+            .find(|(id, _)| id == "quotation")
+            .unwrap()
+            .1,
+        1
+    );
+    harness.get_by_label_contains("Annotation overview: 3 annotated paragraphs");
+    harness.get_by_label("all").click();
+    harness.run_steps(3);
+    assert!(shown(&harness, 4));
 }

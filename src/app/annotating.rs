@@ -43,6 +43,7 @@ pub(super) fn reader_with_marks_ui(
     style: TextStyle,
     colors: ReaderColors,
 ) {
+    super::overview::apply_filter(session);
     let store = &session.annotations.store;
     let document = &session.document;
     let selection = session.reader.text_selection.filter(|s| !s.is_empty());
@@ -108,15 +109,26 @@ pub(super) fn reader_with_marks_ui(
         }
         (marks != ParagraphMarks::default()).then_some(marks)
     };
-    reader_ui(
-        ui,
-        engine,
-        &session.document,
-        &mut session.reader,
-        style,
-        colors,
-        &marks,
+    // The overview strip takes a narrow column at the right of the reading area.
+    let full = ui.available_rect_before_wrap();
+    let strip = egui::Rect::from_min_max(
+        egui::pos2(full.right() - super::overview::STRIP_WIDTH_PT, full.top()),
+        full.right_bottom(),
     );
+    let reading =
+        egui::Rect::from_min_max(full.left_top(), egui::pos2(strip.left(), full.bottom()));
+    ui.scope_builder(egui::UiBuilder::new().max_rect(reading), |ui| {
+        reader_ui(
+            ui,
+            engine,
+            document,
+            &mut session.reader,
+            style,
+            colors,
+            &marks,
+        );
+    });
+    super::overview::overview_strip_ui(ui, strip, session);
     // A plain click on an annotated passage selects that passage.
     if let Some((paragraph, byte)) = session.reader.clicked_at.take() {
         let store = &session.annotations.store;
@@ -321,6 +333,13 @@ impl HashiyaApp {
             .min_size(240.0);
         let mut panel_result = None;
         panel.show(ui, |ui| {
+            super::overview::filter_ui(ui, &mut self.engine, session);
+            egui::CollapsingHeader::new("Statistics")
+                .id_salt("statistics")
+                .show(ui, |ui| {
+                    super::overview::statistics_ui(ui, &mut self.engine, session);
+                });
+            ui.separator();
             panel_result = Some(annotation_panel_ui(
                 ui,
                 &mut self.engine,

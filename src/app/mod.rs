@@ -7,6 +7,7 @@ pub mod crash;
 pub mod desktop;
 mod focus;
 mod menus;
+mod overview;
 mod picker;
 pub mod saver;
 pub mod search;
@@ -18,6 +19,7 @@ use std::sync::mpsc;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
 pub use annotations::{AnnotationSession, SaveStatus};
+pub use overview::{Filter, Statistics, statistics};
 pub use picker::{FilePicker, FixedPicker, NativePicker};
 pub use settings::{
     DEFAULT_FONT_SIZE_PT, FONT_SIZE_RANGE_PT, LINE_SPACINGS, MAX_RECENT_FILES, ReadingPosition,
@@ -60,6 +62,10 @@ pub struct Session {
     pub note_editor: NoteEditor,
     /// What the note editor's text belongs to.
     pub note_target: Option<crate::annotation::TargetKey>,
+    /// Which paragraphs are shown.
+    pub filter: overview::Filter,
+    /// The filter and annotation revision last applied to the reader.
+    filter_applied: Option<(overview::Filter, u64)>,
 }
 
 impl Session {
@@ -73,6 +79,8 @@ impl Session {
             annotations,
             note_editor: NoteEditor::new(egui::Id::unique("hashiya-note-editor")),
             note_target: None,
+            filter: overview::Filter::All,
+            filter_applied: None,
         }
     }
 

@@ -283,6 +283,8 @@ pub struct DocumentLayout {
     measured_bytes_width: f64,
     char_counts: Vec<usize>,
     kinds: Vec<ParagraphKind>,
+    /// Paragraphs filtered out of view: they take no room and are never laid out.
+    hidden: Vec<bool>,
 }
 
 /// Most text kept shaped at once; beyond it, layouts far from the view are dropped.
@@ -307,6 +309,7 @@ impl DocumentLayout {
                 .map(|i| document.paragraph_text(i).map_or(0, |t| t.chars().count()))
                 .collect(),
             kinds: document.paragraphs.iter().map(|p| p.kind).collect(),
+            hidden: vec![false; count],
         }
     }
 
@@ -364,11 +367,33 @@ impl DocumentLayout {
 
     fn reestimate(&mut self) {
         for idx in 0..self.heights_pt.len() {
-            if !self.measured[idx] {
+            if self.hidden[idx] {
+                self.heights_pt[idx] = 0.0;
+            } else if !self.measured[idx] {
                 self.heights_pt[idx] = self.estimate_height_pt(idx);
             }
         }
         self.tops_dirty = true;
+    }
+
+    /// Hides the paragraphs marked `true` (a filter); the others keep their heights.
+    pub fn set_hidden(&mut self, hidden: Vec<bool>) {
+        if hidden.len() != self.hidden.len() || hidden == self.hidden {
+            return;
+        }
+        for (idx, (&was, &now)) in self.hidden.iter().zip(&hidden).enumerate() {
+            if was && !now {
+                // Shown again: measure it afresh.
+                self.measured[idx] = false;
+            }
+        }
+        self.hidden = hidden;
+        self.reestimate();
+    }
+
+    /// True when paragraph `paragraph_idx` is filtered out.
+    pub fn is_hidden(&self, paragraph_idx: usize) -> bool {
+        self.hidden.get(paragraph_idx).copied().unwrap_or(false)
     }
 
     fn update_tops(&mut self) {
@@ -439,7 +464,9 @@ impl DocumentLayout {
         let Some(text) = document.paragraph_text(paragraph_idx) else {
             return 0.0;
         };
-        if self.is_measured(paragraph_idx) && self.cache.contains_key(&paragraph_idx) {
+        if self.is_hidden(paragraph_idx)
+            || (self.is_measured(paragraph_idx) && self.cache.contains_key(&paragraph_idx))
+        {
             return 0.0;
         }
         let kind = self

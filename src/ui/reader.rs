@@ -186,10 +186,33 @@ impl ReaderState {
             return;
         }
         self.text_selection = None;
-        let next = match self.selected {
-            Some(current) => current.saturating_add_signed(delta).min(count - 1),
+        let start = match self.selected {
+            Some(current) => current,
             None => self.visible.start.min(count - 1),
         };
+        // Step over paragraphs hidden by a filter; stay put at either end.
+        let mut next = start;
+        let mut remaining = delta.unsigned_abs();
+        let mut candidate = start;
+        if self.selected.is_none() && !self.layout.is_hidden(start) && delta >= 0 {
+            remaining = 0;
+        }
+        while remaining > 0 {
+            let Some(moved) = candidate
+                .checked_add_signed(delta.signum())
+                .filter(|&m| m < count)
+            else {
+                break;
+            };
+            candidate = moved;
+            if !self.layout.is_hidden(candidate) {
+                next = candidate;
+                remaining -= 1;
+            }
+        }
+        if self.layout.is_hidden(next) {
+            return;
+        }
         self.select(next);
     }
 
@@ -433,6 +456,9 @@ fn paint_paragraphs(
     let mut hovered = None;
     let mut painted: Option<std::ops::Range<usize>> = None;
     for idx in laid_out.range.clone() {
+        if state.layout.is_hidden(idx) {
+            continue;
+        }
         let text_rect = column.text_rect(&mut state.layout, idx, laid_out.shift_pt);
         let gap = state.layout.gap_after_pt(idx);
         let hit_rect = text_rect.expand2(vec2(column.margin_pt * 0.5, gap * 0.5));
@@ -462,22 +488,15 @@ fn paint_paragraphs(
         }
         let highlight_rect = text_rect.expand2(vec2(column.margin_pt * 0.35, gap * 0.3));
         let paragraph_marks = marks(idx);
-        if let Some(fill) = paragraph_marks.as_ref().and_then(|m| m.highlight) {
-            ui.painter()
-                .rect_filled(highlight_rect, CornerRadius::same(6), fill);
-        }
-        if is_selected {
-            ui.painter().rect(
-                highlight_rect,
-                CornerRadius::same(6),
-                colors.selected_fill,
-                Stroke::new(1.0, colors.selected_stroke),
-                egui::StrokeKind::Inside,
-            );
-        } else if response.hovered() {
-            ui.painter()
-                .rect_filled(highlight_rect, CornerRadius::same(6), colors.hover_fill);
-        }
+        let highlight = paragraph_marks.as_ref().and_then(|m| m.highlight);
+        paint_background(
+            ui,
+            highlight_rect,
+            highlight,
+            is_selected,
+            response.hovered(),
+            colors,
+        );
         let Some(layout) = state.layout.get(idx) else {
             continue;
         };
@@ -527,6 +546,33 @@ fn paint_paragraphs(
     ui.painter().extend(engine.atlas.shapes(batch));
     state.hovered = hovered;
     state.visible = painted.unwrap_or(laid_out.first_visible..laid_out.first_visible);
+}
+
+/// Paints a paragraph's background: its annotation colour, then the selection frame or the
+/// hover tint.
+fn paint_background(
+    ui: &Ui,
+    rect: Rect,
+    highlight: Option<Color32>,
+    is_selected: bool,
+    hovered: bool,
+    colors: ReaderColors,
+) {
+    if let Some(fill) = highlight {
+        ui.painter().rect_filled(rect, CornerRadius::same(6), fill);
+    }
+    if is_selected {
+        ui.painter().rect(
+            rect,
+            CornerRadius::same(6),
+            colors.selected_fill,
+            Stroke::new(1.0, colors.selected_stroke),
+            egui::StrokeKind::Inside,
+        );
+    } else if hovered {
+        ui.painter()
+            .rect_filled(rect, CornerRadius::same(6), colors.hover_fill);
+    }
 }
 
 /// Describes a paragraph to assistive technology: our painter draws the text, so screen
