@@ -399,6 +399,7 @@ fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
     let mut app = app(FixedPicker {
         article: None,
         save_path: Some(rescue.clone()),
+        scheme: None,
     });
     app.open_blocking(&article);
     // sysfs refuses new files even to root: stands in for a read-only folder.
@@ -496,6 +497,7 @@ fn file_export_writes_the_open_article_s_annotations() {
     let mut app = app(FixedPicker {
         article: None,
         save_path: Some(out.clone()),
+        scheme: None,
     });
     app.open_blocking(&article);
     let mut harness = harness(app);

@@ -28,6 +28,7 @@ fn app_with_picker(answer: Option<PathBuf>) -> HashiyaApp {
         HashiyaApp::new(Settings::default(), TextEngine::new(false)).with_picker(FixedPicker {
             article: answer,
             save_path: None,
+            scheme: None,
         });
     app.show_document(hashiya::app::sample_document());
     app

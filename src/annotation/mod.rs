@@ -4,6 +4,7 @@
 pub mod anchor;
 pub mod merge;
 pub mod model;
+pub mod scheme;
 pub mod sidecar;
 pub mod store;
 pub mod target;

@@ -506,6 +506,27 @@ impl AnnotationStore {
         self.reindex(document.paragraphs.len());
     }
 
+    /// Replaces the label scheme. Labels that annotations use but `scheme` lacks are kept
+    /// (appended), so no annotation loses a label by a scheme change.
+    pub fn set_scheme(&mut self, mut scheme: LabelScheme) -> Result<(), StoreError> {
+        self.check_editable()?;
+        for label in &self.sidecar.label_scheme.labels {
+            let used = self
+                .sidecar
+                .annotations
+                .iter()
+                .any(|a| a.labels.contains(&label.id));
+            if used && scheme.label(&label.id).is_none() {
+                scheme.labels.push(label.clone());
+            }
+        }
+        if scheme != self.sidecar.label_scheme {
+            self.sidecar.label_scheme = scheme;
+            self.revision += 1;
+        }
+        Ok(())
+    }
+
     /// The author recorded on new annotations.
     pub fn author(&self) -> &str {
         &self.author

@@ -158,6 +158,13 @@ impl HashiyaApp {
 
     fn edit_menu_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        if ui
+            .add_enabled(self.session.is_some(), Button::new("Label Scheme…"))
+            .clicked()
+        {
+            self.open_scheme_editor();
+        }
+        ui.separator();
         let (can_undo, can_redo) = self.session.as_ref().map_or((false, false), |s| {
             (
                 s.annotations.store.can_undo(),

@@ -10,6 +10,7 @@ mod menus;
 mod overview;
 mod picker;
 pub mod saver;
+pub mod scheme_editor;
 pub mod search;
 mod settings;
 
@@ -158,6 +159,8 @@ pub struct HashiyaApp {
     pending_export: Option<(crate::export::ExportFormat, mpsc::Receiver<Option<PathBuf>>)>,
     /// The find bar, while open.
     pub search: Option<search::SearchState>,
+    /// The label scheme editor, while open.
+    pub scheme_editor: Option<scheme_editor::SchemeEditor>,
     /// The latest error or notice for the user, shown above the article until dismissed.
     pub message: Option<String>,
     window_title: String,
@@ -214,6 +217,7 @@ impl HashiyaApp {
             pending_save_as: None,
             pending_export: None,
             search: None,
+            scheme_editor: None,
             message: None,
             window_title: String::new(),
             shortcuts_open: false,
@@ -221,7 +225,8 @@ impl HashiyaApp {
             saver: None,
             window_focused: true,
             close_refused: false,
-            author_editor: NoteEditor::single_line(egui::Id::unique("hashiya-author")),
+            author_editor: NoteEditor::single_line(egui::Id::unique("hashiya-author"))
+                .named("Annotator name"),
             author_window_open: false,
             crashed: None,
             inject_panic: false,
@@ -453,6 +458,10 @@ impl HashiyaApp {
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         let text_has_focus = ctx.text_edit_focused()
             || self.author_editor.has_focus(ctx)
+            || self
+                .scheme_editor
+                .as_ref()
+                .is_some_and(|e| e.has_text_focus(ctx))
             || self
                 .search
                 .as_ref()
@@ -713,6 +722,7 @@ impl HashiyaApp {
         Self::drop_overlay_ui(&ctx);
         self.shortcuts_window_ui(&ctx);
         self.author_window_ui(&ctx);
+        self.scheme_editor_ui(&ctx);
         self.schedule_save(&ctx, false);
         self.handle_close_request(&ctx);
     }

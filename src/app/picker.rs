@@ -1,5 +1,5 @@
-//! File dialogs. The app asks through the [`FilePicker`] trait, so tests can answer with a
-//! fixed path instead of a real dialog.
+//! File dialogs. The app asks through the [`FilePicker`] trait, so tests can answer with
+//! fixed paths instead of real dialogs.
 
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -12,12 +12,15 @@ pub trait FilePicker {
     /// Asks for an article to open.
     fn pick_article(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>>;
 
-    /// Asks where to save annotations, suggesting `file_name`.
+    /// Asks where to save a file, suggesting `file_name`.
     fn pick_save_path(
         &self,
         ctx: &egui::Context,
         file_name: &str,
     ) -> mpsc::Receiver<Option<PathBuf>>;
+
+    /// Asks for a label scheme file to load.
+    fn pick_scheme(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>>;
 }
 
 /// Runs a blocking dialog on a worker thread and delivers its answer on a channel.
@@ -64,10 +67,18 @@ impl FilePicker for NativePicker {
         let file_name = file_name.to_owned();
         in_background(ctx, move || {
             rfd::FileDialog::new()
-                .set_title("Save Annotations As")
+                .set_title("Save As")
                 .set_file_name(file_name)
-                .add_filter("Annotations", &["json"])
                 .save_file()
+        })
+    }
+
+    fn pick_scheme(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
+        in_background(ctx, || {
+            rfd::FileDialog::new()
+                .set_title("Load Label Scheme")
+                .add_filter("Label schemes", &["json"])
+                .pick_file()
         })
     }
 }
@@ -77,8 +88,10 @@ impl FilePicker for NativePicker {
 pub struct FixedPicker {
     /// The article to open; `None` acts as a cancelled dialog.
     pub article: Option<PathBuf>,
-    /// Where to save annotations; `None` acts as a cancelled dialog.
+    /// Where to save; `None` acts as a cancelled dialog.
     pub save_path: Option<PathBuf>,
+    /// The label scheme file to load; `None` acts as a cancelled dialog.
+    pub scheme: Option<PathBuf>,
 }
 
 fn answered(answer: Option<PathBuf>) -> mpsc::Receiver<Option<PathBuf>> {
@@ -99,5 +112,9 @@ impl FilePicker for FixedPicker {
         _file_name: &str,
     ) -> mpsc::Receiver<Option<PathBuf>> {
         answered(self.save_path.clone())
+    }
+
+    fn pick_scheme(&self, _ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
+        answered(self.scheme.clone())
     }
 }

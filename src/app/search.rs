@@ -42,7 +42,7 @@ pub struct SearchState {
 impl SearchState {
     fn new() -> Self {
         Self {
-            editor: NoteEditor::single_line(egui::Id::unique("hashiya-find")),
+            editor: NoteEditor::single_line(egui::Id::unique("hashiya-find")).named("Find"),
             query: String::new(),
             fold_ta_marbuta: false,
             hits: Vec::new(),

@@ -38,6 +38,8 @@ pub struct NoteEditor {
     face: ReadingFace,
     had_focus: bool,
     single_line: bool,
+    /// Name announced to assistive technology.
+    name: &'static str,
     /// The paragraph whose note is being edited.
     pub paragraph: Option<usize>,
 }
@@ -61,8 +63,16 @@ impl NoteEditor {
             face: ReadingFace::default(),
             had_focus: false,
             single_line: false,
+            name: "Note",
             paragraph: None,
         }
+    }
+
+    /// Sets the name announced to assistive technology.
+    #[must_use]
+    pub fn named(mut self, name: &'static str) -> Self {
+        self.name = name;
+        self
     }
 
     /// A one-line field (Enter finishes instead of starting a new line).
@@ -323,7 +333,12 @@ impl NoteEditor {
         self.had_focus = focused && !output.finished;
         let text = self.text();
         response.widget_info(|| {
-            let mut info = WidgetInfo::labeled(Role::MultilineTextInput, true, "Note");
+            let role = if self.single_line {
+                Role::TextInput
+            } else {
+                Role::MultilineTextInput
+            };
+            let mut info = WidgetInfo::labeled(role, true, self.name);
             info.current_text_value = Some(text.clone());
             info
         });

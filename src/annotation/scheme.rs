@@ -1,0 +1,177 @@
+//! Label scheme files: a team's labels shared as `*.labels.json`, independent of any article.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Label, LabelScheme};
+
+/// The `format` marker of scheme files.
+pub const SCHEME_FORMAT: &str = "hashiya-label-scheme";
+
+/// What went wrong with a scheme file.
+#[derive(Debug, thiserror::Error)]
+pub enum SchemeError {
+    #[error("not a label scheme ({reason}): {}", path.display())]
+    Invalid {
+        reason: String,
+        path: std::path::PathBuf,
+    },
+    #[error("could not read the label scheme ({source}): {}", path.display())]
+    Read {
+        source: std::io::Error,
+        path: std::path::PathBuf,
+    },
+    #[error("could not write the label scheme ({source}): {}", path.display())]
+    Write {
+        source: std::io::Error,
+        path: std::path::PathBuf,
+    },
+}
+
+#[derive(Serialize, Deserialize)]
+struct SchemeFile {
+    format: String,
+    version: u32,
+    name: String,
+    labels: Vec<Label>,
+}
+
+/// Checks a scheme: ids present and unique, colours `#rrggbb`, shortcuts 1–9 and unique.
+pub fn validate(scheme: &LabelScheme) -> Result<(), String> {
+    let mut ids = std::collections::HashSet::new();
+    let mut keys = std::collections::HashSet::new();
+    for label in &scheme.labels {
+        if label.id.trim().is_empty() {
+            return Err(format!("label {:?} has no id", label.name));
+        }
+        if !ids.insert(label.id.as_str()) {
+            return Err(format!("two labels have the id {:?}", label.id));
+        }
+        let hex_ok = label.color.len() == 7
+            && label.color.starts_with('#')
+            && label.color[1..].chars().all(|c| c.is_ascii_hexdigit());
+        if !hex_ok {
+            return Err(format!(
+                "label {:?} has colour {:?}, not #rrggbb",
+                label.id, label.color
+            ));
+        }
+        if let Some(key) = label.shortcut {
+            if !('1'..='9').contains(&key) {
+                return Err(format!(
+                    "label {:?} has shortcut {key:?}; use 1–9",
+                    label.id
+                ));
+            }
+            if !keys.insert(key) {
+                return Err(format!("two labels share the shortcut {key}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes `scheme` to `path` (pretty JSON).
+pub fn save(scheme: &LabelScheme, path: &Path) -> Result<(), SchemeError> {
+    let file = SchemeFile {
+        format: SCHEME_FORMAT.to_owned(),
+        version: 1,
+        name: scheme.name.clone(),
+        labels: scheme.labels.clone(),
+    };
+    let mut json = serde_json::to_string_pretty(&file).unwrap_or_default();
+    json.push('\n');
+    std::fs::write(path, json).map_err(|source| SchemeError::Write {
+        source,
+        path: path.to_owned(),
+    })
+}
+
+/// Reads and checks a scheme file.
+pub fn load(path: &Path) -> Result<LabelScheme, SchemeError> {
+    let bytes = std::fs::read(path).map_err(|source| SchemeError::Read {
+        source,
+        path: path.to_owned(),
+    })?;
+    let invalid = |reason: String| SchemeError::Invalid {
+        reason,
+        path: path.to_owned(),
+    };
+    let file: SchemeFile = serde_json::from_slice(&bytes).map_err(|e| invalid(e.to_string()))?;
+    if file.format != SCHEME_FORMAT {
+        return Err(invalid(format!(
+            "format is {:?}, not {SCHEME_FORMAT:?}",
+            file.format
+        )));
+    }
+    let scheme = LabelScheme {
+        name: file.name,
+        labels: file.labels,
+    };
+    validate(&scheme).map_err(invalid)?;
+    Ok(scheme)
+}
+
+/// An id for a new label named `name`: its Latin letters in lower case, or `label-N`,
+/// unique in `scheme`.
+pub fn new_label_id(scheme: &LabelScheme, name: &str) -> String {
+    let latin: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == ' ')
+        .collect::<String>()
+        .trim()
+        .to_ascii_lowercase()
+        .replace(' ', "-");
+    let base = if latin.is_empty() {
+        "label".to_owned()
+    } else {
+        latin
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while scheme.label(&id).is_some() || (base == "label" && id == "label") {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schemes_round_trip_and_bad_ones_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("team.labels.json");
+        let scheme = LabelScheme::news_default();
+        save(&scheme, &path).unwrap();
+        assert_eq!(load(&path).unwrap(), scheme);
+        let mut bad = scheme.clone();
+        bad.labels[1].shortcut = Some('1');
+        assert!(validate(&bad).unwrap_err().contains("share the shortcut"));
+        let mut bad = scheme.clone();
+        bad.labels[0].color = "red".to_owned();
+        assert!(validate(&bad).is_err());
+        std::fs::write(
+            &path,
+            b"{\"format\": \"other\", \"version\": 1, \"name\": \"x\", \"labels\": []}",
+        )
+        .unwrap();
+        assert!(
+            load(&path)
+                .unwrap_err()
+                .to_string()
+                .contains("not a label scheme")
+        );
+    }
+
+    #[test]
+    fn new_ids_are_unique_and_readable() {
+        let scheme = LabelScheme::news_default();
+        assert_eq!(new_label_id(&scheme, "مصدر source"), "source");
+        assert_eq!(new_label_id(&scheme, "ادعاء claim"), "claim-2");
+        assert_eq!(new_label_id(&scheme, "مصدر"), "label-2");
+    }
+}

@@ -1,0 +1,322 @@
+//! Edit ▸ Label Scheme: add, rename (Arabic or Latin), recolour, reorder and remove labels,
+//! set their shortcut keys and descriptions, and share the scheme as a file.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use egui::{Color32, Ui};
+
+use super::HashiyaApp;
+use crate::annotation::scheme::{self, new_label_id, validate};
+use crate::annotation::{Label, LabelScheme};
+use crate::ui::{NoteEditor, chip, parse_hex_color};
+
+/// The editor's state while its window is open.
+pub struct SchemeEditor {
+    /// The scheme being edited (applied with Apply).
+    pub draft: LabelScheme,
+    /// The label whose fields are shown.
+    pub selected: usize,
+    name: NoteEditor,
+    description: NoteEditor,
+    loaded_selection: Option<usize>,
+    /// Why Apply was refused.
+    pub error: Option<String>,
+    pending_load: Option<mpsc::Receiver<Option<PathBuf>>>,
+    pending_save: Option<mpsc::Receiver<Option<PathBuf>>>,
+}
+
+impl std::fmt::Debug for SchemeEditor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SchemeEditor")
+            .field("draft", &self.draft)
+            .finish_non_exhaustive()
+    }
+}
+
+fn to_hex(color: Color32) -> String {
+    format!("#{:02x}{:02x}{:02x}", color.r(), color.g(), color.b())
+}
+
+impl SchemeEditor {
+    fn new(scheme: LabelScheme) -> Self {
+        Self {
+            draft: scheme,
+            selected: 0,
+            name: NoteEditor::single_line(egui::Id::unique("hashiya-scheme-name"))
+                .named("Label name"),
+            description: NoteEditor::single_line(egui::Id::unique("hashiya-scheme-description"))
+                .named("Label description"),
+            loaded_selection: None,
+            error: None,
+            pending_load: None,
+            pending_save: None,
+        }
+    }
+
+    /// Adds a label with a free shortcut key; returns its index.
+    pub fn add_label(&mut self) -> usize {
+        let used: Vec<char> = self
+            .draft
+            .labels
+            .iter()
+            .filter_map(|l| l.shortcut)
+            .collect();
+        let shortcut = ('1'..='9').find(|k| !used.contains(k));
+        let name = format!("label {}", self.draft.labels.len() + 1);
+        let id = new_label_id(&self.draft, &name);
+        self.draft.labels.push(Label {
+            id,
+            name,
+            color: "#888888".to_owned(),
+            shortcut,
+            description: String::new(),
+        });
+        self.selected = self.draft.labels.len() - 1;
+        self.loaded_selection = None;
+        self.selected
+    }
+}
+
+impl SchemeEditor {
+    /// True while one of its text fields has the keyboard.
+    pub fn has_text_focus(&self, ctx: &egui::Context) -> bool {
+        self.name.has_focus(ctx) || self.description.has_focus(ctx)
+    }
+}
+
+impl HashiyaApp {
+    /// Opens the label scheme editor on the open article's scheme.
+    pub fn open_scheme_editor(&mut self) {
+        if let Some(session) = &self.session {
+            self.scheme_editor = Some(SchemeEditor::new(
+                session.annotations.store.scheme().clone(),
+            ));
+        }
+    }
+
+    /// Validates the draft and makes it the article's scheme (saved with the annotations).
+    pub fn apply_scheme(&mut self) -> bool {
+        let Some(editor) = &mut self.scheme_editor else {
+            return false;
+        };
+        if let Err(error) = validate(&editor.draft) {
+            editor.error = Some(error);
+            return false;
+        }
+        let Some(session) = &mut self.session else {
+            return false;
+        };
+        match session.annotations.store.set_scheme(editor.draft.clone()) {
+            Ok(()) => {
+                session.annotations.changed();
+                editor.error = None;
+                true
+            }
+            Err(error) => {
+                editor.error = Some(error.to_string());
+                false
+            }
+        }
+    }
+
+    fn poll_scheme_dialogs(&mut self) {
+        let Some(editor) = &mut self.scheme_editor else {
+            return;
+        };
+        if let Some(receiver) = &editor.pending_load
+            && let Ok(answer) = receiver.try_recv()
+        {
+            editor.pending_load = None;
+            if let Some(path) = answer {
+                match scheme::load(&path) {
+                    Ok(loaded) => {
+                        editor.draft = loaded;
+                        editor.selected = 0;
+                        editor.loaded_selection = None;
+                        editor.error = None;
+                    }
+                    Err(error) => editor.error = Some(error.to_string()),
+                }
+            }
+        }
+        if let Some(receiver) = &editor.pending_save
+            && let Ok(answer) = receiver.try_recv()
+        {
+            editor.pending_save = None;
+            if let Some(path) = answer {
+                editor.error = match validate(&editor.draft) {
+                    Err(error) => Some(error),
+                    Ok(()) => scheme::save(&editor.draft, &path)
+                        .err()
+                        .map(|e| e.to_string())
+                        .or_else(|| {
+                            self.message =
+                                Some(format!("Label scheme saved to {}", path.display()));
+                            None
+                        }),
+                };
+            }
+        }
+    }
+
+    /// The editor window.
+    pub(super) fn scheme_editor_ui(&mut self, ctx: &egui::Context) {
+        self.poll_scheme_dialogs();
+        let Some(mut editor) = self.scheme_editor.take() else {
+            return;
+        };
+        let mut open = true;
+        let mut apply = false;
+        let mut cancel = false;
+        egui::Window::new("Label Scheme")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(460.0)
+            .show(ctx, |ui| {
+                label_list_ui(ui, &mut self.engine, &mut editor);
+                ui.separator();
+                label_fields_ui(ui, &mut self.engine, &mut editor, self.settings.face);
+                ui.separator();
+                if let Some(error) = &editor.error {
+                    ui.colored_label(ui.visuals().error_fg_color, error);
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Apply").clicked() {
+                        apply = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        cancel = true;
+                    }
+                });
+                ui.horizontal(|ui| {
+                    ui.label("Share with your team:");
+                    if ui.button("Save to File…").clicked() {
+                        let name = format!("{}.labels.json", editor.draft.name);
+                        editor.pending_save = Some(self.picker.pick_save_path(ctx, &name));
+                    }
+                    if ui.button("Load from File…").clicked() {
+                        editor.pending_load = Some(self.picker.pick_scheme(ctx));
+                    }
+                });
+            });
+        self.scheme_editor = Some(editor);
+        let applied = apply && self.apply_scheme();
+        if applied || cancel || !open {
+            self.scheme_editor = None;
+        }
+    }
+}
+
+fn label_list_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, editor: &mut SchemeEditor) {
+    ui.horizontal_wrapped(|ui| {
+        for (idx, label) in editor.draft.labels.iter().enumerate() {
+            let caption = match label.shortcut {
+                Some(key) => format!("{key}  {}", label.name),
+                None => label.name.clone(),
+            };
+            if chip(
+                ui,
+                engine,
+                &caption,
+                parse_hex_color(&label.color),
+                idx == editor.selected,
+                true,
+            )
+            .clicked()
+            {
+                editor.selected = idx;
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.button("Add Label").clicked() {
+            editor.add_label();
+        }
+        let count = editor.draft.labels.len();
+        let selected = editor.selected;
+        if ui
+            .add_enabled(count > 0, egui::Button::new("Remove"))
+            .clicked()
+            && selected < count
+        {
+            editor.draft.labels.remove(selected);
+            editor.selected = selected.saturating_sub(1);
+            editor.loaded_selection = None;
+        }
+        if ui
+            .add_enabled(selected > 0, egui::Button::new("Move Earlier"))
+            .clicked()
+        {
+            editor.draft.labels.swap(selected, selected - 1);
+            editor.selected -= 1;
+            editor.loaded_selection = None;
+        }
+        if ui
+            .add_enabled(selected + 1 < count, egui::Button::new("Move Later"))
+            .clicked()
+        {
+            editor.draft.labels.swap(selected, selected + 1);
+            editor.selected += 1;
+            editor.loaded_selection = None;
+        }
+    });
+}
+
+fn label_fields_ui(
+    ui: &mut Ui,
+    engine: &mut crate::text::TextEngine,
+    editor: &mut SchemeEditor,
+    face: crate::text::ReadingFace,
+) {
+    let Some(label) = editor.draft.labels.get_mut(editor.selected) else {
+        ui.label("No labels. Add one.");
+        return;
+    };
+    if editor.loaded_selection != Some(editor.selected) {
+        editor.name.set_text(engine, None, &label.name, face);
+        editor
+            .description
+            .set_text(engine, None, &label.description, face);
+        editor.loaded_selection = Some(editor.selected);
+    }
+    egui::Grid::new("label-fields")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("Name");
+            let (_, output) = editor.name.ui(ui, engine, "Label name (Arabic or Latin)");
+            if output.changed {
+                label.name = editor.name.text();
+            }
+            ui.end_row();
+            ui.label("Description");
+            let (_, output) = editor.description.ui(ui, engine, "What the label means");
+            if output.changed {
+                label.description = editor.description.text();
+            }
+            ui.end_row();
+            ui.label("Colour");
+            let mut color = parse_hex_color(&label.color);
+            if ui.color_edit_button_srgba(&mut color).changed() {
+                label.color = to_hex(color);
+            }
+            ui.end_row();
+            ui.label("Shortcut key");
+            let current = label
+                .shortcut
+                .map_or_else(|| "none".to_owned(), |k| k.to_string());
+            egui::ComboBox::from_id_salt("shortcut")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut label.shortcut, None, "none");
+                    for key in '1'..='9' {
+                        ui.selectable_value(&mut label.shortcut, Some(key), key.to_string());
+                    }
+                });
+            ui.end_row();
+            ui.label("Id");
+            ui.label(&label.id)
+                .on_hover_text("Stored in annotations; not changeable here");
+            ui.end_row();
+        });
+}
