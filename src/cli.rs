@@ -56,9 +56,19 @@ pub enum Command {
         /// Write here instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Article files whose annotations to export.
+        /// Article files, or folders of articles, whose annotations to export (every
+        /// sidecar: the article's own and each annotator's).
         #[arg(required = true)]
         articles: Vec<PathBuf>,
+    },
+    /// Measure agreement between annotators over a folder: paragraph-level, per label and
+    /// overall (Cohen's κ for two annotators, Fleiss' κ, Krippendorff's α).
+    Agreement {
+        /// The folder of articles with annotators' sidecars (`<article>.annotations.<name>.json`).
+        folder: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -104,6 +114,7 @@ pub fn main() -> ExitCode {
             out,
             articles,
         }) => export(format, out, &articles),
+        Some(Command::Agreement { folder, json }) => agreement(&folder, json),
         None if cli.install_desktop => install_desktop(),
         None if cli.uninstall_desktop => uninstall_desktop(),
         None => run_gui(cli.paths.into_iter().next()),
@@ -153,15 +164,50 @@ fn export(
         ExportFormatArg::Jsonl => ExportFormat::Jsonl,
         ExportFormatArg::W3c => ExportFormat::W3c,
     };
-    let items = articles
-        .iter()
-        .map(|article| export::load(article))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut items = Vec::new();
+    for path in articles {
+        if path.is_dir() {
+            let (found, errors) = export::load_folder(path);
+            for error in errors {
+                eprintln!("hashiya: skipped: {error}");
+            }
+            items.extend(found);
+        } else {
+            let found = export::load_all(path)?;
+            if found.is_empty() {
+                return Err(
+                    export::ExportError::NoSidecar(crate::annotation::sidecar_path(path)).into(),
+                );
+            }
+            items.extend(found);
+        }
+    }
     let text = export::export(&items, format);
     match out {
         Some(path) => std::fs::write(&path, text)
             .map_err(|e| anyhow::anyhow!("could not write the export ({e}): {}", path.display()))?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(())
+}
+
+fn agreement(folder: &std::path::Path, json: bool) -> anyhow::Result<()> {
+    if !folder.is_dir() {
+        anyhow::bail!("not a folder: {}", folder.display());
+    }
+    let report = crate::corpus::folder_agreement(folder);
+    if report.annotators.len() < 2 {
+        anyhow::bail!(
+            "agreement needs at least two annotators' sidecars (<article>.annotations.<name>.json) for the same article: {}",
+            folder.display()
+        );
+    }
+    let mut stdout = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut stdout, &report)?;
+        writeln!(stdout)?;
+    } else {
+        write!(stdout, "{}", crate::corpus::agreement_table(&report))?;
     }
     Ok(())
 }

@@ -5,12 +5,14 @@
 //! (widgets), [`text`] (cosmic-text layout and the glyph atlas), [`document`] (loading
 //! articles). Lower layers never import higher ones.
 
+pub mod agreement;
 pub mod annotation;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod arabic;
 #[cfg(feature = "gui")]
 pub mod cli;
+pub mod corpus;
 pub mod document;
 pub mod export;
 #[cfg(feature = "gui")]

@@ -51,11 +51,79 @@ pub fn content_hash(bytes: &[u8]) -> ContentHash {
     Sha256::digest(bytes).into()
 }
 
-/// The sidecar path for an article.
+/// The sidecar path for an article: `<article>.annotations.json`. In a team this is the
+/// adjudicated ("gold") sidecar; each annotator's own work goes to
+/// [`annotator_sidecar_path`].
 pub fn sidecar_path(article: &Path) -> PathBuf {
     let mut name = article.file_name().unwrap_or_default().to_os_string();
     name.push(SIDECAR_SUFFIX);
     article.with_file_name(name)
+}
+
+/// An annotator name as it appears in file names: letters (any script) and digits kept,
+/// spaces and dots become `-`, anything else dropped, lower-cased.
+pub fn annotator_slug(annotator: &str) -> String {
+    let slug: String = annotator
+        .trim()
+        .chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                Some(c.to_lowercase().next().unwrap_or(c))
+            } else if c.is_whitespace() || c == '.' {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect();
+    let slug = slug.trim_matches('-').to_owned();
+    if slug.is_empty() {
+        "annotator".to_owned()
+    } else {
+        slug
+    }
+}
+
+/// One annotator's sidecar in a team: `<article>.annotations.<annotator>.json`, so each
+/// person's work is a separate file (no merge conflicts in git) next to the article.
+pub fn annotator_sidecar_path(article: &Path, annotator: &str) -> PathBuf {
+    let mut name = article.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".annotations.{}.json", annotator_slug(annotator)));
+    article.with_file_name(name)
+}
+
+/// The annotators' sidecars next to `article`, as (annotator, path), sorted by annotator.
+pub fn annotator_sidecars(article: &Path) -> Vec<(String, PathBuf)> {
+    let Some(folder) = article.parent().map(|p| {
+        if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        }
+    }) else {
+        return Vec::new();
+    };
+    let Some(article_name) = article
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+    else {
+        return Vec::new();
+    };
+    let prefix = format!("{article_name}.annotations.");
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let annotator = name.strip_prefix(&prefix)?.strip_suffix(".json")?;
+            (!annotator.is_empty() && !annotator.contains('.'))
+                .then(|| (annotator.to_owned(), entry.path()))
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 /// The sidecar as it is written: pretty-printed JSON with a final newline.

@@ -75,6 +75,53 @@ pub fn load(article: &Path) -> Result<ArticleAnnotations, ExportError> {
     })
 }
 
+/// Every sidecar of `article` (its own and each annotator's), re-anchored; empty when it
+/// has none.
+pub fn load_all(article: &Path) -> Result<Vec<ArticleAnnotations>, ExportError> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let plain = sidecar::sidecar_path(article);
+    if plain.exists() {
+        paths.push(plain);
+    }
+    paths.extend(
+        sidecar::annotator_sidecars(article)
+            .into_iter()
+            .map(|(_, path)| path),
+    );
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
+    let document = document::load(article)?;
+    let mut items = Vec::new();
+    for path in paths {
+        let Some((mut sidecar, _)) = sidecar::read(&path)? else {
+            continue;
+        };
+        reanchor(&mut sidecar.annotations, &document);
+        crate::annotation::sort_annotations(&mut sidecar.annotations);
+        items.push(ArticleAnnotations {
+            path: article.to_owned(),
+            document: document.clone(),
+            sidecar,
+        });
+    }
+    Ok(items)
+}
+
+/// Every annotated article under `folder` (all their sidecars). Articles that cannot be
+/// read are reported back, not fatal.
+pub fn load_folder(folder: &Path) -> (Vec<ArticleAnnotations>, Vec<ExportError>) {
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for article in crate::corpus::list_articles(folder) {
+        match load_all(&article) {
+            Ok(found) => items.extend(found),
+            Err(error) => errors.push(error),
+        }
+    }
+    (items, errors)
+}
+
 /// Wraps what is already in memory (the open article) for export.
 pub fn from_parts(path: &Path, document: Document, sidecar: Sidecar) -> ArticleAnnotations {
     ArticleAnnotations {

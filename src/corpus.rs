@@ -1,0 +1,276 @@
+//! Folders of articles: finding them, summarising each (title, paragraphs, annotated
+//! paragraphs, annotators), and measuring agreement between annotators across the folder.
+//!
+//! Team convention: each annotator's work on `story.txt` is in
+//! `story.txt.annotations.<annotator>.json`; the plain `story.txt.annotations.json` is the
+//! article's ordinary (or adjudicated, "gold") sidecar.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::agreement::{Ratings, cohen_kappa, fleiss_kappa, krippendorff_alpha_nominal};
+use crate::annotation::sidecar::{self, annotator_sidecars};
+use crate::annotation::{Sidecar, reanchor};
+use crate::document::{self, ARTICLE_EXTENSIONS, Document};
+
+/// Every article file under `folder` (recursively; hidden folders and files skipped), sorted.
+pub fn list_articles(folder: &Path) -> Vec<PathBuf> {
+    let mut articles: Vec<PathBuf> = walkdir::WalkDir::new(folder)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        })
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .filter(|path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        })
+        .collect();
+    articles.sort();
+    articles
+}
+
+/// One article of a folder, as the corpus list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CorpusEntry {
+    /// The article file.
+    pub path: PathBuf,
+    /// Its title (empty when it could not be read).
+    pub title: String,
+    /// Number of paragraphs.
+    pub paragraphs: usize,
+    /// Paragraphs with at least one annotation in the sidecar the app would open.
+    pub annotated: usize,
+    /// Annotators with their own sidecar.
+    pub annotators: Vec<String>,
+    /// Why the article could not be read, if it could not.
+    pub error: Option<String>,
+}
+
+fn annotated_paragraphs(sidecar: &Sidecar) -> usize {
+    sidecar
+        .annotations
+        .iter()
+        .filter(|a| !a.target.orphaned)
+        .map(|a| a.target.paragraph)
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// Summarises one article; `annotator` picks whose sidecar counts as annotated (`None`: the
+/// plain sidecar).
+pub fn index_article(path: &Path, annotator: Option<&str>) -> CorpusEntry {
+    let annotators: Vec<String> = annotator_sidecars(path)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    let document = match document::load(path) {
+        Ok(document) => document,
+        Err(error) => {
+            return CorpusEntry {
+                path: path.to_owned(),
+                title: String::new(),
+                paragraphs: 0,
+                annotated: 0,
+                annotators,
+                error: Some(error.to_string()),
+            };
+        }
+    };
+    let sidecar_path = match annotator {
+        Some(name) => sidecar::annotator_sidecar_path(path, name),
+        None => sidecar::sidecar_path(path),
+    };
+    // Counting annotations needs no re-anchoring: paragraph indices are close enough here.
+    let annotated = sidecar::read(&sidecar_path)
+        .ok()
+        .flatten()
+        .map_or(0, |(sidecar, _)| annotated_paragraphs(&sidecar));
+    CorpusEntry {
+        path: path.to_owned(),
+        title: document.title().chars().take(200).collect(),
+        paragraphs: document.paragraphs.len(),
+        annotated,
+        annotators,
+        error: None,
+    }
+}
+
+/// Agreement on one label (or overall).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LabelAgreement {
+    /// Label id (`overall` for all labels pooled).
+    pub label: String,
+    /// Label name.
+    pub name: String,
+    /// Paragraphs (or paragraph × label pairs, for overall) rated by at least two annotators.
+    pub items: usize,
+    /// Cohen's κ, when there are exactly two annotators.
+    pub cohen_kappa: Option<f64>,
+    /// Fleiss' κ over items rated by every annotator.
+    pub fleiss_kappa: Option<f64>,
+    /// Krippendorff's α (nominal; missing ratings allowed).
+    pub krippendorff_alpha: Option<f64>,
+}
+
+/// Agreement across a folder.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AgreementReport {
+    /// Annotators found (with their own sidecars).
+    pub annotators: Vec<String>,
+    /// Articles annotated by at least two of them.
+    pub articles: usize,
+    /// Per label, in scheme order.
+    pub labels: Vec<LabelAgreement>,
+    /// All labels pooled (each paragraph × label decision is an item).
+    pub overall: LabelAgreement,
+}
+
+/// Paragraph-level label decisions of one annotator on one article.
+struct ArticleRatings {
+    paragraphs: usize,
+    /// Per annotator (index into the report's list): the labels of each paragraph.
+    by_annotator: BTreeMap<usize, Vec<BTreeSet<String>>>,
+}
+
+fn ratings_of(document: &Document, mut sidecar: Sidecar) -> Vec<BTreeSet<String>> {
+    reanchor(&mut sidecar.annotations, document);
+    let mut labels = vec![BTreeSet::new(); document.paragraphs.len()];
+    for annotation in sidecar.annotations.iter().filter(|a| !a.target.orphaned) {
+        if let Some(set) = labels.get_mut(annotation.target.paragraph) {
+            set.extend(annotation.labels.iter().cloned());
+        }
+    }
+    labels
+}
+
+fn measure(label: &str, name: &str, items: &[Ratings], annotators: usize) -> LabelAgreement {
+    let rated = items
+        .iter()
+        .filter(|r| r.iter().flatten().count() >= 2)
+        .count();
+    LabelAgreement {
+        label: label.to_owned(),
+        name: name.to_owned(),
+        items: rated,
+        cohen_kappa: (annotators == 2).then(|| cohen_kappa(items)).flatten(),
+        fleiss_kappa: fleiss_kappa(items),
+        krippendorff_alpha: krippendorff_alpha_nominal(items),
+    }
+}
+
+/// Paragraph-level agreement per label and overall, across every article of `folder` that
+/// at least two annotators annotated. An annotator with a sidecar for an article rated every
+/// paragraph of it (label present or absent); without one, their ratings are missing.
+pub fn folder_agreement(folder: &Path) -> AgreementReport {
+    let mut annotators: Vec<String> = Vec::new();
+    let mut label_names: Vec<(String, String)> = Vec::new();
+    let mut articles: Vec<ArticleRatings> = Vec::new();
+    for path in list_articles(folder) {
+        let sidecars = annotator_sidecars(&path);
+        if sidecars.len() < 2 {
+            continue;
+        }
+        let Ok(document) = document::load(&path) else {
+            continue;
+        };
+        let mut by_annotator = BTreeMap::new();
+        for (name, sidecar_path) in sidecars {
+            let Ok(Some((sidecar, _))) = sidecar::read(&sidecar_path) else {
+                continue;
+            };
+            for label in &sidecar.label_scheme.labels {
+                if !label_names.iter().any(|(id, _)| *id == label.id) {
+                    label_names.push((label.id.clone(), label.name.clone()));
+                }
+            }
+            let index = annotators
+                .iter()
+                .position(|a| *a == name)
+                .unwrap_or_else(|| {
+                    annotators.push(name.clone());
+                    annotators.len() - 1
+                });
+            by_annotator.insert(index, ratings_of(&document, sidecar));
+        }
+        if by_annotator.len() >= 2 {
+            articles.push(ArticleRatings {
+                paragraphs: document.paragraphs.len(),
+                by_annotator,
+            });
+        }
+    }
+    let count = annotators.len();
+    let items_for = |label: &str| -> Vec<Ratings> {
+        articles
+            .iter()
+            .flat_map(|article| {
+                (0..article.paragraphs).map(move |p| {
+                    (0..count)
+                        .map(|a| {
+                            article
+                                .by_annotator
+                                .get(&a)
+                                .map(|labels| u32::from(labels[p].contains(label)))
+                        })
+                        .collect()
+                })
+            })
+            .collect()
+    };
+    let labels: Vec<LabelAgreement> = label_names
+        .iter()
+        .map(|(id, name)| measure(id, name, &items_for(id), count))
+        .collect();
+    let pooled: Vec<Ratings> = label_names
+        .iter()
+        .flat_map(|(id, _)| items_for(id))
+        .collect();
+    AgreementReport {
+        overall: measure("overall", "all labels", &pooled, count),
+        annotators,
+        articles: articles.len(),
+        labels,
+    }
+}
+
+/// The report as a plain-text table.
+pub fn agreement_table(report: &AgreementReport) -> String {
+    use std::fmt::Write as _;
+    let value = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.3}"));
+    let mut out = String::new();
+    writeln!(
+        out,
+        "Agreement over {} article(s) annotated by {} annotator(s): {}",
+        report.articles,
+        report.annotators.len(),
+        report.annotators.join(", ")
+    )
+    .ok();
+    writeln!(
+        out,
+        "{:<28} {:>7} {:>9} {:>9} {:>16}",
+        "label", "items", "Cohen κ", "Fleiss κ", "Krippendorff α"
+    )
+    .ok();
+    for row in report.labels.iter().chain(std::iter::once(&report.overall)) {
+        let name: String = row.name.chars().take(28).collect();
+        writeln!(
+            out,
+            "{:<28} {:>7} {:>9} {:>9} {:>16}",
+            name,
+            row.items,
+            value(row.cohen_kappa),
+            value(row.fleiss_kappa),
+            value(row.krippendorff_alpha)
+        )
+        .ok();
+    }
+    out
+}

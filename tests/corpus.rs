@@ -1,0 +1,206 @@
+//! Folders of articles: listing, per-article summaries, annotators' sidecars, agreement over
+//! the folder (command line, table and JSON) and exporting a whole folder.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use hashiya::annotation::sidecar::{self, annotator_sidecar_path};
+use hashiya::annotation::{AnnotationStore, LabelScheme};
+use hashiya::corpus::{folder_agreement, index_article, list_articles};
+
+fn corpus(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(relative)
+}
+
+/// Writes `annotator`'s sidecar for `article`, with `claim` on `claims` and `event` on `events`.
+fn annotate(article: &Path, annotator: &str, claims: &[usize], events: &[usize]) {
+    let document = hashiya::document::load(article).unwrap();
+    let mut store = AnnotationStore::new(&document, LabelScheme::news_default(), annotator);
+    for &p in claims {
+        store.toggle_label(&document, p, "claim").unwrap();
+    }
+    for &p in events {
+        store.toggle_label(&document, p, "event").unwrap();
+    }
+    std::fs::write(
+        annotator_sidecar_path(article, annotator),
+        sidecar::to_json(store.sidecar()),
+    )
+    .unwrap();
+}
+
+/// A folder of three articles (one in a subfolder, plus a hidden folder that is ignored).
+fn team_folder() -> (tempfile::TempDir, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("الأسبوع الأول")).unwrap();
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    let articles = vec![
+        dir.path().join("a-raqqa.txt"),
+        dir.path().join("الأسبوع الأول/b-iphone.txt"),
+        dir.path().join("c-algeria.txt"),
+    ];
+    std::fs::copy(
+        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
+        &articles[0],
+    )
+    .unwrap();
+    std::fs::copy(
+        corpus("news/snn_alweeam_2015-08-08_1017_iphone6s_slash.txt"),
+        &articles[1],
+    )
+    .unwrap();
+    std::fs::copy(
+        corpus("news/talaa_saidziani_algeria_short_news.txt"),
+        &articles[2],
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(".git/ignored.txt"), "x").unwrap();
+    std::fs::write(dir.path().join("notes.pdf"), "x").unwrap();
+    (dir, articles)
+}
+
+#[test]
+fn folders_list_articles_and_summarise_them() {
+    let (dir, articles) = team_folder();
+    let mut expected = articles.clone();
+    expected.sort();
+    assert_eq!(list_articles(dir.path()), expected);
+    annotate(&articles[0], "Sara Ali", &[5, 6], &[]);
+    annotate(&articles[0], "بلال", &[5], &[7]);
+    std::fs::write(sidecar::sidecar_path(&articles[0]), {
+        let document = hashiya::document::load(&articles[0]).unwrap();
+        let mut store = AnnotationStore::new(&document, LabelScheme::news_default(), "gold");
+        store.toggle_label(&document, 9, "claim").unwrap();
+        sidecar::to_json(store.sidecar())
+    })
+    .unwrap();
+    let entry = index_article(&articles[0], None);
+    assert_eq!(
+        entry.title,
+        "اجتماع التحالف الدولي بباريس: فرنسا تصوّب الأنظار إلى الرقة"
+    );
+    assert_eq!(entry.paragraphs, 18);
+    assert_eq!(entry.annotated, 1, "the plain (gold) sidecar");
+    assert_eq!(entry.annotators, ["sara-ali", "بلال"]);
+    assert_eq!(index_article(&articles[0], Some("Sara Ali")).annotated, 2);
+    assert_eq!(index_article(&articles[1], None).annotated, 0);
+}
+
+#[test]
+fn agreement_over_a_folder_matches_hand_computed_values() {
+    let (dir, articles) = team_folder();
+    // Two annotators on two articles; the third article has one annotator only (ignored).
+    annotate(&articles[0], "sara", &[3, 5, 6, 8], &[10]);
+    annotate(&articles[0], "bilal", &[3, 5, 9], &[10]);
+    annotate(&articles[1], "sara", &[1, 2], &[]);
+    annotate(&articles[1], "bilal", &[1], &[]);
+    annotate(&articles[2], "sara", &[1], &[]);
+    let report = folder_agreement(dir.path());
+    assert_eq!(report.annotators, ["bilal", "sara"]);
+    assert_eq!(report.articles, 2);
+    let paragraphs = 18
+        + hashiya::document::load(&articles[1])
+            .unwrap()
+            .paragraphs
+            .len();
+    // claim: both 3 (3, 5 in article 0; 1 in article 1), sara only 3 (6, 8, 2), bilal only 1 (9).
+    let (both, a_only, b_only) = (3.0, 3.0, 1.0);
+    let n = paragraphs as f64;
+    let neither = n - both - a_only - b_only;
+    let observed = (both + neither) / n;
+    let sara_yes = (both + a_only) / n;
+    let bilal_yes = (both + b_only) / n;
+    let expected = sara_yes * bilal_yes + (1.0 - sara_yes) * (1.0 - bilal_yes);
+    let kappa = (observed - expected) / (1.0 - expected);
+    let claim = report.labels.iter().find(|l| l.label == "claim").unwrap();
+    assert_eq!(claim.items, paragraphs);
+    assert!(
+        (claim.cohen_kappa.unwrap() - kappa).abs() < 1e-12,
+        "{claim:?} vs {kappa}"
+    );
+    // With two annotators and no missing ratings, Fleiss' κ uses pooled marginals.
+    let pooled = f64::midpoint(sara_yes, bilal_yes);
+    let chance = pooled * pooled + (1.0 - pooled) * (1.0 - pooled);
+    assert!((claim.fleiss_kappa.unwrap() - (observed - chance) / (1.0 - chance)).abs() < 1e-12);
+    assert!(claim.krippendorff_alpha.is_some());
+    // event: perfect agreement.
+    let event = report.labels.iter().find(|l| l.label == "event").unwrap();
+    assert!((event.cohen_kappa.unwrap() - 1.0).abs() < 1e-12);
+    assert_eq!(report.overall.items, paragraphs * report.labels.len());
+
+    // The command line: a table, and JSON with the same numbers.
+    let output = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .arg("agreement")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        table.contains("Agreement over 2 article(s) annotated by 2 annotator(s): bilal, sara"),
+        "{table}"
+    );
+    assert!(table.contains("ادعاء claim") && table.contains("Krippendorff α"));
+    let output = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .args(["agreement", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let claim_json = json["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["label"] == "claim")
+        .unwrap();
+    assert!((claim_json["cohen_kappa"].as_f64().unwrap() - kappa).abs() < 1e-12);
+}
+
+#[test]
+fn agreement_without_two_annotators_says_so() {
+    let (dir, articles) = team_folder();
+    annotate(&articles[0], "sara", &[3], &[]);
+    let output = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .arg("agreement")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("at least two annotators"));
+}
+
+#[test]
+fn a_folder_exports_as_one_csv_with_the_annotator_on_every_row() {
+    let (dir, articles) = team_folder();
+    annotate(&articles[0], "sara", &[3, 5], &[]);
+    annotate(&articles[0], "bilal", &[3], &[]);
+    annotate(&articles[1], "sara", &[1], &[7]);
+    let output = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .args(["export", "--format", "csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 5);
+    let authors: Vec<(&str, &str)> = rows.iter().map(|r| (&r[0], &r[11])).collect();
+    assert_eq!(authors.iter().filter(|(_, a)| *a == "sara").count(), 4);
+    assert_eq!(authors.iter().filter(|(_, a)| *a == "bilal").count(), 1);
+    assert!(
+        authors
+            .iter()
+            .any(|(article, _)| *article == "b-iphone.txt")
+    );
+}
