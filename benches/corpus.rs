@@ -50,7 +50,7 @@ fn benches(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(40));
     group.bench_function("list", |b| {
-        b.iter(|| black_box(list_articles(dir.path()).len()))
+        b.iter(|| black_box(list_articles(dir.path()).len()));
     });
     let articles = list_articles(dir.path());
     assert_eq!(articles.len(), ARTICLES);
