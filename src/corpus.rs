@@ -6,13 +6,15 @@
 //! article's ordinary (or adjudicated, "gold") sidecar.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::agreement::{Ratings, cohen_kappa, fleiss_kappa, krippendorff_alpha_nominal};
 use crate::annotation::sidecar::{self, annotator_sidecars};
-use crate::annotation::{Sidecar, reanchor};
+use crate::annotation::{CharIndex, Sidecar, reanchor};
+use crate::arabic::{Folding, SearchIndex};
 use crate::document::{self, ARTICLE_EXTENSIONS, Document};
 
 /// Every article file under `folder` (recursively; hidden folders and files skipped), sorted.
@@ -139,7 +141,9 @@ struct ArticleRatings {
     by_annotator: BTreeMap<usize, Vec<BTreeSet<String>>>,
 }
 
-fn ratings_of(document: &Document, mut sidecar: Sidecar) -> Vec<BTreeSet<String>> {
+/// The labels each paragraph of `document` carries in `sidecar` (whole-paragraph and
+/// passage annotations pooled), after re-anchoring to the current text.
+pub fn ratings_of(document: &Document, mut sidecar: Sidecar) -> Vec<BTreeSet<String>> {
     reanchor(&mut sidecar.annotations, document);
     let mut labels = vec![BTreeSet::new(); document.paragraphs.len()];
     for annotation in sidecar.annotations.iter().filter(|a| !a.target.orphaned) {
@@ -273,4 +277,135 @@ pub fn agreement_table(report: &AgreementReport) -> String {
         .ok();
     }
     out
+}
+
+/// Every match of `query` in `document`, as (paragraph, byte range within the paragraph's
+/// text), in order. Matches across a paragraph break are left out.
+pub fn find_in_document(
+    document: &Document,
+    index: &SearchIndex,
+    query: &str,
+) -> Vec<(usize, Range<usize>)> {
+    let chars = CharIndex::new(&document.text);
+    index
+        .find_all(query)
+        .into_iter()
+        .filter_map(|range| {
+            let start = chars.byte_of_char(&document.text, range.start)?;
+            let end = chars.byte_of_char(&document.text, range.end)?;
+            let paragraph = document
+                .paragraphs
+                .partition_point(|p| p.byte_range.end <= start);
+            let paragraph_range = &document.paragraphs.get(paragraph)?.byte_range;
+            (paragraph_range.start <= start && end <= paragraph_range.end).then(|| {
+                (
+                    paragraph,
+                    start - paragraph_range.start..end - paragraph_range.start,
+                )
+            })
+        })
+        .collect()
+}
+
+/// One match of a corpus-wide search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorpusHit {
+    /// The article.
+    pub path: PathBuf,
+    /// The paragraph.
+    pub paragraph: usize,
+    /// The match with a few words around it.
+    pub snippet: String,
+}
+
+/// The text around `bytes` of `text`: up to `context` characters each side, on word
+/// boundaries where possible, with `…` where it was cut.
+pub fn snippet(text: &str, bytes: Range<usize>, context: usize) -> String {
+    let start = bytes.start.min(text.len());
+    let end = bytes.end.clamp(start, text.len());
+    let (Some(before), Some(hit), Some(after)) =
+        (text.get(..start), text.get(start..end), text.get(end..))
+    else {
+        return String::new();
+    };
+    let mut left: Vec<char> = before.chars().rev().take(context).collect();
+    let cut_left = left.len() < before.chars().count();
+    if cut_left && let Some(space) = left.iter().rposition(|c| c.is_whitespace()) {
+        left.truncate(space);
+    }
+    left.reverse();
+    let mut right: Vec<char> = after.chars().take(context).collect();
+    let cut_right = right.len() < after.chars().count();
+    if cut_right && let Some(space) = right.iter().rposition(|c| c.is_whitespace()) {
+        right.truncate(space);
+    }
+    let mut out = String::new();
+    if cut_left {
+        out.push('…');
+    }
+    out.extend(left);
+    out.push_str(hit);
+    out.extend(right);
+    if cut_right {
+        out.push('…');
+    }
+    out
+}
+
+/// Searches every article of `articles` for `query` (Arabic-aware, as the find bar does),
+/// calling `found` with each article's hits as it goes; stops early when `found` returns
+/// false. Articles that cannot be read are skipped. Returns how many articles were searched.
+pub fn search_articles(
+    articles: &[PathBuf],
+    query: &str,
+    folding: Folding,
+    mut found: impl FnMut(usize, Vec<CorpusHit>) -> bool,
+) -> usize {
+    let mut searched = 0;
+    for (position, path) in articles.iter().enumerate() {
+        searched += 1;
+        let Ok(document) = document::load(path) else {
+            if !found(position, Vec::new()) {
+                break;
+            }
+            continue;
+        };
+        let index = SearchIndex::new(&document.text, folding);
+        let hits = find_in_document(&document, &index, query)
+            .into_iter()
+            .map(|(paragraph, bytes)| CorpusHit {
+                path: path.clone(),
+                paragraph,
+                snippet: snippet(
+                    document.paragraph_text(paragraph).unwrap_or_default(),
+                    bytes,
+                    40,
+                ),
+            })
+            .collect();
+        if !found(position, hits) {
+            break;
+        }
+    }
+    searched
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_cut_on_word_boundaries_and_mark_the_cuts() {
+        let text = "قال وزير الخارجية الفرنسي إن التحالف الدولي سيجتمع في باريس يوم الثلاثاء";
+        let start = text.find("التحالف").unwrap();
+        let bytes = start..start + "التحالف".len();
+        let short = snippet(text, bytes.clone(), 12);
+        assert!(short.starts_with('…') && short.ends_with('…'), "{short}");
+        assert!(short.contains("إن التحالف الدولي"), "{short}");
+        assert!(!short.contains("الخارجية"), "{short}");
+        // Nothing cut: no ellipsis.
+        assert_eq!(snippet(text, bytes, 500), text);
+        // Out-of-range input gives an empty snippet, not a panic.
+        assert_eq!(snippet(text, 1..2, 5), "");
+    }
 }

@@ -12,6 +12,7 @@ pub mod app;
 pub mod arabic;
 #[cfg(feature = "gui")]
 pub mod cli;
+pub mod compare;
 pub mod corpus;
 pub mod document;
 pub mod export;

@@ -337,12 +337,24 @@ impl AnnotationStore {
         edit: impl FnOnce(&mut Annotation),
     ) -> Result<(), StoreError> {
         self.check_editable()?;
-        let key = key.into();
-        let before = self.annotation_for(document, &key).cloned();
+        if let Some(change) = self.change_for(document, &key.into(), edit)? {
+            self.record(change, document);
+        }
+        Ok(())
+    }
+
+    /// The change `edit` would make to the annotation of `key` (`None`: no change).
+    fn change_for(
+        &self,
+        document: &Document,
+        key: &TargetKey,
+        edit: impl FnOnce(&mut Annotation),
+    ) -> Result<Option<Change>, StoreError> {
+        let before = self.annotation_for(document, key).cloned();
         let mut after = match &before {
             Some(annotation) => annotation.clone(),
             None => {
-                let target = match &key {
+                let target = match key {
                     TargetKey::Paragraph(paragraph) => {
                         paragraph_target(document, &self.index, *paragraph)
                     }
@@ -370,15 +382,45 @@ impl AnnotationStore {
         };
         edit(&mut after);
         if before.as_ref() == Some(&after) {
-            return Ok(());
+            return Ok(None);
         }
         after.modified = now();
         let after = (!after.is_blank()).then_some(after);
         if before.is_none() && after.is_none() {
-            return Ok(());
+            return Ok(None);
         }
-        self.record(Change { before, after }, document);
-        Ok(())
+        Ok(Some(Change { before, after }))
+    }
+
+    /// Gives each listed paragraph's own annotation exactly the listed labels (its note and
+    /// colour stay), as one undo step: an adjudicator's decisions. Returns how many
+    /// annotations changed.
+    pub fn set_paragraph_labels(
+        &mut self,
+        document: &Document,
+        decisions: &[(usize, Vec<String>)],
+    ) -> Result<usize, StoreError> {
+        self.check_editable()?;
+        self.coalescing = None;
+        let mut step = Vec::new();
+        for (paragraph, labels) in decisions {
+            let key = TargetKey::Paragraph(*paragraph);
+            if let Some(change) = self.change_for(document, &key, |annotation| {
+                annotation.labels.clone_from(labels);
+            })? {
+                self.apply(&change, document.paragraphs.len());
+                step.push(change);
+            }
+        }
+        let changed = step.len();
+        if !step.is_empty() {
+            self.undo.push(step);
+            if self.undo.len() > MAX_UNDO {
+                self.undo.remove(0);
+            }
+            self.redo.clear();
+        }
+        Ok(changed)
     }
 
     /// Adds or removes label `label_id` on paragraph `paragraph`.

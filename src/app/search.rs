@@ -7,7 +7,6 @@ use std::ops::Range;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::HashiyaApp;
-use crate::annotation::CharIndex;
 use crate::arabic::{SearchIndex, search_folding};
 use crate::document::Document;
 use crate::ui::NoteEditor;
@@ -63,23 +62,9 @@ impl SearchState {
             self.index = Some(SearchIndex::new(&document.text, folding));
         }
         let Some(index) = &self.index else { return };
-        let chars = CharIndex::new(&document.text);
-        self.hits = index
-            .find_all(query)
+        self.hits = crate::corpus::find_in_document(document, index, query)
             .into_iter()
-            .filter_map(|range| {
-                let start = chars.byte_of_char(&document.text, range.start)?;
-                let end = chars.byte_of_char(&document.text, range.end)?;
-                let paragraph = document
-                    .paragraphs
-                    .partition_point(|p| p.byte_range.end <= start);
-                let paragraph_range = &document.paragraphs.get(paragraph)?.byte_range;
-                // A match across a paragraph break is not shown.
-                (paragraph_range.start <= start && end <= paragraph_range.end).then(|| SearchHit {
-                    paragraph,
-                    bytes: start - paragraph_range.start..end - paragraph_range.start,
-                })
-            })
+            .map(|(paragraph, bytes)| SearchHit { paragraph, bytes })
             .collect();
         self.current = 0;
     }
