@@ -19,8 +19,9 @@ use crate::document::{self, LoadOptions};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Article to open (.txt, .md, .html, .docx). Without one, a bundled sample article
-    /// opens. When several are given (as a file manager may), the first is opened.
+    /// Article to open (.txt, .md, .html, .docx), or a folder of articles to list. Without
+    /// one, a bundled sample article opens. When several are given (as a file manager may),
+    /// the first is opened.
     pub paths: Vec<PathBuf>,
     /// Install the launcher entry, icon and file associations for this user, so that
     /// double-clicking an article opens it in Hashiya.

@@ -400,6 +400,7 @@ fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
         article: None,
         save_path: Some(rescue.clone()),
         scheme: None,
+        folder: None,
     });
     app.open_blocking(&article);
     // sysfs refuses new files even to root: stands in for a read-only folder.
@@ -498,6 +499,7 @@ fn file_export_writes_the_open_article_s_annotations() {
         article: None,
         save_path: Some(out.clone()),
         scheme: None,
+        folder: None,
     });
     app.open_blocking(&article);
     let mut harness = harness(app);

@@ -29,6 +29,7 @@ fn app_with_picker(answer: Option<PathBuf>) -> HashiyaApp {
             article: answer,
             save_path: None,
             scheme: None,
+            folder: None,
         });
     app.show_document(hashiya::app::sample_document());
     app

@@ -72,8 +72,10 @@ fn describe(summary: AnchorSummary) -> Option<String> {
 
 impl AnnotationSession {
     /// Reads the sidecar next to `document`'s file (if any) and re-anchors it. Returns a
-    /// message when the user should know something (damaged file, moved annotations).
-    pub fn load(document: &Document, author: &str) -> (Self, Option<String>) {
+    /// message when the user should know something (damaged file, moved annotations). In
+    /// `team` mode the sidecar is the author's own (`<article>.annotations.<author>.json`),
+    /// starting with the label scheme of the article's shared sidecar when there is one.
+    pub fn load(document: &Document, author: &str, team: bool) -> (Self, Option<String>) {
         let Some(article_path) = document.path.as_deref() else {
             let store = AnnotationStore::new(document, LabelScheme::news_default(), author);
             return (
@@ -86,10 +88,18 @@ impl AnnotationSession {
                 None,
             );
         };
-        let path = sidecar::sidecar_path(article_path);
+        let path = if team {
+            sidecar::annotator_sidecar_path(article_path, author)
+        } else {
+            sidecar::sidecar_path(article_path)
+        };
         match sidecar::read(&path) {
             Ok(None) => {
-                let store = AnnotationStore::new(document, LabelScheme::news_default(), author);
+                let scheme = team
+                    .then(|| sidecar::read(&sidecar::sidecar_path(article_path)))
+                    .and_then(|shared| shared.ok().flatten())
+                    .map_or_else(LabelScheme::news_default, |(shared, _)| shared.label_scheme);
+                let store = AnnotationStore::new(document, scheme, author);
                 (
                     Self::with_store(store, Some(path), None, SaveStatus::Saved),
                     None,

@@ -20,7 +20,7 @@ const ENCODING_CHOICES: [&encoding_rs::Encoding; 5] = [
 ];
 
 /// Every keyboard shortcut with what it does, for the F1 window.
-pub const SHORTCUTS: [(&str, &str); 21] = [
+pub const SHORTCUTS: [(&str, &str); 22] = [
     ("j / Down", "Select the next paragraph"),
     ("k / Up", "Select the previous paragraph"),
     (
@@ -43,6 +43,10 @@ pub const SHORTCUTS: [(&str, &str); 21] = [
     ("Home / End", "Go to the start / end"),
     ("Ctrl+O", "Open an article"),
     (
+        "Ctrl+Page Down / Ctrl+Page Up",
+        "Next / previous article of the open folder",
+    ),
+    (
         "Ctrl+F",
         "Find (ignores vowel marks and alef forms); Enter / Shift+Enter: next / previous",
     ),
@@ -58,6 +62,7 @@ impl HashiyaApp {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| self.file_menu_ui(ui));
             ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
+            ui.menu_button("Corpus", |ui| self.corpus_menu_ui(ui));
             ui.menu_button("View", |ui| self.view_menu_ui(ui));
             ui.menu_button("Help", |ui| {
                 if ui
@@ -77,6 +82,9 @@ impl HashiyaApp {
             .clicked()
         {
             self.ask_for_article(&ctx);
+        }
+        if ui.button("Open Folder…").clicked() {
+            self.ask_for_folder(&ctx);
         }
         ui.menu_button("Open Recent", |ui| {
             if self.settings.recent_files.is_empty() {
@@ -188,6 +196,69 @@ impl HashiyaApp {
             .clicked()
         {
             self.redo();
+        }
+    }
+
+    fn corpus_menu_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if ui.button("Open Folder…").clicked() {
+            self.ask_for_folder(&ctx);
+        }
+        let has_folder = self.folder.is_some();
+        if ui
+            .add_enabled(
+                has_folder,
+                Button::new("Next Article")
+                    .shortcut_text(ctx.format_shortcut(&super::folder::NEXT_ARTICLE)),
+            )
+            .clicked()
+        {
+            self.step_article(&ctx, true);
+        }
+        if ui
+            .add_enabled(
+                has_folder,
+                Button::new("Previous Article")
+                    .shortcut_text(ctx.format_shortcut(&super::folder::PREVIOUS_ARTICLE)),
+            )
+            .clicked()
+        {
+            self.step_article(&ctx, false);
+        }
+        if ui
+            .add_enabled(has_folder, Button::new("Refresh Folder"))
+            .clicked()
+        {
+            self.refresh_folder(&ctx);
+        }
+        if ui
+            .add_enabled(has_folder, Button::new("Close Folder"))
+            .clicked()
+        {
+            self.close_folder();
+        }
+        ui.separator();
+        let mut team = self.settings.team_mode;
+        if ui
+            .checkbox(&mut team, "Team Mode")
+            .on_hover_text(
+                "Keep your annotations in your own file next to the article                  (<article>.annotations.<your name>.json)",
+            )
+            .changed()
+        {
+            self.set_team_mode(&ctx, team);
+        }
+        if ui
+            .add_enabled(self.session.is_some(), Button::new("Compare Annotators…"))
+            .clicked()
+        {
+            self.open_compare();
+        }
+        if ui
+            .add_enabled(has_folder, Button::new("Agreement…"))
+            .clicked()
+        {
+            self.open_agreement(&ctx);
         }
     }
 

@@ -3,9 +3,11 @@
 
 mod annotating;
 pub mod annotations;
+pub mod compare;
 pub mod crash;
 pub mod desktop;
 mod focus;
+pub mod folder;
 mod menus;
 mod overview;
 mod picker;
@@ -20,6 +22,8 @@ use std::sync::mpsc;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
 pub use annotations::{AnnotationSession, SaveStatus};
+pub use compare::{Adjudication, AgreementWindow, CompareState};
+pub use folder::{FolderSort, FolderState};
 pub use overview::{Filter, Statistics, statistics};
 pub use picker::{FilePicker, FixedPicker, NativePicker};
 pub use settings::{
@@ -135,9 +139,14 @@ struct LoadJob {
 }
 
 /// Reads an article and its sidecar (on a worker thread).
-fn load_article(path: &Path, options: LoadOptions, author: &str) -> Result<Loaded, DocumentError> {
+fn load_article(
+    path: &Path,
+    options: LoadOptions,
+    author: &str,
+    team: bool,
+) -> Result<Loaded, DocumentError> {
     let document = document::load_with(path, options)?;
-    let (annotations, message) = AnnotationSession::load(&document, author);
+    let (annotations, message) = AnnotationSession::load(&document, author, team);
     Ok((document, annotations, message))
 }
 
@@ -179,6 +188,15 @@ pub struct HashiyaApp {
     crashed: Option<CrashReport>,
     /// Makes the next frame panic (tests of the crash path).
     inject_panic: bool,
+    /// The open folder of articles, if any.
+    pub folder: Option<FolderState>,
+    pending_folder_pick: Option<mpsc::Receiver<Option<PathBuf>>>,
+    /// A paragraph to go to (and a query to highlight) once this article is open.
+    pending_reveal: Option<(PathBuf, usize, Option<String>)>,
+    /// The Compare window, while open.
+    pub compare: Option<CompareState>,
+    /// The Agreement window, while open.
+    pub agreement: Option<AgreementWindow>,
 }
 
 /// What the crash dialog says.
@@ -230,6 +248,11 @@ impl HashiyaApp {
             author_window_open: false,
             crashed: None,
             inject_panic: false,
+            folder: None,
+            pending_folder_pick: None,
+            pending_reveal: None,
+            compare: None,
+            agreement: None,
         }
     }
 
@@ -252,8 +275,32 @@ impl HashiyaApp {
         {
             app.pending_x11_focus = focus::x11_window_id(cc);
         }
-        match path.or_else(sample_path) {
+        // A folder given on the command line, or the one open when the app last closed.
+        let (folder, path) = match path {
+            Some(path) if path.is_dir() => (Some(path), None),
+            Some(path) => (None, Some(path)),
+            None => (
+                app.settings.corpus_folder.clone().filter(|f| f.is_dir()),
+                None,
+            ),
+        };
+        let path = match &folder {
+            Some(folder) => path.or_else(|| {
+                // The article last read in that folder.
+                app.settings
+                    .recent_files
+                    .iter()
+                    .find(|p| p.starts_with(folder) && p.is_file())
+                    .cloned()
+            }),
+            None => path.or_else(sample_path),
+        };
+        if let Some(folder) = folder {
+            app.open_folder(&cc.egui_ctx, folder);
+        }
+        match path {
             Some(path) => app.open(&cc.egui_ctx, path),
+            None if app.folder.is_some() => {}
             None => app.show_document(sample_document()),
         }
         app
@@ -261,7 +308,8 @@ impl HashiyaApp {
 
     /// Shows `document` (reading its annotations) in place of whatever was open.
     pub fn show_document(&mut self, document: Document) {
-        let (annotations, message) = AnnotationSession::load(&document, &self.settings.author);
+        let (annotations, message) =
+            AnnotationSession::load(&document, &self.settings.author, self.settings.team_mode);
         if message.is_some() {
             self.message = message;
         }
@@ -284,6 +332,10 @@ impl HashiyaApp {
             }
         }
         self.session = Some(session);
+        self.apply_pending_reveal();
+        if self.compare.is_some() {
+            self.open_compare();
+        }
     }
 
     fn remember_position(&mut self) {
@@ -303,10 +355,11 @@ impl HashiyaApp {
         let ctx = ctx.clone();
         let job_path = path.clone();
         let author = self.settings.author.clone();
+        let team = self.settings.team_mode;
         let spawned = std::thread::Builder::new()
             .name("hashiya-load".to_owned())
             .spawn(move || {
-                let result = load_article(&job_path, options, &author);
+                let result = load_article(&job_path, options, &author, team);
                 // The receiver is gone only if the app closed meanwhile; nothing to tell.
                 if sender.send(result).is_ok() {
                     ctx.request_repaint();
@@ -331,7 +384,12 @@ impl HashiyaApp {
 
     /// Opens `path` on the calling thread (for tests and headless use).
     pub fn open_blocking(&mut self, path: &Path) {
-        match load_article(path, LoadOptions::default(), &self.settings.author) {
+        match load_article(
+            path,
+            LoadOptions::default(),
+            &self.settings.author,
+            self.settings.team_mode,
+        ) {
             Ok((document, annotations, message)) => {
                 self.message = message;
                 self.show_loaded(document, annotations);
@@ -421,7 +479,11 @@ impl HashiyaApp {
             if paths.next().is_some() {
                 self.message = Some("Several files were dropped; opening the first.".to_owned());
             }
-            self.open(ctx, path);
+            if path.is_dir() {
+                self.open_folder(ctx, path);
+            } else {
+                self.open(ctx, path);
+            }
         }
     }
 
@@ -469,8 +531,19 @@ impl HashiyaApp {
             || self
                 .session
                 .as_ref()
-                .is_some_and(|s| s.note_editor.has_focus(ctx));
+                .is_some_and(|s| s.note_editor.has_focus(ctx))
+            || self.folder.as_ref().is_some_and(|f| f.has_text_focus(ctx));
         self.handle_annotation_shortcuts(ctx, text_has_focus);
+        // Before Page Up / Down, which the same keys without Ctrl would also match.
+        let (next_article, previous_article) = ctx.input_mut(|i| {
+            (
+                i.consume_shortcut(&folder::NEXT_ARTICLE),
+                i.consume_shortcut(&folder::PREVIOUS_ARTICLE),
+            )
+        });
+        if next_article || previous_article {
+            self.step_article(ctx, next_article);
+        }
         let (zoom_in, zoom_out, zoom_reset, open, quit, find) = ctx.input_mut(|i| {
             (
                 i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_PLUS),
@@ -669,6 +742,7 @@ impl HashiyaApp {
         );
         self.poll_loading();
         self.poll_dialog(&ctx);
+        self.poll_folder(&ctx);
         self.poll_saves(&ctx);
         self.check_focus_regained(&ctx);
         self.handle_dropped_files(&ctx);
@@ -698,10 +772,15 @@ impl HashiyaApp {
                 });
         }
         self.search_bar_ui(ui);
+        self.folder_panel_ui(ui);
         self.annotation_panel_ui(ui);
         let style = self.settings.text_style();
         let colors = ReaderColors::for_theme(self.settings.theme == Theme::Dark);
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            if self.session.is_none() {
+                ui.painter()
+                    .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
+            }
             if let Some(session) = &mut self.session {
                 annotating::reader_with_marks_ui(
                     ui,
@@ -713,9 +792,13 @@ impl HashiyaApp {
                 );
             } else if self.loading.is_some() {
                 ui.centered_and_justified(egui::Ui::spinner);
+            } else if self.folder.is_some() {
+                ui.centered_and_justified(|ui| {
+                    ui.label("Choose an article in the list (Ctrl+Page Down opens the first)");
+                });
             } else {
                 ui.centered_and_justified(|ui| {
-                    ui.label("Open an article with File ▸ Open, or drop one here");
+                    ui.label("Open an article with File > Open…, or drop one here");
                 });
             }
         });
@@ -723,6 +806,8 @@ impl HashiyaApp {
         self.shortcuts_window_ui(&ctx);
         self.author_window_ui(&ctx);
         self.scheme_editor_ui(&ctx);
+        self.compare_window_ui(&ctx);
+        self.agreement_window_ui(&ctx);
         self.schedule_save(&ctx, false);
         self.handle_close_request(&ctx);
     }

@@ -21,6 +21,9 @@ pub trait FilePicker {
 
     /// Asks for a label scheme file to load.
     fn pick_scheme(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>>;
+
+    /// Asks for a folder of articles.
+    fn pick_folder(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>>;
 }
 
 /// Runs a blocking dialog on a worker thread and delivers its answer on a channel.
@@ -81,6 +84,14 @@ impl FilePicker for NativePicker {
                 .pick_file()
         })
     }
+
+    fn pick_folder(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
+        in_background(ctx, || {
+            rfd::FileDialog::new()
+                .set_title("Open Folder of Articles")
+                .pick_folder()
+        })
+    }
 }
 
 /// Answers every question with fixed paths (for tests).
@@ -92,6 +103,8 @@ pub struct FixedPicker {
     pub save_path: Option<PathBuf>,
     /// The label scheme file to load; `None` acts as a cancelled dialog.
     pub scheme: Option<PathBuf>,
+    /// The folder to open; `None` acts as a cancelled dialog.
+    pub folder: Option<PathBuf>,
 }
 
 fn answered(answer: Option<PathBuf>) -> mpsc::Receiver<Option<PathBuf>> {
@@ -116,5 +129,9 @@ impl FilePicker for FixedPicker {
 
     fn pick_scheme(&self, _ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
         answered(self.scheme.clone())
+    }
+
+    fn pick_folder(&self, _ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
+        answered(self.folder.clone())
     }
 }

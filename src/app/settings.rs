@@ -59,6 +59,11 @@ pub struct Settings {
     pub author: String,
     /// Whether the annotation panel is shown.
     pub show_annotation_panel: bool,
+    /// Team mode: annotations go to the annotator's own sidecar
+    /// (`<article>.annotations.<author>.json`) instead of the article's shared one.
+    pub team_mode: bool,
+    /// The folder last opened with File ▸ Open Folder.
+    pub corpus_folder: Option<PathBuf>,
 }
 
 /// The user's login name, the default author of annotations.
@@ -80,6 +85,8 @@ impl Default for Settings {
             reading_positions: Vec::new(),
             author: default_author(),
             show_annotation_panel: true,
+            team_mode: false,
+            corpus_folder: None,
         }
     }
 }

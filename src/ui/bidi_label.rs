@@ -34,24 +34,54 @@ pub fn bidi_label(
         let color = color.unwrap_or_else(|| ui.visuals().text_color());
         engine.paint_label(ui.painter(), text, &style, max_width, rect.min, color);
     }
-    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, text));
+    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, spoken(text)));
     response
 }
 
 /// A menu-style button whose caption may hold Arabic (AccessKit role `Button`).
 pub fn bidi_button(ui: &mut Ui, engine: &mut TextEngine, text: &str) -> Response {
+    let min_width = ui.available_width().min(280.0);
+    caption_button(ui, engine, text, min_width, false)
+}
+
+/// A framed button, as wide as its caption, whose caption may hold Arabic (AccessKit role
+/// `Button`).
+pub fn bidi_small_button(ui: &mut Ui, engine: &mut TextEngine, text: &str) -> Response {
+    caption_button(ui, engine, text, 0.0, true)
+}
+
+fn caption_button(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    text: &str,
+    min_width: f32,
+    framed: bool,
+) -> Response {
     let style = ui_style(ReadingFace::default(), false);
     let padding = ui.spacing().button_padding;
-    let max_width = (ui.available_width() - 2.0 * padding.x).max(40.0);
+    // Framed buttons keep their caption on one line; menu-style ones wrap to the menu.
+    let max_width = if framed {
+        2000.0
+    } else {
+        (ui.available_width() - 2.0 * padding.x).max(40.0)
+    };
     let metrics = engine.measure_label(text, &style, max_width);
     let desired = vec2(
-        (metrics.size.x + 2.0 * padding.x).max(ui.available_width().min(280.0)),
+        (metrics.size.x + 2.0 * padding.x).max(min_width),
         metrics.size.y + 2.0 * padding.y,
     );
     let (rect, response) = ui.allocate_exact_size(desired, Sense::click());
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact(&response);
-        if response.hovered() || response.has_focus() {
+        if framed {
+            ui.painter().rect(
+                rect,
+                visuals.corner_radius,
+                visuals.weak_bg_fill,
+                visuals.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+        } else if response.hovered() || response.has_focus() {
             ui.painter()
                 .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
         }
@@ -71,8 +101,27 @@ pub fn bidi_button(ui: &mut Ui, engine: &mut TextEngine, text: &str) -> Response
             visuals.text_color(),
         );
     }
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, ui.is_enabled(), text));
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, ui.is_enabled(), spoken(text)));
     response
+}
+
+/// `text` as announced to assistive technology: without the invisible direction marks and
+/// isolates that only steer the layout.
+fn spoken(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_mark = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{2066}'..='\u{2069}');
+    if text.contains(is_mark) {
+        std::borrow::Cow::Owned(text.chars().filter(|&c| !is_mark(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// `text` (a name that may be Arabic) made safe to place inside a left-to-right sentence:
+/// left-to-right marks (U+200E) on both sides keep the sentence left-to-right even when it
+/// starts with the name, and stop numbers and punctuation after an Arabic name from joining
+/// its right-to-left run.
+pub fn in_ltr(text: &str) -> String {
+    format!("\u{200E}{text}\u{200E}")
 }
 
 /// Parses `#rrggbb` into a colour (grey when malformed).
@@ -142,9 +191,9 @@ pub fn chip(
         );
     }
     if toggle {
-        response.widget_info(|| WidgetInfo::selected(Role::CheckBox, true, on, text));
+        response.widget_info(|| WidgetInfo::selected(Role::CheckBox, true, on, spoken(text)));
     } else {
-        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, text));
+        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, spoken(text)));
     }
     response
 }

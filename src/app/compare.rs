@@ -1,0 +1,608 @@
+//! Team work in the app: the Compare window (each annotator's labels per paragraph side by
+//! side, disagreements marked, an adjudicator accepting one side or merging into the shared
+//! "gold" sidecar) and the Agreement window (the folder's agreement table).
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use egui::Color32;
+
+use super::HashiyaApp;
+use crate::annotation::{Label, LabelScheme};
+use crate::compare::{CompareRow, Comparison};
+use crate::corpus::{AgreementReport, folder_agreement};
+use crate::text::TextEngine;
+use crate::ui::{bidi_label, bidi_small_button, chip, in_ltr, parse_hex_color};
+
+/// The Compare window's state.
+#[derive(Debug)]
+pub struct CompareState {
+    /// The annotators' labels on the open article.
+    pub comparison: Comparison,
+    /// Show only paragraphs where the annotators disagree.
+    pub only_disagreements: bool,
+}
+
+/// An adjudication decision from the Compare window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Adjudication {
+    /// Take `annotator`'s labels (index into the annotators) for `paragraph`.
+    Take {
+        /// The paragraph.
+        paragraph: usize,
+        /// The annotator.
+        annotator: usize,
+    },
+    /// Take every label any annotator gave `paragraph`.
+    Merge {
+        /// The paragraph.
+        paragraph: usize,
+    },
+    /// Take `annotator`'s labels for every compared paragraph.
+    TakeAll {
+        /// The annotator.
+        annotator: usize,
+    },
+    /// Merge every compared paragraph.
+    MergeAll,
+}
+
+/// The Agreement window's state.
+#[derive(Debug)]
+pub struct AgreementWindow {
+    /// The folder measured.
+    pub folder: PathBuf,
+    /// The result, once computed.
+    pub report: Option<AgreementReport>,
+    receiver: Option<mpsc::Receiver<AgreementReport>>,
+}
+
+impl AgreementWindow {
+    /// Starts measuring agreement over `folder` in the background.
+    pub fn start(ctx: &egui::Context, folder: PathBuf) -> Self {
+        let (sender, receiver) = mpsc::channel();
+        let worker_folder = folder.clone();
+        let worker_ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("hashiya-agreement".to_owned())
+            .spawn(move || {
+                if sender.send(folder_agreement(&worker_folder)).is_ok() {
+                    worker_ctx.request_repaint();
+                }
+            });
+        if let Err(error) = spawned {
+            log::error!("could not start measuring agreement: {error}");
+        }
+        Self {
+            folder,
+            report: None,
+            receiver: Some(receiver),
+        }
+    }
+
+    /// Takes the result when it is ready; returns whether it is.
+    pub fn poll(&mut self) -> bool {
+        if let Some(receiver) = &self.receiver {
+            match receiver.try_recv() {
+                Ok(report) => {
+                    self.report = Some(report);
+                    self.receiver = None;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => self.receiver = None,
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        self.report.is_some()
+    }
+
+    /// Waits for the result (for tests).
+    pub fn wait(&mut self) {
+        if let Some(receiver) = self.receiver.take() {
+            self.report = receiver.recv().ok();
+        }
+    }
+}
+
+/// Annotator names for a sentence, each marked so that Arabic names keep their order.
+fn names(annotators: &[String]) -> String {
+    annotators
+        .iter()
+        .map(|n| in_ltr(n))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Labels in `scheme` order, then any others by id.
+fn ordered(labels: &BTreeSet<String>, scheme: &LabelScheme) -> Vec<String> {
+    let mut out: Vec<String> = scheme
+        .labels
+        .iter()
+        .filter(|l| labels.contains(&l.id))
+        .map(|l| l.id.clone())
+        .collect();
+    let others: Vec<String> = labels
+        .iter()
+        .filter(|id| scheme.label(id).is_none())
+        .cloned()
+        .collect();
+    out.extend(others);
+    out
+}
+
+/// What the user did in the Compare window this frame.
+struct CompareEvents {
+    decision: Option<Adjudication>,
+    refresh: bool,
+    only_disagreements: bool,
+}
+
+/// What the Compare window shows.
+struct CompareView<'a> {
+    comparison: &'a Comparison,
+    /// Gold labels of each compared row.
+    gold: &'a [BTreeSet<String>],
+    scheme: &'a LabelScheme,
+    document: Option<&'a crate::document::Document>,
+    team_mode: bool,
+}
+
+impl CompareView<'_> {
+    /// A label's name and colour, from the gold scheme or else an annotator's.
+    fn label_look(&self, id: &str) -> (String, Color32) {
+        self.scheme
+            .label(id)
+            .or_else(|| self.comparison.label(id))
+            .map_or_else(
+                || (id.to_owned(), Color32::GRAY),
+                |l| (l.name.clone(), parse_hex_color(&l.color)),
+            )
+    }
+
+    fn header_ui(
+        &self,
+        ui: &mut egui::Ui,
+        engine: &mut TextEngine,
+        gold_name: &str,
+        events: &mut CompareEvents,
+    ) {
+        let comparison = self.comparison;
+        let summary = format!(
+            "{} annotators: {}. {} paragraphs labelled, {} with disagreement.",
+            comparison.annotators.len(),
+            names(&comparison.annotators),
+            comparison.rows.len(),
+            comparison.disagreements()
+        );
+        bidi_label(ui, engine, &summary, None);
+        if self.team_mode {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "Team Mode is on, so the open file is your own. Turn it off \
+                 (Corpus menu) to adjudicate into the article's shared sidecar.",
+            );
+        } else {
+            bidi_label(
+                ui,
+                engine,
+                &format!(
+                    "Decisions go into {} (undo with Ctrl+Z).",
+                    in_ltr(gold_name)
+                ),
+                Some(ui.visuals().weak_text_color()),
+            );
+        }
+        ui.add_enabled_ui(!self.team_mode, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for (index, name) in comparison.annotators.iter().enumerate() {
+                    if bidi_small_button(ui, engine, &format!("Accept all from {}", in_ltr(name)))
+                        .clicked()
+                    {
+                        events.decision = Some(Adjudication::TakeAll { annotator: index });
+                    }
+                }
+                if ui
+                    .button("Merge all")
+                    .on_hover_text("Every label any annotator gave")
+                    .clicked()
+                {
+                    events.decision = Some(Adjudication::MergeAll);
+                }
+            });
+        });
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut events.only_disagreements, "Only disagreements");
+            if ui.button("Reload files").clicked() {
+                events.refresh = true;
+            }
+        });
+    }
+
+    fn grid_ui(&self, ui: &mut egui::Ui, engine: &mut TextEngine, events: &mut CompareEvents) {
+        egui::Grid::new("compare-grid")
+            .striped(true)
+            .spacing(egui::vec2(12.0, 8.0))
+            .show(ui, |ui| {
+                ui.strong("Paragraph");
+                for name in &self.comparison.annotators {
+                    bidi_label(ui, engine, name, None);
+                }
+                ui.strong("Gold");
+                ui.strong("Decide");
+                ui.end_row();
+                for (row, gold) in self.comparison.rows.iter().zip(self.gold) {
+                    if events.only_disagreements && row.agrees() {
+                        continue;
+                    }
+                    self.row_ui(ui, engine, row, gold, events);
+                    ui.end_row();
+                }
+            });
+    }
+
+    fn row_ui(
+        &self,
+        ui: &mut egui::Ui,
+        engine: &mut TextEngine,
+        row: &CompareRow,
+        gold: &BTreeSet<String>,
+        events: &mut CompareEvents,
+    ) {
+        let agrees = row.agrees();
+        let shared: BTreeSet<String> = row
+            .labels
+            .iter()
+            .skip(1)
+            .fold(row.labels[0].clone(), |acc, l| {
+                acc.intersection(l).cloned().collect()
+            });
+        ui.vertical(|ui| {
+            ui.set_max_width(260.0);
+            let heading = format!("¶ {}", row.paragraph + 1);
+            if agrees {
+                ui.strong(heading);
+            } else {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("{heading} · disagreement"),
+                );
+            }
+            let text = self
+                .document
+                .and_then(|d| d.paragraph_text(row.paragraph))
+                .unwrap_or_default();
+            let excerpt: String = if text.chars().count() > 120 {
+                text.chars().take(120).chain(['…']).collect()
+            } else {
+                text.to_owned()
+            };
+            bidi_label(ui, engine, &excerpt, Some(ui.visuals().weak_text_color()));
+        });
+        for labels in &row.labels {
+            ui.vertical(|ui| {
+                for id in ordered(labels, self.scheme) {
+                    let (name, color) = self.label_look(&id);
+                    // Labels every annotator gave are filled; disputed ones only outlined.
+                    chip(ui, engine, &name, color, shared.contains(&id), false);
+                }
+            });
+        }
+        ui.vertical(|ui| {
+            for id in ordered(gold, self.scheme) {
+                let (name, color) = self.label_look(&id);
+                chip(ui, engine, &name, color, true, false);
+            }
+        });
+        ui.add_enabled_ui(!self.team_mode, |ui| {
+            ui.vertical(|ui| {
+                for (index, name) in self.comparison.annotators.iter().enumerate() {
+                    let taken = !gold.is_empty() && row.labels[index] == *gold;
+                    let caption = if taken {
+                        format!("{} (chosen)", in_ltr(name))
+                    } else {
+                        format!("Take {}", in_ltr(name))
+                    };
+                    if bidi_small_button(ui, engine, &caption).clicked() {
+                        events.decision = Some(Adjudication::Take {
+                            paragraph: row.paragraph,
+                            annotator: index,
+                        });
+                    }
+                }
+                if !agrees && ui.button("Merge").clicked() {
+                    events.decision = Some(Adjudication::Merge {
+                        paragraph: row.paragraph,
+                    });
+                }
+            });
+        });
+    }
+}
+
+impl HashiyaApp {
+    /// Opens the Compare window for the open article (reading every annotator's sidecar).
+    pub fn open_compare(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let Some(path) = session.document.path.clone() else {
+            self.message = Some("The sample article has no annotators' files.".to_owned());
+            return;
+        };
+        let comparison = Comparison::load(&session.document, &path);
+        if let Some(problem) = comparison.problems.first() {
+            self.message = Some(format!("An annotator's file could not be read: {problem}"));
+        }
+        self.compare = Some(CompareState {
+            comparison,
+            only_disagreements: false,
+        });
+    }
+
+    /// The gold labels (the open sidecar's) of `paragraph`, whole-paragraph and passages.
+    fn gold_labels(&self, paragraph: usize) -> BTreeSet<String> {
+        self.session.as_ref().map_or_else(BTreeSet::new, |s| {
+            s.annotations
+                .store
+                .for_paragraph(paragraph)
+                .filter(|a| !a.target.orphaned)
+                .flat_map(|a| a.labels.iter().cloned())
+                .collect()
+        })
+    }
+
+    /// Carries out an adjudication decision on the open (gold) sidecar, as one undo step.
+    pub fn adjudicate(&mut self, decision: &Adjudication) {
+        let Some(compare) = &self.compare else {
+            return;
+        };
+        let comparison = &compare.comparison;
+        let rows: Vec<&CompareRow> = match decision {
+            Adjudication::Take { paragraph, .. } | Adjudication::Merge { paragraph } => comparison
+                .rows
+                .iter()
+                .filter(|r| r.paragraph == *paragraph)
+                .collect(),
+            Adjudication::TakeAll { .. } | Adjudication::MergeAll => {
+                comparison.rows.iter().collect()
+            }
+        };
+        let picked: Vec<(usize, BTreeSet<String>)> = rows
+            .iter()
+            .map(|row| {
+                let labels = match decision {
+                    Adjudication::Take { annotator, .. } | Adjudication::TakeAll { annotator } => {
+                        row.labels.get(*annotator).cloned().unwrap_or_default()
+                    }
+                    Adjudication::Merge { .. } | Adjudication::MergeAll => row.union(),
+                };
+                (row.paragraph, labels)
+            })
+            .collect();
+        let missing: Vec<Label> = {
+            let Some(session) = &self.session else {
+                return;
+            };
+            let scheme = session.annotations.store.scheme();
+            let used: BTreeSet<&String> = picked.iter().flat_map(|(_, l)| l).collect();
+            used.into_iter()
+                .filter(|id| scheme.label(id).is_none())
+                .map(|id| {
+                    comparison.label(id).cloned().unwrap_or_else(|| Label {
+                        id: id.clone(),
+                        name: id.clone(),
+                        color: "#888888".to_owned(),
+                        shortcut: None,
+                        description: String::new(),
+                    })
+                })
+                .collect()
+        };
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let store = &mut session.annotations.store;
+        if !missing.is_empty() {
+            let mut scheme = store.scheme().clone();
+            scheme.labels.extend(missing);
+            if let Err(error) = store.set_scheme(scheme) {
+                self.message = Some(error.to_string());
+                return;
+            }
+        }
+        let decisions: Vec<(usize, Vec<String>)> = picked
+            .into_iter()
+            .map(|(paragraph, labels)| (paragraph, ordered(&labels, store.scheme())))
+            .collect();
+        match store.set_paragraph_labels(&session.document, &decisions) {
+            Ok(0) => {}
+            Ok(_) => session.annotations.changed(),
+            Err(error) => self.message = Some(error.to_string()),
+        }
+    }
+
+    /// The Compare window.
+    pub(super) fn compare_window_ui(&mut self, ctx: &egui::Context) {
+        let Some(compare) = &self.compare else {
+            return;
+        };
+        let mut open = true;
+        let mut events = CompareEvents {
+            decision: None,
+            refresh: false,
+            only_disagreements: compare.only_disagreements,
+        };
+        let comparison = compare.comparison.clone();
+        let gold_name = self
+            .session
+            .as_ref()
+            .and_then(|s| s.annotations.sidecar_path.as_ref())
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let gold: Vec<BTreeSet<String>> = comparison
+            .rows
+            .iter()
+            .map(|row| self.gold_labels(row.paragraph))
+            .collect();
+        let scheme = self
+            .session
+            .as_ref()
+            .map_or_else(LabelScheme::news_default, |s| {
+                s.annotations.store.scheme().clone()
+            });
+        let view = CompareView {
+            comparison: &comparison,
+            gold: &gold,
+            scheme: &scheme,
+            document: self.session.as_ref().map(|s| &s.document),
+            team_mode: self.settings.team_mode,
+        };
+        let engine = &mut self.engine;
+        egui::Window::new("Compare Annotators")
+            .open(&mut open)
+            .default_size(egui::vec2(980.0, 620.0))
+            .resizable(true)
+            .show(ctx, |ui| {
+                if comparison.annotators.len() < 2 {
+                    ui.label(format!(
+                        "Comparing needs two annotators' files next to the article \
+                         (<article>.annotations.<name>.json); found {}.",
+                        comparison.annotators.len()
+                    ));
+                    if ui.button("Look again").clicked() {
+                        events.refresh = true;
+                    }
+                    return;
+                }
+                view.header_ui(ui, engine, &gold_name, &mut events);
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| view.grid_ui(ui, engine, &mut events));
+            });
+        if let Some(compare) = &mut self.compare {
+            compare.only_disagreements = events.only_disagreements;
+        }
+        if let Some(decision) = events.decision {
+            self.adjudicate(&decision);
+        }
+        if events.refresh {
+            self.open_compare();
+            if let Some(compare) = &mut self.compare {
+                compare.only_disagreements = events.only_disagreements;
+            }
+        }
+        if !open {
+            self.compare = None;
+        }
+    }
+
+    /// Turns team mode on or off: saves, then reopens the article with the sidecar that
+    /// mode uses (the annotator's own, or the shared one) and re-indexes the folder.
+    pub fn set_team_mode(&mut self, ctx: &egui::Context, on: bool) {
+        if on == self.settings.team_mode {
+            return;
+        }
+        self.flush_saves();
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.annotations.has_unsaved_changes())
+        {
+            self.message = Some(
+                "Team Mode was not changed: the annotations could not be saved first.".to_owned(),
+            );
+            return;
+        }
+        self.settings.team_mode = on;
+        if let Some(path) = self.session.as_ref().and_then(|s| s.document.path.clone()) {
+            self.open(ctx, path);
+        }
+        self.refresh_folder(ctx);
+    }
+
+    /// Opens the Agreement window for the open folder.
+    pub fn open_agreement(&mut self, ctx: &egui::Context) {
+        let Some(folder) = self.folder.as_ref().map(|f| f.folder.clone()) else {
+            self.message = Some("Open a folder first (Corpus ▸ Open Folder).".to_owned());
+            return;
+        };
+        self.agreement = Some(AgreementWindow::start(ctx, folder));
+    }
+
+    /// The Agreement window.
+    pub(super) fn agreement_window_ui(&mut self, ctx: &egui::Context) {
+        let Some(window) = &mut self.agreement else {
+            return;
+        };
+        window.poll();
+        let mut open = true;
+        let mut again = false;
+        let engine = &mut self.engine;
+        egui::Window::new("Agreement")
+            .open(&mut open)
+            .default_width(640.0)
+            .show(ctx, |ui| {
+                let Some(report) = &window.report else {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label("Measuring agreement over the folder…");
+                    });
+                    return;
+                };
+                let summary = format!(
+                    "Paragraph-level agreement over {} article(s) annotated by {} annotator(s): {}",
+                    report.articles,
+                    report.annotators.len(),
+                    names(&report.annotators)
+                );
+                bidi_label(ui, engine, &summary, None);
+                if report.articles == 0 {
+                    ui.label(
+                        "No article has two annotators' files yet \
+                         (<article>.annotations.<name>.json; see Team Mode).",
+                    );
+                }
+                let value =
+                    |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.3}"));
+                egui::Grid::new("agreement-grid")
+                    .striped(true)
+                    .spacing(egui::vec2(16.0, 6.0))
+                    .show(ui, |ui| {
+                        ui.strong("Label");
+                        ui.strong("Items");
+                        ui.strong("Cohen's kappa");
+                        ui.strong("Fleiss' kappa");
+                        ui.strong("Krippendorff's alpha");
+                        ui.end_row();
+                        for row in report.labels.iter().chain(std::iter::once(&report.overall)) {
+                            // Wide enough that label names stay on one line.
+                            ui.allocate_ui(egui::vec2(200.0, 20.0), |ui| {
+                                bidi_label(ui, engine, &row.name, None);
+                            });
+                            ui.label(row.items.to_string());
+                            ui.label(value(row.cohen_kappa));
+                            ui.label(value(row.fleiss_kappa));
+                            ui.label(value(row.krippendorff_alpha));
+                            ui.end_row();
+                        }
+                    });
+                ui.add_space(6.0);
+                ui.label(
+                    "Items: paragraphs rated by at least two annotators. Cohen's kappa needs \
+                     exactly two annotators; Fleiss' kappa uses paragraphs every annotator \
+                     rated; Krippendorff's alpha allows missing ratings.",
+                );
+                if ui.button("Measure again").clicked() {
+                    again = true;
+                }
+            });
+        if again {
+            let folder = window.folder.clone();
+            self.agreement = Some(AgreementWindow::start(ctx, folder));
+        } else if !open {
+            self.agreement = None;
+        }
+    }
+}

@@ -1,0 +1,918 @@
+//! Corpus mode: a folder of articles listed in a side panel (title, paragraphs, annotated
+//! paragraphs, progress), indexed in the background so a large folder opens at once; sorting,
+//! filtering, next / previous article, and Arabic-aware search across every article.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use egui::{Color32, Key, KeyboardShortcut, Modifiers, Sense, Ui, WidgetInfo};
+
+use super::HashiyaApp;
+use crate::arabic::{Normalized, search_folding};
+use crate::corpus::{CorpusEntry, CorpusHit, index_article, list_articles, search_articles};
+use crate::text::TextEngine;
+use crate::ui::bidi_label::ui_style;
+use crate::ui::{NoteEditor, bidi_label};
+
+/// Next article of the folder.
+pub(super) const NEXT_ARTICLE: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND, Key::PageDown);
+/// Previous article of the folder.
+pub(super) const PREVIOUS_ARTICLE: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND, Key::PageUp);
+
+/// Most hits a corpus search collects before it stops.
+pub const MAX_CORPUS_HITS: usize = 2_000;
+
+/// How often the background workers hand over what they have.
+const BATCH_INTERVAL: Duration = Duration::from_millis(100);
+
+/// Height of one article row in the list, in points.
+const ROW_HEIGHT: f32 = 52.0;
+
+/// Order of the article list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FolderSort {
+    /// By path (folder structure, then file name).
+    #[default]
+    Path,
+    /// By title.
+    Title,
+    /// Least annotated first (share of paragraphs annotated).
+    Progress,
+    /// Longest first.
+    Length,
+}
+
+impl FolderSort {
+    /// Every order, as offered in the list's menu.
+    pub const ALL: [Self; 4] = [Self::Path, Self::Title, Self::Progress, Self::Length];
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Path => "File path",
+            Self::Title => "Title",
+            Self::Progress => "Least annotated first",
+            Self::Length => "Longest first",
+        }
+    }
+}
+
+/// One article of the folder: its path, and its summary once indexed.
+#[derive(Clone, Debug)]
+pub struct FolderRow {
+    /// The article file.
+    pub path: PathBuf,
+    /// Its summary (`None` until the indexer reaches it).
+    pub entry: Option<CorpusEntry>,
+    /// Title and file name folded for filtering.
+    filter_key: String,
+}
+
+impl FolderRow {
+    fn new(path: PathBuf) -> Self {
+        let filter_key = fold(&file_name(&path));
+        Self {
+            path,
+            entry: None,
+            filter_key,
+        }
+    }
+
+    fn set_entry(&mut self, entry: CorpusEntry) {
+        self.filter_key = fold(&format!("{} {}", entry.title, file_name(&self.path)));
+        self.entry = Some(entry);
+    }
+
+    /// Share of paragraphs annotated, 0 – 1.
+    pub fn progress(&self) -> f32 {
+        self.entry.as_ref().map_or(0.0, |e| {
+            if e.paragraphs == 0 {
+                0.0
+            } else {
+                #[allow(
+                    clippy::cast_precision_loss,
+                    reason = "paragraph counts are far below 2^23"
+                )]
+                let share = e.annotated as f32 / e.paragraphs as f32;
+                share.min(1.0)
+            }
+        })
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Text folded as search folds it (marks, alef forms, digits, case), for filtering.
+fn fold(text: &str) -> String {
+    Normalized::new(text, search_folding(true)).as_string()
+}
+
+/// What the indexer sends back.
+enum IndexEvent {
+    Listed(Vec<PathBuf>),
+    Indexed(Vec<(usize, CorpusEntry)>),
+}
+
+/// A corpus-wide search, running or finished.
+#[derive(Debug)]
+pub struct FolderSearch {
+    /// The query.
+    pub query: String,
+    /// Hits so far, in article order.
+    pub hits: Vec<CorpusHit>,
+    /// Articles searched so far.
+    pub searched: usize,
+    /// Whether the search has finished.
+    pub done: bool,
+    receiver: Option<mpsc::Receiver<(usize, Vec<CorpusHit>)>>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for FolderSearch {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+impl FolderSearch {
+    /// Whether the hit limit stopped it.
+    pub fn truncated(&self) -> bool {
+        self.hits.len() >= MAX_CORPUS_HITS
+    }
+
+    fn poll(&mut self) {
+        let Some(receiver) = &self.receiver else {
+            return;
+        };
+        loop {
+            match receiver.try_recv() {
+                Ok((searched, hits)) => {
+                    self.searched = searched;
+                    self.hits.extend(hits);
+                    self.hits.truncate(MAX_CORPUS_HITS);
+                }
+                Err(mpsc::TryRecvError::Empty) => return,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.done = true;
+                    self.receiver = None;
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The open folder.
+#[derive(Debug)]
+pub struct FolderState {
+    /// The folder.
+    pub folder: PathBuf,
+    /// Its articles, in path order.
+    pub rows: Vec<FolderRow>,
+    /// Whether the listing has arrived.
+    pub listed: bool,
+    /// How many articles are indexed.
+    pub indexed: usize,
+    /// Order of the list.
+    pub sort: FolderSort,
+    /// The filter field.
+    pub filter: NoteEditor,
+    /// The corpus search field.
+    pub search_editor: NoteEditor,
+    /// The corpus search, while shown.
+    pub search: Option<FolderSearch>,
+    filter_text: String,
+    /// Rows shown, in order (indices into `rows`).
+    order: Vec<usize>,
+    order_dirty: bool,
+    receiver: Option<mpsc::Receiver<IndexEvent>>,
+    /// Stops the indexer when the folder is closed.
+    _indexer: CancelOnDrop,
+    started: Instant,
+}
+
+/// Stops a background worker when its owner goes away.
+#[derive(Debug)]
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+impl std::fmt::Debug for IndexEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Listed(paths) => write!(f, "Listed({})", paths.len()),
+            Self::Indexed(entries) => write!(f, "Indexed({})", entries.len()),
+        }
+    }
+}
+
+/// Lists `folder` and indexes each article, sending batches to `sender`.
+fn index_folder(
+    folder: &Path,
+    annotator: Option<&str>,
+    sender: &mpsc::Sender<IndexEvent>,
+    cancel: &AtomicBool,
+    ctx: &egui::Context,
+) {
+    let paths = list_articles(folder);
+    if sender.send(IndexEvent::Listed(paths.clone())).is_err() {
+        return;
+    }
+    ctx.request_repaint();
+    let mut batch = Vec::new();
+    let mut last_send = Instant::now();
+    for (i, path) in paths.iter().enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            return;
+        }
+        batch.push((i, index_article(path, annotator)));
+        if last_send.elapsed() >= BATCH_INTERVAL || i + 1 == paths.len() {
+            if sender
+                .send(IndexEvent::Indexed(std::mem::take(&mut batch)))
+                .is_err()
+            {
+                return;
+            }
+            ctx.request_repaint();
+            last_send = Instant::now();
+        }
+    }
+}
+
+impl FolderState {
+    /// Starts listing and indexing `folder` in the background; `annotator` is whose sidecar
+    /// counts as annotated (team mode), `None` for the shared one.
+    pub fn open(ctx: &egui::Context, folder: PathBuf, annotator: Option<String>) -> Self {
+        let (sender, receiver) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let worker_cancel = Arc::clone(&cancel);
+        let worker_folder = folder.clone();
+        let worker_ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("hashiya-index".to_owned())
+            .spawn(move || {
+                index_folder(
+                    &worker_folder,
+                    annotator.as_deref(),
+                    &sender,
+                    &worker_cancel,
+                    &worker_ctx,
+                );
+            });
+        if let Err(error) = spawned {
+            log::error!("could not start indexing {}: {error}", folder.display());
+        }
+        Self {
+            folder,
+            rows: Vec::new(),
+            listed: false,
+            indexed: 0,
+            sort: FolderSort::default(),
+            filter: NoteEditor::single_line(egui::Id::unique("hashiya-folder-filter"))
+                .named("Filter articles"),
+            search_editor: NoteEditor::single_line(egui::Id::unique("hashiya-folder-search"))
+                .named("Search all articles"),
+            search: None,
+            filter_text: String::new(),
+            order: Vec::new(),
+            order_dirty: true,
+            receiver: Some(receiver),
+            _indexer: CancelOnDrop(cancel),
+            started: Instant::now(),
+        }
+    }
+
+    /// Whether listing or indexing is still running.
+    pub fn is_indexing(&self) -> bool {
+        self.receiver.is_some()
+    }
+
+    /// Takes what the indexer has sent.
+    pub fn poll(&mut self) {
+        if let Some(search) = &mut self.search {
+            search.poll();
+        }
+        let Some(receiver) = &self.receiver else {
+            return;
+        };
+        loop {
+            match receiver.try_recv() {
+                Ok(IndexEvent::Listed(paths)) => {
+                    self.rows = paths.into_iter().map(FolderRow::new).collect();
+                    self.listed = true;
+                    self.order_dirty = true;
+                }
+                Ok(IndexEvent::Indexed(entries)) => {
+                    for (i, entry) in entries {
+                        if let Some(row) = self.rows.get_mut(i) {
+                            row.set_entry(entry);
+                            self.indexed += 1;
+                        }
+                    }
+                    self.order_dirty = true;
+                }
+                Err(mpsc::TryRecvError::Empty) => return,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.receiver = None;
+                    self.listed = true;
+                    log::info!(
+                        "indexed {} articles of {} in {:.2?}",
+                        self.indexed,
+                        self.folder.display(),
+                        self.started.elapsed()
+                    );
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Waits until the folder is listed and indexed (for tests and headless use).
+    pub fn wait_until_indexed(&mut self) {
+        while self.receiver.is_some() {
+            self.poll();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        self.poll();
+    }
+
+    /// Waits until the corpus search has finished (for tests).
+    pub fn wait_for_search(&mut self) {
+        while self.search.as_ref().is_some_and(|s| !s.done) {
+            self.poll();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Shows only articles whose title or file name contains `text` (Arabic-aware).
+    pub fn set_filter(&mut self, text: &str) {
+        let folded = fold(text.trim());
+        if folded != self.filter_text {
+            self.filter_text = folded;
+            self.order_dirty = true;
+        }
+    }
+
+    /// Changes the order of the list.
+    pub fn set_sort(&mut self, sort: FolderSort) {
+        if sort != self.sort {
+            self.sort = sort;
+            self.order_dirty = true;
+        }
+    }
+
+    /// The articles shown, in order.
+    pub fn visible(&mut self) -> &[usize] {
+        if self.order_dirty {
+            self.order_dirty = false;
+            let filter = &self.filter_text;
+            let mut order: Vec<usize> = (0..self.rows.len())
+                .filter(|&i| filter.is_empty() || self.rows[i].filter_key.contains(filter.as_str()))
+                .collect();
+            let rows = &self.rows;
+            match self.sort {
+                FolderSort::Path => {}
+                FolderSort::Title => order.sort_by_cached_key(|&i| {
+                    rows[i]
+                        .entry
+                        .as_ref()
+                        .map_or_else(|| file_name(&rows[i].path), |e| e.title.clone())
+                }),
+                FolderSort::Progress => {
+                    order.sort_by(|&a, &b| rows[a].progress().total_cmp(&rows[b].progress()));
+                }
+                FolderSort::Length => order.sort_by_key(|&i| {
+                    std::cmp::Reverse(rows[i].entry.as_ref().map_or(0, |e| e.paragraphs))
+                }),
+            }
+            self.order = order;
+        }
+        &self.order
+    }
+
+    /// The article after (or before) `current` in the shown order; the first one when
+    /// `current` is not in the list.
+    pub fn neighbour(&mut self, current: Option<&Path>, forward: bool) -> Option<PathBuf> {
+        let order = self.visible().to_vec();
+        let position = current.and_then(|c| order.iter().position(|&i| self.rows[i].path == c));
+        let next = match (position, forward) {
+            (None, _) => order.first(),
+            (Some(p), true) => order.get(p + 1),
+            (Some(p), false) => p.checked_sub(1).and_then(|p| order.get(p)),
+        };
+        next.map(|&i| self.rows[i].path.clone())
+    }
+
+    /// Articles with at least one annotated paragraph, and indexed articles.
+    pub fn annotated_articles(&self) -> (usize, usize) {
+        let annotated = self
+            .rows
+            .iter()
+            .filter(|r| r.entry.as_ref().is_some_and(|e| e.annotated > 0))
+            .count();
+        (annotated, self.indexed)
+    }
+
+    /// Starts searching every article for `query` in the background.
+    pub fn start_search(&mut self, ctx: &egui::Context, query: &str) {
+        let query = query.trim().to_owned();
+        if query.is_empty() {
+            self.search = None;
+            return;
+        }
+        let articles: Vec<PathBuf> = self.rows.iter().map(|r| r.path.clone()).collect();
+        let (sender, receiver) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let worker_cancel = Arc::clone(&cancel);
+        let worker_query = query.clone();
+        let worker_ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("hashiya-corpus-search".to_owned())
+            .spawn(move || {
+                let mut found = 0;
+                let mut batch = Vec::new();
+                let mut last_send = Instant::now();
+                search_articles(
+                    &articles,
+                    &worker_query,
+                    search_folding(false),
+                    |position, hits| {
+                        if worker_cancel.load(Ordering::Relaxed) {
+                            return false;
+                        }
+                        found += hits.len();
+                        batch.extend(hits);
+                        let full = found >= MAX_CORPUS_HITS;
+                        if (full || last_send.elapsed() >= BATCH_INTERVAL)
+                            && sender
+                                .send((position + 1, std::mem::take(&mut batch)))
+                                .is_err()
+                        {
+                            return false;
+                        }
+                        if last_send.elapsed() >= BATCH_INTERVAL {
+                            worker_ctx.request_repaint();
+                            last_send = Instant::now();
+                        }
+                        !full
+                    },
+                );
+                sender.send((articles.len(), batch)).ok();
+                worker_ctx.request_repaint();
+            });
+        if let Err(error) = spawned {
+            log::error!("could not start the corpus search: {error}");
+        }
+        self.search = Some(FolderSearch {
+            query,
+            hits: Vec::new(),
+            searched: 0,
+            done: false,
+            receiver: Some(receiver),
+            cancel,
+        });
+    }
+
+    /// Whether one of the panel's text fields has the keyboard.
+    pub fn has_text_focus(&self, ctx: &egui::Context) -> bool {
+        self.filter.has_focus(ctx) || self.search_editor.has_focus(ctx)
+    }
+}
+
+/// What the user did in the folder panel.
+enum FolderAction {
+    Open(PathBuf),
+    OpenHit(CorpusHit),
+    Close,
+}
+
+/// Paints one article row: title (right-aligned when Arabic), file name and counts, and a
+/// progress bar; returns the response of the whole row.
+fn article_row_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    row: &FolderRow,
+    current: bool,
+) -> egui::Response {
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), Sense::click());
+    let name = file_name(&row.path);
+    let title = row
+        .entry
+        .as_ref()
+        .filter(|e| !e.title.is_empty())
+        .map_or_else(|| name.clone(), |e| e.title.clone());
+    let details = match &row.entry {
+        None => format!("{name} · indexing…"),
+        Some(entry) if entry.error.is_some() => format!("{name} · cannot be read"),
+        Some(entry) => format!(
+            "{name} · {} paragraphs · {} annotated",
+            entry.paragraphs, entry.annotated
+        ),
+    };
+    let accessible = format!("{title}, {details}");
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &accessible));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(rect);
+    if current {
+        painter.rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.5));
+    } else if response.hovered() || response.has_focus() {
+        painter.rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    let inner = rect.shrink2(egui::vec2(6.0, 4.0));
+    let style = ui_style(crate::text::ReadingFace::default(), true);
+    // One line: long titles are cut (the whole title is in the article itself).
+    let short: String = if title.chars().count() > 90 {
+        title.chars().take(90).chain(std::iter::once('…')).collect()
+    } else {
+        title
+    };
+    let metrics = engine.measure_label(&short, &style, 4000.0);
+    let x = if metrics.rtl {
+        inner.right() - metrics.size.x
+    } else {
+        inner.left()
+    };
+    let text_color = visuals.text_color();
+    engine.paint_label(
+        &painter,
+        &short,
+        &style,
+        4000.0,
+        egui::pos2(x, inner.top()),
+        text_color,
+    );
+    let small = crate::text::ParagraphStyle {
+        font_size_pt: 11.5,
+        line_height_pt: 16.0,
+        bold: false,
+        face: crate::text::ReadingFace::default(),
+    };
+    let details_metrics = engine.measure_label(&details, &small, 4000.0);
+    let details_x = if details_metrics.rtl {
+        inner.right() - details_metrics.size.x
+    } else {
+        inner.left()
+    };
+    engine.paint_label(
+        &painter,
+        &details,
+        &small,
+        4000.0,
+        egui::pos2(details_x, inner.top() + 24.0),
+        visuals.weak_text_color(),
+    );
+    let bar = egui::Rect::from_min_size(
+        egui::pos2(inner.left(), inner.bottom() - 3.0),
+        egui::vec2(inner.width(), 3.0),
+    );
+    painter.rect_filled(bar, 1.5, visuals.extreme_bg_color);
+    let progress = row.progress();
+    if progress > 0.0 {
+        // Progress fills from the right, as Arabic reads.
+        let filled = egui::Rect::from_min_max(
+            egui::pos2(bar.right() - bar.width() * progress, bar.top()),
+            bar.max,
+        );
+        painter.rect_filled(filled, 1.5, Color32::from_rgb(0x66, 0xa1, 0x82));
+    }
+    response
+}
+
+impl HashiyaApp {
+    /// Opens `folder` in the side panel and starts indexing it.
+    pub fn open_folder(&mut self, ctx: &egui::Context, folder: PathBuf) {
+        if !folder.is_dir() {
+            self.message = Some(format!("Not a folder: {}", folder.display()));
+            return;
+        }
+        let annotator = self
+            .settings
+            .team_mode
+            .then(|| self.settings.author.clone());
+        self.settings.corpus_folder = Some(folder.clone());
+        self.folder = Some(FolderState::open(ctx, folder, annotator));
+    }
+
+    /// Closes the folder panel.
+    pub fn close_folder(&mut self) {
+        self.folder = None;
+        self.settings.corpus_folder = None;
+    }
+
+    /// Shows the folder dialog.
+    pub fn ask_for_folder(&mut self, ctx: &egui::Context) {
+        self.pending_folder_pick = Some(self.picker.pick_folder(ctx));
+    }
+
+    pub(super) fn poll_folder(&mut self, ctx: &egui::Context) {
+        if let Some(receiver) = &self.pending_folder_pick {
+            match receiver.try_recv() {
+                Ok(Some(path)) => {
+                    self.pending_folder_pick = None;
+                    self.open_folder(ctx, path);
+                }
+                Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                    self.pending_folder_pick = None;
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        if let Some(folder) = &mut self.folder {
+            folder.poll();
+        }
+    }
+
+    /// Re-indexes the open folder (after annotations or team mode changed).
+    pub fn refresh_folder(&mut self, ctx: &egui::Context) {
+        let Some(old) = self.folder.take() else {
+            return;
+        };
+        let annotator = self
+            .settings
+            .team_mode
+            .then(|| self.settings.author.clone());
+        let mut state = FolderState::open(ctx, old.folder.clone(), annotator);
+        state.sort = old.sort;
+        state.filter = old.filter;
+        state.filter_text = old.filter_text;
+        state.search_editor = old.search_editor;
+        self.folder = Some(state);
+    }
+
+    /// Opens the next (or previous) article of the folder list.
+    pub fn step_article(&mut self, ctx: &egui::Context, forward: bool) {
+        let current = self.session.as_ref().and_then(|s| s.document.path.clone());
+        let Some(folder) = &mut self.folder else {
+            return;
+        };
+        match folder.neighbour(current.as_deref(), forward) {
+            Some(path) => self.open(ctx, path),
+            None => {
+                self.message = Some(if forward {
+                    "This is the last article of the list.".to_owned()
+                } else {
+                    "This is the first article of the list.".to_owned()
+                });
+            }
+        }
+    }
+
+    /// Opens the article of a corpus search hit at the hit, with the query highlighted.
+    pub fn open_hit(&mut self, ctx: &egui::Context, hit: &CorpusHit, query: &str) {
+        self.pending_reveal = Some((hit.path.clone(), hit.paragraph, Some(query.to_owned())));
+        let already_open = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.document.path.as_deref() == Some(hit.path.as_path()));
+        if already_open {
+            self.apply_pending_reveal();
+        } else {
+            self.open(ctx, hit.path.clone());
+        }
+    }
+
+    /// Goes to the paragraph a corpus search hit asked for, once its article is open.
+    pub(super) fn apply_pending_reveal(&mut self) {
+        let Some((path, paragraph, query)) = self.pending_reveal.take() else {
+            return;
+        };
+        let open_path = self.session.as_ref().and_then(|s| s.document.path.clone());
+        if open_path.as_deref() != Some(path.as_path()) {
+            return;
+        }
+        if let Some(query) = query {
+            self.search_for(&query);
+            if let Some(search) = &mut self.search
+                && let Some(index) = search.hits.iter().position(|h| h.paragraph == paragraph)
+            {
+                search.current = index;
+            }
+        }
+        if let Some(session) = &mut self.session {
+            session.reader.select(paragraph);
+            session.reader.reveal(paragraph);
+        }
+    }
+
+    /// The folder panel, at the left.
+    pub(super) fn folder_panel_ui(&mut self, ui: &mut Ui) {
+        let Some(folder) = &mut self.folder else {
+            return;
+        };
+        let current = self.session.as_ref().and_then(|s| s.document.path.clone());
+        let engine = &mut self.engine;
+        let mut action = None;
+        egui::Panel::left("folder")
+            .resizable(true)
+            .default_size(330.0)
+            .min_size(240.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Close")
+                        .on_hover_text("Close the folder")
+                        .clicked()
+                    {
+                        action = Some(FolderAction::Close);
+                    }
+                    bidi_label(ui, engine, &file_name(&folder.folder), None);
+                });
+                folder_progress_ui(ui, folder);
+                ui.horizontal(|ui| {
+                    ui.label("Filter");
+                    let (_, output) = folder.filter.ui(ui, engine, "title or file name");
+                    if output.changed {
+                        let text = folder.filter.text();
+                        folder.set_filter(&text);
+                    }
+                });
+                ui.horizontal(|ui| {
+                    ui.label("Sort");
+                    let mut sort = folder.sort;
+                    egui::ComboBox::from_id_salt("folder-sort")
+                        .selected_text(sort.name())
+                        .show_ui(ui, |ui| {
+                            for choice in FolderSort::ALL {
+                                ui.selectable_value(&mut sort, choice, choice.name());
+                            }
+                        });
+                    folder.set_sort(sort);
+                });
+                ui.horizontal(|ui| {
+                    ui.label("Search");
+                    let (_, output) =
+                        folder
+                            .search_editor
+                            .ui(ui, engine, "all articles, then Enter");
+                    if output.submitted.is_some() {
+                        let query = folder.search_editor.text();
+                        folder.start_search(ui.ctx(), &query);
+                    }
+                });
+                ui.separator();
+                let picked = if folder.search.is_some() {
+                    search_results_ui(ui, engine, folder)
+                } else {
+                    article_list_ui(ui, engine, folder, current.as_deref())
+                };
+                if picked.is_some() {
+                    action = picked;
+                }
+            });
+        let ctx = ui.ctx().clone();
+        match action {
+            Some(FolderAction::Open(path)) => self.open(&ctx, path),
+            Some(FolderAction::OpenHit(hit)) => {
+                let query = self
+                    .folder
+                    .as_ref()
+                    .and_then(|f| f.search.as_ref())
+                    .map(|s| s.query.clone())
+                    .unwrap_or_default();
+                self.open_hit(&ctx, &hit, &query);
+            }
+            Some(FolderAction::Close) => self.close_folder(),
+            None => {}
+        }
+    }
+}
+
+fn folder_progress_ui(ui: &mut Ui, folder: &mut FolderState) {
+    let total = folder.rows.len();
+    if !folder.listed {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Listing articles…");
+        });
+        return;
+    }
+    if folder.is_indexing() {
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "article counts are far below 2^23"
+        )]
+        let share = folder.indexed as f32 / total.max(1) as f32;
+        ui.add(
+            egui::ProgressBar::new(share)
+                .text(format!("Indexing {} of {total} articles", folder.indexed)),
+        );
+    } else {
+        let (annotated, indexed) = folder.annotated_articles();
+        ui.label(format!(
+            "{total} articles · {annotated} of {indexed} annotated"
+        ));
+    }
+}
+
+fn article_list_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    folder: &mut FolderState,
+    current: Option<&Path>,
+) -> Option<FolderAction> {
+    let order = folder.visible().to_vec();
+    if folder.listed && order.is_empty() {
+        ui.label(if folder.rows.is_empty() {
+            "No articles (.txt, .md, .html, .docx) in this folder."
+        } else {
+            "No article matches the filter."
+        });
+        return None;
+    }
+    let mut action = None;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, ROW_HEIGHT, order.len(), |ui, range| {
+            for &i in &order[range] {
+                let row = &folder.rows[i];
+                let is_current = current == Some(row.path.as_path());
+                if article_row_ui(ui, engine, row, is_current).clicked() {
+                    action = Some(FolderAction::Open(row.path.clone()));
+                }
+            }
+        });
+    action
+}
+
+fn search_results_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    folder: &mut FolderState,
+) -> Option<FolderAction> {
+    let Some(search) = &folder.search else {
+        return None;
+    };
+    let total = folder.rows.len();
+    let mut action = None;
+    let mut close = false;
+    ui.horizontal(|ui| {
+        if ui.button("Back to articles").clicked() {
+            close = true;
+        }
+        if !search.done {
+            ui.spinner();
+        }
+    });
+    let articles_with_hits = {
+        let mut paths: Vec<&Path> = search.hits.iter().map(|h| h.path.as_path()).collect();
+        paths.dedup();
+        paths.len()
+    };
+    let summary = if search.done {
+        format!(
+            "{}{} matches in {articles_with_hits} articles",
+            search.hits.len(),
+            if search.truncated() { "+" } else { "" }
+        )
+    } else {
+        format!(
+            "{} matches so far ({} of {total} articles searched)",
+            search.hits.len(),
+            search.searched
+        )
+    };
+    ui.label(summary);
+    let hits = &search.hits;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut previous: Option<&Path> = None;
+            for hit in hits {
+                if previous != Some(hit.path.as_path()) {
+                    ui.add_space(4.0);
+                    bidi_label(
+                        ui,
+                        engine,
+                        &file_name(&hit.path),
+                        Some(ui.visuals().strong_text_color()),
+                    );
+                    previous = Some(hit.path.as_path());
+                }
+                let text = format!("{} ¶ {}", hit.snippet, hit.paragraph + 1);
+                if crate::ui::bidi_button(ui, engine, &text).clicked() {
+                    action = Some(FolderAction::OpenHit(hit.clone()));
+                }
+            }
+        });
+    if close {
+        folder.search = None;
+    }
+    action
+}
