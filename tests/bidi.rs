@@ -206,3 +206,43 @@ fn an_unbalanced_override_does_not_leak_into_the_next_paragraph() {
         (vec!["xyz".to_owned(), "uvw".to_owned()], false)
     );
 }
+
+#[test]
+fn single_line_label_is_cut_at_its_logical_end_with_an_ellipsis() {
+    let mut font_system = fonts::font_system(false);
+    let style = TextStyle::default().for_kind(ParagraphKind::Body);
+    // The title of the alaraby_2016-10-25 corpus article.
+    let title = "اجتماع التحالف الدولي بباريس: فرنسا تصوّب الأنظار إلى الرقة بعد الموصل";
+    let width = 250.0;
+    let layout = ParagraphLayout::single_line(&mut font_system, title, &style, width);
+    let runs: Vec<_> = layout.runs().collect();
+    assert_eq!(runs.len(), 1, "one line only");
+    let mut glyphs: Vec<_> = runs[0].glyphs.iter().collect();
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    assert!(glyphs.iter().all(|g| g.glyph_id != 0), "no .notdef");
+    assert!(
+        glyphs
+            .iter()
+            .all(|g| g.x >= 0.0 && g.x + g.w <= width + 0.5),
+        "every glyph inside the width"
+    );
+    // Right-to-left: the first word is on the right, the ellipsis (a glyph with no source
+    // text) on the far left, and the end of the title is gone.
+    let rightmost = glyphs.last().unwrap();
+    assert_eq!(rightmost.start, 0, "the title starts at the right edge");
+    let leftmost = glyphs.first().unwrap();
+    assert_eq!(leftmost.start, leftmost.end, "ellipsis on the left");
+    let last_shown = glyphs.iter().map(|g| g.end).max().unwrap();
+    assert!(last_shown < title.find("الموصل").unwrap());
+
+    // A title that fits is shown whole, with no ellipsis.
+    let short = "غداً.. سحب قرعة تصفيات كأس العالم 2018";
+    let natural = ParagraphLayout::new(&mut font_system, short, &style, 100_000.0)
+        .runs()
+        .map(|r| r.line_w)
+        .fold(0.0, f32::max);
+    let layout = ParagraphLayout::single_line(&mut font_system, short, &style, natural + 1.0);
+    let glyphs: Vec<_> = layout.runs().flat_map(|r| r.glyphs.iter()).collect();
+    assert!(glyphs.iter().all(|g| g.start < g.end), "no ellipsis");
+    assert_eq!(glyphs.iter().map(|g| g.end).max(), Some(short.len()));
+}

@@ -537,45 +537,29 @@ fn article_row_ui(
     }
     let inner = rect.shrink2(egui::vec2(6.0, 4.0));
     let style = ui_style(crate::text::ReadingFace::default(), true);
-    // One line: long titles are cut (the whole title is in the article itself).
-    let short: String = if title.chars().count() > 90 {
-        title.chars().take(90).chain(std::iter::once('…')).collect()
-    } else {
-        title
+    // One line each: a long title is cut with an ellipsis at its logical end.
+    let width = inner.width().max(20.0);
+    let line = |engine: &mut TextEngine, text: &str, style, top: f32, color| {
+        let metrics = engine.measure_line(text, style, width);
+        let x = if metrics.rtl {
+            inner.right() - metrics.size.x
+        } else {
+            inner.left()
+        };
+        engine.paint_line(&painter, text, style, width, egui::pos2(x, top), color);
     };
-    let metrics = engine.measure_label(&short, &style, 4000.0);
-    let x = if metrics.rtl {
-        inner.right() - metrics.size.x
-    } else {
-        inner.left()
-    };
-    let text_color = visuals.text_color();
-    engine.paint_label(
-        &painter,
-        &short,
-        &style,
-        4000.0,
-        egui::pos2(x, inner.top()),
-        text_color,
-    );
+    line(engine, &title, &style, inner.top(), visuals.text_color());
     let small = crate::text::ParagraphStyle {
         font_size_pt: 11.5,
         line_height_pt: 16.0,
         bold: false,
         face: crate::text::ReadingFace::default(),
     };
-    let details_metrics = engine.measure_label(&details, &small, 4000.0);
-    let details_x = if details_metrics.rtl {
-        inner.right() - details_metrics.size.x
-    } else {
-        inner.left()
-    };
-    engine.paint_label(
-        &painter,
+    line(
+        engine,
         &details,
         &small,
-        4000.0,
-        egui::pos2(details_x, inner.top() + 24.0),
+        inner.top() + 24.0,
         visuals.weak_text_color(),
     );
     let bar = egui::Rect::from_min_size(

@@ -9,7 +9,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use cosmic_text::{
-    Attrs, Buffer, Family, FontSystem, LayoutRunIter, Metrics, Shaping, Weight, Wrap,
+    Attrs, Buffer, Ellipsize, EllipsizeHeightLimit, Family, FontSystem, LayoutRunIter, Metrics,
+    Shaping, Weight, Wrap,
 };
 
 use super::fonts::{LATIN_FAMILY, ReadingFace};
@@ -178,8 +179,34 @@ impl ParagraphLayout {
         style: &ParagraphStyle,
         width_pt: f32,
     ) -> Self {
+        Self::build(font_system, text, style, width_pt, false)
+    }
+
+    /// Shapes `text` on one line; when it is wider than `width_pt` its logical end is cut and
+    /// replaced by an ellipsis (on the left of a right-to-left line).
+    pub fn single_line(
+        font_system: &mut FontSystem,
+        text: &str,
+        style: &ParagraphStyle,
+        width_pt: f32,
+    ) -> Self {
+        Self::build(font_system, text, style, width_pt, true)
+    }
+
+    fn build(
+        font_system: &mut FontSystem,
+        text: &str,
+        style: &ParagraphStyle,
+        width_pt: f32,
+        single_line: bool,
+    ) -> Self {
         let mut buffer = Buffer::new_empty(style.metrics());
-        buffer.set_wrap(Wrap::WordOrGlyph);
+        if single_line {
+            buffer.set_wrap(Wrap::None);
+            buffer.set_ellipsize(Ellipsize::End(EllipsizeHeightLimit::Lines(1)));
+        } else {
+            buffer.set_wrap(Wrap::WordOrGlyph);
+        }
         buffer.set_size(Some(width_pt.max(1.0)), None);
         let shown = display_text(text);
         let arabic = style.attrs(style.face.family_name());

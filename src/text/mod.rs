@@ -33,6 +33,20 @@ struct LabelKey {
     width_bits: u32,
     bold: bool,
     face: ReadingFace,
+    single_line: bool,
+}
+
+impl LabelKey {
+    fn new(text: &str, style: &ParagraphStyle, max_width_pt: f32, single_line: bool) -> Self {
+        Self {
+            text: text.to_owned(),
+            font_size_bits: style.font_size_pt.to_bits(),
+            width_bits: max_width_pt.to_bits(),
+            bold: style.bold,
+            face: style.face,
+            single_line,
+        }
+    }
 }
 
 struct LabelEntry {
@@ -86,37 +100,27 @@ impl TextEngine {
         self.atlas.begin_frame()
     }
 
-    fn label_entry(
-        &mut self,
-        text: &str,
-        style: &ParagraphStyle,
-        max_width_pt: f32,
-    ) -> &ParagraphLayout {
-        let key = LabelKey {
-            text: text.to_owned(),
-            font_size_bits: style.font_size_pt.to_bits(),
-            width_bits: max_width_pt.to_bits(),
-            bold: style.bold,
-            face: style.face,
-        };
+    fn label_entry(&mut self, key: LabelKey, style: &ParagraphStyle) -> &ParagraphLayout {
         let frame = self.frame;
         let font_system = &mut self.font_system;
-        let entry = self.labels.entry(key).or_insert_with(|| LabelEntry {
-            layout: ParagraphLayout::new(font_system, text, style, max_width_pt),
-            last_used_frame: frame,
+        let entry = self.labels.entry(key).or_insert_with_key(|key| {
+            let width = f32::from_bits(key.width_bits);
+            let layout = if key.single_line {
+                ParagraphLayout::single_line(font_system, &key.text, style, width)
+            } else {
+                ParagraphLayout::new(font_system, &key.text, style, width)
+            };
+            LabelEntry {
+                layout,
+                last_used_frame: frame,
+            }
         });
         entry.last_used_frame = frame;
         &entry.layout
     }
 
-    /// Lays out a UI string (cached) and measures it.
-    pub fn measure_label(
-        &mut self,
-        text: &str,
-        style: &ParagraphStyle,
-        max_width_pt: f32,
-    ) -> LabelMetrics {
-        let layout = self.label_entry(text, style, max_width_pt);
+    fn measure(&mut self, key: LabelKey, style: &ParagraphStyle) -> LabelMetrics {
+        let layout = self.label_entry(key, style);
         let mut left = f32::MAX;
         let mut right = f32::MIN;
         for run in layout.runs() {
@@ -135,25 +139,16 @@ impl TextEngine {
         }
     }
 
-    /// Draws a UI string laid out by [`Self::measure_label`] with its ink box at `origin`.
-    pub fn paint_label(
+    fn paint(
         &mut self,
         painter: &egui::Painter,
-        text: &str,
+        key: &LabelKey,
         style: &ParagraphStyle,
-        max_width_pt: f32,
         origin: egui::Pos2,
         color: egui::Color32,
     ) {
-        let metrics = self.measure_label(text, style, max_width_pt);
-        let key = LabelKey {
-            text: text.to_owned(),
-            font_size_bits: style.font_size_pt.to_bits(),
-            width_bits: max_width_pt.to_bits(),
-            bold: style.bold,
-            face: style.face,
-        };
-        let Some(entry) = self.labels.get(&key) else {
+        let metrics = self.measure(key.clone(), style);
+        let Some(entry) = self.labels.get(key) else {
             return;
         };
         let ctx = painter.ctx();
@@ -172,5 +167,54 @@ impl TextEngine {
             );
         }
         painter.extend(self.atlas.shapes(batch));
+    }
+
+    /// Lays out a UI string (cached), wrapped to `max_width_pt`, and measures it.
+    pub fn measure_label(
+        &mut self,
+        text: &str,
+        style: &ParagraphStyle,
+        max_width_pt: f32,
+    ) -> LabelMetrics {
+        self.measure(LabelKey::new(text, style, max_width_pt, false), style)
+    }
+
+    /// Draws a UI string laid out by [`Self::measure_label`] with its ink box at `origin`.
+    pub fn paint_label(
+        &mut self,
+        painter: &egui::Painter,
+        text: &str,
+        style: &ParagraphStyle,
+        max_width_pt: f32,
+        origin: egui::Pos2,
+        color: egui::Color32,
+    ) {
+        let key = LabelKey::new(text, style, max_width_pt, false);
+        self.paint(painter, &key, style, origin, color);
+    }
+
+    /// Lays out a UI string (cached) on one line, cut with an ellipsis at its logical end
+    /// when wider than `max_width_pt`, and measures it.
+    pub fn measure_line(
+        &mut self,
+        text: &str,
+        style: &ParagraphStyle,
+        max_width_pt: f32,
+    ) -> LabelMetrics {
+        self.measure(LabelKey::new(text, style, max_width_pt, true), style)
+    }
+
+    /// Draws a UI string laid out by [`Self::measure_line`] with its ink box at `origin`.
+    pub fn paint_line(
+        &mut self,
+        painter: &egui::Painter,
+        text: &str,
+        style: &ParagraphStyle,
+        max_width_pt: f32,
+        origin: egui::Pos2,
+        color: egui::Color32,
+    ) {
+        let key = LabelKey::new(text, style, max_width_pt, true);
+        self.paint(painter, &key, style, origin, color);
     }
 }
