@@ -316,17 +316,19 @@ pub struct CorpusHit {
     pub paragraph: usize,
     /// The match with a few words around it.
     pub snippet: String,
+    /// Where the match is in `snippet`, in bytes.
+    pub matched: Range<usize>,
 }
 
 /// The text around `bytes` of `text`: up to `context` characters each side, on word
-/// boundaries where possible, with `…` where it was cut.
-pub fn snippet(text: &str, bytes: Range<usize>, context: usize) -> String {
+/// boundaries where possible, with `…` where it was cut; and where `bytes` ended up in it.
+pub fn snippet(text: &str, bytes: Range<usize>, context: usize) -> (String, Range<usize>) {
     let start = bytes.start.min(text.len());
     let end = bytes.end.clamp(start, text.len());
     let (Some(before), Some(hit), Some(after)) =
         (text.get(..start), text.get(start..end), text.get(end..))
     else {
-        return String::new();
+        return (String::new(), 0..0);
     };
     let mut left: Vec<char> = before.chars().rev().take(context).collect();
     let cut_left = left.len() < before.chars().count();
@@ -344,12 +346,13 @@ pub fn snippet(text: &str, bytes: Range<usize>, context: usize) -> String {
         out.push('…');
     }
     out.extend(left);
+    let matched = out.len()..out.len() + hit.len();
     out.push_str(hit);
     out.extend(right);
     if cut_right {
         out.push('…');
     }
-    out
+    (out, matched)
 }
 
 /// Searches every article of `articles` for `query` (Arabic-aware, as the find bar does),
@@ -373,14 +376,15 @@ pub fn search_articles(
         let index = SearchIndex::new(&document.text, folding);
         let hits = find_in_document(&document, &index, query)
             .into_iter()
-            .map(|(paragraph, bytes)| CorpusHit {
-                path: path.clone(),
-                paragraph,
-                snippet: snippet(
-                    document.paragraph_text(paragraph).unwrap_or_default(),
-                    bytes,
-                    40,
-                ),
+            .map(|(paragraph, bytes)| {
+                let text = document.paragraph_text(paragraph).unwrap_or_default();
+                let (snippet, matched) = snippet(text, bytes, 40);
+                CorpusHit {
+                    path: path.clone(),
+                    paragraph,
+                    snippet,
+                    matched,
+                }
             })
             .collect();
         if !found(position, hits) {
@@ -399,13 +403,14 @@ mod tests {
         let text = "قال وزير الخارجية الفرنسي إن التحالف الدولي سيجتمع في باريس يوم الثلاثاء";
         let start = text.find("التحالف").unwrap();
         let bytes = start..start + "التحالف".len();
-        let short = snippet(text, bytes.clone(), 12);
+        let (short, matched) = snippet(text, bytes.clone(), 12);
         assert!(short.starts_with('…') && short.ends_with('…'), "{short}");
         assert!(short.contains("إن التحالف الدولي"), "{short}");
         assert!(!short.contains("الخارجية"), "{short}");
+        assert_eq!(&short[matched], "التحالف");
         // Nothing cut: no ellipsis.
-        assert_eq!(snippet(text, bytes, 500), text);
+        assert_eq!(snippet(text, bytes.clone(), 500), (text.to_owned(), bytes));
         // Out-of-range input gives an empty snippet, not a panic.
-        assert_eq!(snippet(text, 1..2, 5), "");
+        assert_eq!(snippet(text, 1..2, 5), (String::new(), 0..0));
     }
 }

@@ -246,3 +246,28 @@ fn single_line_label_is_cut_at_its_logical_end_with_an_ellipsis() {
     assert!(glyphs.iter().all(|g| g.start < g.end), "no ellipsis");
     assert_eq!(glyphs.iter().map(|g| g.end).max(), Some(short.len()));
 }
+
+#[test]
+fn marked_part_of_a_label_is_where_it_is_drawn() {
+    use hashiya::text::TextEngine;
+    let mut engine = TextEngine::new(false);
+    let style = TextStyle::default().for_kind(ParagraphKind::Body);
+    let text = "قال إن التحالف الدولي سيجتمع";
+    let size = engine.measure_label(text, &style, 2000.0).size;
+    let range_of = |word: &str| {
+        let start = text.find(word).unwrap();
+        start..start + word.len()
+    };
+    let first = engine.label_ranges(text, &style, 2000.0, range_of("قال"));
+    let middle = engine.label_ranges(text, &style, 2000.0, range_of("التحالف"));
+    let last = engine.label_ranges(text, &style, 2000.0, range_of("سيجتمع"));
+    assert_eq!((first.len(), middle.len(), last.len()), (1, 1, 1));
+    // Right to left: the first word at the right edge, the last at the left.
+    assert!(
+        (first[0].right() - size.x).abs() < 1.0,
+        "{first:?} {size:?}"
+    );
+    assert!(last[0].left().abs() < 1.0, "{last:?}");
+    assert!(middle[0].left() > last[0].right() && middle[0].right() < first[0].left());
+    assert!(middle[0].width() > 10.0);
+}

@@ -104,6 +104,11 @@ impl FolderRow {
     }
 }
 
+/// `n` with the singular or plural noun: "1 article", "2 articles".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
@@ -519,8 +524,9 @@ fn article_row_ui(
         None => format!("{name} · indexing…"),
         Some(entry) if entry.error.is_some() => format!("{name} · cannot be read"),
         Some(entry) => format!(
-            "{name} · {} paragraphs · {} annotated",
-            entry.paragraphs, entry.annotated
+            "{name} · {} · {} annotated",
+            count(entry.paragraphs, "paragraph", "paragraphs"),
+            entry.annotated
         ),
     };
     let accessible = format!("{title}, {details}");
@@ -800,7 +806,8 @@ fn folder_progress_ui(ui: &mut Ui, folder: &mut FolderState) {
     } else {
         let (annotated, indexed) = folder.annotated_articles();
         ui.label(format!(
-            "{total} articles · {annotated} of {indexed} annotated"
+            "{} · {annotated} of {indexed} annotated",
+            count(total, "article", "articles")
         ));
     }
 }
@@ -861,14 +868,15 @@ fn search_results_ui(
     };
     let summary = if search.done {
         format!(
-            "{}{} matches in {articles_with_hits} articles",
-            search.hits.len(),
-            if search.truncated() { "+" } else { "" }
+            "{}{} in {}",
+            count(search.hits.len(), "match", "matches"),
+            if search.truncated() { " or more" } else { "" },
+            count(articles_with_hits, "article", "articles")
         )
     } else {
         format!(
-            "{} matches so far ({} of {total} articles searched)",
-            search.hits.len(),
+            "{} so far ({} of {total} articles searched)",
+            count(search.hits.len(), "match", "matches"),
             search.searched
         )
     };
@@ -889,8 +897,10 @@ fn search_results_ui(
                     );
                     previous = Some(hit.path.as_path());
                 }
+                // The match keeps its byte range: the caption starts with the snippet.
                 let text = format!("{} ¶ {}", hit.snippet, hit.paragraph + 1);
-                if crate::ui::bidi_button(ui, engine, &text).clicked() {
+                let marked = hit.matched.clone();
+                if crate::ui::bidi_button_marked(ui, engine, &text, marked).clicked() {
                     action = Some(FolderAction::OpenHit(hit.clone()));
                 }
             }

@@ -193,6 +193,35 @@ impl TextEngine {
         self.paint(painter, &key, style, origin, color);
     }
 
+    /// Rectangles covering bytes `range` of a UI string laid out by [`Self::measure_label`],
+    /// relative to the origin its ink box is painted at; in a mixed-direction line a range may
+    /// take several rectangles.
+    pub fn label_ranges(
+        &mut self,
+        text: &str,
+        style: &ParagraphStyle,
+        max_width_pt: f32,
+        range: std::ops::Range<usize>,
+    ) -> Vec<egui::Rect> {
+        let key = LabelKey::new(text, style, max_width_pt, false);
+        let left = self.measure(key.clone(), style).left_pt;
+        let Some(entry) = self.labels.get(&key) else {
+            return Vec::new();
+        };
+        let mut rects = Vec::new();
+        for run in entry.layout.runs() {
+            let start = cosmic_text::Cursor::new(run.line_i, range.start);
+            let end = cosmic_text::Cursor::new(run.line_i, range.end);
+            for (x, width) in run.highlight(start, end) {
+                rects.push(egui::Rect::from_min_size(
+                    egui::pos2(x - left, run.line_top),
+                    egui::vec2(width, run.line_height),
+                ));
+            }
+        }
+        rects
+    }
+
     /// Lays out a UI string (cached) on one line, cut with an ellipsis at its logical end
     /// when wider than `max_width_pt`, and measures it.
     pub fn measure_line(

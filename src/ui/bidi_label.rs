@@ -41,13 +41,25 @@ pub fn bidi_label(
 /// A menu-style button whose caption may hold Arabic (AccessKit role `Button`).
 pub fn bidi_button(ui: &mut Ui, engine: &mut TextEngine, text: &str) -> Response {
     let min_width = ui.available_width().min(280.0);
-    caption_button(ui, engine, text, min_width, false)
+    caption_button(ui, engine, text, min_width, false, None)
+}
+
+/// A menu-style button like [`bidi_button`] with bytes `marked` of its caption highlighted
+/// (a search match in its context).
+pub fn bidi_button_marked(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    text: &str,
+    marked: std::ops::Range<usize>,
+) -> Response {
+    let min_width = ui.available_width().min(280.0);
+    caption_button(ui, engine, text, min_width, false, Some(marked))
 }
 
 /// A framed button, as wide as its caption, whose caption may hold Arabic (AccessKit role
 /// `Button`).
 pub fn bidi_small_button(ui: &mut Ui, engine: &mut TextEngine, text: &str) -> Response {
-    caption_button(ui, engine, text, 0.0, true)
+    caption_button(ui, engine, text, 0.0, true, None)
 }
 
 fn caption_button(
@@ -56,6 +68,7 @@ fn caption_button(
     text: &str,
     min_width: f32,
     framed: bool,
+    marked: Option<std::ops::Range<usize>>,
 ) -> Response {
     let style = ui_style(ReadingFace::default(), false);
     let padding = ui.spacing().button_padding;
@@ -92,6 +105,16 @@ fn caption_button(
             rect.left() + padding.x
         };
         let origin = egui::pos2(x, rect.top() + padding.y);
+        if let Some(marked) = marked {
+            let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+            for mark in engine.label_ranges(text, &style, max_width, marked) {
+                ui.painter().rect_filled(
+                    mark.translate(origin.to_vec2()),
+                    egui::CornerRadius::same(2),
+                    fill,
+                );
+            }
+        }
         engine.paint_label(
             ui.painter(),
             text,

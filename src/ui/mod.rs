@@ -7,6 +7,8 @@ pub mod note_editor;
 pub mod reader;
 
 pub use annotation_panel::{PanelAction, annotation_panel_ui};
-pub use bidi_label::{bidi_button, bidi_label, bidi_small_button, chip, in_ltr, parse_hex_color};
+pub use bidi_label::{
+    bidi_button, bidi_button_marked, bidi_label, bidi_small_button, chip, in_ltr, parse_hex_color,
+};
 pub use note_editor::{NoteEditor, NoteEditorOutput};
 pub use reader::{ParagraphMarks, ReaderColors, ReaderState, TextSelection, reader_ui};
