@@ -527,3 +527,71 @@ fn file_export_writes_the_open_article_s_annotations() {
             .contains("Exported 1 annotation")
     );
 }
+
+#[test]
+fn an_input_method_s_composition_is_shown_but_only_committed_text_is_kept() {
+    let (_dir, article) = article_copy();
+    let mut harness = open(&article);
+    for _ in 0..3 {
+        press(&mut harness, Key::J);
+    }
+    press(&mut harness, Key::N);
+    harness.event(Event::Text("قال ".to_owned()));
+    harness.run_steps(2);
+    let preedit = |text: &str| {
+        Event::Ime(egui::ImeEvent::Preedit {
+            text: text.to_owned(),
+            active_range_chars: None,
+        })
+    };
+    let editor = |harness: &Harness<'_, HashiyaApp>| {
+        let editor = &harness.state().session.as_ref().unwrap().note_editor;
+        (editor.text(), editor.preedit())
+    };
+    let stored = |harness: &Harness<'_, HashiyaApp>| {
+        let session = harness.state().session.as_ref().unwrap();
+        let selected = session.reader.selected.unwrap();
+        session
+            .annotations
+            .store
+            .paragraph_annotation(selected)
+            .map(|a| a.note.clone())
+    };
+
+    harness.event(preedit("مر"));
+    harness.run_steps(2);
+    assert_eq!(editor(&harness), ("قال ".to_owned(), Some("مر".to_owned())));
+    harness.event(preedit("مرح"));
+    harness.run_steps(2);
+    assert_eq!(
+        editor(&harness),
+        ("قال ".to_owned(), Some("مرح".to_owned()))
+    );
+    assert_eq!(
+        stored(&harness).as_deref(),
+        Some("قال "),
+        "composition not saved"
+    );
+
+    harness.event(Event::Ime(egui::ImeEvent::Commit("مرحبا".to_owned())));
+    harness.run_steps(2);
+    assert_eq!(editor(&harness), ("قال مرحبا".to_owned(), None));
+    assert_eq!(stored(&harness).as_deref(), Some("قال مرحبا"));
+
+    // The input method may take back characters before the cursor.
+    harness.event(Event::Ime(egui::ImeEvent::DeleteSurrounding {
+        before_chars: 2,
+        after_chars: 0,
+    }));
+    harness.run_steps(2);
+    assert_eq!(editor(&harness), ("قال مرح".to_owned(), None));
+
+    // A composition abandoned by leaving the editor leaves nothing behind.
+    harness.event(preedit("x"));
+    harness.run_steps(2);
+    assert_eq!(editor(&harness).1.as_deref(), Some("x"));
+    press(&mut harness, Key::Escape);
+    assert_eq!(editor(&harness), ("قال مرح".to_owned(), None));
+    save(&mut harness);
+    assert_eq!(on_disk(&article).annotations[0].note, "قال مرح");
+}

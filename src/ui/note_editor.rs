@@ -42,6 +42,9 @@ pub struct NoteEditor {
     name: &'static str,
     /// The paragraph whose note is being edited.
     pub paragraph: Option<usize>,
+    /// Text an input method is composing, shown underlined at the cursor but not yet part of
+    /// the note: where it starts and ends in the buffer (always within one line).
+    preedit: Option<(Cursor, Cursor)>,
 }
 
 impl std::fmt::Debug for NoteEditor {
@@ -65,6 +68,7 @@ impl NoteEditor {
             single_line: false,
             name: "Note",
             paragraph: None,
+            preedit: None,
         }
     }
 
@@ -98,6 +102,7 @@ impl NoteEditor {
     ) {
         self.paragraph = paragraph;
         self.face = face;
+        self.preedit = None;
         let attrs = Attrs::new().family(Family::Name(face.family_name()));
         self.editor.with_buffer_mut(|buffer| {
             buffer.set_text(text, &attrs, Shaping::Advanced, None);
@@ -111,16 +116,91 @@ impl NoteEditor {
         self.editor.shape_as_needed(&mut engine.font_system, false);
     }
 
-    /// The current text, lines joined with `\n`.
+    /// The current text, lines joined with `\n` (without text an input method is still
+    /// composing).
     pub fn text(&self) -> String {
         self.editor.with_buffer(|buffer| {
-            buffer
+            let mut lines: Vec<String> = buffer
                 .lines
                 .iter()
-                .map(cosmic_text::BufferLine::text)
-                .collect::<Vec<_>>()
-                .join("\n")
+                .map(|line| line.text().to_owned())
+                .collect();
+            if let Some((start, end)) = self.preedit
+                && let Some(line) = lines.get_mut(start.line)
+                && line.get(start.index..end.index).is_some()
+            {
+                line.replace_range(start.index..end.index, "");
+            }
+            lines.join("\n")
         })
+    }
+
+    /// The text an input method is composing, if any.
+    pub fn preedit(&self) -> Option<String> {
+        let (start, end) = self.preedit?;
+        self.editor.with_buffer(|buffer| {
+            let line = buffer.lines.get(start.line)?;
+            line.text().get(start.index..end.index).map(str::to_owned)
+        })
+    }
+
+    /// Removes the composing text from the buffer, leaving the cursor where it was.
+    fn clear_preedit(&mut self, engine: &mut TextEngine) {
+        let Some((start, end)) = self.preedit.take() else {
+            return;
+        };
+        self.editor.set_selection(Selection::Normal(start));
+        self.editor.set_cursor(end);
+        self.editor.delete_selection();
+        self.editor.shape_as_needed(&mut engine.font_system, false);
+    }
+
+    /// Shows `text` as the composition in progress at the cursor (replacing the previous one).
+    fn set_preedit(&mut self, engine: &mut TextEngine, text: &str) {
+        self.clear_preedit(engine);
+        self.editor.delete_selection();
+        let text = text.replace(['\n', '\r'], " ");
+        if text.is_empty() {
+            return;
+        }
+        let start = self.editor.cursor();
+        self.editor.insert_string(&text, None);
+        let end = self.editor.cursor();
+        if start.line == end.line && start.index < end.index {
+            self.preedit = Some((start, end));
+        }
+        self.editor.shape_as_needed(&mut engine.font_system, false);
+    }
+
+    /// Deletes `before` characters before the cursor and `after` after it, within its line
+    /// (an input method's request).
+    fn delete_surrounding(&mut self, engine: &mut TextEngine, before: usize, after: usize) {
+        let cursor = self.editor.cursor();
+        let Some(line) = self
+            .editor
+            .with_buffer(|b| b.lines.get(cursor.line).map(|l| l.text().to_owned()))
+        else {
+            return;
+        };
+        let index = cursor.index.min(line.len());
+        let Some((head, tail)) = line.split_at_checked(index) else {
+            return;
+        };
+        let from = head
+            .char_indices()
+            .rev()
+            .take(before)
+            .last()
+            .map_or(index, |(i, _)| i);
+        let to = tail
+            .char_indices()
+            .nth(after)
+            .map_or(line.len(), |(i, _)| index + i);
+        self.editor
+            .set_selection(Selection::Normal(Cursor::new(cursor.line, from)));
+        self.editor.set_cursor(Cursor::new(cursor.line, to));
+        self.editor.delete_selection();
+        self.editor.shape_as_needed(&mut engine.font_system, false);
     }
 
     /// True when the editor has keyboard focus.
@@ -228,6 +308,22 @@ impl NoteEditor {
     fn handle_events(&mut self, ui: &Ui, engine: &mut TextEngine, output: &mut NoteEditorOutput) {
         let events = ui.input(|i| i.events.clone());
         for event in events {
+            // Input other than a new composition ends the one in progress (key releases and
+            // pointer motion do not).
+            let ends_composition = matches!(
+                event,
+                Event::Text(_)
+                    | Event::Paste(_)
+                    | Event::Cut
+                    | Event::Key { pressed: true, .. }
+                    | Event::PointerButton { pressed: true, .. }
+                    | Event::Ime(
+                        egui::ImeEvent::Commit(_) | egui::ImeEvent::DeleteSurrounding { .. }
+                    )
+            );
+            if ends_composition {
+                self.clear_preedit(engine);
+            }
             match event {
                 Event::Text(text) | Event::Paste(text) if !text.chars().all(char::is_control) => {
                     self.insert(engine, &text);
@@ -235,6 +331,16 @@ impl NoteEditor {
                 }
                 Event::Ime(egui::ImeEvent::Commit(text)) => {
                     self.insert(engine, &text);
+                    output.changed |= !text.is_empty();
+                }
+                Event::Ime(egui::ImeEvent::Preedit { text, .. }) => {
+                    self.set_preedit(engine, &text);
+                }
+                Event::Ime(egui::ImeEvent::DeleteSurrounding {
+                    before_chars,
+                    after_chars,
+                }) => {
+                    self.delete_surrounding(engine, before_chars, after_chars);
                     output.changed = true;
                 }
                 Event::Copy => {
@@ -327,6 +433,9 @@ impl NoteEditor {
         if self.had_focus && !focused {
             output.finished = true;
         }
+        if !focused || output.finished {
+            self.clear_preedit(engine);
+        }
         if output.finished && focused {
             ui.memory_mut(|m| m.surrender_focus(self.id));
         }
@@ -395,6 +504,7 @@ impl NoteEditor {
         }
         let bounds = self.editor.selection_bounds();
         let cursor = self.editor.cursor();
+        let preedit = self.preedit;
         let ppp = ctx.pixels_per_point();
         let mut batch = GlyphBatch::default();
         let mut cursor_rect = None;
@@ -410,6 +520,19 @@ impl NoteEditor {
                             ),
                             CornerRadius::ZERO,
                             selection_color,
+                        );
+                    }
+                }
+                if let Some((start, end)) = preedit {
+                    // The composition is underlined, as input methods expect.
+                    for (x, w) in run.highlight(start, end) {
+                        painter.rect_filled(
+                            Rect::from_min_size(
+                                pos2(inner.left() + x, top + run.line_height - 3.0),
+                                vec2(w, 1.5),
+                            ),
+                            CornerRadius::ZERO,
+                            text_color,
                         );
                     }
                 }
