@@ -172,6 +172,13 @@ fn export(
             for error in errors {
                 eprintln!("hashiya: skipped: {error}");
             }
+            if found.is_empty() {
+                anyhow::bail!(
+                    "no annotations files (<article>.annotations.json or \
+                     <article>.annotations.<name>.json) under {}",
+                    path.display()
+                );
+            }
             items.extend(found);
         } else {
             let found = export::load_all(path)?;

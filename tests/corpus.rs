@@ -204,3 +204,21 @@ fn a_folder_exports_as_one_csv_with_the_annotator_on_every_row() {
             .any(|(article, _)| *article == "b-iphone.txt")
     );
 }
+
+#[test]
+fn exporting_a_folder_without_annotations_fails_with_a_message() {
+    let (dir, _articles) = team_folder();
+    let output = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .args(["export", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(output.stdout.is_empty());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("no annotations files"), "{message}");
+    assert!(
+        message.contains(&dir.path().display().to_string()),
+        "{message}"
+    );
+}
