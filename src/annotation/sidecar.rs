@@ -26,7 +26,7 @@ pub enum SidecarError {
         path.display()
     )]
     TooNew { version: u64, path: PathBuf },
-    #[error("the folder cannot be written to; use File ▸ Save Annotations As… to keep your annotations elsewhere ({source}): {}", path.display())]
+    #[error("the folder cannot be written to; use File > Save Annotations As… to keep your annotations elsewhere ({source}): {}", path.display())]
     ReadOnly {
         source: std::io::Error,
         path: PathBuf,

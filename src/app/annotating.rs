@@ -483,7 +483,7 @@ impl HashiyaApp {
         }
     }
 
-    /// File ▸ Save Annotations As…
+    /// File > Save Annotations As…
     pub fn ask_save_as(&mut self, ctx: &egui::Context) {
         let Some(session) = &self.session else {
             return;
@@ -628,10 +628,10 @@ impl HashiyaApp {
         let recovery = write_recovery_copy(session);
         self.message = Some(match recovery {
             Some(path) => format!(
-                "Your annotations could not be saved next to the article, so a copy was kept at {} — use File ▸ Save Annotations As… to save them where you want, or close again to quit.",
+                "Your annotations could not be saved next to the article, so a copy was kept at {} — use File > Save Annotations As… to save them where you want, or close again to quit.",
                 path.display()
             ),
-            None => "Your annotations could not be saved — use File ▸ Save Annotations As…, or close again to quit without them.".to_owned(),
+            None => "Your annotations could not be saved — use File > Save Annotations As…, or close again to quit without them.".to_owned(),
         });
     }
 

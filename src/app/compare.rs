@@ -525,7 +525,7 @@ impl HashiyaApp {
     /// Opens the Agreement window for the open folder.
     pub fn open_agreement(&mut self, ctx: &egui::Context) {
         let Some(folder) = self.folder.as_ref().map(|f| f.folder.clone()) else {
-            self.message = Some("Open a folder first (Corpus ▸ Open Folder).".to_owned());
+            self.message = Some("Open a folder first (Corpus > Open Folder).".to_owned());
             return;
         };
         self.agreement = Some(AgreementWindow::start(ctx, folder));

@@ -792,9 +792,14 @@ impl HashiyaApp {
                 );
             } else if self.loading.is_some() {
                 ui.centered_and_justified(egui::Ui::spinner);
-            } else if self.folder.is_some() {
+            } else if let Some(folder) = &self.folder {
+                let hint = if folder.listed && folder.rows.is_empty() {
+                    "This folder has no articles. Corpus > Open Folder… chooses another."
+                } else {
+                    "Choose an article in the list (Ctrl+Page Down opens the first)"
+                };
                 ui.centered_and_justified(|ui| {
-                    ui.label("Choose an article in the list (Ctrl+Page Down opens the first)");
+                    ui.label(hint);
                 });
             } else {
                 ui.centered_and_justified(|ui| {
