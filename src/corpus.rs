@@ -8,22 +8,29 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 
 use crate::agreement::{Ratings, cohen_kappa, fleiss_kappa, krippendorff_alpha_nominal};
-use crate::annotation::sidecar::{self, annotator_sidecars};
+use crate::annotation::sidecar::{self, AnnotatorSidecars};
 use crate::annotation::{CharIndex, Sidecar, reanchor};
 use crate::arabic::{Folding, SearchIndex};
 use crate::document::{self, ARTICLE_EXTENSIONS, Document};
 
 /// Every article file under `folder` (recursively; hidden folders and files skipped), sorted.
 pub fn list_articles(folder: &Path) -> Vec<PathBuf> {
+    list_articles_until(folder, &AtomicBool::new(false))
+}
+
+/// [`list_articles`] that gives up (with what it found so far) once `cancel` is set.
+pub fn list_articles_until(folder: &Path, cancel: &AtomicBool) -> Vec<PathBuf> {
     let mut articles: Vec<PathBuf> = walkdir::WalkDir::new(folder)
         .follow_links(false)
         .into_iter()
         .filter_entry(|entry| {
-            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+            !cancel.load(Ordering::Relaxed)
+                && (entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'))
         })
         .filter_map(Result::ok)
         .filter(|entry| entry.file_type().is_file())
@@ -68,7 +75,17 @@ fn annotated_paragraphs(sidecar: &Sidecar) -> usize {
 /// Summarises one article; `annotator` picks whose sidecar counts as annotated (`None`: the
 /// plain sidecar).
 pub fn index_article(path: &Path, annotator: Option<&str>) -> CorpusEntry {
-    let annotators: Vec<String> = annotator_sidecars(path)
+    index_article_with(path, annotator, &mut AnnotatorSidecars::default())
+}
+
+/// [`index_article`] for one article of many: `sidecars` remembers the folders it has read.
+pub fn index_article_with(
+    path: &Path,
+    annotator: Option<&str>,
+    sidecars: &mut AnnotatorSidecars,
+) -> CorpusEntry {
+    let annotators: Vec<String> = sidecars
+        .of(path)
         .into_iter()
         .map(|(name, _)| name)
         .collect();
@@ -176,8 +193,9 @@ pub fn folder_agreement(folder: &Path) -> AgreementReport {
     let mut annotators: Vec<String> = Vec::new();
     let mut label_names: Vec<(String, String)> = Vec::new();
     let mut articles: Vec<ArticleRatings> = Vec::new();
+    let mut finder = AnnotatorSidecars::default();
     for path in list_articles(folder) {
-        let sidecars = annotator_sidecars(&path);
+        let sidecars = finder.of(&path);
         if sidecars.len() < 2 {
             continue;
         }

@@ -405,3 +405,50 @@ fn merging_by_id_keeps_the_newest_and_respects_deletions() {
     let (reverse, _) = merge(&theirs, &ours);
     assert_eq!(reverse.annotations, merged.annotations);
 }
+
+#[test]
+fn annotators_sidecars_are_found_by_their_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let touch = |name: &str| std::fs::write(dir.path().join(name), "{}").unwrap();
+    for name in [
+        "a.txt",
+        "a.txt.annotations.json",
+        "a.txt.annotations.sara.json",
+        "a.txt.annotations.بلال.json",
+        "a.txt.annotations.sara.json.bak",
+        "a.txt.annotations.x.y.json",
+        "ab.txt.annotations.omar.json",
+        "b.annotations.x.txt",
+        "b.annotations.x.txt.annotations.bob.json",
+    ] {
+        touch(name);
+    }
+    let names = |found: Vec<(String, PathBuf)>| -> Vec<(String, String)> {
+        found
+            .into_iter()
+            .map(|(who, path)| {
+                (
+                    who,
+                    path.file_name().unwrap().to_string_lossy().into_owned(),
+                )
+            })
+            .collect()
+    };
+    let a = dir.path().join("a.txt");
+    let expected = vec![
+        ("sara".to_owned(), "a.txt.annotations.sara.json".to_owned()),
+        ("بلال".to_owned(), "a.txt.annotations.بلال.json".to_owned()),
+    ];
+    assert_eq!(names(sidecar::annotator_sidecars(&a)), expected);
+    // The same answers from one finder reading the folder once for many articles.
+    let mut finder = sidecar::AnnotatorSidecars::default();
+    assert_eq!(names(finder.of(&a)), expected);
+    assert_eq!(
+        names(finder.of(&dir.path().join("b.annotations.x.txt"))),
+        [(
+            "bob".to_owned(),
+            "b.annotations.x.txt.annotations.bob.json".to_owned()
+        )]
+    );
+    assert!(finder.of(&dir.path().join("c.txt")).is_empty());
+}

@@ -94,36 +94,74 @@ pub fn annotator_sidecar_path(article: &Path, annotator: &str) -> PathBuf {
 
 /// The annotators' sidecars next to `article`, as (annotator, path), sorted by annotator.
 pub fn annotator_sidecars(article: &Path) -> Vec<(String, PathBuf)> {
-    let Some(folder) = article.parent().map(|p| {
-        if p.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            p
-        }
-    }) else {
-        return Vec::new();
-    };
-    let Some(article_name) = article
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-    else {
-        return Vec::new();
-    };
-    let prefix = format!("{article_name}.annotations.");
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return Vec::new();
-    };
-    let mut found: Vec<(String, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter_map(|entry| {
+    AnnotatorSidecars::default().of(article)
+}
+
+/// Finds annotators' sidecars for many articles, reading each folder once (a folder of
+/// thousands of articles is not read again for each of them).
+#[derive(Debug, Default)]
+pub struct AnnotatorSidecars {
+    /// Per folder: article file name → (annotator, sidecar path), sorted.
+    folders: std::collections::HashMap<
+        PathBuf,
+        std::collections::HashMap<String, Vec<(String, PathBuf)>>,
+    >,
+}
+
+impl AnnotatorSidecars {
+    /// The annotators' sidecars of `article`, as (annotator, path), sorted by annotator.
+    pub fn of(&mut self, article: &Path) -> Vec<(String, PathBuf)> {
+        let Some(folder) = article.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        }) else {
+            return Vec::new();
+        };
+        let Some(article_name) = article
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+        else {
+            return Vec::new();
+        };
+        self.folders
+            .entry(folder.to_owned())
+            .or_insert_with(|| Self::read_folder(folder))
+            .get(&article_name)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn read_folder(folder: &Path) -> std::collections::HashMap<String, Vec<(String, PathBuf)>> {
+        let mut found: std::collections::HashMap<String, Vec<(String, PathBuf)>> =
+            std::collections::HashMap::new();
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            return found;
+        };
+        for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let annotator = name.strip_prefix(&prefix)?.strip_suffix(".json")?;
-            (!annotator.is_empty() && !annotator.contains('.'))
-                .then(|| (annotator.to_owned(), entry.path()))
-        })
-        .collect();
-    found.sort();
-    found
+            // `<article>.annotations.<annotator>.json`, the annotator without dots.
+            let Some((article, annotator)) = name
+                .strip_suffix(".json")
+                .and_then(|stem| stem.rsplit_once(".annotations."))
+            else {
+                continue;
+            };
+            if annotator.is_empty() || annotator.contains('.') || article.is_empty() {
+                continue;
+            }
+            found
+                .entry(article.to_owned())
+                .or_default()
+                .push((annotator.to_owned(), entry.path()));
+        }
+        for sidecars in found.values_mut() {
+            sidecars.sort();
+        }
+        found
+    }
 }
 
 /// The sidecar as it is written: pretty-printed JSON with a final newline.

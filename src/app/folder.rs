@@ -11,8 +11,11 @@ use std::time::{Duration, Instant};
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, Sense, Ui, WidgetInfo};
 
 use super::HashiyaApp;
+use crate::annotation::sidecar::AnnotatorSidecars;
 use crate::arabic::{Normalized, search_folding};
-use crate::corpus::{CorpusEntry, CorpusHit, index_article, list_articles, search_articles};
+use crate::corpus::{
+    CorpusEntry, CorpusHit, index_article_with, list_articles_until, search_articles,
+};
 use crate::text::TextEngine;
 use crate::ui::bidi_label::ui_style;
 use crate::ui::{NoteEditor, bidi_label};
@@ -232,10 +235,11 @@ fn index_folder(
     cancel: &AtomicBool,
     ctx: &egui::Context,
 ) {
-    let paths = list_articles(folder);
-    if sender.send(IndexEvent::Listed(paths.clone())).is_err() {
+    let paths = list_articles_until(folder, cancel);
+    if cancel.load(Ordering::Relaxed) || sender.send(IndexEvent::Listed(paths.clone())).is_err() {
         return;
     }
+    let mut sidecars = AnnotatorSidecars::default();
     ctx.request_repaint();
     let mut batch = Vec::new();
     let mut last_send = Instant::now();
@@ -243,7 +247,7 @@ fn index_folder(
         if cancel.load(Ordering::Relaxed) {
             return;
         }
-        batch.push((i, index_article(path, annotator)));
+        batch.push((i, index_article_with(path, annotator, &mut sidecars)));
         if last_send.elapsed() >= BATCH_INTERVAL || i + 1 == paths.len() {
             if sender
                 .send(IndexEvent::Indexed(std::mem::take(&mut batch)))

@@ -78,16 +78,20 @@ pub fn load(article: &Path) -> Result<ArticleAnnotations, ExportError> {
 /// Every sidecar of `article` (its own and each annotator's), re-anchored; empty when it
 /// has none.
 pub fn load_all(article: &Path) -> Result<Vec<ArticleAnnotations>, ExportError> {
+    load_all_with(article, &mut sidecar::AnnotatorSidecars::default())
+}
+
+/// [`load_all`] for one article of many: `finder` remembers the folders it has read.
+fn load_all_with(
+    article: &Path,
+    finder: &mut sidecar::AnnotatorSidecars,
+) -> Result<Vec<ArticleAnnotations>, ExportError> {
     let mut paths: Vec<PathBuf> = Vec::new();
     let plain = sidecar::sidecar_path(article);
     if plain.exists() {
         paths.push(plain);
     }
-    paths.extend(
-        sidecar::annotator_sidecars(article)
-            .into_iter()
-            .map(|(_, path)| path),
-    );
+    paths.extend(finder.of(article).into_iter().map(|(_, path)| path));
     if paths.is_empty() {
         return Ok(Vec::new());
     }
@@ -113,8 +117,9 @@ pub fn load_all(article: &Path) -> Result<Vec<ArticleAnnotations>, ExportError> 
 pub fn load_folder(folder: &Path) -> (Vec<ArticleAnnotations>, Vec<ExportError>) {
     let mut items = Vec::new();
     let mut errors = Vec::new();
+    let mut finder = sidecar::AnnotatorSidecars::default();
     for article in crate::corpus::list_articles(folder) {
-        match load_all(&article) {
+        match load_all_with(&article, &mut finder) {
             Ok(found) => items.extend(found),
             Err(error) => errors.push(error),
         }
