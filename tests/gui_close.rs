@@ -1,14 +1,90 @@
-//! Closing the window when the annotations cannot be saved next to the article: the close is
-//! refused once, a recovery copy is written to the data folder, and a second close quits.
-//! The test runs itself again as a child process whose XDG data folder is a temporary one.
+//! Closing the window, or opening another article, when the annotations cannot be saved next
+//! to the article: refused once, then a recovery copy is written to the data folder and the
+//! second attempt goes ahead. Each test runs itself again as a child process whose XDG data
+//! folder is a temporary one.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Key, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use hashiya::annotation::sidecar;
 use hashiya::app::{FixedPicker, HashiyaApp, Settings};
 use hashiya::text::TextEngine;
+
+const CHILD: &str = "HASHIYA_CLOSE_TEST_CHILD";
+
+/// In the child process: its data folder. In the parent: runs `test` in a child with a fresh
+/// data folder, checks that it passed, and returns `None`.
+fn in_child(test: &str) -> Option<PathBuf> {
+    if let Some(data) = std::env::var_os(CHILD) {
+        return Some(PathBuf::from(data));
+    }
+    let data = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", test, "--nocapture"])
+        .env(CHILD, data.path())
+        .env("XDG_DATA_HOME", data.path())
+        .status()
+        .unwrap();
+    assert!(status.success(), "{test} failed in the child process");
+    None
+}
+
+fn corpus_copy(dir: &Path, corpus_name: &str, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/corpus/news")
+            .join(corpus_name),
+        &path,
+    )
+    .unwrap();
+    path
+}
+
+/// The app with `article` open, its sidecar pointed at a place that cannot be written, and
+/// one paragraph labelled "quotation".
+fn unsavable_annotation(article: &Path) -> Harness<'static, HashiyaApp> {
+    let settings = Settings {
+        author: "باحثة".to_owned(),
+        ..Settings::default()
+    };
+    let mut app =
+        HashiyaApp::new(settings, TextEngine::new(false)).with_picker(FixedPicker::default());
+    app.open_blocking(article);
+    // sysfs refuses new files even to root: stands in for a read-only folder.
+    app.session.as_mut().unwrap().annotations.sidecar_path =
+        Some(PathBuf::from("/sys/raqqa.txt.annotations.json"));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 900.0))
+        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
+    harness.run_steps(2);
+    harness.key_press(Key::J);
+    harness.run_steps(2);
+    harness.key_press(Key::Num2);
+    harness.run_steps(2);
+    harness
+}
+
+/// The one recovery copy in the data folder, checked to hold the annotation.
+fn recovery_copy(data: &Path) -> PathBuf {
+    let copies: Vec<_> = std::fs::read_dir(data.join("hashiya/recovery"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let name = copies[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(name.ends_with("-raqqa.txt.annotations.json"), "{name}");
+    let (copy, _) = sidecar::read(&copies[0]).unwrap().unwrap();
+    assert_eq!(copy.annotations.len(), 1);
+    assert_eq!(copy.annotations[0].labels, ["quotation"]);
+    assert_eq!(copy.annotations[0].author, "باحثة");
+    copies[0].clone()
+}
 
 fn close_request(harness: &mut Harness<'_, HashiyaApp>) -> bool {
     harness
@@ -28,76 +104,72 @@ fn close_request(harness: &mut Harness<'_, HashiyaApp>) -> bool {
     cancelled
 }
 
-const CHILD: &str = "HASHIYA_CLOSE_TEST_CHILD";
-
 #[test]
 fn an_unsavable_close_keeps_a_recovery_copy_and_asks_once() {
-    let Some(data) = std::env::var_os(CHILD).map(PathBuf::from) else {
-        let data = tempfile::tempdir().unwrap();
-        let status = std::process::Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "an_unsavable_close_keeps_a_recovery_copy_and_asks_once",
-                "--nocapture",
-            ])
-            .env(CHILD, data.path())
-            .env("XDG_DATA_HOME", data.path())
-            .status()
-            .unwrap();
-        assert!(status.success(), "the test failed in the child process");
+    let Some(data) = in_child("an_unsavable_close_keeps_a_recovery_copy_and_asks_once") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("raqqa.txt");
-    std::fs::copy(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/corpus/news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
-        &article,
-    )
-    .unwrap();
-    let settings = Settings {
-        author: "باحثة".to_owned(),
-        ..Settings::default()
-    };
-    let mut app =
-        HashiyaApp::new(settings, TextEngine::new(false)).with_picker(FixedPicker::default());
-    app.open_blocking(&article);
-    // sysfs refuses new files even to root: stands in for a read-only folder.
-    app.session.as_mut().unwrap().annotations.sidecar_path =
-        Some(PathBuf::from("/sys/raqqa.txt.annotations.json"));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 900.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
-    harness.run_steps(2);
-    harness.key_press(Key::J);
-    harness.run_steps(2);
-    harness.key_press(Key::Num2);
-    harness.run_steps(2);
+    let article = corpus_copy(
+        dir.path(),
+        "alaraby_2016-10-25_paris_coalition_raqqa.txt",
+        "raqqa.txt",
+    );
+    let mut harness = unsavable_annotation(&article);
 
     assert!(close_request(&mut harness), "the first close is refused");
     let message = harness.state().message.clone().unwrap();
     assert!(message.contains("a copy was kept at"), "{message}");
-    let recovery_dir = data.join("hashiya/recovery");
-    let copies: Vec<_> = std::fs::read_dir(&recovery_dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(copies.len(), 1, "{copies:?}");
-    assert!(
-        message.contains(&copies[0].display().to_string()),
-        "{message}"
-    );
-    let name = copies[0]
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
-    assert!(name.ends_with("-raqqa.txt.annotations.json"), "{name}");
-    let (copy, _) = sidecar::read(&copies[0]).unwrap().unwrap();
-    assert_eq!(copy.annotations.len(), 1);
-    assert_eq!(copy.annotations[0].labels, ["quotation"]);
-    assert_eq!(copy.annotations[0].author, "باحثة");
+    let copy = recovery_copy(&data);
+    assert!(message.contains(&copy.display().to_string()), "{message}");
 
     assert!(!close_request(&mut harness), "a second close quits");
     assert!(!article.with_extension("txt.annotations.json").exists());
+}
+
+#[test]
+fn opening_another_article_over_unsavable_annotations_asks_once_and_keeps_a_copy() {
+    let Some(data) =
+        in_child("opening_another_article_over_unsavable_annotations_asks_once_and_keeps_a_copy")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let article = corpus_copy(
+        dir.path(),
+        "alaraby_2016-10-25_paris_coalition_raqqa.txt",
+        "raqqa.txt",
+    );
+    let other = corpus_copy(
+        dir.path(),
+        "snn_alwatan_2015-08-10_1061_cnn_parens.txt",
+        "cnn.txt",
+    );
+    let mut harness = unsavable_annotation(&article);
+    let open_path = |harness: &Harness<'_, HashiyaApp>| {
+        harness
+            .state()
+            .session
+            .as_ref()
+            .unwrap()
+            .document
+            .path
+            .clone()
+    };
+
+    harness.state_mut().open_blocking(&other);
+    harness.run_steps(2);
+    assert_eq!(open_path(&harness), Some(article.clone()), "refused once");
+    let message = harness.state().message.clone().unwrap();
+    assert!(message.contains("stays open"), "{message}");
+    assert!(!data.join("hashiya/recovery").exists(), "no copy yet");
+    let unsaved = &harness.state().session.as_ref().unwrap().annotations;
+    assert_eq!(unsaved.store.annotations().len(), 1, "still in memory");
+
+    harness.state_mut().open_blocking(&other);
+    harness.run_steps(2);
+    assert_eq!(open_path(&harness), Some(other.clone()));
+    let message = harness.state().message.clone().unwrap();
+    let copy = recovery_copy(&data);
+    assert!(message.contains(&copy.display().to_string()), "{message}");
 }

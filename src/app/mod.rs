@@ -182,6 +182,9 @@ pub struct HashiyaApp {
     window_focused: bool,
     /// Set once a close was refused because annotations could not be saved.
     close_refused: bool,
+    /// Opening another article was refused once because the open one's annotations could
+    /// not be saved; the next attempt goes ahead, leaving them in a recovery copy.
+    switch_refused: bool,
     author_editor: NoteEditor,
     author_window_open: bool,
     /// Set after a panic in a frame: what happened, shown instead of the normal window.
@@ -243,6 +246,7 @@ impl HashiyaApp {
             saver: None,
             window_focused: true,
             close_refused: false,
+            switch_refused: false,
             author_editor: NoteEditor::single_line(egui::Id::unique("hashiya-author"))
                 .named("Annotator name"),
             author_window_open: false,
@@ -320,6 +324,10 @@ impl HashiyaApp {
     /// annotations of the article being replaced are saved first.
     fn show_loaded(&mut self, document: Document, annotations: AnnotationSession) {
         self.flush_saves();
+        if !self.may_replace_session() {
+            self.pending_reveal = None;
+            return;
+        }
         self.remember_position();
         let mut session = Session::new(document, annotations);
         if let Some(path) = session.document.path.clone() {
@@ -335,6 +343,42 @@ impl HashiyaApp {
         self.apply_pending_reveal();
         if self.compare.is_some() {
             self.open_compare();
+        }
+    }
+
+    /// Whether the open article may be replaced: yes when its annotations are saved. When
+    /// they could not be saved, the first attempt is refused with a message; the next one
+    /// goes ahead once a recovery copy is written (never without one).
+    fn may_replace_session(&mut self) -> bool {
+        let Some(session) = &self.session else {
+            return true;
+        };
+        if !session.annotations.has_unsaved_changes() {
+            self.switch_refused = false;
+            return true;
+        }
+        if !self.switch_refused {
+            self.switch_refused = true;
+            self.message = Some(
+                "The annotations of the open article could not be saved, so it stays open: use File > Save Annotations As… to keep them elsewhere, or open the other article again to leave them in a recovery copy.".to_owned(),
+            );
+            return false;
+        }
+        match annotating::write_recovery_copy(session) {
+            Some(path) => {
+                self.switch_refused = false;
+                self.message = Some(format!(
+                    "The previous article's annotations could not be saved next to it; a copy was kept at {}.",
+                    path.display()
+                ));
+                true
+            }
+            None => {
+                self.message = Some(
+                    "The annotations of the open article could not be saved anywhere, so it stays open: use File > Save Annotations As…".to_owned(),
+                );
+                false
+            }
         }
     }
 
