@@ -558,6 +558,16 @@ fn an_input_method_s_composition_is_shown_but_only_committed_text_is_kept() {
             .map(|a| a.note.clone())
     };
 
+    // Empty compositions (some platforms send one whenever the cursor moves) delete nothing,
+    // even with the text selected.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run_steps(2);
+    harness.event(preedit(""));
+    harness.event(Event::Ime(egui::ImeEvent::Commit(String::new())));
+    harness.run_steps(2);
+    assert_eq!(editor(&harness), ("قال ".to_owned(), None));
+    press(&mut harness, Key::End);
+
     harness.event(preedit("مر"));
     harness.run_steps(2);
     assert_eq!(editor(&harness), ("قال ".to_owned(), Some("مر".to_owned())));

@@ -156,13 +156,16 @@ impl NoteEditor {
     }
 
     /// Shows `text` as the composition in progress at the cursor (replacing the previous one).
-    fn set_preedit(&mut self, engine: &mut TextEngine, text: &str) {
+    /// An empty composition only ends the one in progress: some platforms send one whenever
+    /// the cursor moves, and it must not delete selected text. Returns true when starting a
+    /// composition replaced selected text.
+    fn set_preedit(&mut self, engine: &mut TextEngine, text: &str) -> bool {
         self.clear_preedit(engine);
-        self.editor.delete_selection();
         let text = text.replace(['\n', '\r'], " ");
         if text.is_empty() {
-            return;
+            return false;
         }
+        let replaced = self.editor.delete_selection();
         let start = self.editor.cursor();
         self.editor.insert_string(&text, None);
         let end = self.editor.cursor();
@@ -170,6 +173,7 @@ impl NoteEditor {
             self.preedit = Some((start, end));
         }
         self.editor.shape_as_needed(&mut engine.font_system, false);
+        replaced
     }
 
     /// Deletes `before` characters before the cursor and `after` after it, within its line
@@ -329,12 +333,12 @@ impl NoteEditor {
                     self.insert(engine, &text);
                     output.changed = true;
                 }
-                Event::Ime(egui::ImeEvent::Commit(text)) => {
+                Event::Ime(egui::ImeEvent::Commit(text)) if !text.is_empty() => {
                     self.insert(engine, &text);
-                    output.changed |= !text.is_empty();
+                    output.changed = true;
                 }
                 Event::Ime(egui::ImeEvent::Preedit { text, .. }) => {
-                    self.set_preedit(engine, &text);
+                    output.changed |= self.set_preedit(engine, &text);
                 }
                 Event::Ime(egui::ImeEvent::DeleteSurrounding {
                     before_chars,
