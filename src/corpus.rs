@@ -349,13 +349,13 @@ pub fn snippet(text: &str, bytes: Range<usize>, context: usize) -> (String, Rang
         return (String::new(), 0..0);
     };
     let mut left: Vec<char> = before.chars().rev().take(context).collect();
-    let cut_left = left.len() < before.chars().count();
+    let cut_left = before.chars().rev().nth(context).is_some();
     if cut_left && let Some(space) = left.iter().rposition(|c| c.is_whitespace()) {
         left.truncate(space);
     }
     left.reverse();
     let mut right: Vec<char> = after.chars().take(context).collect();
-    let cut_right = right.len() < after.chars().count();
+    let cut_right = after.chars().nth(context).is_some();
     if cut_right && let Some(space) = right.iter().rposition(|c| c.is_whitespace()) {
         right.truncate(space);
     }
@@ -375,15 +375,21 @@ pub fn snippet(text: &str, bytes: Range<usize>, context: usize) -> (String, Rang
 
 /// Searches every article of `articles` for `query` (Arabic-aware, as the find bar does),
 /// calling `found` with each article's hits as it goes; stops early when `found` returns
-/// false. Articles that cannot be read are skipped. Returns how many articles were searched.
+/// false or once `limit` hits were found (the last article's hits cut to fit). Articles that
+/// cannot be read are skipped. Returns how many articles were searched.
 pub fn search_articles(
     articles: &[PathBuf],
     query: &str,
     folding: Folding,
+    limit: usize,
     mut found: impl FnMut(usize, Vec<CorpusHit>) -> bool,
 ) -> usize {
     let mut searched = 0;
+    let mut total = 0;
     for (position, path) in articles.iter().enumerate() {
+        if total >= limit {
+            break;
+        }
         searched += 1;
         let Ok(document) = document::load(path) else {
             if !found(position, Vec::new()) {
@@ -392,8 +398,9 @@ pub fn search_articles(
             continue;
         };
         let index = SearchIndex::new(&document.text, folding);
-        let hits = find_in_document(&document, &index, query)
+        let hits: Vec<CorpusHit> = find_in_document(&document, &index, query)
             .into_iter()
+            .take(limit - total)
             .map(|(paragraph, bytes)| {
                 let text = document.paragraph_text(paragraph).unwrap_or_default();
                 let (snippet, matched) = snippet(text, bytes, 40);
@@ -405,6 +412,7 @@ pub fn search_articles(
                 }
             })
             .collect();
+        total += hits.len();
         if !found(position, hits) {
             break;
         }

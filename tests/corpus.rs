@@ -222,3 +222,43 @@ fn exporting_a_folder_without_annotations_fails_with_a_message() {
         "{message}"
     );
 }
+
+#[test]
+fn corpus_search_stops_at_its_hit_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let raqqa = corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt");
+    let articles: Vec<PathBuf> = (0..3)
+        .map(|i| {
+            let path = dir.path().join(format!("{i}.txt"));
+            std::fs::copy(&raqqa, &path).unwrap();
+            path
+        })
+        .collect();
+    let search = |limit: usize| {
+        let mut calls = Vec::new();
+        let searched = hashiya::corpus::search_articles(
+            &articles,
+            "الرقة",
+            hashiya::arabic::search_folding(false),
+            limit,
+            |position, hits| {
+                calls.push((position, hits.len()));
+                true
+            },
+        );
+        (searched, calls)
+    };
+    // Unlimited: every article, the same number of hits in each.
+    let (searched, calls) = search(usize::MAX);
+    assert_eq!(searched, 3);
+    let per_article = calls[0].1;
+    assert!(per_article >= 5, "{calls:?}");
+    assert_eq!(
+        calls,
+        [(0, per_article), (1, per_article), (2, per_article)]
+    );
+    // A limit inside the second article: its hits are cut and the third is not read.
+    let (searched, calls) = search(per_article + 2);
+    assert_eq!(searched, 2);
+    assert_eq!(calls, [(0, per_article), (1, 2)]);
+}

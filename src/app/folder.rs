@@ -458,6 +458,7 @@ impl FolderState {
                     &articles,
                     &worker_query,
                     search_folding(false),
+                    MAX_CORPUS_HITS,
                     |position, hits| {
                         if worker_cancel.load(Ordering::Relaxed) {
                             return false;

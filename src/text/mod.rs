@@ -30,6 +30,7 @@ pub struct TextEngine {
 struct LabelKey {
     text: String,
     font_size_bits: u32,
+    line_height_bits: u32,
     width_bits: u32,
     bold: bool,
     face: ReadingFace,
@@ -41,6 +42,7 @@ impl LabelKey {
         Self {
             text: text.to_owned(),
             font_size_bits: style.font_size_pt.to_bits(),
+            line_height_bits: style.line_height_pt.to_bits(),
             width_bits: max_width_pt.to_bits(),
             bold: style.bold,
             face: style.face,
