@@ -204,6 +204,9 @@ fn agreement(folder: &std::path::Path, json: bool) -> anyhow::Result<()> {
         anyhow::bail!("not a folder: {}", folder.display());
     }
     let report = crate::corpus::folder_agreement(folder);
+    for problem in &report.skipped {
+        eprintln!("hashiya: skipped: {problem}");
+    }
     if report.annotators.len() < 2 {
         anyhow::bail!(
             "agreement needs at least two annotators' sidecars (<article>.annotations.<name>.json) for the same article: {}",

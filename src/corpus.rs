@@ -60,6 +60,8 @@ pub struct CorpusEntry {
     pub annotators: Vec<String>,
     /// Why the article could not be read, if it could not.
     pub error: Option<String>,
+    /// Why the sidecar counted for `annotated` could not be read, if it could not.
+    pub sidecar_error: Option<String>,
 }
 
 fn annotated_paragraphs(sidecar: &Sidecar) -> usize {
@@ -99,6 +101,7 @@ pub fn index_article_with(
                 annotated: 0,
                 annotators,
                 error: Some(error.to_string()),
+                sidecar_error: None,
             };
         }
     };
@@ -107,10 +110,13 @@ pub fn index_article_with(
         None => sidecar::sidecar_path(path),
     };
     // Counting annotations needs no re-anchoring: paragraph indices are close enough here.
-    let annotated = sidecar::read(&sidecar_path)
-        .ok()
-        .flatten()
-        .map_or(0, |(sidecar, _)| annotated_paragraphs(&sidecar));
+    let (annotated, sidecar_error) = match sidecar::read(&sidecar_path) {
+        Ok(found) => (
+            found.map_or(0, |(sidecar, _)| annotated_paragraphs(&sidecar)),
+            None,
+        ),
+        Err(error) => (0, Some(error.to_string())),
+    };
     CorpusEntry {
         path: path.to_owned(),
         title: document.title().chars().take(200).collect(),
@@ -118,6 +124,7 @@ pub fn index_article_with(
         annotated,
         annotators,
         error: None,
+        sidecar_error,
     }
 }
 
@@ -149,6 +156,8 @@ pub struct AgreementReport {
     pub labels: Vec<LabelAgreement>,
     /// All labels pooled (each paragraph × label decision is an item).
     pub overall: LabelAgreement,
+    /// Files left out because they could not be read, each with the reason.
+    pub skipped: Vec<String>,
 }
 
 /// Paragraph-level label decisions of one annotator on one article.
@@ -194,18 +203,28 @@ pub fn folder_agreement(folder: &Path) -> AgreementReport {
     let mut label_names: Vec<(String, String)> = Vec::new();
     let mut articles: Vec<ArticleRatings> = Vec::new();
     let mut finder = AnnotatorSidecars::default();
+    let mut skipped = Vec::new();
     for path in list_articles(folder) {
         let sidecars = finder.of(&path);
         if sidecars.len() < 2 {
             continue;
         }
-        let Ok(document) = document::load(&path) else {
-            continue;
+        let document = match document::load(&path) {
+            Ok(document) => document,
+            Err(error) => {
+                skipped.push(error.to_string());
+                continue;
+            }
         };
         let mut by_annotator = BTreeMap::new();
         for (name, sidecar_path) in sidecars {
-            let Ok(Some((sidecar, _))) = sidecar::read(&sidecar_path) else {
-                continue;
+            let sidecar = match sidecar::read(&sidecar_path) {
+                Ok(Some((sidecar, _))) => sidecar,
+                Ok(None) => continue,
+                Err(error) => {
+                    skipped.push(error.to_string());
+                    continue;
+                }
             };
             for label in &sidecar.label_scheme.labels {
                 if !label_names.iter().any(|(id, _)| *id == label.id) {
@@ -259,6 +278,7 @@ pub fn folder_agreement(folder: &Path) -> AgreementReport {
         annotators,
         articles: articles.len(),
         labels,
+        skipped,
     }
 }
 

@@ -262,3 +262,35 @@ fn corpus_search_stops_at_its_hit_limit() {
     assert_eq!(searched, 2);
     assert_eq!(calls, [(0, per_article), (1, 2)]);
 }
+
+#[test]
+fn damaged_sidecars_are_reported_not_silently_skipped() {
+    let (dir, articles) = team_folder();
+    annotate(&articles[0], "sara", &[3, 5], &[]);
+    annotate(&articles[0], "bilal", &[3], &[]);
+    let damaged = annotator_sidecar_path(&articles[0], "omar");
+    std::fs::write(&damaged, "{ not json").unwrap();
+    std::fs::write(sidecar::sidecar_path(&articles[1]), "{ not json").unwrap();
+
+    // The list shows the article, with its damaged annotations file flagged.
+    let entry = index_article(&articles[1], None);
+    assert!(entry.error.is_none());
+    assert!(entry.paragraphs > 0);
+    let problem = entry.sidecar_error.expect("damage reported");
+    assert!(problem.contains("b-iphone.txt.annotations.json"), "{problem}");
+    assert!(index_article(&articles[0], None).sidecar_error.is_none());
+
+    // Agreement is measured without it and says what it left out.
+    let report = folder_agreement(dir.path());
+    assert_eq!(report.annotators, ["bilal", "sara"]);
+    assert_eq!(report.skipped.len(), 1, "{:?}", report.skipped);
+    assert!(report.skipped[0].contains(&damaged.display().to_string()));
+    let output = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .arg("agreement")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("skipped") && stderr.contains("omar"), "{stderr}");
+}

@@ -558,6 +558,14 @@ impl HashiyaApp {
                     names(&report.annotators)
                 );
                 bidi_label(ui, engine, &summary, None);
+                for problem in &report.skipped {
+                    bidi_label(
+                        ui,
+                        engine,
+                        &format!("Left out: {problem}"),
+                        Some(ui.visuals().warn_fg_color),
+                    );
+                }
                 if report.articles == 0 {
                     ui.label(
                         "No article has two annotators' files yet \

@@ -528,6 +528,10 @@ fn article_row_ui(
     let details = match &row.entry {
         None => format!("{name} · indexing…"),
         Some(entry) if entry.error.is_some() => format!("{name} · cannot be read"),
+        Some(entry) if entry.sidecar_error.is_some() => format!(
+            "{name} · {} · annotations file damaged",
+            count(entry.paragraphs, "paragraph", "paragraphs")
+        ),
         Some(entry) => format!(
             "{name} · {} · {} annotated",
             count(entry.paragraphs, "paragraph", "paragraphs"),
