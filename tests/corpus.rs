@@ -277,7 +277,10 @@ fn damaged_sidecars_are_reported_not_silently_skipped() {
     assert!(entry.error.is_none());
     assert!(entry.paragraphs > 0);
     let problem = entry.sidecar_error.expect("damage reported");
-    assert!(problem.contains("b-iphone.txt.annotations.json"), "{problem}");
+    assert!(
+        problem.contains("b-iphone.txt.annotations.json"),
+        "{problem}"
+    );
     assert!(index_article(&articles[0], None).sidecar_error.is_none());
 
     // Agreement is measured without it and says what it left out.
@@ -292,5 +295,8 @@ fn damaged_sidecars_are_reported_not_silently_skipped() {
         .unwrap();
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("skipped") && stderr.contains("omar"), "{stderr}");
+    assert!(
+        stderr.contains("skipped") && stderr.contains("omar"),
+        "{stderr}"
+    );
 }

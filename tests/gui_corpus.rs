@@ -8,7 +8,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hashiya::annotation::sidecar::{self, annotator_sidecar_path};
-use hashiya::annotation::{AnnotationStore, LabelScheme};
+use hashiya::annotation::{AnnotationStore, LabelScheme, TargetKey, TargetKind};
 use hashiya::app::{FixedPicker, FolderSort, HashiyaApp, Settings};
 use hashiya::text::TextEngine;
 
@@ -376,6 +376,60 @@ fn compare_shows_disagreements_and_adjudication_builds_the_gold_sidecar() {
     harness.run_steps(3);
     assert!(harness.query_by_label("¶ 6").is_none());
     assert!(harness.query_by_label("¶ 7 · disagreement").is_some());
+}
+
+#[test]
+fn adjudication_decides_paragraph_labels_and_keeps_the_gold_passages() {
+    let (_dir, articles) = team_folder();
+    let article = &articles[0];
+    write_sidecar(
+        article,
+        &annotator_sidecar_path(article, "alice"),
+        "alice",
+        &[7],
+        &[],
+    );
+    write_sidecar(
+        article,
+        &annotator_sidecar_path(article, "بلال"),
+        "بلال",
+        &[],
+        &[7],
+    );
+    let mut app = app(settings("adjudicator"), None);
+    app.open_blocking(article);
+    // The adjudicator already marked a passage of paragraph 7 as a claim.
+    let session = app.session.as_mut().unwrap();
+    let start = session.document.paragraphs[7].byte_range.start;
+    let passage = TargetKey::Span {
+        paragraph: 7,
+        bytes: start..start + 20,
+    };
+    session
+        .annotations
+        .store
+        .toggle_label(&session.document, passage, "claim")
+        .unwrap();
+    let mut harness = harness(app);
+    harness.run_steps(3);
+    harness.get_by_label("Corpus").click();
+    harness.run_steps(2);
+    harness.get_by_label("Compare Annotators…").click();
+    harness.run_steps(4);
+    harness.get_by_label("+ 1 passage annotation (kept)");
+
+    // Taking بلال's «event» decides the paragraph: shown as chosen, the passage untouched.
+    harness.get_by_label("Take بلال").click();
+    harness.run_steps(3);
+    harness.get_by_label("بلال (chosen)");
+    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    assert_eq!(store.paragraph_annotation(7).unwrap().labels, ["event"]);
+    let passages: Vec<_> = store
+        .for_paragraph(7)
+        .filter(|a| a.target.kind == TargetKind::Span)
+        .collect();
+    assert_eq!(passages.len(), 1);
+    assert_eq!(passages[0].labels, ["claim"]);
 }
 
 #[test]

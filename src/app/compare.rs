@@ -9,7 +9,7 @@ use std::sync::mpsc;
 use egui::Color32;
 
 use super::HashiyaApp;
-use crate::annotation::{Label, LabelScheme};
+use crate::annotation::{Label, LabelScheme, TargetKind};
 use crate::compare::{CompareRow, Comparison};
 use crate::corpus::{AgreementReport, folder_agreement};
 use crate::text::TextEngine;
@@ -137,11 +137,19 @@ struct CompareEvents {
     only_disagreements: bool,
 }
 
+/// The gold (open) sidecar's decision on one paragraph.
+struct Gold {
+    /// Labels of its whole-paragraph annotation: what adjudication sets.
+    labels: BTreeSet<String>,
+    /// Passage annotations in the paragraph (kept as they are; not part of the decision).
+    passages: usize,
+}
+
 /// What the Compare window shows.
 struct CompareView<'a> {
     comparison: &'a Comparison,
-    /// Gold labels of each compared row.
-    gold: &'a [BTreeSet<String>],
+    /// Gold decision of each compared row.
+    gold: &'a [Gold],
     scheme: &'a LabelScheme,
     document: Option<&'a crate::document::Document>,
     team_mode: bool,
@@ -245,7 +253,7 @@ impl CompareView<'_> {
         ui: &mut egui::Ui,
         engine: &mut TextEngine,
         row: &CompareRow,
-        gold: &BTreeSet<String>,
+        gold: &Gold,
         events: &mut CompareEvents,
     ) {
         let agrees = row.agrees();
@@ -288,15 +296,22 @@ impl CompareView<'_> {
             });
         }
         ui.vertical(|ui| {
-            for id in ordered(gold, self.scheme) {
+            for id in ordered(&gold.labels, self.scheme) {
                 let (name, color) = self.label_look(&id);
                 chip(ui, engine, &name, color, true, false);
+            }
+            if gold.passages > 0 {
+                ui.weak(format!(
+                    "+ {} passage annotation{} (kept)",
+                    gold.passages,
+                    if gold.passages == 1 { "" } else { "s" }
+                ));
             }
         });
         ui.add_enabled_ui(!self.team_mode, |ui| {
             ui.vertical(|ui| {
                 for (index, name) in self.comparison.annotators.iter().enumerate() {
-                    let taken = !gold.is_empty() && row.labels[index] == *gold;
+                    let taken = !gold.labels.is_empty() && row.labels[index] == gold.labels;
                     let caption = if taken {
                         format!("{} (chosen)", in_ltr(name))
                     } else {
@@ -339,16 +354,25 @@ impl HashiyaApp {
         });
     }
 
-    /// The gold labels (the open sidecar's) of `paragraph`, whole-paragraph and passages.
-    fn gold_labels(&self, paragraph: usize) -> BTreeSet<String> {
-        self.session.as_ref().map_or_else(BTreeSet::new, |s| {
-            s.annotations
-                .store
-                .for_paragraph(paragraph)
-                .filter(|a| !a.target.orphaned)
-                .flat_map(|a| a.labels.iter().cloned())
-                .collect()
-        })
+    /// The open (gold) sidecar's decision on `paragraph`: the labels of its whole-paragraph
+    /// annotation (adjudication sets these), and how many passage annotations it also has.
+    fn gold_of(&self, paragraph: usize) -> Gold {
+        let mut gold = Gold {
+            labels: BTreeSet::new(),
+            passages: 0,
+        };
+        if let Some(session) = &self.session {
+            for annotation in session.annotations.store.for_paragraph(paragraph) {
+                if annotation.target.orphaned {
+                    continue;
+                }
+                match annotation.target.kind {
+                    TargetKind::Paragraph => gold.labels.extend(annotation.labels.iter().cloned()),
+                    TargetKind::Span => gold.passages += 1,
+                }
+            }
+        }
+        gold
     }
 
     /// Carries out an adjudication decision on the open (gold) sidecar, as one undo step.
@@ -440,10 +464,10 @@ impl HashiyaApp {
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let gold: Vec<BTreeSet<String>> = comparison
+        let gold: Vec<Gold> = comparison
             .rows
             .iter()
-            .map(|row| self.gold_labels(row.paragraph))
+            .map(|row| self.gold_of(row.paragraph))
             .collect();
         let scheme = self
             .session
