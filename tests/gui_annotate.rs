@@ -605,3 +605,53 @@ fn an_input_method_s_composition_is_shown_but_only_committed_text_is_kept() {
     save(&mut harness);
     assert_eq!(on_disk(&article).annotations[0].note, "قال مرح");
 }
+
+#[test]
+fn undo_never_reverts_another_writer_s_merged_edit() {
+    let (_dir, article) = article_copy();
+    let path = sidecar::sidecar_path(&article);
+    let mut harness = open(&article);
+    let select = |harness: &mut Harness<'_, HashiyaApp>, paragraph: usize| {
+        let session = harness.state_mut().session.as_mut().unwrap();
+        session.reader.select(paragraph);
+        harness.run_steps(1);
+    };
+    select(&mut harness, 5);
+    press(&mut harness, Key::Num1);
+    select(&mut harness, 6);
+    press(&mut harness, Key::Num2);
+    save(&mut harness);
+
+    // A colleague writes a note on our paragraph-5 annotation.
+    let mut theirs = on_disk(&article);
+    let ours = theirs
+        .annotations
+        .iter_mut()
+        .find(|a| a.target.paragraph == 5)
+        .unwrap();
+    ours.note = "ملاحظة الزميل".to_owned();
+    ours.modified = jiff::Timestamp::now();
+    std::fs::write(&path, sidecar::to_json(&theirs)).unwrap();
+    harness.input_mut().focused = false;
+    harness.run_steps(1);
+    harness.input_mut().focused = true;
+    harness.run_steps(2);
+    let note_of_5 = |harness: &Harness<'_, HashiyaApp>| {
+        let store = &harness.state().session.as_ref().unwrap().annotations.store;
+        store.paragraph_annotation(5).map(|a| a.note.clone())
+    };
+    assert_eq!(note_of_5(&harness).as_deref(), Some("ملاحظة الزميل"));
+
+    // Undo still takes back our own later step (paragraph 6), but not the creation of the
+    // annotation the colleague has since written in.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    assert!(store.paragraph_annotation(6).is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(note_of_5(&harness).as_deref(), Some("ملاحظة الزميل"));
+    save(&mut harness);
+    let saved = on_disk(&article);
+    assert!(saved.annotations.iter().any(|a| a.note == "ملاحظة الزميل"));
+}

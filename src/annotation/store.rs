@@ -540,8 +540,45 @@ impl AnnotationStore {
     }
 
     /// Replaces the annotations with a merged version (after another writer changed the
-    /// file). Undo history is kept for annotations that still exist.
+    /// file). Undo and redo steps that touch an annotation the merge changed are dropped (an
+    /// undo older than those too), so undoing never reverts or deletes someone else's edit.
     pub fn replace_after_merge(&mut self, merged: Sidecar, document: &Document) {
+        type Content<'a> = (&'a [String], &'a str, Option<&'a str>);
+        fn content(a: &Annotation) -> Content<'_> {
+            (&a.labels, &a.note, a.color.as_deref())
+        }
+        let before: std::collections::HashMap<Uuid, Content<'_>> = self
+            .sidecar
+            .annotations
+            .iter()
+            .map(|a| (a.id, content(a)))
+            .collect();
+        let after: std::collections::HashMap<Uuid, Content<'_>> = merged
+            .annotations
+            .iter()
+            .map(|a| (a.id, content(a)))
+            .collect();
+        let changed: std::collections::HashSet<Uuid> = before
+            .keys()
+            .chain(after.keys())
+            .filter(|id| before.get(id) != after.get(id))
+            .copied()
+            .collect();
+        let touches = |step: &Vec<Change>| {
+            step.iter().any(|change| {
+                change
+                    .before
+                    .as_ref()
+                    .or(change.after.as_ref())
+                    .is_some_and(|a| changed.contains(&a.id))
+            })
+        };
+        if let Some(newest) = self.undo.iter().rposition(touches) {
+            self.undo.drain(..=newest);
+        }
+        if self.redo.iter().any(touches) {
+            self.redo.clear();
+        }
         self.sidecar = merged;
         self.revision += 1;
         self.coalescing = None;
