@@ -417,6 +417,11 @@ fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
         harness.state().session.as_ref().unwrap().annotations.status,
         SaveStatus::Failed(_)
     ));
+    // No new attempt for a while (not one per frame), unless asked or edited.
+    let session = harness.state_mut().session.as_mut().unwrap();
+    assert!(
+        matches!(session.annotations.save_request(false), Err(wait) if wait > Duration::from_secs(5))
+    );
     assert_eq!(
         harness
             .state()

@@ -123,8 +123,23 @@ fn an_unsavable_close_keeps_a_recovery_copy_and_asks_once() {
     let copy = recovery_copy(&data);
     assert!(message.contains(&copy.display().to_string()), "{message}");
 
+    // More work after the warning is kept too when the window then closes.
+    harness.key_press(Key::J);
+    harness.run_steps(2);
+    harness.key_press(Key::Num3);
+    harness.run_steps(2);
     assert!(!close_request(&mut harness), "a second close quits");
     assert!(!article.with_extension("txt.annotations.json").exists());
+    let newest = std::fs::read_dir(data.join("hashiya/recovery"))
+        .unwrap()
+        .map(|e| sidecar::read(&e.unwrap().path()).unwrap().unwrap().0)
+        .map(|copy| copy.annotations.len())
+        .max();
+    assert_eq!(
+        newest,
+        Some(2),
+        "the copy written on closing has both annotations"
+    );
 }
 
 #[test]

@@ -620,7 +620,15 @@ impl HashiyaApp {
         }
         self.flush_saves();
         let Some(session) = &self.session else { return };
-        if !session.annotations.has_unsaved_changes() || self.close_refused {
+        if !session.annotations.has_unsaved_changes() {
+            return;
+        }
+        if self.close_refused {
+            // Closing after the warning: what was done since goes into a fresh copy.
+            match write_recovery_copy(session) {
+                Some(path) => log::warn!("unsaved annotations kept at {}", path.display()),
+                None => log::error!("unsaved annotations could not be kept on closing"),
+            }
             return;
         }
         ctx.send_viewport_cmd(ViewportCommand::CancelClose);

@@ -13,6 +13,8 @@ use crate::document::Document;
 
 /// How long after the last change the sidecar is saved.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
+/// How long after a failed save the next attempt waits, unless something is edited first.
+pub const RETRY_DELAY: Duration = Duration::from_secs(10);
 
 /// Where the annotations stand relative to the disk.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +42,10 @@ pub struct AnnotationSession {
     disk_hash: Option<ContentHash>,
     saved_revision: u64,
     changed_at: Option<Instant>,
+    /// After a failed save, when to try again without a new edit.
+    retry_at: Option<Instant>,
+    /// The last save failure, so that the same one repeated is not announced again.
+    last_failure: Option<String>,
     /// Shown in the status bar.
     pub status: SaveStatus,
 }
@@ -178,6 +184,8 @@ impl AnnotationSession {
             disk_hash,
             saved_revision,
             changed_at: None,
+            retry_at: None,
+            last_failure: None,
             status,
         }
     }
@@ -190,6 +198,7 @@ impl AnnotationSession {
     /// Call after every change to the store.
     pub fn changed(&mut self) {
         self.changed_at = Some(Instant::now());
+        self.retry_at = None;
         if self.writable() && !matches!(self.status, SaveStatus::Failed(_)) {
             self.status = SaveStatus::Unsaved;
         }
@@ -205,6 +214,12 @@ impl AnnotationSession {
     pub fn save_request(&mut self, immediately: bool) -> Result<Option<SaveRequest>, Duration> {
         if !self.has_unsaved_changes() {
             return Ok(None);
+        }
+        if !immediately && let Some(retry_at) = self.retry_at {
+            let now = Instant::now();
+            if now < retry_at {
+                return Err(retry_at - now);
+            }
         }
         if !immediately && let Some(changed_at) = self.changed_at {
             let elapsed = changed_at.elapsed();
@@ -237,6 +252,8 @@ impl AnnotationSession {
                 }
                 self.disk_hash = Some(hash);
                 self.saved_revision = revision;
+                self.retry_at = None;
+                self.last_failure = None;
                 self.status = if self.has_unsaved_changes() {
                     SaveStatus::Unsaved
                 } else {
@@ -252,8 +269,12 @@ impl AnnotationSession {
             }
             SaveOutcome::Failed { error, .. } => {
                 let message = error.to_string();
+                self.retry_at = Some(Instant::now() + RETRY_DELAY);
+                // The same failure again is shown in the status bar, not as a new message.
+                let repeated = self.last_failure.as_ref() == Some(&message);
+                self.last_failure = Some(message.clone());
                 self.status = SaveStatus::Failed(message.clone());
-                Some(message)
+                (!repeated).then_some(message)
             }
         }
     }
@@ -279,8 +300,11 @@ impl AnnotationSession {
             Ok(theirs) => theirs,
             Err(error) => {
                 let message = format!("Not saving, to protect the other copy: {error}");
+                self.retry_at = Some(Instant::now() + RETRY_DELAY);
+                let repeated = self.last_failure.as_ref() == Some(&message);
+                self.last_failure = Some(message.clone());
                 self.status = SaveStatus::Failed(message.clone());
-                return Some(message);
+                return (!repeated).then_some(message);
             }
         };
         let (mut merged, report) = merge(self.store.sidecar(), &theirs);
