@@ -605,7 +605,7 @@ impl HashiyaApp {
             .settings
             .team_mode
             .then(|| self.settings.author.clone());
-        self.settings.corpus_folder = Some(folder.clone());
+        self.settings.corpus_folder = super::settings::storable(&folder).then(|| folder.clone());
         self.folder = Some(FolderState::open(ctx, folder, annotator));
     }
 

@@ -114,6 +114,9 @@ impl Settings {
 impl Settings {
     /// Puts `path` at the top of the recent files.
     pub fn remember_recent(&mut self, path: &Path) {
+        if !storable(path) {
+            return;
+        }
         self.recent_files.retain(|p| p != path);
         self.recent_files.insert(0, path.to_owned());
         self.recent_files.truncate(MAX_RECENT_FILES);
@@ -129,6 +132,9 @@ impl Settings {
 
     /// Records where the reader is in an article.
     pub fn remember_position(&mut self, position: ReadingPosition) {
+        if !storable(&position.path) {
+            return;
+        }
         self.reading_positions.retain(|p| p.path != position.path);
         self.reading_positions.insert(0, position);
         self.reading_positions.truncate(MAX_READING_POSITIONS);
@@ -148,9 +154,35 @@ fn clamp_font_size(size_pt: f32) -> f32 {
     }
 }
 
+/// Whether `path` can be kept in the settings file: serde cannot write a path that is not
+/// valid Unicode, and one such path would stop every setting from being saved.
+pub fn storable(path: &Path) -> bool {
+    path.to_str().is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_that_are_not_unicode_are_not_remembered_so_settings_still_save() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let mut settings = Settings::default();
+        // A Windows-1256 file name: «خبر» as bytes that are not UTF-8.
+        let odd = Path::new(std::ffi::OsStr::from_bytes(b"/tmp/\xce\xc8\xd1.txt"));
+        assert!(serde_json::to_string(&PathBuf::from(odd)).is_err());
+        settings.remember_recent(odd);
+        settings.remember_position(ReadingPosition {
+            path: odd.to_owned(),
+            first_visible: 3,
+            selected: None,
+        });
+        settings.remember_recent(Path::new("/tmp/خبر.txt"));
+        assert_eq!(settings.recent_files, [PathBuf::from("/tmp/خبر.txt")]);
+        assert!(settings.reading_positions.is_empty());
+        assert!(serde_json::to_string(&settings).is_ok());
+    }
 
     #[test]
     fn font_size_steps_stay_in_range_and_garbage_is_repaired() {
