@@ -293,6 +293,32 @@ fn team_mode_keeps_each_annotators_work_in_their_own_file() {
 }
 
 #[test]
+fn a_new_annotator_name_applies_to_the_open_article_at_once() {
+    let (_dir, articles) = team_folder();
+    let mut team = settings("Sara Ali");
+    team.team_mode = true;
+    let mut harness = harness(app(team, None));
+    harness.state_mut().open_blocking(&articles[1]);
+    harness.run_steps(3);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Annotator Name…").click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("بلال".to_owned()));
+    harness.run_steps(2);
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    assert_eq!(harness.state().settings.author, "بلال");
+    let session = harness.state().session.as_ref().unwrap();
+    assert_eq!(session.annotations.store.author(), "بلال");
+    assert_eq!(
+        session.annotations.sidecar_path.as_deref(),
+        Some(annotator_sidecar_path(&articles[1], "بلال").as_path())
+    );
+}
+
+#[test]
 fn compare_shows_disagreements_and_adjudication_builds_the_gold_sidecar() {
     let (_dir, articles) = team_folder();
     let article = &articles[0];

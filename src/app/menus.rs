@@ -154,6 +154,7 @@ impl HashiyaApp {
                 self.settings.face,
             );
             self.author_window_open = true;
+            self.author_window_fresh = true;
         }
         ui.separator();
         if ui
@@ -395,6 +396,10 @@ impl HashiyaApp {
             .show(ctx, |ui| {
                 ui.label("Recorded as the author of new annotations.");
                 let (_, output) = self.author_editor.ui(ui, &mut self.engine, "Your name");
+                if std::mem::take(&mut self.author_window_fresh) {
+                    // The name field takes the keyboard as the window opens.
+                    self.author_editor.focus(ui.ctx());
+                }
                 if output.changed {
                     let name = self.author_editor.text().trim().to_owned();
                     if !name.is_empty() {
@@ -409,6 +414,36 @@ impl HashiyaApp {
             });
         if !open || done {
             self.author_window_open = false;
+            self.apply_author(ctx);
+        }
+    }
+
+    /// After the annotator's name changed: reopens the open article so that its annotations
+    /// are recorded under the new name (and, in Team Mode, go to that annotator's own file).
+    fn apply_author(&mut self, ctx: &egui::Context) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        if session.annotations.store.author() == self.settings.author {
+            return;
+        }
+        let Some(path) = session.document.path.clone() else {
+            return;
+        };
+        self.flush_saves();
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.annotations.has_unsaved_changes())
+        {
+            self.message = Some(
+                "The new name applies from the next article: the open one's annotations could not be saved first.".to_owned(),
+            );
+            return;
+        }
+        self.open(ctx, path);
+        if self.settings.team_mode {
+            self.refresh_folder(ctx);
         }
     }
 

@@ -187,6 +187,8 @@ pub struct HashiyaApp {
     switch_refused: bool,
     author_editor: NoteEditor,
     author_window_open: bool,
+    /// The Annotator Name window was just opened (its field takes the keyboard).
+    author_window_fresh: bool,
     /// Set after a panic in a frame: what happened, shown instead of the normal window.
     crashed: Option<CrashReport>,
     /// Makes the next frame panic (tests of the crash path).
@@ -250,6 +252,7 @@ impl HashiyaApp {
             author_editor: NoteEditor::single_line(egui::Id::unique("hashiya-author"))
                 .named("Annotator name"),
             author_window_open: false,
+            author_window_fresh: false,
             crashed: None,
             inject_panic: false,
             folder: None,
