@@ -660,3 +660,20 @@ fn undo_never_reverts_another_writer_s_merged_edit() {
     let saved = on_disk(&article);
     assert!(saved.annotations.iter().any(|a| a.note == "ملاحظة الزميل"));
 }
+
+#[test]
+fn reopening_the_article_right_after_an_edit_keeps_the_edit() {
+    let (_dir, article) = article_copy();
+    let mut harness = open(&article);
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::Num1);
+    // At once, before the automatic save: reopen (as View > Encoding does).
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open(&ctx, article.clone());
+    harness.run_steps(2);
+    harness.state_mut().wait_for_load();
+    harness.run_steps(3);
+    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    assert_eq!(store.annotations().len(), 1);
+    assert_eq!(store.annotations()[0].labels, ["claim"]);
+}

@@ -398,6 +398,9 @@ impl HashiyaApp {
 
     /// Like [`Self::open`], with explicit options (a chosen encoding).
     pub fn open_with(&mut self, ctx: &egui::Context, path: PathBuf, options: LoadOptions) {
+        // Pending edits reach the disk before the loader reads it (the same article may be
+        // reopened: another encoding, Team Mode, a new annotator name).
+        self.flush_saves();
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
         let job_path = path.clone();
