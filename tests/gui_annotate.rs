@@ -677,3 +677,34 @@ fn reopening_the_article_right_after_an_edit_keeps_the_edit() {
     assert_eq!(store.annotations().len(), 1);
     assert_eq!(store.annotations()[0].labels, ["claim"]);
 }
+
+#[test]
+fn save_as_never_replaces_a_file_that_is_not_readable_annotations() {
+    let (dir, article) = article_copy();
+    let target = dir.path().join("notes.json");
+    std::fs::write(&target, "مسودة — not annotations").unwrap();
+    let mut app = app(FixedPicker {
+        article: None,
+        save_path: Some(target.clone()),
+        scheme: None,
+        folder: None,
+    });
+    app.open_blocking(&article);
+    let mut harness = harness(app);
+    harness.run_steps(2);
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::Num1);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Save Annotations As…").click();
+    harness.run_steps(3);
+    let message = harness.state().message.clone().unwrap();
+    assert!(message.contains("Not saved there"), "{message}");
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "مسودة — not annotations"
+    );
+    // The annotations still go to their usual place.
+    save(&mut harness);
+    assert_eq!(on_disk(&article).annotations.len(), 1);
+}

@@ -574,8 +574,20 @@ impl HashiyaApp {
         self.save_as(ctx, &path);
     }
 
-    /// Saves the annotations to `path` and keeps saving there.
+    /// Saves the annotations to `path` and keeps saving there. A file there that is not a
+    /// sidecar this version can read (a damaged one, a newer version's, anything else) is
+    /// never replaced.
     pub fn save_as(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        if let Err(
+            error @ (crate::annotation::sidecar::SidecarError::Corrupt { .. }
+            | crate::annotation::sidecar::SidecarError::TooNew { .. }),
+        ) = crate::annotation::sidecar::read(path)
+        {
+            self.message = Some(format!(
+                "Not saved there: the file there would be replaced, and it is not annotations this version can read ({error}). Choose another name."
+            ));
+            return;
+        }
         if let Some(saver) = &mut self.saver {
             for outcome in saver.drain() {
                 self.finish_save(outcome);
