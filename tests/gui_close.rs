@@ -1,7 +1,8 @@
 //! Closing the window, or opening another article, when the annotations cannot be saved next
 //! to the article: refused once, then a recovery copy is written to the data folder and the
-//! second attempt goes ahead. Each test runs itself again as a child process whose XDG data
-//! folder is a temporary one.
+//! second attempt goes ahead; and the copy kept before annotations re-attached by a close
+//! match are saved. Each test runs itself again as a child process whose XDG data folder is a
+//! temporary one.
 
 use std::path::{Path, PathBuf};
 
@@ -187,4 +188,57 @@ fn opening_another_article_over_unsavable_annotations_asks_once_and_keeps_a_copy
     let message = harness.state().message.clone().unwrap();
     let copy = recovery_copy(&data);
     assert!(message.contains(&copy.display().to_string()), "{message}");
+}
+
+#[test]
+fn a_sidecar_re_anchored_by_close_match_is_kept_as_it_was() {
+    let Some(data) = in_child("a_sidecar_re_anchored_by_close_match_is_kept_as_it_was") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let article = corpus_copy(
+        dir.path(),
+        "alaraby_2016-10-25_paris_coalition_raqqa.txt",
+        "raqqa.txt",
+    );
+    let document = hashiya::document::load(&article).unwrap();
+    let mut store = hashiya::annotation::AnnotationStore::new(
+        &document,
+        hashiya::annotation::LabelScheme::news_default(),
+        "باحثة",
+    );
+    store.toggle_label(&document, 5, "claim").unwrap();
+    let sidecar_path = sidecar::sidecar_path(&article);
+    let original = sidecar::to_json(store.sidecar());
+    std::fs::write(&sidecar_path, &original).unwrap();
+    // The article is edited: one word of the annotated paragraph changes.
+    let paragraph = document.paragraph_text(5).unwrap().to_owned();
+    assert!(paragraph.starts_with("اجتمع "));
+    let text = std::fs::read_to_string(&article).unwrap();
+    let reworded = paragraph.replacen("اجتمع ", "اجتمعت ", 1);
+    std::fs::write(&article, text.replace(&paragraph, &reworded)).unwrap();
+
+    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false))
+        .with_picker(FixedPicker::default());
+    app.open_blocking(&article);
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("by a close match"), "{message}");
+    let kept: Vec<PathBuf> = std::fs::read_dir(data.join("hashiya/before-reanchoring"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert!(
+        message.contains(&kept[0].display().to_string()),
+        "{message}"
+    );
+    assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), original);
+    let annotation = &app
+        .session
+        .as_ref()
+        .unwrap()
+        .annotations
+        .store
+        .annotations()[0];
+    assert_eq!(annotation.target.paragraph, 5);
 }

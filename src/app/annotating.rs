@@ -724,9 +724,6 @@ fn apply_panel_action(
 
 /// Writes the current annotations to `<data dir>/recovery/`; returns the file.
 pub(super) fn write_recovery_copy(session: &Session) -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "hashiya")?;
-    let folder = dirs.data_dir().join("recovery");
-    std::fs::create_dir_all(&folder).ok()?;
     let name = session
         .annotations
         .sidecar_path
@@ -736,9 +733,17 @@ pub(super) fn write_recovery_copy(session: &Session) -> Option<PathBuf> {
             || "annotations.json".to_owned(),
             |n| n.to_string_lossy().into_owned(),
         );
+    let json = crate::annotation::sidecar::to_json(session.annotations.store.sidecar());
+    keep_in_data_dir("recovery", &name, json.as_bytes())
+}
+
+/// Writes `bytes` to `<data dir>/<folder>/<UTC time>-<name>` (atomically); returns the file.
+pub(super) fn keep_in_data_dir(folder: &str, name: &str, bytes: &[u8]) -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "hashiya")?;
+    let folder = dirs.data_dir().join(folder);
+    std::fs::create_dir_all(&folder).ok()?;
     let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
     let path = folder.join(format!("{stamp}-{name}"));
-    let json = crate::annotation::sidecar::to_json(session.annotations.store.sidecar());
-    crate::annotation::sidecar::write_atomic(&path, json.as_bytes()).ok()?;
+    crate::annotation::sidecar::write_atomic(&path, bytes).ok()?;
     Some(path)
 }

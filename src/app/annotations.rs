@@ -118,6 +118,15 @@ impl AnnotationSession {
                     author,
                     Availability::Editable,
                 );
+                // Close matches are judgement calls: the file as it was is kept first (in the
+                // data folder), since saving replaces the quotes it anchored by.
+                let kept = (summary.fuzzy > 0)
+                    .then(|| {
+                        let bytes = std::fs::read(&path).ok()?;
+                        let name = path.file_name()?.to_string_lossy().into_owned();
+                        super::annotating::keep_in_data_dir("before-reanchoring", &name, &bytes)
+                    })
+                    .flatten();
                 let mut session =
                     Self::with_store(store, Some(path), Some(hash), SaveStatus::Saved);
                 // Re-anchored positions are saved at once.
@@ -125,7 +134,14 @@ impl AnnotationSession {
                     session.saved_revision = u64::MAX;
                     session.status = SaveStatus::Unsaved;
                 }
-                (session, describe(summary))
+                let message = describe(summary).map(|text| match kept {
+                    Some(copy) => format!(
+                        "{text} The annotations file as it was is kept at {}.",
+                        copy.display()
+                    ),
+                    None => text,
+                });
+                (session, message)
             }
             Err(error @ SidecarError::TooNew { .. }) => {
                 let message = error.to_string();
