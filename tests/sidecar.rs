@@ -452,3 +452,44 @@ fn annotators_sidecars_are_found_by_their_file_names() {
     );
     assert!(finder.of(&dir.path().join("c.txt")).is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn two_writers_saving_over_the_same_version_never_both_succeed() {
+    use hashiya::app::saver::{SaveOutcome, SaveRequest, save};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt.annotations.json");
+    let mut both_saved = 0;
+    for round in 0..40 {
+        let initial = format!("{{\"round\": {round}}}");
+        std::fs::write(&path, &initial).unwrap();
+        let expected = Some(sidecar::content_hash(initial.as_bytes()));
+        let writers: Vec<_> = (0..2u8)
+            .map(|writer| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    save(SaveRequest {
+                        path,
+                        bytes: vec![b'a' + writer; 4 << 20],
+                        expected,
+                        revision: 1,
+                    })
+                })
+            })
+            .collect();
+        let saved = writers
+            .into_iter()
+            .map(|w| w.join().unwrap())
+            .filter(|outcome| matches!(outcome, SaveOutcome::Saved { .. }))
+            .count();
+        assert!(saved >= 1, "round {round}: nobody saved");
+        if saved == 2 {
+            both_saved += 1;
+        }
+    }
+    // The second writer must see the first one's file and report a conflict (then merge).
+    assert_eq!(
+        both_saved, 0,
+        "both writers saved in {both_saved} of 40 rounds"
+    );
+}

@@ -54,6 +54,13 @@ pub fn save(request: SaveRequest) -> SaveOutcome {
         expected,
         revision,
     } = request;
+    // Another writer (a second Hashiya) saving over the same file waits here until this
+    // check-and-replace is done, then sees the new file and merges instead of overwriting it.
+    // The lock is on the file being replaced and ends when `_lock` is dropped.
+    #[cfg(unix)]
+    let _lock = std::fs::File::open(&path)
+        .ok()
+        .filter(|file| file.lock().is_ok());
     let disk = match std::fs::read(&path) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
