@@ -708,3 +708,30 @@ fn save_as_never_replaces_a_file_that_is_not_readable_annotations() {
     save(&mut harness);
     assert_eq!(on_disk(&article).annotations.len(), 1);
 }
+
+#[test]
+fn another_writer_s_label_rename_survives_our_next_save() {
+    let (_dir, article) = article_copy();
+    let path = sidecar::sidecar_path(&article);
+    let mut harness = open(&article);
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::Num1);
+    save(&mut harness);
+    // A colleague renames «claim» in the shared file.
+    let mut theirs = on_disk(&article);
+    let claim = theirs
+        .label_scheme
+        .labels
+        .iter_mut()
+        .find(|l| l.id == "claim")
+        .unwrap();
+    claim.name = "زعم claim".to_owned();
+    std::fs::write(&path, sidecar::to_json(&theirs)).unwrap();
+    // We label another paragraph; the save finds their change and merges.
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::Num2);
+    save(&mut harness);
+    let saved = on_disk(&article);
+    assert_eq!(saved.annotations.len(), 2);
+    assert_eq!(saved.label_scheme.label("claim").unwrap().name, "زعم claim");
+}

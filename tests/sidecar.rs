@@ -493,3 +493,79 @@ fn two_writers_saving_over_the_same_version_never_both_succeed() {
         "both writers saved in {both_saved} of 40 rounds"
     );
 }
+
+#[test]
+fn merging_label_schemes_keeps_each_side_s_own_changes() {
+    use hashiya::annotation::merge::merge_with_base;
+    let base_scheme = LabelScheme::news_default();
+    let with = |edit: &dyn Fn(&mut LabelScheme)| {
+        let mut scheme = base_scheme.clone();
+        edit(&mut scheme);
+        scheme
+    };
+    let label = |scheme: &LabelScheme, id: &str| scheme.label(id).cloned();
+    let rename = |scheme: &mut LabelScheme, id: &str, name: &str| {
+        scheme.labels.iter_mut().find(|l| l.id == id).unwrap().name = name.to_owned();
+    };
+    // They rename «claim», remove «place» and add «rumor»; we recolour «event», add «source»,
+    // and rename «actor», which they renamed too.
+    let theirs_scheme = with(&|s| {
+        rename(s, "claim", "زعم claim");
+        rename(s, "actor", "their actor");
+        s.labels.retain(|l| l.id != "place");
+        let mut rumor = s.labels[0].clone();
+        rumor.id = "rumor".to_owned();
+        rumor.name = "شائعة rumor".to_owned();
+        s.labels.push(rumor);
+    });
+    let ours_scheme = with(&|s| {
+        s.labels.iter_mut().find(|l| l.id == "event").unwrap().color = "#000000".to_owned();
+        rename(s, "actor", "our actor");
+        let mut source = s.labels[0].clone();
+        source.id = "source".to_owned();
+        s.labels.push(source);
+    });
+    let sidecar = |scheme: LabelScheme, annotations: Vec<Annotation>| Sidecar {
+        label_scheme: scheme,
+        annotations,
+        ..sample_sidecar(0)
+    };
+    let ours = sidecar(ours_scheme.clone(), Vec::new());
+    let theirs = sidecar(theirs_scheme.clone(), Vec::new());
+
+    let (merged, _) = merge_with_base(&ours, &theirs, Some(&base_scheme));
+    let scheme = &merged.label_scheme;
+    assert_eq!(
+        label(scheme, "claim"),
+        label(&theirs_scheme, "claim"),
+        "their rename"
+    );
+    assert_eq!(
+        label(scheme, "event"),
+        label(&ours_scheme, "event"),
+        "our recolour"
+    );
+    assert_eq!(
+        scheme.label("actor").unwrap().name,
+        "our actor",
+        "both: ours"
+    );
+    assert!(scheme.label("place").is_none(), "their removal");
+    assert!(scheme.label("rumor").is_some() && scheme.label("source").is_some());
+
+    // A label still in use is never removed.
+    let mut uses_place = annotation(1, 100, "");
+    uses_place.labels = vec!["place".to_owned()];
+    let ours = sidecar(ours_scheme.clone(), vec![uses_place]);
+    let (merged, _) = merge_with_base(&ours, &theirs, Some(&base_scheme));
+    assert!(merged.label_scheme.label("place").is_some());
+
+    // Without a known base: ours, plus the labels only they have.
+    let (merged, _) = merge(&sidecar(ours_scheme.clone(), Vec::new()), &theirs);
+    assert_eq!(
+        label(&merged.label_scheme, "claim"),
+        label(&ours_scheme, "claim")
+    );
+    assert!(merged.label_scheme.label("place").is_some());
+    assert!(merged.label_scheme.label("rumor").is_some());
+}

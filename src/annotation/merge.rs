@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
-use super::model::{Annotation, Deletion, Sidecar};
+use super::model::{Annotation, Deletion, LabelScheme, Sidecar};
 
 /// What a merge changed in our copy.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -29,6 +29,18 @@ impl MergeReport {
 /// Merges `theirs` into `ours`. The article information is ours (it describes the article
 /// as it is now); labels only they had are appended to our scheme.
 pub fn merge(ours: &Sidecar, theirs: &Sidecar) -> (Sidecar, MergeReport) {
+    merge_with_base(ours, theirs, None)
+}
+
+/// [`merge`], knowing the label scheme both copies started from (`base`, what was on disk when
+/// we last read or wrote it): a label only they changed or removed takes their version, one
+/// only we changed keeps ours, and one both changed keeps ours. A label an annotation uses is
+/// never removed.
+pub fn merge_with_base(
+    ours: &Sidecar,
+    theirs: &Sidecar,
+    base: Option<&LabelScheme>,
+) -> (Sidecar, MergeReport) {
     let mut report = MergeReport::default();
     let mut deleted: HashMap<Uuid, Deletion> = HashMap::new();
     for deletion in ours.deleted.iter().chain(&theirs.deleted) {
@@ -78,13 +90,8 @@ pub fn merge(ours: &Sidecar, theirs: &Sidecar) -> (Sidecar, MergeReport) {
         .count();
     deleted.retain(|id, _| !merged.contains_key(id));
 
-    let mut label_scheme = ours.label_scheme.clone();
-    for label in &theirs.label_scheme.labels {
-        if label_scheme.label(&label.id).is_none() {
-            label_scheme.labels.push(label.clone());
-        }
-    }
     let mut annotations: Vec<Annotation> = merged.into_values().collect();
+    let label_scheme = merge_schemes(&ours.label_scheme, &theirs.label_scheme, base, &annotations);
     sort_annotations(&mut annotations);
     let mut deleted: Vec<Deletion> = deleted.into_values().collect();
     deleted.sort_by_key(|d| (d.deleted, d.id));
@@ -99,6 +106,42 @@ pub fn merge(ours: &Sidecar, theirs: &Sidecar) -> (Sidecar, MergeReport) {
         },
         report,
     )
+}
+
+/// The label scheme after a merge (see [`merge_with_base`]).
+fn merge_schemes(
+    ours: &LabelScheme,
+    theirs: &LabelScheme,
+    base: Option<&LabelScheme>,
+    annotations: &[Annotation],
+) -> LabelScheme {
+    let used = |id: &String| annotations.iter().any(|a| a.labels.contains(id));
+    let mut scheme = ours.clone();
+    if let Some(base) = base {
+        if ours.name == base.name {
+            scheme.name.clone_from(&theirs.name);
+        }
+        scheme.labels = ours
+            .labels
+            .iter()
+            .filter_map(|label| {
+                let untouched_by_us = base.label(&label.id) == Some(label);
+                match theirs.label(&label.id) {
+                    Some(their_label) if untouched_by_us => Some(their_label.clone()),
+                    None if untouched_by_us && !used(&label.id) => None,
+                    _ => Some(label.clone()),
+                }
+            })
+            .collect();
+    }
+    // Labels they added (or that we only lack) are appended, as are any that annotations use.
+    for label in &theirs.labels {
+        let removed_by_us = base.is_some_and(|b| b.label(&label.id) == Some(label));
+        if scheme.label(&label.id).is_none() && (!removed_by_us || used(&label.id)) {
+            scheme.labels.push(label.clone());
+        }
+    }
+    scheme
 }
 
 /// Puts annotations in document order (ties by creation time and id, so the order is stable).

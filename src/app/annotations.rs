@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::saver::{SaveOutcome, SaveRequest};
+use crate::annotation::merge::merge_with_base;
 use crate::annotation::sidecar::{self, ContentHash, SidecarError};
 use crate::annotation::store::AnchorSummary;
-use crate::annotation::{AnnotationStore, Availability, LabelScheme, Sidecar, merge};
+use crate::annotation::{AnnotationStore, Availability, LabelScheme, Sidecar};
 use crate::document::Document;
 
 /// How long after the last change the sidecar is saved.
@@ -40,6 +41,11 @@ pub struct AnnotationSession {
     pub sidecar_path: Option<PathBuf>,
     /// The content of the sidecar on disk as last read or written (`None`: no file).
     disk_hash: Option<ContentHash>,
+    /// The label scheme of the file on disk as we last read or wrote it: the common base
+    /// when merging another writer's scheme changes.
+    disk_scheme: Option<LabelScheme>,
+    /// The label scheme of the save in flight.
+    pending_scheme: Option<LabelScheme>,
     saved_revision: u64,
     changed_at: Option<Instant>,
     /// After a failed save, when to try again without a new edit.
@@ -194,10 +200,13 @@ impl AnnotationSession {
         status: SaveStatus,
     ) -> Self {
         let saved_revision = store.revision();
+        let disk_scheme = disk_hash.is_some().then(|| store.scheme().clone());
         Self {
             store,
             sidecar_path,
             disk_hash,
+            disk_scheme,
+            pending_scheme: None,
             saved_revision,
             changed_at: None,
             retry_at: None,
@@ -247,6 +256,7 @@ impl AnnotationSession {
             return Ok(None);
         };
         self.status = SaveStatus::Saving;
+        self.pending_scheme = Some(self.store.scheme().clone());
         Ok(Some(SaveRequest {
             path,
             bytes: sidecar::to_json(self.store.sidecar()).into_bytes(),
@@ -267,6 +277,7 @@ impl AnnotationSession {
                     return None;
                 }
                 self.disk_hash = Some(hash);
+                self.disk_scheme = self.pending_scheme.take();
                 self.saved_revision = revision;
                 self.retry_at = None;
                 self.last_failure = None;
@@ -305,6 +316,7 @@ impl AnnotationSession {
         let Some(bytes) = disk else {
             // Deleted on disk: write ours back (nothing to merge).
             self.disk_hash = None;
+            self.disk_scheme = None;
             self.saved_revision = u64::MAX;
             self.changed();
             return Some(format!(
@@ -323,7 +335,9 @@ impl AnnotationSession {
                 return (!repeated).then_some(message);
             }
         };
-        let (mut merged, report) = merge(self.store.sidecar(), &theirs);
+        let (mut merged, report) =
+            merge_with_base(self.store.sidecar(), &theirs, self.disk_scheme.as_ref());
+        self.disk_scheme = Some(theirs.label_scheme.clone());
         // Their annotations may point at an older version of the article.
         crate::annotation::reanchor(&mut merged.annotations, document);
         self.store.replace_after_merge(merged, document);
@@ -355,6 +369,7 @@ impl AnnotationSession {
         }
         if disk.is_none() && self.store.annotations().is_empty() {
             self.disk_hash = None;
+            self.disk_scheme = None;
             return None;
         }
         self.merge_disk_version(disk.as_deref(), &path, document)
@@ -375,9 +390,14 @@ impl AnnotationSession {
 
     /// Saves from now on to `path` (File ▸ Save Annotations As…) and writes there at once.
     pub fn save_as(&mut self, path: PathBuf) -> SaveRequest {
-        self.disk_hash = std::fs::read(&path).ok().map(|b| sidecar::content_hash(&b));
+        let existing = std::fs::read(&path).ok();
+        self.disk_hash = existing.as_deref().map(sidecar::content_hash);
+        self.disk_scheme = existing
+            .and_then(|bytes| sidecar::parse(&bytes, &path).ok())
+            .map(|other| other.label_scheme);
         self.sidecar_path = Some(path.clone());
         self.status = SaveStatus::Saving;
+        self.pending_scheme = Some(self.store.scheme().clone());
         if self.store.availability != Availability::Editable {
             self.store.availability = Availability::Editable;
         }
