@@ -236,3 +236,43 @@ fn the_filter_hides_unannotated_paragraphs_and_j_skips_them() {
     harness.run_steps(3);
     assert!(shown(&harness, 4));
 }
+
+#[test]
+fn menus_work_from_the_keyboard_and_close_when_an_item_is_chosen() {
+    let (_dir, mut harness) = open_copy();
+    // Tab to the Edit menu and open it with Space.
+    let focused = |harness: &Harness<'_, HashiyaApp>, name: &str| {
+        harness
+            .query_all_by_label(name)
+            .any(|n| egui_kittest::Node::is_focused(&n))
+    };
+    for _ in 0..10 {
+        if focused(&harness, "Edit") {
+            break;
+        }
+        press(&mut harness, Key::Tab);
+    }
+    assert!(focused(&harness, "Edit"), "Tab reaches the menu bar");
+    press(&mut harness, Key::Space);
+    // Into the menu to its first item, chosen with Space: the dialog opens, the menu closes.
+    for _ in 0..5 {
+        if focused(&harness, "Label Scheme…") {
+            break;
+        }
+        press(&mut harness, Key::Tab);
+    }
+    assert!(
+        focused(&harness, "Label Scheme…"),
+        "Tab moves into the open menu"
+    );
+    press(&mut harness, Key::Space);
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("Label Scheme…").is_none(),
+        "menu closed"
+    );
+    assert!(
+        harness.query_by_label_contains("Label Scheme").is_some(),
+        "dialog open"
+    );
+}

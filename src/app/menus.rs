@@ -65,10 +65,10 @@ impl HashiyaApp {
             ui.menu_button("Corpus", |ui| self.corpus_menu_ui(ui));
             ui.menu_button("View", |ui| self.view_menu_ui(ui));
             ui.menu_button("Help", |ui| {
-                if ui
-                    .add(Button::new("Keyboard Shortcuts").shortcut_text("F1"))
-                    .clicked()
-                {
+                if picked(
+                    &ui.add(Button::new("Keyboard Shortcuts").shortcut_text("F1")),
+                    ui,
+                ) {
                     self.shortcuts_open = true;
                 }
             });
@@ -77,13 +77,13 @@ impl HashiyaApp {
 
     fn file_menu_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        if ui
-            .add(Button::new("Open…").shortcut_text(ctx.format_shortcut(&OPEN)))
-            .clicked()
-        {
+        if picked(
+            &ui.add(Button::new("Open…").shortcut_text(ctx.format_shortcut(&OPEN))),
+            ui,
+        ) {
             self.ask_for_article(&ctx);
         }
-        if ui.button("Open Folder…").clicked() {
+        if picked(&ui.button("Open Folder…"), ui) {
             self.ask_for_folder(&ctx);
         }
         ui.menu_button("Open Recent", |ui| {
@@ -96,7 +96,7 @@ impl HashiyaApp {
                     || path.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),
                 );
-                if bidi_button(ui, &mut self.engine, &name).clicked() {
+                if picked(&bidi_button(ui, &mut self.engine, &name), ui) {
                     chosen = Some(path.clone());
                 }
             }
@@ -105,12 +105,12 @@ impl HashiyaApp {
             }
             if !self.settings.recent_files.is_empty() {
                 ui.separator();
-                if ui.button("Clear Recent Files").clicked() {
+                if picked(&ui.button("Clear Recent Files"), ui) {
                     self.settings.recent_files.clear();
                 }
             }
         });
-        if ui.button("Open Sample Article").clicked() {
+        if picked(&ui.button("Open Sample Article"), ui) {
             match super::sample_path() {
                 Some(path) => self.open(&ctx, path),
                 None => self.show_document(sample_document()),
@@ -118,19 +118,19 @@ impl HashiyaApp {
         }
         ui.separator();
         let has_session = self.session.is_some();
-        if ui
-            .add_enabled(
+        if picked(
+            &ui.add_enabled(
                 has_session,
                 Button::new("Save Annotations").shortcut_text(ctx.format_shortcut(&SAVE)),
-            )
-            .clicked()
-        {
+            ),
+            ui,
+        ) {
             self.save_now(&ctx);
         }
-        if ui
-            .add_enabled(has_session, Button::new("Save Annotations As…"))
-            .clicked()
-        {
+        if picked(
+            &ui.add_enabled(has_session, Button::new("Save Annotations As…")),
+            ui,
+        ) {
             self.ask_save_as(&ctx);
         }
         ui.add_enabled_ui(has_session, |ui| {
@@ -140,13 +140,13 @@ impl HashiyaApp {
                     ("JSON Lines…", crate::export::ExportFormat::Jsonl),
                     ("W3C Web Annotation…", crate::export::ExportFormat::W3c),
                 ] {
-                    if ui.button(label).clicked() {
+                    if picked(&ui.button(label), ui) {
                         self.ask_export(&ctx, format);
                     }
                 }
             });
         });
-        if ui.button("Annotator Name…").clicked() {
+        if picked(&ui.button("Annotator Name…"), ui) {
             self.author_editor.set_text(
                 &mut self.engine,
                 None,
@@ -157,20 +157,20 @@ impl HashiyaApp {
             self.author_window_fresh = true;
         }
         ui.separator();
-        if ui
-            .add(Button::new("Quit").shortcut_text(ctx.format_shortcut(&QUIT)))
-            .clicked()
-        {
+        if picked(
+            &ui.add(Button::new("Quit").shortcut_text(ctx.format_shortcut(&QUIT))),
+            ui,
+        ) {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
     }
 
     fn edit_menu_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        if ui
-            .add_enabled(self.session.is_some(), Button::new("Label Scheme…"))
-            .clicked()
-        {
+        if picked(
+            &ui.add_enabled(self.session.is_some(), Button::new("Label Scheme…")),
+            ui,
+        ) {
             self.open_scheme_editor();
         }
         ui.separator();
@@ -180,62 +180,59 @@ impl HashiyaApp {
                 s.annotations.store.can_redo(),
             )
         });
-        if ui
-            .add_enabled(
+        if picked(
+            &ui.add_enabled(
                 can_undo,
                 Button::new("Undo").shortcut_text(ctx.format_shortcut(&UNDO)),
-            )
-            .clicked()
-        {
+            ),
+            ui,
+        ) {
             self.undo();
         }
-        if ui
-            .add_enabled(
+        if picked(
+            &ui.add_enabled(
                 can_redo,
                 Button::new("Redo").shortcut_text(ctx.format_shortcut(&REDO)),
-            )
-            .clicked()
-        {
+            ),
+            ui,
+        ) {
             self.redo();
         }
     }
 
     fn corpus_menu_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        if ui.button("Open Folder…").clicked() {
+        if picked(&ui.button("Open Folder…"), ui) {
             self.ask_for_folder(&ctx);
         }
         let has_folder = self.folder.is_some();
-        if ui
-            .add_enabled(
+        if picked(
+            &ui.add_enabled(
                 has_folder,
                 Button::new("Next Article")
                     .shortcut_text(ctx.format_shortcut(&super::folder::NEXT_ARTICLE)),
-            )
-            .clicked()
-        {
+            ),
+            ui,
+        ) {
             self.step_article(&ctx, true);
         }
-        if ui
-            .add_enabled(
+        if picked(
+            &ui.add_enabled(
                 has_folder,
                 Button::new("Previous Article")
                     .shortcut_text(ctx.format_shortcut(&super::folder::PREVIOUS_ARTICLE)),
-            )
-            .clicked()
-        {
+            ),
+            ui,
+        ) {
             self.step_article(&ctx, false);
         }
-        if ui
-            .add_enabled(has_folder, Button::new("Refresh Folder"))
-            .clicked()
-        {
+        if picked(
+            &ui.add_enabled(has_folder, Button::new("Refresh Folder")),
+            ui,
+        ) {
             self.refresh_folder(&ctx);
         }
-        if ui
-            .add_enabled(has_folder, Button::new("Close Folder"))
-            .clicked()
-        {
+        if picked(&ui.add_enabled(has_folder, Button::new("Close Folder")), ui) {
             self.close_folder();
         }
         ui.separator();
@@ -249,16 +246,13 @@ impl HashiyaApp {
         {
             self.set_team_mode(&ctx, team);
         }
-        if ui
-            .add_enabled(self.session.is_some(), Button::new("Compare Annotators…"))
-            .clicked()
-        {
+        if picked(
+            &ui.add_enabled(self.session.is_some(), Button::new("Compare Annotators…")),
+            ui,
+        ) {
             self.open_compare();
         }
-        if ui
-            .add_enabled(has_folder, Button::new("Agreement…"))
-            .clicked()
-        {
+        if picked(&ui.add_enabled(has_folder, Button::new("Agreement…")), ui) {
             self.open_agreement(&ctx);
         }
     }
@@ -276,29 +270,29 @@ impl HashiyaApp {
         }
         ui.separator();
         let ctx = ui.ctx().clone();
-        if ui
-            .add(Button::new("Larger Text").shortcut_text(ctx.format_shortcut(&ZOOM_IN)))
-            .clicked()
-        {
+        if picked(
+            &ui.add(Button::new("Larger Text").shortcut_text(ctx.format_shortcut(&ZOOM_IN))),
+            ui,
+        ) {
             self.settings.step_font_size(2.0);
         }
-        if ui
-            .add(Button::new("Smaller Text").shortcut_text(ctx.format_shortcut(&ZOOM_OUT)))
-            .clicked()
-        {
+        if picked(
+            &ui.add(Button::new("Smaller Text").shortcut_text(ctx.format_shortcut(&ZOOM_OUT))),
+            ui,
+        ) {
             self.settings.step_font_size(-2.0);
         }
-        if ui
-            .add(Button::new("Actual Size").shortcut_text(ctx.format_shortcut(&ZOOM_RESET)))
-            .clicked()
-        {
+        if picked(
+            &ui.add(Button::new("Actual Size").shortcut_text(ctx.format_shortcut(&ZOOM_RESET))),
+            ui,
+        ) {
             self.settings.font_size_pt = DEFAULT_FONT_SIZE_PT;
         }
         ui.separator();
         ui.label("Line spacing");
         for spacing in LINE_SPACINGS {
             let selected = (self.settings.line_spacing - spacing).abs() < 0.01;
-            if ui.radio(selected, format!("{spacing:.1}")).clicked() {
+            if picked(&ui.radio(selected, format!("{spacing:.1}")), ui) {
                 self.settings.line_spacing = spacing;
             }
         }
@@ -321,20 +315,17 @@ impl HashiyaApp {
             .is_some_and(|s| s.document.format != crate::document::Format::Docx);
         ui.add_enabled_ui(is_text, |ui| {
             ui.label("Reopen with encoding");
-            if ui
-                .radio(
+            if picked(
+                &ui.radio(
                     chosen.is_none(),
                     format!("Detect automatically ({current})"),
-                )
-                .clicked()
-            {
+                ),
+                ui,
+            ) {
                 self.reopen_with_encoding(&ctx, None);
             }
             for encoding in ENCODING_CHOICES {
-                if ui
-                    .radio(chosen == Some(encoding), encoding.name())
-                    .clicked()
-                {
+                if picked(&ui.radio(chosen == Some(encoding), encoding.name()), ui) {
                     self.reopen_with_encoding(&ctx, Some(encoding));
                 }
             }
@@ -485,4 +476,14 @@ impl HashiyaApp {
             egui::Color32::WHITE,
         );
     }
+}
+
+/// True when a menu item was chosen; the menu then closes. (egui closes menus on pointer
+/// clicks only, so an item chosen with the keyboard would otherwise leave its menu open.)
+fn picked(response: &egui::Response, ui: &Ui) -> bool {
+    let clicked = response.clicked();
+    if clicked {
+        ui.close();
+    }
+    clicked
 }
