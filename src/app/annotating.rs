@@ -488,15 +488,7 @@ impl HashiyaApp {
         let Some(session) = &self.session else {
             return;
         };
-        let name = session
-            .annotations
-            .sidecar_path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(
-                || "annotations.json".to_owned(),
-                |n| n.to_string_lossy().into_owned(),
-            );
+        let name = session.annotations.sidecar_file_name();
         self.pending_save_as = Some(self.picker.pick_save_path(ctx, &name));
     }
 
@@ -578,16 +570,18 @@ impl HashiyaApp {
     /// sidecar this version can read (a damaged one, a newer version's, anything else) is
     /// never replaced.
     pub fn save_as(&mut self, ctx: &egui::Context, path: &std::path::Path) {
-        if let Err(
-            error @ (crate::annotation::sidecar::SidecarError::Corrupt { .. }
-            | crate::annotation::sidecar::SidecarError::TooNew { .. }),
-        ) = crate::annotation::sidecar::read(path)
-        {
-            self.message = Some(format!(
-                "Not saved there: the file there would be replaced, and it is not annotations this version can read ({error}). Choose another name."
-            ));
-            return;
-        }
+        use crate::annotation::sidecar::{self, SidecarError};
+        let existing = match sidecar::read(path) {
+            Ok(existing) => existing,
+            Err(error @ (SidecarError::Corrupt { .. } | SidecarError::TooNew { .. })) => {
+                self.message = Some(format!(
+                    "Not saved there: the file there would be replaced, and it is not annotations this version can read ({error}). Choose another name."
+                ));
+                return;
+            }
+            // Unreadable: the save itself fails and says why.
+            Err(_) => None,
+        };
         if let Some(saver) = &mut self.saver {
             for outcome in saver.drain() {
                 self.finish_save(outcome);
@@ -596,7 +590,7 @@ impl HashiyaApp {
         let Some(session) = &mut self.session else {
             return;
         };
-        let request = session.annotations.save_as(path.to_owned());
+        let request = session.annotations.save_as(path.to_owned(), existing);
         let outcome = saver::save(request);
         self.finish_save(outcome);
         if self
@@ -724,17 +718,12 @@ fn apply_panel_action(
 
 /// Writes the current annotations to `<data dir>/recovery/`; returns the file.
 pub(super) fn write_recovery_copy(session: &Session) -> Option<PathBuf> {
-    let name = session
-        .annotations
-        .sidecar_path
-        .as_ref()
-        .and_then(|p| p.file_name())
-        .map_or_else(
-            || "annotations.json".to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        );
     let json = crate::annotation::sidecar::to_json(session.annotations.store.sidecar());
-    keep_in_data_dir("recovery", &name, json.as_bytes())
+    keep_in_data_dir(
+        "recovery",
+        &session.annotations.sidecar_file_name(),
+        json.as_bytes(),
+    )
 }
 
 /// Writes `bytes` to `<data dir>/<folder>/<UTC time>-<name>` (atomically); returns the file.

@@ -57,6 +57,22 @@ pub struct AnnotationSession {
 }
 
 /// What loading found, for a message to the user.
+/// Copies the sidecar at `path` to the data folder before a close-match re-anchoring is
+/// saved over it; returns the copy.
+fn keep_before_reanchoring(path: &Path) -> Option<PathBuf> {
+    let kept = std::fs::read(path).ok().and_then(|bytes| {
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        super::annotating::keep_in_data_dir("before-reanchoring", &name, &bytes)
+    });
+    if kept.is_none() {
+        log::warn!(
+            "could not keep a copy of {} before re-anchoring",
+            path.display()
+        );
+    }
+    kept
+}
+
 fn describe(summary: AnchorSummary) -> Option<String> {
     if summary.moved == 0 && summary.orphaned == 0 {
         return None;
@@ -127,11 +143,7 @@ impl AnnotationSession {
                 // Close matches are judgement calls: the file as it was is kept first (in the
                 // data folder), since saving replaces the quotes it anchored by.
                 let kept = (summary.fuzzy > 0)
-                    .then(|| {
-                        let bytes = std::fs::read(&path).ok()?;
-                        let name = path.file_name()?.to_string_lossy().into_owned();
-                        super::annotating::keep_in_data_dir("before-reanchoring", &name, &bytes)
-                    })
+                    .then(|| keep_before_reanchoring(&path))
                     .flatten();
                 let mut session =
                     Self::with_store(store, Some(path), Some(hash), SaveStatus::Saved);
@@ -388,13 +400,26 @@ impl AnnotationSession {
         Ok(moved)
     }
 
+    /// The sidecar's file name (for a suggested name or a copy).
+    pub fn sidecar_file_name(&self) -> String {
+        self.sidecar_path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || "annotations.json".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+    }
+
     /// Saves from now on to `path` (File ▸ Save Annotations As…) and writes there at once.
-    pub fn save_as(&mut self, path: PathBuf) -> SaveRequest {
-        let existing = std::fs::read(&path).ok();
-        self.disk_hash = existing.as_deref().map(sidecar::content_hash);
-        self.disk_scheme = existing
-            .and_then(|bytes| sidecar::parse(&bytes, &path).ok())
-            .map(|other| other.label_scheme);
+    /// `existing` is the sidecar already at `path`, if any, as [`sidecar::read`] found it.
+    pub fn save_as(
+        &mut self,
+        path: PathBuf,
+        existing: Option<(Sidecar, ContentHash)>,
+    ) -> SaveRequest {
+        self.disk_hash = existing.as_ref().map(|(_, hash)| *hash);
+        self.disk_scheme = existing.map(|(other, _)| other.label_scheme);
         self.sidecar_path = Some(path.clone());
         self.status = SaveStatus::Saving;
         self.pending_scheme = Some(self.store.scheme().clone());
