@@ -483,6 +483,22 @@ impl HashiyaApp {
         }
     }
 
+    /// Saves pending annotations before the open article is reopened differently; when that
+    /// fails, says `what_happened` and why, and returns false (the caller does nothing).
+    pub(super) fn saved_first(&mut self, what_happened: &str) -> bool {
+        self.flush_saves();
+        let unsaved = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.annotations.has_unsaved_changes());
+        if unsaved {
+            self.message = Some(format!(
+                "{what_happened}: the open article's annotations could not be saved first."
+            ));
+        }
+        !unsaved
+    }
+
     /// File > Save Annotations As…
     pub fn ask_save_as(&mut self, ctx: &egui::Context) {
         let Some(session) = &self.session else {

@@ -528,15 +528,7 @@ impl HashiyaApp {
         if on == self.settings.team_mode {
             return;
         }
-        self.flush_saves();
-        if self
-            .session
-            .as_ref()
-            .is_some_and(|s| s.annotations.has_unsaved_changes())
-        {
-            self.message = Some(
-                "Team Mode was not changed: the annotations could not be saved first.".to_owned(),
-            );
+        if !self.saved_first("Team Mode was not changed") {
             return;
         }
         self.settings.team_mode = on;

@@ -421,15 +421,7 @@ impl HashiyaApp {
         let Some(path) = session.document.path.clone() else {
             return;
         };
-        self.flush_saves();
-        if self
-            .session
-            .as_ref()
-            .is_some_and(|s| s.annotations.has_unsaved_changes())
-        {
-            self.message = Some(
-                "The new name applies from the next article: the open one's annotations could not be saved first.".to_owned(),
-            );
+        if !self.saved_first("The new name applies from the next article") {
             return;
         }
         self.open(ctx, path);

@@ -163,29 +163,11 @@ pub fn filter_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, session: &mu
     ui.horizontal_wrapped(|ui| {
         ui.label("Show");
         let accent = ui.visuals().selection.stroke.color;
-        if crate::ui::chip(
-            ui,
-            engine,
-            "all",
-            accent,
-            session.filter == Filter::All,
-            true,
-        )
-        .clicked()
-        {
-            session.filter = Filter::All;
-        }
-        if crate::ui::chip(
-            ui,
-            engine,
-            "annotated",
-            accent,
-            session.filter == Filter::Annotated,
-            true,
-        )
-        .clicked()
-        {
-            session.filter = Filter::Annotated;
+        for (name, filter) in [("all", Filter::All), ("annotated", Filter::Annotated)] {
+            let on = session.filter == filter;
+            if crate::ui::chip(ui, engine, name, accent, on, true).clicked() {
+                session.filter = filter;
+            }
         }
         let labels: Vec<(String, String, String)> = session
             .annotations
