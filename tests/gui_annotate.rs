@@ -37,6 +37,14 @@ fn app(picker: FixedPicker) -> HashiyaApp {
     HashiyaApp::new(settings, TextEngine::new(false)).with_picker(picker)
 }
 
+/// A picker that answers every "save as" question with `path`.
+fn saving_to(path: &Path) -> FixedPicker {
+    FixedPicker {
+        save_path: Some(path.to_owned()),
+        ..FixedPicker::default()
+    }
+}
+
 fn harness(app: HashiyaApp) -> Harness<'static, HashiyaApp> {
     Harness::builder()
         .with_size(egui::vec2(1200.0, 900.0))
@@ -396,12 +404,7 @@ fn another_writer_s_changes_are_merged_not_clobbered() {
 fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
     let (dir, article) = article_copy();
     let rescue = dir.path().join("elsewhere.annotations.json");
-    let mut app = app(FixedPicker {
-        article: None,
-        save_path: Some(rescue.clone()),
-        scheme: None,
-        folder: None,
-    });
+    let mut app = app(saving_to(&rescue));
     app.open_blocking(&article);
     // sysfs refuses new files even to root: stands in for a read-only folder.
     app.session.as_mut().unwrap().annotations.sidecar_path =
@@ -500,12 +503,7 @@ fn annotations_follow_an_edited_article_and_orphans_are_listed() {
 fn file_export_writes_the_open_article_s_annotations() {
     let (dir, article) = article_copy();
     let out = dir.path().join("export.csv");
-    let mut app = app(FixedPicker {
-        article: None,
-        save_path: Some(out.clone()),
-        scheme: None,
-        folder: None,
-    });
+    let mut app = app(saving_to(&out));
     app.open_blocking(&article);
     let mut harness = harness(app);
     harness.run_steps(2);
@@ -683,12 +681,7 @@ fn save_as_never_replaces_a_file_that_is_not_readable_annotations() {
     let (dir, article) = article_copy();
     let target = dir.path().join("notes.json");
     std::fs::write(&target, "مسودة — not annotations").unwrap();
-    let mut app = app(FixedPicker {
-        article: None,
-        save_path: Some(target.clone()),
-        scheme: None,
-        folder: None,
-    });
+    let mut app = app(saving_to(&target));
     app.open_blocking(&article);
     let mut harness = harness(app);
     harness.run_steps(2);

@@ -43,6 +43,15 @@ fn corpus_copy(dir: &Path, corpus_name: &str, name: &str) -> PathBuf {
     path
 }
 
+/// The corpus article about Raqqa, copied into `dir` as `raqqa.txt`.
+fn raqqa(dir: &Path) -> PathBuf {
+    corpus_copy(
+        dir,
+        "alaraby_2016-10-25_paris_coalition_raqqa.txt",
+        "raqqa.txt",
+    )
+}
+
 /// The app with `article` open, its sidecar pointed at a place that cannot be written, and
 /// one paragraph labelled "quotation".
 fn unsavable_annotation(article: &Path) -> Harness<'static, HashiyaApp> {
@@ -111,11 +120,7 @@ fn an_unsavable_close_keeps_a_recovery_copy_and_asks_once() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let article = corpus_copy(
-        dir.path(),
-        "alaraby_2016-10-25_paris_coalition_raqqa.txt",
-        "raqqa.txt",
-    );
+    let article = raqqa(dir.path());
     let mut harness = unsavable_annotation(&article);
 
     assert!(close_request(&mut harness), "the first close is refused");
@@ -151,11 +156,7 @@ fn opening_another_article_over_unsavable_annotations_asks_once_and_keeps_a_copy
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let article = corpus_copy(
-        dir.path(),
-        "alaraby_2016-10-25_paris_coalition_raqqa.txt",
-        "raqqa.txt",
-    );
+    let article = raqqa(dir.path());
     let other = corpus_copy(
         dir.path(),
         "snn_alwatan_2015-08-10_1061_cnn_parens.txt",
@@ -196,11 +197,7 @@ fn a_sidecar_re_anchored_by_close_match_is_kept_as_it_was() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let article = corpus_copy(
-        dir.path(),
-        "alaraby_2016-10-25_paris_coalition_raqqa.txt",
-        "raqqa.txt",
-    );
+    let article = raqqa(dir.path());
     let document = hashiya::document::load(&article).unwrap();
     let mut store = hashiya::annotation::AnnotationStore::new(
         &document,
