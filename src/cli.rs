@@ -93,6 +93,8 @@ pub struct Info {
     pub format: document::Format,
     /// The encoding it was decoded from, as `encoding_rs` names it.
     pub encoding: &'static str,
+    /// Undecodable byte sequences replaced by U+FFFD.
+    pub replaced: usize,
     /// The article title.
     pub title: String,
     /// Number of paragraphs.
@@ -145,6 +147,7 @@ fn info(file: PathBuf, encoding: Option<&str>) -> anyhow::Result<()> {
         path: file,
         format: document.format,
         encoding: document.encoding_name,
+        replaced: document.replaced_chars,
         title: document.title().to_owned(),
         paragraphs: document.paragraphs.len(),
     };

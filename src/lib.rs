@@ -16,6 +16,7 @@ pub mod compare;
 pub mod corpus;
 pub mod document;
 pub mod export;
+pub mod files;
 #[cfg(feature = "gui")]
 pub mod text;
 #[cfg(feature = "gui")]

@@ -90,7 +90,7 @@ pub fn save(scheme: &LabelScheme, path: &Path) -> Result<(), SchemeError> {
 
 /// Reads and checks a scheme file.
 pub fn load(path: &Path) -> Result<LabelScheme, SchemeError> {
-    let bytes = std::fs::read(path).map_err(|source| SchemeError::Read {
+    let bytes = crate::files::read_regular(path).map_err(|source| SchemeError::Read {
         source,
         path: path.to_owned(),
     })?;

@@ -58,10 +58,11 @@ pub fn save(request: SaveRequest) -> SaveOutcome {
     // check-and-replace is done, then sees the new file and merges instead of overwriting it.
     // The lock is on the file being replaced and ends when `_lock` is dropped.
     #[cfg(unix)]
-    let _lock = std::fs::File::open(&path)
+    let _lock = crate::files::ensure_regular(&path)
+        .and_then(|()| std::fs::File::open(&path))
         .ok()
         .filter(|file| file.lock().is_ok());
-    let disk = match std::fs::read(&path) {
+    let disk = match crate::files::read_regular(&path) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(source) => {

@@ -52,6 +52,8 @@ impl DocumentBuilder {
             paragraphs: self.paragraphs,
             format,
             encoding_name: "UTF-8",
+            replaced_chars: 0,
+            split_paragraphs: 0,
             path: None,
         }
     }

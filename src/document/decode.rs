@@ -17,18 +17,90 @@ pub struct Decoded {
     pub replaced: usize,
 }
 
-/// Guesses the encoding of `bytes`: a byte order mark wins, then valid UTF-8, then
-/// `chardetng`'s guess among legacy encodings.
+/// Share of non-ASCII sequences that must be valid UTF-8 for bytes with some invalid
+/// sequences to be read as UTF-8 anyway (the invalid ones become U+FFFD). Text in a legacy
+/// 8-bit encoding almost never forms valid multi-byte sequences, so a handful of bad bytes in
+/// an otherwise valid UTF-8 article is a damaged UTF-8 article, not another encoding.
+const MIN_VALID_UTF8_SHARE: f64 = 0.95;
+
+/// Guesses the encoding of `bytes`: a byte order mark wins, then UTF-8 when the text is valid
+/// or overwhelmingly valid UTF-8, then `chardetng`'s guess among legacy encodings, kept only
+/// when it reads as more plausible text than UTF-8 with replacement characters.
 pub fn detect(bytes: &[u8]) -> &'static Encoding {
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         return encoding;
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    let sequences = utf8_sequences(bytes);
+    if sequences.invalid == 0 {
+        return UTF_8;
+    }
+    let total = sequences.valid + sequences.invalid;
+    if sequences.valid as f64 >= MIN_VALID_UTF8_SHARE * total as f64 {
         return UTF_8;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    detector.guess(None, chardetng::Utf8Detection::Deny)
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let as_guess = plausibility(&guess.decode_without_bom_handling(bytes).0);
+    let as_utf8 = plausibility(&UTF_8.decode_without_bom_handling(bytes).0);
+    if as_guess > as_utf8 { guess } else { UTF_8 }
+}
+
+/// Counts of the non-ASCII sequences in some bytes read as UTF-8.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Utf8Sequences {
+    /// Well-formed multi-byte characters.
+    valid: usize,
+    /// Ill-formed sequences, each of which would become one U+FFFD.
+    invalid: usize,
+}
+
+fn utf8_sequences(mut bytes: &[u8]) -> Utf8Sequences {
+    let mut counts = Utf8Sequences::default();
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                counts.valid += valid.chars().filter(|c| !c.is_ascii()).count();
+                return counts;
+            }
+            Err(error) => {
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                // `valid` is valid UTF-8 by the error's own account.
+                counts.valid += String::from_utf8_lossy(valid)
+                    .chars()
+                    .filter(|c| !c.is_ascii())
+                    .count();
+                counts.invalid += 1;
+                let skip = error.error_len().unwrap_or(rest.len()).max(1);
+                bytes = rest.get(skip..).unwrap_or_default();
+            }
+        }
+    }
+}
+
+/// Share of characters that are plausible in an article: ASCII text, Arabic-script letters,
+/// marks, digits and punctuation, Latin-1 letters and common punctuation. Replacement
+/// characters, control codes and other scripts (what a wrong 8-bit or CJK guess produces) are
+/// not.
+fn plausibility(text: &str) -> f64 {
+    let mut plausible = 0_usize;
+    let mut total = 0_usize;
+    for c in text.chars() {
+        total += 1;
+        let ok = matches!(c,
+            '\t' | '\n' | '\r' | ' '..='~'
+            | '\u{A0}'..='\u{FF}'
+            | '\u{600}'..='\u{6FF}'
+            | '\u{750}'..='\u{77F}'
+            | '\u{8A0}'..='\u{8FF}'
+            | '\u{2000}'..='\u{206F}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}');
+        if ok {
+            plausible += 1;
+        }
+    }
+    plausible as f64 / total.max(1) as f64
 }
 
 /// Decodes `bytes` with `forced` or the detected encoding. Returns `None` for binary data:

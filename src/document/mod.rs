@@ -25,6 +25,12 @@ pub use plain::{MAX_TITLE_CHARS, parse_plain_text};
 /// Largest article file opened by default; bigger files are refused with a message.
 pub const DEFAULT_SIZE_LIMIT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Longest paragraph shown as one, in bytes of UTF-8 (about 32,000 Arabic letters, far
+/// beyond any real paragraph). A longer one, such as a whole file on one line, is cut into
+/// pieces at sentence ends or spaces, so that laying it out, drawing it and annotating it
+/// costs what an ordinary paragraph does.
+pub const MAX_PARAGRAPH_BYTES: usize = 64 * 1024;
+
 /// File name extensions offered in the open dialog, lower case.
 pub const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "docx"];
 
@@ -35,6 +41,8 @@ pub enum DocumentError {
     NotFound(PathBuf),
     #[error("this is a folder, not an article file: {}", .0.display())]
     IsDirectory(PathBuf),
+    #[error("this is not a regular file (a pipe, socket or device), so it is not read: {}", .0.display())]
+    NotRegularFile(PathBuf),
     #[error("no permission to read the file: {}", .0.display())]
     PermissionDenied(PathBuf),
     #[error("the file is empty: {}", .0.display())]
@@ -156,6 +164,10 @@ pub struct Document {
     pub format: Format,
     /// Name of the text encoding the file was decoded from, as `encoding_rs` names it.
     pub encoding_name: &'static str,
+    /// Number of undecodable byte sequences that became U+FFFD while decoding.
+    pub replaced_chars: usize,
+    /// Number of paragraphs over [`MAX_PARAGRAPH_BYTES`] that were cut into pieces.
+    pub split_paragraphs: usize,
     /// Where the article was read from, if it came from a file.
     pub path: Option<PathBuf>,
 }
@@ -255,7 +267,8 @@ pub fn parse_bytes(
     }
     let format = format.unwrap_or_else(|| Format::sniff(bytes));
     if format == Format::Docx {
-        let document = parse_docx(bytes).map_err(ParseError::Docx)?;
+        let mut document = parse_docx(bytes).map_err(ParseError::Docx)?;
+        split_long_paragraphs(&mut document);
         return non_empty(document, Format::Docx);
     }
     let decoded = decode(bytes, encoding.or_else(|| html_meta_charset(bytes, format)))
@@ -269,7 +282,110 @@ pub fn parse_bytes(
         Format::Html => parse_html(&decoded.text),
     };
     document.encoding_name = decoded.encoding.name();
+    document.replaced_chars = decoded.replaced;
+    split_long_paragraphs(&mut document);
     non_empty(document, format)
+}
+
+/// Cuts every paragraph longer than [`MAX_PARAGRAPH_BYTES`] into pieces of at most that
+/// size, between sentences where it can, else between words, else between characters (never
+/// inside a letter with its marks). The text is unchanged: the pieces are ranges of it, so
+/// positions in it stay valid.
+pub fn split_long_paragraphs(document: &mut Document) {
+    split_paragraphs_at(document, MAX_PARAGRAPH_BYTES);
+}
+
+fn split_paragraphs_at(document: &mut Document, max_bytes: usize) {
+    if document
+        .paragraphs
+        .iter()
+        .all(|p| p.byte_range.len() <= max_bytes)
+    {
+        return;
+    }
+    let text = &document.text;
+    let mut paragraphs = Vec::with_capacity(document.paragraphs.len());
+    let mut split = 0;
+    for paragraph in document.paragraphs.drain(..) {
+        if paragraph.byte_range.len() <= max_bytes {
+            paragraphs.push(paragraph);
+            continue;
+        }
+        split += 1;
+        let mut kind = paragraph.kind;
+        let mut start = paragraph.byte_range.start;
+        let end = paragraph.byte_range.end;
+        while start < end {
+            let cut = if end - start <= max_bytes {
+                end
+            } else {
+                cut_point(text, start, start + max_bytes)
+            };
+            let piece = trim_range(text, start..cut);
+            if !piece.is_empty() {
+                paragraphs.push(Paragraph {
+                    byte_range: piece,
+                    kind,
+                });
+                // Only the first piece of a heading is the heading.
+                kind = ParagraphKind::Body;
+            }
+            start = cut;
+        }
+    }
+    document.paragraphs = paragraphs;
+    document.split_paragraphs += split;
+}
+
+/// Where to end a piece that starts at `start` and may reach `limit` (both char boundaries
+/// or `limit` inside a char): after the last sentence end in its second half, else at the
+/// last white space there, else at the last grapheme boundary before `limit`.
+fn cut_point(text: &str, start: usize, limit: usize) -> usize {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    let mut limit = limit.min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let Some(window) = text.get(start..limit) else {
+        return limit;
+    };
+    let half = window.len() / 2;
+    let mut last_space = None;
+    let mut last_sentence = None;
+    let mut previous = None;
+    for (offset, c) in window.char_indices() {
+        if offset >= half && c.is_whitespace() {
+            last_space = Some(offset);
+            if matches!(previous, Some('.' | '!' | '?' | '؟' | '۔' | '…')) {
+                last_sentence = Some(offset);
+            }
+        }
+        previous = Some(c);
+    }
+    if let Some(offset) = last_sentence.or(last_space) {
+        return start + offset;
+    }
+    // One unbroken run: the last grapheme boundary (a letter keeps its marks).
+    let boundary = window
+        .grapheme_indices(true)
+        .map(|(offset, _)| offset)
+        .next_back()
+        .filter(|&offset| offset > 0)
+        .unwrap_or(window.len());
+    start + boundary
+}
+
+/// `range` without the white space at its ends.
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let Some(slice) = text.get(range.clone()) else {
+        return range.start..range.start;
+    };
+    let leading = slice.len() - slice.trim_start().len();
+    let trailing = slice.len() - slice.trim_end().len();
+    if leading == slice.len() {
+        return range.start..range.start;
+    }
+    range.start + leading..range.end - trailing
 }
 
 fn non_empty(document: Document, format: Format) -> Result<Document, ParseError> {
@@ -315,6 +431,10 @@ fn read_limited(path: &Path, limit_bytes: u64) -> Result<Vec<u8>, DocumentError>
     if metadata.is_dir() {
         return Err(DocumentError::IsDirectory(path.to_owned()));
     }
+    // Reading a pipe or a device blocks until a writer comes, or never ends.
+    if !metadata.is_file() {
+        return Err(DocumentError::NotRegularFile(path.to_owned()));
+    }
     if metadata.len() > limit_bytes {
         return Err(DocumentError::TooLarge {
             size_mib: metadata.len() as f64 / (1024.0 * 1024.0),
@@ -322,8 +442,16 @@ fn read_limited(path: &Path, limit_bytes: u64) -> Result<Vec<u8>, DocumentError>
             path: path.to_owned(),
         });
     }
-    let bytes = std::fs::read(path).map_err(io_error)?;
-    // The file may have grown between the two calls.
+    // The file may have grown (or been swapped) since the metadata was read: read at most
+    // one byte past the limit.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            use std::io::Read as _;
+            file.take(limit_bytes.saturating_add(1))
+                .read_to_end(&mut bytes)
+        })
+        .map_err(io_error)?;
     if bytes.len() as u64 > limit_bytes {
         return Err(DocumentError::TooLarge {
             size_mib: bytes.len() as f64 / (1024.0 * 1024.0),

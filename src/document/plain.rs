@@ -61,6 +61,8 @@ pub fn parse_plain_text(text: String) -> Document {
         paragraphs,
         format: Format::PlainText,
         encoding_name: "UTF-8",
+        replaced_chars: 0,
+        split_paragraphs: 0,
         path: None,
     }
 }
