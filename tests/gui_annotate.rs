@@ -728,3 +728,48 @@ fn another_writer_s_label_rename_survives_our_next_save() {
     assert_eq!(saved.annotations.len(), 2);
     assert_eq!(saved.label_scheme.label("claim").unwrap().name, "زعم claim");
 }
+
+#[test]
+fn two_windows_labelling_one_paragraph_keep_both_labels() {
+    let (_dir, article) = article_copy();
+    let mut first = open(&article);
+    let mut second = open(&article);
+    for harness in [&mut first, &mut second] {
+        harness
+            .state_mut()
+            .session
+            .as_mut()
+            .unwrap()
+            .reader
+            .select(5);
+        harness.run_steps(1);
+    }
+    // The first window labels ¶5 and saves; the second, which has not seen that yet, adds
+    // another label to the same paragraph a moment later (its copy is the newer one).
+    press(&mut first, Key::Num1);
+    save(&mut first);
+    std::thread::sleep(Duration::from_millis(5));
+    press(&mut second, Key::Num2);
+    save(&mut second);
+    let labels_on_disk = |article: &Path| {
+        let mut labels = on_disk(article)
+            .annotations
+            .iter()
+            .find(|a| a.target.paragraph == 5 && a.is_paragraph_level())
+            .unwrap()
+            .labels
+            .clone();
+        labels.sort();
+        labels
+    };
+    assert_eq!(labels_on_disk(&article), ["claim", "quotation"]);
+
+    // The first window takes the second's label when it next saves, and removing its own
+    // label there is not undone by the second window's copy.
+    press(&mut first, Key::Num1);
+    save(&mut first);
+    assert_eq!(labels_on_disk(&article), ["quotation"]);
+    press(&mut second, Key::Num3);
+    save(&mut second);
+    assert_eq!(labels_on_disk(&article), ["event", "quotation"]);
+}

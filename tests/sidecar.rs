@@ -532,8 +532,9 @@ fn merging_label_schemes_keeps_each_side_s_own_changes() {
     };
     let ours = sidecar(ours_scheme.clone(), Vec::new());
     let theirs = sidecar(theirs_scheme.clone(), Vec::new());
+    let base = sidecar(base_scheme.clone(), Vec::new());
 
-    let (merged, _) = merge_with_base(&ours, &theirs, Some(&base_scheme));
+    let (merged, _) = merge_with_base(&ours, &theirs, Some(&base));
     let scheme = &merged.label_scheme;
     assert_eq!(
         label(scheme, "claim"),
@@ -557,7 +558,7 @@ fn merging_label_schemes_keeps_each_side_s_own_changes() {
     let mut uses_place = annotation(1, 100, "");
     uses_place.labels = vec!["place".to_owned()];
     let ours = sidecar(ours_scheme.clone(), vec![uses_place]);
-    let (merged, _) = merge_with_base(&ours, &theirs, Some(&base_scheme));
+    let (merged, _) = merge_with_base(&ours, &theirs, Some(&base));
     assert!(merged.label_scheme.label("place").is_some());
 
     // Without a known base: ours, plus the labels only they have.
@@ -568,4 +569,48 @@ fn merging_label_schemes_keeps_each_side_s_own_changes() {
     );
     assert!(merged.label_scheme.label("place").is_some());
     assert!(merged.label_scheme.label("rumor").is_some());
+}
+
+#[test]
+fn one_annotation_changed_on_both_sides_merges_label_by_label() {
+    use hashiya::annotation::merge::merge_with_base;
+    let with = |labels: &[&str], note: &str, modified: i64| {
+        let mut a = annotation(1, modified, note);
+        a.labels = labels.iter().map(|l| (*l).to_owned()).collect();
+        a
+    };
+    let sidecar = |annotation: Annotation| Sidecar {
+        annotations: vec![annotation],
+        ..sample_sidecar(0)
+    };
+    // Both started from «claim». We add «event» (newer); they removed «claim» and added
+    // «quotation» a moment earlier and wrote a note.
+    let base = sidecar(with(&["claim"], "", 100));
+    let ours = sidecar(with(&["claim", "event"], "", 300));
+    let theirs = sidecar(with(&["quotation"], "ملاحظة", 200));
+    let (merged, report) = merge_with_base(&ours, &theirs, Some(&base));
+    let result = &merged.annotations[0];
+    assert_eq!(
+        result.labels,
+        ["event", "quotation"],
+        "each side's additions and removals"
+    );
+    assert_eq!(result.note, "ملاحظة", "their note: we did not touch it");
+    assert_eq!(result.modified, jiff::Timestamp::from_second(300).unwrap());
+    assert_eq!(report.updated, 1);
+    // The same from the other side gives the same labels (order aside).
+    let (reverse, _) = merge_with_base(&theirs, &ours, Some(&base));
+    let mut labels = reverse.annotations[0].labels.clone();
+    labels.sort();
+    assert_eq!(labels, ["event", "quotation"]);
+
+    // Both rewrote the note: both texts are kept, the newer first.
+    let ours = sidecar(with(&["claim"], "نصنا", 300));
+    let theirs = sidecar(with(&["claim"], "نصهم", 200));
+    let (merged, _) = merge_with_base(&ours, &theirs, Some(&base));
+    assert_eq!(merged.annotations[0].note, "نصنا\n\nنصهم");
+
+    // Without a base the newer copy wins whole, as before.
+    let (merged, _) = merge(&sidecar(with(&["claim", "event"], "", 300)), &theirs);
+    assert_eq!(merged.annotations[0].labels, ["claim", "event"]);
 }

@@ -128,7 +128,15 @@ impl<'a> AnchorContext<'a> {
     pub fn locate(&self, target: &Target) -> (Option<Range<usize>>, AnchorMethod) {
         let exact = &target.quote.exact;
         let old = target.position.start..target.position.end;
-        if !exact.is_empty() && self.text_of(old.clone()) == *exact {
+        if target.kind == TargetKind::Paragraph {
+            // A paragraph is where it was when the paragraph there has its range and hash
+            // (its quote may hold only its first characters).
+            let same = self.paragraph_chars.get(target.paragraph) == Some(&old)
+                && self.paragraph_hashes.get(target.paragraph) == Some(&target.paragraph_sha256);
+            if same {
+                return (Some(old), AnchorMethod::Unchanged);
+            }
+        } else if !exact.is_empty() && self.text_of(old.clone()) == *exact {
             return (Some(old), AnchorMethod::Unchanged);
         }
         if let Some(range) = self.by_paragraph_hash(target) {

@@ -1,6 +1,10 @@
-//! Merging two versions of a sidecar (ours in memory, theirs on disk) by annotation id: the
-//! newer `modified` wins, deletions are remembered so they are not undone by the other copy,
-//! and nothing either side wrote is dropped silently.
+//! Merging two versions of a sidecar (ours in memory, theirs on disk) by annotation id.
+//! Knowing the version both started from (the base: what was on disk when we last read or
+//! wrote it), an annotation both changed is merged field by field: each label added or removed
+//! on either side counts, and a note, colour or target changed on one side only takes that
+//! side's version. Only when both changed the same note, colour or target does the newer
+//! `modified` win (both notes are kept). Deletions are remembered so they are not undone by the
+//! other copy, and nothing either side wrote is dropped silently.
 
 use std::collections::HashMap;
 
@@ -32,15 +36,19 @@ pub fn merge(ours: &Sidecar, theirs: &Sidecar) -> (Sidecar, MergeReport) {
     merge_with_base(ours, theirs, None)
 }
 
-/// [`merge`], knowing the label scheme both copies started from (`base`, what was on disk when
-/// we last read or wrote it): a label only they changed or removed takes their version, one
-/// only we changed keeps ours, and one both changed keeps ours. A label an annotation uses is
-/// never removed.
+/// [`merge`], knowing the version both copies started from (`base`, what was on disk when we
+/// last read or wrote it). Annotations both changed merge field by field (see the module
+/// documentation). In the label scheme, a label only they changed or removed takes their
+/// version, one only we changed keeps ours, and one both changed keeps ours. A label an
+/// annotation uses is never removed.
 pub fn merge_with_base(
     ours: &Sidecar,
     theirs: &Sidecar,
-    base: Option<&LabelScheme>,
+    base: Option<&Sidecar>,
 ) -> (Sidecar, MergeReport) {
+    let base_by_id: HashMap<Uuid, &Annotation> = base
+        .map(|b| b.annotations.iter().map(|a| (a.id, a)).collect())
+        .unwrap_or_default();
     let mut report = MergeReport::default();
     let mut deleted: HashMap<Uuid, Deletion> = HashMap::new();
     for deletion in ours.deleted.iter().chain(&theirs.deleted) {
@@ -61,18 +69,28 @@ pub fn merge_with_base(
     }
     for theirs_annotation in &theirs.annotations {
         match ours_by_id.get(&theirs_annotation.id) {
-            Some(ours_annotation) if theirs_annotation.modified > ours_annotation.modified => {
-                if *ours_annotation != theirs_annotation {
+            Some(ours_annotation) => {
+                let result = match base_by_id.get(&theirs_annotation.id) {
+                    Some(base_annotation) => {
+                        merge_annotation(ours_annotation, theirs_annotation, base_annotation)
+                    }
+                    // Without a common version, the newer copy wins whole.
+                    None if theirs_annotation.modified > ours_annotation.modified => {
+                        theirs_annotation.clone()
+                    }
+                    None => continue,
+                };
+                if result != **ours_annotation {
                     report.updated += 1;
                 }
-                merged.insert(theirs_annotation.id, theirs_annotation.clone());
+                merged.insert(theirs_annotation.id, result);
             }
-            Some(_) => {}
             None => {
                 merged.insert(theirs_annotation.id, theirs_annotation.clone());
             }
         }
     }
+    keep_edits_over_deletions(&mut merged, &deleted, &ours_by_id, theirs, &base_by_id);
     // A deletion wins over every version it saw; an edit made after it brings the
     // annotation back.
     merged.retain(|id, annotation| {
@@ -91,7 +109,16 @@ pub fn merge_with_base(
     deleted.retain(|id, _| !merged.contains_key(id));
 
     let mut annotations: Vec<Annotation> = merged.into_values().collect();
-    let label_scheme = merge_schemes(&ours.label_scheme, &theirs.label_scheme, base, &annotations);
+    for folded in unify_paragraph_annotations(&mut annotations) {
+        report.updated += 1;
+        deleted.insert(folded.id, folded);
+    }
+    let label_scheme = merge_schemes(
+        &ours.label_scheme,
+        &theirs.label_scheme,
+        base.map(|b| &b.label_scheme),
+        &annotations,
+    );
     sort_annotations(&mut annotations);
     let mut deleted: Vec<Deletion> = deleted.into_values().collect();
     deleted.sort_by_key(|d| (d.deleted, d.id));
@@ -106,6 +133,191 @@ pub fn merge_with_base(
         },
         report,
     )
+}
+
+/// Three-way merge of one annotation that both copies have, from their common `base`.
+fn merge_annotation(ours: &Annotation, theirs: &Annotation, base: &Annotation) -> Annotation {
+    let ours_newer = ours.modified >= theirs.modified;
+    let mut result = if ours_newer {
+        ours.clone()
+    } else {
+        theirs.clone()
+    };
+    result.labels = merge_labels(&ours.labels, &theirs.labels, &base.labels);
+    result.note = if ours.note == base.note || ours.note == theirs.note {
+        theirs.note.clone()
+    } else if theirs.note == base.note {
+        ours.note.clone()
+    } else {
+        // Both rewrote the note differently: keep both texts, the newer first.
+        let (newer, older) = if ours_newer {
+            (&ours.note, &theirs.note)
+        } else {
+            (&theirs.note, &ours.note)
+        };
+        format!("{newer}\n\n{older}")
+    };
+    result.color.clone_from(pick_changed(
+        &ours.color,
+        &theirs.color,
+        &base.color,
+        ours_newer,
+    ));
+    result.target = pick_changed(&ours.target, &theirs.target, &base.target, ours_newer).clone();
+    result.created = ours.created.min(theirs.created);
+    result.modified = ours.modified.max(theirs.modified);
+    result
+}
+
+/// One side deleted what the other edited since the base: the deletion removes what the
+/// deleting side had (its labels, note, colour), and the other side's changes stay.
+fn keep_edits_over_deletions(
+    merged: &mut HashMap<Uuid, Annotation>,
+    deleted: &HashMap<Uuid, Deletion>,
+    ours_by_id: &HashMap<Uuid, &Annotation>,
+    theirs: &Sidecar,
+    base_by_id: &HashMap<Uuid, &Annotation>,
+) {
+    let theirs_ids: std::collections::HashSet<Uuid> =
+        theirs.annotations.iter().map(|a| a.id).collect();
+    for (id, base_annotation) in base_by_id {
+        let Some(deletion) = deleted.get(id) else {
+            continue;
+        };
+        let blank = blank_of(base_annotation);
+        let kept = match (ours_by_id.get(id), theirs_ids.contains(id)) {
+            // We deleted it; they changed it.
+            (None, true) => merged
+                .get(id)
+                .filter(|theirs_annotation| *theirs_annotation != *base_annotation)
+                .map(|theirs_annotation| {
+                    merge_annotation(&blank, theirs_annotation, base_annotation)
+                }),
+            // They deleted it; we changed it.
+            (Some(ours_annotation), false) if *ours_annotation != *base_annotation => {
+                Some(merge_annotation(ours_annotation, &blank, base_annotation))
+            }
+            _ => None,
+        };
+        if let Some(mut annotation) = kept.filter(|a| !a.is_blank()) {
+            // Newer than the deletion, so it stays (here and in every later merge).
+            let after_deletion = deletion
+                .deleted
+                .checked_add(jiff::SignedDuration::from_millis(1))
+                .unwrap_or(deletion.deleted);
+            annotation.modified = annotation.modified.max(after_deletion);
+            merged.insert(*id, annotation);
+        }
+    }
+}
+
+/// Two copies may each have created an annotation of the same whole paragraph (two windows
+/// labelling it before either saw the other's). They become one: the earlier-created keeps
+/// its id and takes the other's labels, note and colour; the other is recorded as deleted so
+/// that no copy brings it back. Returns those deletions.
+fn unify_paragraph_annotations(annotations: &mut Vec<Annotation>) -> Vec<Deletion> {
+    type Key = (usize, usize, String);
+    let key = |a: &Annotation| -> Option<Key> {
+        (a.is_paragraph_level() && !a.target.orphaned).then(|| {
+            (
+                a.target.position.start,
+                a.target.position.end,
+                a.target.paragraph_sha256.clone(),
+            )
+        })
+    };
+    let mut first_of: HashMap<Key, usize> = HashMap::new();
+    let mut folded: Vec<(usize, usize)> = Vec::new();
+    // Earliest first, so the keeper is the same whichever copy merges.
+    annotations.sort_by_key(|a| (a.created, a.id));
+    for (idx, annotation) in annotations.iter().enumerate() {
+        if let Some(key) = key(annotation) {
+            match first_of.get(&key) {
+                Some(&keeper) => folded.push((keeper, idx)),
+                None => {
+                    first_of.insert(key, idx);
+                }
+            }
+        }
+    }
+    if folded.is_empty() {
+        return Vec::new();
+    }
+    let mut deletions = Vec::new();
+    for &(keeper, other) in &folded {
+        let other_annotation = annotations[other].clone();
+        let keeper_annotation = &mut annotations[keeper];
+        for label in &other_annotation.labels {
+            if !keeper_annotation.labels.contains(label) {
+                keeper_annotation.labels.push(label.clone());
+            }
+        }
+        let note = other_annotation.note.trim();
+        if !note.is_empty() && !keeper_annotation.note.contains(note) {
+            if !keeper_annotation.note.trim().is_empty() {
+                keeper_annotation.note.push_str("\n\n");
+            }
+            keeper_annotation.note.push_str(note);
+        }
+        if keeper_annotation.color.is_none() {
+            keeper_annotation.color.clone_from(&other_annotation.color);
+        }
+        keeper_annotation.modified = keeper_annotation.modified.max(other_annotation.modified);
+        deletions.push(Deletion {
+            id: other_annotation.id,
+            deleted: keeper_annotation.modified,
+        });
+    }
+    let gone: std::collections::HashSet<usize> = folded.iter().map(|&(_, other)| other).collect();
+    let mut idx = 0;
+    annotations.retain(|_| {
+        let keep = !gone.contains(&idx);
+        idx += 1;
+        keep
+    });
+    deletions
+}
+
+/// `annotation` with its labels, note and colour taken away (what a deletion leaves).
+fn blank_of(annotation: &Annotation) -> Annotation {
+    Annotation {
+        labels: Vec::new(),
+        note: String::new(),
+        color: None,
+        ..annotation.clone()
+    }
+}
+
+/// Of a field both copies may have changed: the side that changed it, or the newer side when
+/// both did.
+fn pick_changed<'a, T: PartialEq>(ours: &'a T, theirs: &'a T, base: &T, ours_newer: bool) -> &'a T {
+    if ours == base {
+        theirs
+    } else if theirs == base || ours_newer {
+        ours
+    } else {
+        theirs
+    }
+}
+
+/// Labels after a three-way merge: a label in the base stays only if neither side removed it;
+/// a label not in the base is in the result if either side added it. Our order first, then
+/// the labels only they added.
+fn merge_labels(ours: &[String], theirs: &[String], base: &[String]) -> Vec<String> {
+    let keep = |label: &String| {
+        if base.contains(label) {
+            ours.contains(label) && theirs.contains(label)
+        } else {
+            true
+        }
+    };
+    let mut labels: Vec<String> = ours.iter().filter(|l| keep(l)).cloned().collect();
+    for label in theirs {
+        if keep(label) && !labels.contains(label) {
+            labels.push(label.clone());
+        }
+    }
+    labels
 }
 
 /// The label scheme after a merge (see [`merge_with_base`]).

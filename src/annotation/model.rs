@@ -14,6 +14,10 @@ pub const FORMAT_MARKER: &str = "hashiya-annotations";
 pub const FORMAT_VERSION: u32 = 1;
 /// Characters of context kept on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
+/// Longest quote stored for a whole-paragraph annotation, in characters. A longer paragraph
+/// is identified by its hash and position; its quote holds its first characters, so that a
+/// sidecar never grows with the article.
+pub const MAX_PARAGRAPH_QUOTE_CHARS: usize = 512;
 
 /// A point in time, stored as RFC 3339 in UTC.
 pub type Timestamp = jiff::Timestamp;
@@ -237,7 +241,9 @@ pub enum PositionSelectorType {
     TextPositionSelector,
 }
 
-/// W3C `TextQuoteSelector`: the exact text with context on each side.
+/// W3C `TextQuoteSelector`: the exact text with context on each side. For a paragraph
+/// longer than [`MAX_PARAGRAPH_QUOTE_CHARS`], `exact` is its first characters and `suffix`
+/// the text after them (exports give the whole paragraph).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextQuoteSelector {
     /// Always `TextQuoteSelector`.

@@ -179,8 +179,61 @@ struct Header {
     version: Option<serde_json::Value>,
 }
 
-/// Parses sidecar bytes, checking the format marker and version.
+/// Parses sidecar bytes, checking the format marker and version. Annotations that share an
+/// id get fresh ones (see [`parse_repaired`]).
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Sidecar, SidecarError> {
+    parse_repaired(bytes, path).map(|(sidecar, _)| sidecar)
+}
+
+/// [`parse`], also returning how many annotations had an id that an earlier annotation in
+/// the file already had, and were given a fresh one. Every edit, merge and deletion finds
+/// annotations by id, so two sharing one would be changed or deleted together. The fresh ids
+/// are derived from the file's content, so the same file always gets the same ones (an
+/// export and the window agree).
+pub fn parse_repaired(bytes: &[u8], path: &Path) -> Result<(Sidecar, usize), SidecarError> {
+    let mut sidecar = parse_unchecked(bytes, path)?;
+    let repaired = give_duplicates_fresh_ids(&mut sidecar.annotations);
+    Ok((sidecar, repaired))
+}
+
+/// Gives every annotation whose id an earlier one already uses a new id, derived from the
+/// old id, its position in the list and its target. Returns how many were changed.
+pub fn give_duplicates_fresh_ids(annotations: &mut [super::model::Annotation]) -> usize {
+    let mut seen: std::collections::HashSet<uuid::Uuid> =
+        std::collections::HashSet::with_capacity(annotations.len());
+    let duplicated: Vec<usize> = annotations
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !seen.insert(a.id))
+        .map(|(idx, _)| idx)
+        .collect();
+    for &idx in &duplicated {
+        let Some(annotation) = annotations.get_mut(idx) else {
+            continue;
+        };
+        let mut attempt = 0_u64;
+        let fresh = loop {
+            let mut hasher = Sha256::new();
+            hasher.update(annotation.id.as_bytes());
+            hasher.update(idx.to_le_bytes());
+            hasher.update(annotation.target.position.start.to_le_bytes());
+            hasher.update(annotation.target.position.end.to_le_bytes());
+            hasher.update(attempt.to_le_bytes());
+            let digest = hasher.finalize();
+            let mut bytes = [0_u8; 16];
+            bytes.copy_from_slice(&digest[..16]);
+            let candidate = uuid::Builder::from_random_bytes(bytes).into_uuid();
+            if seen.insert(candidate) {
+                break candidate;
+            }
+            attempt += 1;
+        };
+        annotation.id = fresh;
+    }
+    duplicated.len()
+}
+
+fn parse_unchecked(bytes: &[u8], path: &Path) -> Result<Sidecar, SidecarError> {
     let corrupt = |reason: String| SidecarError::Corrupt {
         reason,
         path: path.to_owned(),
@@ -208,7 +261,12 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Sidecar, SidecarError> {
 
 /// Reads the sidecar at `path`: `Ok(None)` when there is none yet.
 pub fn read(path: &Path) -> Result<Option<(Sidecar, ContentHash)>, SidecarError> {
-    let bytes = match std::fs::read(path) {
+    Ok(read_repaired(path)?.map(|(sidecar, hash, _)| (sidecar, hash)))
+}
+
+/// [`read`], also returning how many duplicate ids were replaced (see [`parse_repaired`]).
+pub fn read_repaired(path: &Path) -> Result<Option<(Sidecar, ContentHash, usize)>, SidecarError> {
+    let bytes = match crate::files::read_regular(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(source) => {
@@ -218,13 +276,13 @@ pub fn read(path: &Path) -> Result<Option<(Sidecar, ContentHash)>, SidecarError>
             });
         }
     };
-    let sidecar = parse(&bytes, path)?;
-    Ok(Some((sidecar, content_hash(&bytes))))
+    let (sidecar, repaired) = parse_repaired(&bytes, path)?;
+    Ok(Some((sidecar, content_hash(&bytes), repaired)))
 }
 
 /// The hash of what is at `path` now (`None`: no file).
 pub fn disk_hash(path: &Path) -> Result<Option<ContentHash>, SidecarError> {
-    match std::fs::read(path) {
+    match crate::files::read_regular(path) {
         Ok(bytes) => Ok(Some(content_hash(&bytes))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(SidecarError::Read {

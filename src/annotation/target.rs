@@ -4,7 +4,10 @@ use std::ops::Range;
 
 use sha2::{Digest as _, Sha256};
 
-use super::model::{CONTEXT_CHARS, Target, TargetKind, TextPositionSelector, TextQuoteSelector};
+use super::model::{
+    CONTEXT_CHARS, MAX_PARAGRAPH_QUOTE_CHARS, Target, TargetKind, TextPositionSelector,
+    TextQuoteSelector,
+};
 use crate::document::Document;
 
 /// SHA-256 of `text` as lower-case hex.
@@ -111,11 +114,21 @@ pub fn target_for(
 ) -> Option<Target> {
     let paragraph_text = document.paragraph_text(paragraph)?;
     let chars = index.char_range(&document.text, byte_range);
+    // A whole paragraph is found again by its hash; its quote need not hold all of it.
+    let quoted = match kind {
+        TargetKind::Paragraph => {
+            chars.start
+                ..chars
+                    .end
+                    .min(chars.start.saturating_add(MAX_PARAGRAPH_QUOTE_CHARS))
+        }
+        TargetKind::Span => chars.clone(),
+    };
     Some(Target {
         kind,
         paragraph,
         paragraph_sha256: sha256_hex(paragraph_text),
-        quote: quote_selector(&document.text, index, chars.clone()),
+        quote: quote_selector(&document.text, index, quoted),
         position: TextPositionSelector {
             start: chars.start,
             end: chars.end,

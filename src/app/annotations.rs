@@ -41,11 +41,11 @@ pub struct AnnotationSession {
     pub sidecar_path: Option<PathBuf>,
     /// The content of the sidecar on disk as last read or written (`None`: no file).
     disk_hash: Option<ContentHash>,
-    /// The label scheme of the file on disk as we last read or wrote it: the common base
-    /// when merging another writer's scheme changes.
-    disk_scheme: Option<LabelScheme>,
-    /// The label scheme of the save in flight.
-    pending_scheme: Option<LabelScheme>,
+    /// The file on disk as we last read or wrote it: the common base when merging another
+    /// writer's changes.
+    disk_base: Option<Sidecar>,
+    /// What the save in flight writes (the next base once it is on disk).
+    pending_base: Option<Sidecar>,
     saved_revision: u64,
     changed_at: Option<Instant>,
     /// After a failed save, when to try again without a new edit.
@@ -60,7 +60,7 @@ pub struct AnnotationSession {
 /// Copies the sidecar at `path` to the data folder before a close-match re-anchoring is
 /// saved over it; returns the copy.
 fn keep_before_reanchoring(path: &Path) -> Option<PathBuf> {
-    let kept = std::fs::read(path).ok().and_then(|bytes| {
+    let kept = crate::files::read_regular(path).ok().and_then(|bytes| {
         let name = path.file_name()?.to_string_lossy().into_owned();
         super::annotating::keep_in_data_dir("before-reanchoring", &name, &bytes)
     });
@@ -98,6 +98,31 @@ fn describe(summary: AnchorSummary) -> Option<String> {
     Some(parts.join("; ") + ".")
 }
 
+/// What loading a sidecar did that the user should know: ids repaired, annotations moved or
+/// orphaned, and where the file as it was is kept.
+fn describe_load(
+    repaired_ids: usize,
+    summary: AnchorSummary,
+    kept: Option<PathBuf>,
+) -> Option<String> {
+    let duplicates = (repaired_ids > 0).then(|| {
+        format!(
+            "{repaired_ids} annotation(s) shared an id with another one and were given their own, so that editing one no longer changes or deletes the other."
+        )
+    });
+    [duplicates, describe(summary)]
+        .into_iter()
+        .flatten()
+        .reduce(|a, b| format!("{a} {b}"))
+        .map(|text| match kept {
+            Some(copy) => format!(
+                "{text} The annotations file as it was is kept at {}.",
+                copy.display()
+            ),
+            None => text,
+        })
+}
+
 impl AnnotationSession {
     /// Reads the sidecar next to `document`'s file (if any) and re-anchors it. Returns a
     /// message when the user should know something (damaged file, moved annotations). In
@@ -121,7 +146,7 @@ impl AnnotationSession {
         } else {
             sidecar::sidecar_path(article_path)
         };
-        match sidecar::read(&path) {
+        match sidecar::read_repaired(&path) {
             Ok(None) => {
                 let scheme = team
                     .then(|| sidecar::read(&sidecar::sidecar_path(article_path)))
@@ -133,7 +158,7 @@ impl AnnotationSession {
                     None,
                 )
             }
-            Ok(Some((sidecar, hash))) => {
+            Ok(Some((sidecar, hash, repaired_ids))) => {
                 let (store, summary) = AnnotationStore::from_sidecar(
                     sidecar,
                     document,
@@ -142,29 +167,24 @@ impl AnnotationSession {
                 );
                 // Close matches are judgement calls: the file as it was is kept first (in the
                 // data folder), since saving replaces the quotes it anchored by.
-                let kept = (summary.fuzzy > 0)
+                // So are files with duplicate ids, which saving rewrites.
+                let kept = (summary.fuzzy > 0 || repaired_ids > 0)
                     .then(|| keep_before_reanchoring(&path))
                     .flatten();
                 let mut session =
                     Self::with_store(store, Some(path), Some(hash), SaveStatus::Saved);
-                // Re-anchored positions are saved at once.
-                if summary.moved > 0 || summary.orphaned > 0 {
+                // Re-anchored positions and fresh ids are saved at once (the file as it was
+                // becomes the `.bak` copy).
+                if summary.moved > 0 || summary.orphaned > 0 || repaired_ids > 0 {
                     session.saved_revision = u64::MAX;
                     session.status = SaveStatus::Unsaved;
                 }
-                let message = describe(summary).map(|text| match kept {
-                    Some(copy) => format!(
-                        "{text} The annotations file as it was is kept at {}.",
-                        copy.display()
-                    ),
-                    None => text,
-                });
-                (session, message)
+                (session, describe_load(repaired_ids, summary, kept))
             }
             Err(error @ SidecarError::TooNew { .. }) => {
                 let message = error.to_string();
                 // Show what can be understood, but never write to it.
-                let readable = std::fs::read(&path)
+                let readable = crate::files::read_regular(&path)
                     .ok()
                     .and_then(|bytes| serde_json::from_slice::<Sidecar>(&bytes).ok());
                 let store = match readable {
@@ -212,13 +232,13 @@ impl AnnotationSession {
         status: SaveStatus,
     ) -> Self {
         let saved_revision = store.revision();
-        let disk_scheme = disk_hash.is_some().then(|| store.scheme().clone());
+        let disk_base = disk_hash.is_some().then(|| store.sidecar().clone());
         Self {
             store,
             sidecar_path,
             disk_hash,
-            disk_scheme,
-            pending_scheme: None,
+            disk_base,
+            pending_base: None,
             saved_revision,
             changed_at: None,
             retry_at: None,
@@ -268,7 +288,7 @@ impl AnnotationSession {
             return Ok(None);
         };
         self.status = SaveStatus::Saving;
-        self.pending_scheme = Some(self.store.scheme().clone());
+        self.pending_base = Some(self.store.sidecar().clone());
         Ok(Some(SaveRequest {
             path,
             bytes: sidecar::to_json(self.store.sidecar()).into_bytes(),
@@ -289,7 +309,7 @@ impl AnnotationSession {
                     return None;
                 }
                 self.disk_hash = Some(hash);
-                self.disk_scheme = self.pending_scheme.take();
+                self.disk_base = self.pending_base.take();
                 self.saved_revision = revision;
                 self.retry_at = None;
                 self.last_failure = None;
@@ -328,7 +348,7 @@ impl AnnotationSession {
         let Some(bytes) = disk else {
             // Deleted on disk: write ours back (nothing to merge).
             self.disk_hash = None;
-            self.disk_scheme = None;
+            self.disk_base = None;
             self.saved_revision = u64::MAX;
             self.changed();
             return Some(format!(
@@ -348,8 +368,8 @@ impl AnnotationSession {
             }
         };
         let (mut merged, report) =
-            merge_with_base(self.store.sidecar(), &theirs, self.disk_scheme.as_ref());
-        self.disk_scheme = Some(theirs.label_scheme.clone());
+            merge_with_base(self.store.sidecar(), &theirs, self.disk_base.as_ref());
+        self.disk_base = Some(theirs);
         // Their annotations may point at an older version of the article.
         crate::annotation::reanchor(&mut merged.annotations, document);
         self.store.replace_after_merge(merged, document);
@@ -371,7 +391,7 @@ impl AnnotationSession {
         if self.store.availability != Availability::Editable {
             return None;
         }
-        let disk = match std::fs::read(&path) {
+        let disk = match crate::files::read_regular(&path) {
             Ok(bytes) => Some(bytes),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(_) => return None,
@@ -381,7 +401,7 @@ impl AnnotationSession {
         }
         if disk.is_none() && self.store.annotations().is_empty() {
             self.disk_hash = None;
-            self.disk_scheme = None;
+            self.disk_base = None;
             return None;
         }
         self.merge_disk_version(disk.as_deref(), &path, document)
@@ -419,10 +439,10 @@ impl AnnotationSession {
         existing: Option<(Sidecar, ContentHash)>,
     ) -> SaveRequest {
         self.disk_hash = existing.as_ref().map(|(_, hash)| *hash);
-        self.disk_scheme = existing.map(|(other, _)| other.label_scheme);
+        self.disk_base = existing.map(|(other, _)| other);
         self.sidecar_path = Some(path.clone());
         self.status = SaveStatus::Saving;
-        self.pending_scheme = Some(self.store.scheme().clone());
+        self.pending_base = Some(self.store.sidecar().clone());
         if self.store.availability != Availability::Editable {
             self.store.availability = Availability::Editable;
         }

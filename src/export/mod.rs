@@ -195,6 +195,36 @@ pub const CSV_HEADER: [&str; 15] = [
     "orphaned",
 ];
 
+/// The quote to export for `target`: a whole paragraph's quote holds the whole paragraph,
+/// even when the sidecar keeps only its first characters.
+fn export_quote(
+    item: &ArticleAnnotations,
+    target: &crate::annotation::Target,
+) -> crate::annotation::model::TextQuoteSelector {
+    let mut quote = target.quote.clone();
+    if target.kind != TargetKind::Paragraph || target.orphaned {
+        return quote;
+    }
+    let Some(paragraph) = item.document.paragraphs.get(target.paragraph) else {
+        return quote;
+    };
+    let Some(text) = item.document.text.get(paragraph.byte_range.clone()) else {
+        return quote;
+    };
+    if text.len() > quote.exact.len() {
+        text.clone_into(&mut quote.exact);
+        quote.suffix = item
+            .document
+            .text
+            .get(paragraph.byte_range.end..)
+            .unwrap_or("")
+            .chars()
+            .take(crate::annotation::model::CONTEXT_CHARS)
+            .collect();
+    }
+    quote
+}
+
 /// CSV in UTF-8 with a byte order mark; multiple labels are joined with `; `.
 pub fn to_csv(items: &[ArticleAnnotations]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -214,7 +244,7 @@ pub fn to_csv(items: &[ArticleAnnotations]) -> String {
                     label_names(&item.sidecar, annotation).join("; "),
                     annotation.note.clone(),
                     annotation.color.clone().unwrap_or_default(),
-                    target.quote.exact.clone(),
+                    export_quote(item, target).exact,
                     target.position.start.to_string(),
                     target.position.end.to_string(),
                     annotation.author.clone(),
@@ -243,7 +273,7 @@ struct JsonlRow<'a> {
     label_names: Vec<String>,
     note: &'a str,
     color: Option<&'a str>,
-    quote: &'a crate::annotation::model::TextQuoteSelector,
+    quote: crate::annotation::model::TextQuoteSelector,
     start: usize,
     end: usize,
     author: &'a str,
@@ -274,7 +304,7 @@ pub fn to_jsonl(items: &[ArticleAnnotations]) -> String {
                 label_names: label_names(&item.sidecar, annotation),
                 note: &annotation.note,
                 color: annotation.color.as_deref(),
-                quote: &target.quote,
+                quote: export_quote(item, target),
                 start: target.position.start,
                 end: target.position.end,
                 author: &annotation.author,
@@ -327,6 +357,7 @@ pub fn note_language(note: &str) -> Option<&'static str> {
 
 fn w3c_item(item: &ArticleAnnotations, annotation: &Annotation) -> Value {
     let target = &annotation.target;
+    let quote = export_quote(item, target);
     let mut bodies = Vec::new();
     for name in label_names(&item.sidecar, annotation) {
         bodies.push(json!({"type": "TextualBody", "purpose": "tagging", "value": name}));
@@ -373,9 +404,9 @@ fn w3c_item(item: &ArticleAnnotations, annotation: &Annotation) -> Value {
             "selector": [
                 {
                     "type": "TextQuoteSelector",
-                    "exact": target.quote.exact,
-                    "prefix": target.quote.prefix,
-                    "suffix": target.quote.suffix,
+                    "exact": quote.exact,
+                    "prefix": quote.prefix,
+                    "suffix": quote.suffix,
                 },
                 {
                     "type": "TextPositionSelector",
