@@ -264,7 +264,13 @@ fn index_folder(
 impl FolderState {
     /// Starts listing and indexing `folder` in the background; `annotator` is whose sidecar
     /// counts as annotated (team mode), `None` for the shared one.
-    pub fn open(ctx: &egui::Context, folder: PathBuf, annotator: Option<String>) -> Self {
+    /// `marker` is removed when indexing ends (see [`super::busy`]).
+    pub fn open(
+        ctx: &egui::Context,
+        folder: PathBuf,
+        annotator: Option<String>,
+        marker: Option<super::busy::BusyMarker>,
+    ) -> Self {
         let (sender, receiver) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let worker_cancel = Arc::clone(&cancel);
@@ -280,6 +286,7 @@ impl FolderState {
                     &worker_cancel,
                     &worker_ctx,
                 );
+                drop(marker);
             });
         if let Err(error) = spawned {
             log::error!("could not start indexing {}: {error}", folder.display());
@@ -606,7 +613,8 @@ impl HashiyaApp {
             .team_mode
             .then(|| self.settings.author.clone());
         self.settings.corpus_folder = super::settings::storable(&folder).then(|| folder.clone());
-        self.folder = Some(FolderState::open(ctx, folder, annotator));
+        let marker = self.busy_marker(super::busy::BusyKind::Indexing, &folder);
+        self.folder = Some(FolderState::open(ctx, folder, annotator, marker));
     }
 
     /// Closes the folder panel.
@@ -647,7 +655,8 @@ impl HashiyaApp {
             .settings
             .team_mode
             .then(|| self.settings.author.clone());
-        let mut state = FolderState::open(ctx, old.folder.clone(), annotator);
+        let marker = self.busy_marker(super::busy::BusyKind::Indexing, &old.folder);
+        let mut state = FolderState::open(ctx, old.folder.clone(), annotator, marker);
         state.sort = old.sort;
         state.filter = old.filter;
         state.filter_text = old.filter_text;

@@ -3,6 +3,7 @@
 
 mod annotating;
 pub mod annotations;
+pub mod busy;
 pub mod compare;
 pub mod crash;
 pub mod desktop;
@@ -147,6 +148,25 @@ fn load_article(
 ) -> Result<Loaded, DocumentError> {
     let document = document::load_with(path, options)?;
     let (annotations, message) = AnnotationSession::load(&document, author, team);
+    let decoding = (document.replaced_chars > 0).then(|| {
+        format!(
+            "{} undecodable byte sequence(s) in this {} file are shown as \u{FFFD}: {}",
+            document.replaced_chars,
+            document.encoding_name,
+            path.display()
+        )
+    });
+    let split = (document.split_paragraphs > 0).then(|| {
+        format!(
+            "{} very long paragraph(s) are shown in pieces of at most {} KiB.",
+            document.split_paragraphs,
+            document::MAX_PARAGRAPH_BYTES / 1024
+        )
+    });
+    let message = [decoding, split, message]
+        .into_iter()
+        .flatten()
+        .reduce(|a, b| format!("{a}\n{b}"));
     Ok((document, annotations, message))
 }
 
@@ -202,6 +222,8 @@ pub struct HashiyaApp {
     pub compare: Option<CompareState>,
     /// The Agreement window, while open.
     pub agreement: Option<AgreementWindow>,
+    /// Where markers of work that could crash the process are kept (`None`: not kept).
+    busy_dir: Option<PathBuf>,
 }
 
 /// What the crash dialog says.
@@ -260,7 +282,23 @@ impl HashiyaApp {
             pending_reveal: None,
             compare: None,
             agreement: None,
+            busy_dir: None,
         }
+    }
+
+    /// Keeps markers of risky work (reading, indexing) in `dir`, so that work which crashed
+    /// the process is not started again by itself at the next start (see [`busy`]).
+    #[must_use]
+    pub fn with_busy_dir(mut self, dir: Option<PathBuf>) -> Self {
+        self.busy_dir = dir;
+        self
+    }
+
+    /// A marker for risky work on `path`, while the returned value lives.
+    fn busy_marker(&self, kind: busy::BusyKind, path: &Path) -> Option<busy::BusyMarker> {
+        self.busy_dir
+            .as_deref()
+            .and_then(|dir| busy::BusyMarker::begin(dir, kind, path))
     }
 
     /// Replaces the file dialogs (tests answer with fixed paths).
@@ -277,31 +315,12 @@ impl HashiyaApp {
             .storage
             .and_then(|storage| eframe::get_value::<Settings>(storage, SETTINGS_KEY))
             .unwrap_or_default();
-        let mut app = Self::new(settings, TextEngine::new(true));
+        let mut app = Self::new(settings, TextEngine::new(true)).with_busy_dir(busy::default_dir());
         #[cfg(target_os = "linux")]
         {
             app.pending_x11_focus = focus::x11_window_id(cc);
         }
-        // A folder given on the command line, or the one open when the app last closed.
-        let (folder, path) = match path {
-            Some(path) if path.is_dir() => (Some(path), None),
-            Some(path) => (None, Some(path)),
-            None => (
-                app.settings.corpus_folder.clone().filter(|f| f.is_dir()),
-                None,
-            ),
-        };
-        let path = match &folder {
-            Some(folder) => path.or_else(|| {
-                // The article last read in that folder.
-                app.settings
-                    .recent_files
-                    .iter()
-                    .find(|p| p.starts_with(folder) && p.is_file())
-                    .cloned()
-            }),
-            None => path.or_else(sample_path),
-        };
+        let (folder, path) = app.startup_targets(path);
         if let Some(folder) = folder {
             app.open_folder(&cc.egui_ctx, folder);
         }
@@ -311,6 +330,65 @@ impl HashiyaApp {
             None => app.show_document(sample_document()),
         }
         app
+    }
+
+    /// What to open at start: a folder and an article given on the command line, or the
+    /// folder open when the app last closed and the article last read in it. A folder or
+    /// article whose reading crashed an earlier run is not reopened by itself; the message
+    /// says so.
+    pub fn startup_targets(&mut self, path: Option<PathBuf>) -> (Option<PathBuf>, Option<PathBuf>) {
+        let interrupted = self
+            .busy_dir
+            .as_deref()
+            .map(busy::take_interrupted)
+            .unwrap_or_default();
+        let crashed = |kind: busy::BusyKind, path: &Path| {
+            interrupted
+                .iter()
+                .find(|i| i.kind == kind && i.path == path)
+        };
+        let mut notes = Vec::new();
+        let (folder, path) = match path {
+            Some(path) if path.is_dir() => (Some(path), None),
+            Some(path) => (None, Some(path)),
+            None => {
+                let folder = self.settings.corpus_folder.clone().filter(|f| f.is_dir());
+                match folder
+                    .as_deref()
+                    .and_then(|f| crashed(busy::BusyKind::Indexing, f))
+                {
+                    Some(interrupted) => {
+                        notes.push(busy::describe(interrupted));
+                        (None, None)
+                    }
+                    None => (folder, None),
+                }
+            }
+        };
+        let path = match &folder {
+            Some(folder) => path.or_else(|| {
+                // The article last read in that folder, unless reading it crashed.
+                let last = self
+                    .settings
+                    .recent_files
+                    .iter()
+                    .find(|p| p.starts_with(folder) && p.is_file())
+                    .cloned()?;
+                match crashed(busy::BusyKind::Opening, &last) {
+                    Some(interrupted) => {
+                        notes.push(busy::describe(interrupted));
+                        None
+                    }
+                    None => Some(last),
+                }
+            }),
+            None if notes.is_empty() => path.or_else(sample_path),
+            None => path,
+        };
+        if !notes.is_empty() {
+            self.message = Some(notes.join("\n"));
+        }
+        (folder, path)
     }
 
     /// Shows `document` (reading its annotations) in place of whatever was open.
@@ -406,10 +484,12 @@ impl HashiyaApp {
         let job_path = path.clone();
         let author = self.settings.author.clone();
         let team = self.settings.team_mode;
+        let marker = self.busy_marker(busy::BusyKind::Opening, &path);
         let spawned = std::thread::Builder::new()
             .name("hashiya-load".to_owned())
             .spawn(move || {
                 let result = load_article(&job_path, options, &author, team);
+                drop(marker);
                 // The receiver is gone only if the app closed meanwhile; nothing to tell.
                 if sender.send(result).is_ok() {
                     ctx.request_repaint();
@@ -694,6 +774,7 @@ impl HashiyaApp {
         if ctx.theme() != theme {
             ctx.set_theme(theme);
         }
+        crate::ui::theme::apply_message_colors(ctx);
     }
 
     /// Draws the whole window; called by eframe each frame and directly by tests. A panic
@@ -806,18 +887,17 @@ impl HashiyaApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         if let Some(message) = self.message.clone() {
+            let colors =
+                crate::ui::theme::MessageColors::for_theme(self.settings.theme == Theme::Dark);
             egui::Panel::top("message")
-                .frame(
-                    egui::Frame::side_top_panel(ui.style())
-                        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15)),
-                )
+                .frame(egui::Frame::side_top_panel(ui.style()).fill(colors.fill))
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         if ui.button("Dismiss").clicked() {
                             self.message = None;
                         }
                         // Messages name files, and file names may be Arabic.
-                        crate::ui::bidi_label(ui, &mut self.engine, &message, None);
+                        crate::ui::bidi_label(ui, &mut self.engine, &message, Some(colors.text));
                     });
                 });
         }
@@ -890,6 +970,10 @@ impl eframe::App for HashiyaApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // Normally everything is saved when the close was requested; this catches the rest.
         self.flush_saves();
+        // Work still running now is abandoned, not crashed: its markers go.
+        if let Some(dir) = &self.busy_dir {
+            busy::clear_own(dir);
+        }
     }
 }
 

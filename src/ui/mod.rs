@@ -5,6 +5,7 @@ pub mod annotation_panel;
 pub mod bidi_label;
 pub mod note_editor;
 pub mod reader;
+pub mod theme;
 
 pub use annotation_panel::{PanelAction, annotation_panel_ui};
 pub use bidi_label::{
