@@ -427,9 +427,16 @@ fn adjudication_decides_paragraph_labels_and_keeps_the_gold_passages() {
     // The adjudicator already marked a passage of paragraph 7 as a claim.
     let session = app.session.as_mut().unwrap();
     let start = session.document.paragraphs[7].byte_range.start;
+    // Ten characters in (byte offsets must fall between characters).
+    let end = start
+        + session.document.text[start..]
+            .char_indices()
+            .nth(10)
+            .unwrap()
+            .0;
     let passage = TargetKey::Span {
         paragraph: 7,
-        bytes: start..start + 20,
+        bytes: start..end,
     };
     session
         .annotations

@@ -319,3 +319,41 @@ fn duplicate_annotation_ids_get_fresh_ones_the_same_way_every_time() {
         .collect();
     assert_eq!(ids.len(), 2, "{exported}");
 }
+
+#[test]
+fn a_passage_outside_its_paragraph_or_inside_a_character_is_refused() {
+    use hashiya::annotation::{AnnotationStore, LabelScheme, TargetKey};
+    let document = document::parse_plain_text(std::fs::read_to_string(corpus(ARTICLE)).unwrap());
+    let mut store = AnnotationStore::new(&document, LabelScheme::news_default(), "x");
+    let paragraph = document.paragraphs[3].byte_range.clone();
+    let other = document.paragraphs[5].byte_range.clone();
+    let cases = [
+        ("reversed", paragraph.start + 10..paragraph.start + 2),
+        ("inside a letter", paragraph.start + 1..paragraph.start + 7),
+        ("in another paragraph", other.start..other.start + 4),
+        ("past the end", paragraph.end - 2..paragraph.end + 10),
+        ("past the text", usize::MAX - 1..usize::MAX),
+    ];
+    for (what, bytes) in cases {
+        let key = TargetKey::Span {
+            paragraph: 3,
+            bytes,
+        };
+        let result = store.toggle_label(&document, key, "claim");
+        assert!(result.is_err(), "{what}");
+    }
+    assert!(store.annotations().is_empty());
+    // A passage of whole characters inside the paragraph is fine.
+    let end = paragraph.start
+        + document.text[paragraph.start..]
+            .char_indices()
+            .nth(4)
+            .unwrap()
+            .0;
+    let key = TargetKey::Span {
+        paragraph: 3,
+        bytes: paragraph.start..end,
+    };
+    store.toggle_label(&document, key, "claim").unwrap();
+    assert_eq!(store.annotations().len(), 1);
+}

@@ -67,6 +67,11 @@ pub enum StoreError {
     ReadOnly(String),
     #[error("no paragraph {0}")]
     NoParagraph(usize),
+    #[error("the passage {bytes:?} is not a run of whole characters inside paragraph {paragraph}")]
+    BadSpan {
+        paragraph: usize,
+        bytes: std::ops::Range<usize>,
+    },
 }
 
 /// Re-anchoring results, for telling the user what moved.
@@ -95,6 +100,33 @@ pub struct AnnotationStore {
     revision: u64,
     /// For each paragraph, indices into `sidecar.annotations` of its annotations.
     by_paragraph: Vec<Vec<usize>>,
+}
+
+/// Refuses a passage that is reversed, outside its paragraph or cuts a character: its
+/// positions would be meaningless (and their arithmetic would wrap).
+fn check_span(
+    document: &Document,
+    paragraph: usize,
+    bytes: &std::ops::Range<usize>,
+) -> Result<(), StoreError> {
+    let range = &document
+        .paragraphs
+        .get(paragraph)
+        .ok_or(StoreError::NoParagraph(paragraph))?
+        .byte_range;
+    let valid = range.start <= bytes.start
+        && bytes.start <= bytes.end
+        && bytes.end <= range.end
+        && document.text.is_char_boundary(bytes.start)
+        && document.text.is_char_boundary(bytes.end);
+    if valid {
+        Ok(())
+    } else {
+        Err(StoreError::BadSpan {
+            paragraph,
+            bytes: bytes.clone(),
+        })
+    }
 }
 
 /// Undo steps kept.
@@ -253,8 +285,9 @@ impl AnnotationStore {
         let end = self
             .index
             .byte_of_char(&document.text, annotation.target.position.end)?;
-        (paragraph.byte_range.start <= start && end <= paragraph.byte_range.end)
-            .then(|| start - paragraph.byte_range.start..end - paragraph.byte_range.start)
+        let within =
+            paragraph.byte_range.start <= start && start <= end && end <= paragraph.byte_range.end;
+        within.then(|| start - paragraph.byte_range.start..end - paragraph.byte_range.start)
     }
 
     /// Annotations whose text could not be found in the current article.
@@ -358,13 +391,16 @@ impl AnnotationStore {
                     TargetKey::Paragraph(paragraph) => {
                         paragraph_target(document, &self.index, *paragraph)
                     }
-                    TargetKey::Span { paragraph, bytes } => target_for(
-                        document,
-                        &self.index,
-                        *paragraph,
-                        bytes.clone(),
-                        TargetKind::Span,
-                    ),
+                    TargetKey::Span { paragraph, bytes } => {
+                        check_span(document, *paragraph, bytes)?;
+                        target_for(
+                            document,
+                            &self.index,
+                            *paragraph,
+                            bytes.clone(),
+                            TargetKind::Span,
+                        )
+                    }
                 }
                 .ok_or(StoreError::NoParagraph(key.paragraph()))?;
                 let time = now();
