@@ -405,6 +405,15 @@ impl HashiyaApp {
         if busy {
             return;
         }
+        // Positions are never saved for a text other than the one on disk: a changed article
+        // is read and the annotations re-anchored first (the save follows).
+        if session
+            .watch
+            .as_mut()
+            .is_some_and(|watch| watch.blocks_saving(ctx))
+        {
+            return;
+        }
         let request = match session.annotations.save_request(immediately) {
             Ok(Some(request)) => request,
             Ok(None) => return,
@@ -627,10 +636,13 @@ impl HashiyaApp {
         if !regained {
             return;
         }
-        if let Some(session) = &mut self.session
-            && let Some(message) = session.annotations.check_disk(&session.document)
-        {
-            self.message = Some(message);
+        if let Some(session) = &mut self.session {
+            if let Some(watch) = &mut session.watch {
+                watch.check_soon();
+            }
+            if let Some(message) = session.annotations.check_disk(&session.document) {
+                self.message = Some(message);
+            }
         }
     }
 

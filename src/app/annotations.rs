@@ -407,6 +407,27 @@ impl AnnotationSession {
         self.merge_disk_version(disk.as_deref(), &path, document)
     }
 
+    /// Re-anchors the annotations in memory (unsaved edits included) to a new version of
+    /// the article, which is then saved with positions for that text. Undo history ends here:
+    /// its steps describe the old text.
+    pub fn reanchor_to(&mut self, document: &Document) -> AnchorSummary {
+        let availability = self.store.availability.clone();
+        let author = self.store.author().to_owned();
+        let (store, summary) = AnnotationStore::from_sidecar(
+            self.store.sidecar().clone(),
+            document,
+            &author,
+            availability,
+        );
+        self.store = store;
+        if self.writable() {
+            // The article's hash and the positions changed: saved next.
+            self.saved_revision = u64::MAX;
+            self.changed();
+        }
+        summary
+    }
+
     /// Moves a damaged sidecar aside and starts with no annotations. Returns where the old
     /// file went.
     pub fn start_afresh(&mut self, document: &Document) -> Result<PathBuf, SidecarError> {

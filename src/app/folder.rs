@@ -311,6 +311,18 @@ impl FolderState {
         }
     }
 
+    /// Updates the title and paragraph count of `path`'s row after the article changed.
+    pub fn update_entry(&mut self, path: &Path, title: String, paragraphs: usize) {
+        if let Some(row) = self.rows.iter_mut().find(|r| r.path == path)
+            && let Some(mut entry) = row.entry.take()
+        {
+            entry.title = title;
+            entry.paragraphs = paragraphs;
+            row.set_entry(entry);
+            self.order_dirty = true;
+        }
+    }
+
     /// Whether listing or indexing is still running.
     pub fn is_indexing(&self) -> bool {
         self.receiver.is_some()
@@ -752,7 +764,7 @@ impl HashiyaApp {
                     }
                 });
                 ui.horizontal(|ui| {
-                    ui.label("Sort");
+                    let label = ui.label("Sort");
                     let mut sort = folder.sort;
                     egui::ComboBox::from_id_salt("folder-sort")
                         .selected_text(sort.name())
@@ -760,7 +772,9 @@ impl HashiyaApp {
                             for choice in FolderSort::ALL {
                                 ui.selectable_value(&mut sort, choice, choice.name());
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(label.id);
                     folder.set_sort(sort);
                 });
                 ui.horizontal(|ui| {

@@ -3,6 +3,7 @@
 
 mod annotating;
 pub mod annotations;
+mod article_watch;
 pub mod busy;
 pub mod compare;
 pub mod crash;
@@ -72,6 +73,9 @@ pub struct Session {
     pub filter: overview::Filter,
     /// The filter and annotation revision last applied to the reader.
     filter_applied: Option<(overview::Filter, u64)>,
+    /// Watches the article file for changes made by other programs (started on the first
+    /// frame that shows it).
+    watch: Option<article_watch::ArticleWatch>,
 }
 
 impl Session {
@@ -87,6 +91,7 @@ impl Session {
             note_target: None,
             filter: overview::Filter::All,
             filter_applied: None,
+            watch: None,
         }
     }
 
@@ -424,6 +429,125 @@ impl HashiyaApp {
         self.apply_pending_reveal();
         if self.compare.is_some() {
             self.open_compare();
+        }
+    }
+
+    /// Starts watching the open article's file (once) and takes in what changed.
+    fn poll_article_watch(&mut self, ctx: &egui::Context) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let Some(path) = session.document.path.clone() else {
+            return;
+        };
+        let options = LoadOptions {
+            encoding: session.chosen_encoding,
+            ..LoadOptions::default()
+        };
+        let watch = session
+            .watch
+            .get_or_insert_with(|| article_watch::ArticleWatch::new(&path, options, ctx));
+        if let Some(change) = watch.poll(ctx, &session.document) {
+            self.apply_article_change(change);
+        }
+    }
+
+    /// Looks at the open article's file now, on this thread, and takes in any change (tests
+    /// and headless use; the window does this on file events and focus).
+    pub fn check_article_now(&mut self, ctx: &egui::Context) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let Some(path) = session.document.path.clone() else {
+            return;
+        };
+        let options = LoadOptions {
+            encoding: session.chosen_encoding,
+            ..LoadOptions::default()
+        };
+        let watch = session
+            .watch
+            .get_or_insert_with(|| article_watch::ArticleWatch::new(&path, options, ctx));
+        if let Some(change) = watch.read_now(&session.document) {
+            self.apply_article_change(change);
+        }
+    }
+
+    /// Shows a new version of the open article, its annotations re-anchored to it (edits not
+    /// yet saved included), at the same paragraph by content; or says the file is gone.
+    fn apply_article_change(&mut self, change: article_watch::ArticleChange) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let path = session.document.path.clone().unwrap_or_default();
+        let document = match change {
+            article_watch::ArticleChange::Missing => {
+                self.message = Some(format!(
+                    "The article is no longer on disk (moved or deleted). Its annotations are kept as they are, in memory and in their file; it is read again if it comes back: {}",
+                    path.display()
+                ));
+                return;
+            }
+            article_watch::ArticleChange::Unreadable(error) => {
+                self.message = Some(format!(
+                    "The article changed on disk but could not be read again, so the earlier text stays on screen: {error}"
+                ));
+                return;
+            }
+            article_watch::ArticleChange::Changed(document) => document,
+        };
+        let old = &session.document;
+        let hash_of = |idx: Option<usize>| {
+            idx.and_then(|i| old.paragraph_text(i))
+                .map(crate::annotation::sha256_hex)
+        };
+        let first_visible = session.reader.first_visible();
+        let first_hash = hash_of(Some(first_visible));
+        let selected = session.reader.selected;
+        let selected_hash = hash_of(selected);
+        let summary = session.annotations.reanchor_to(&document);
+        let find = |hash: Option<String>, near: usize| {
+            let hash = hash?;
+            (0..document.paragraphs.len())
+                .filter(|&i| {
+                    document
+                        .paragraph_text(i)
+                        .is_some_and(|t| crate::annotation::sha256_hex(t) == hash)
+                })
+                .min_by_key(|i| i.abs_diff(near))
+        };
+        let new_first = find(first_hash, first_visible)
+            .unwrap_or_else(|| first_visible.min(document.paragraphs.len().saturating_sub(1)));
+        let new_selected = selected.and_then(|s| find(selected_hash, s));
+        session.reader = ReaderState::new(&document);
+        if let Some(selected) = new_selected {
+            session.reader.select(selected);
+        }
+        session.reader.scroll_to_paragraph(new_first);
+        session.note_target = None;
+        session.filter_applied = None;
+        let (title, paragraphs) = (document.title().to_owned(), document.paragraphs.len());
+        session.document = document;
+        let store = &session.annotations.store;
+        let orphaned = store.orphans().count();
+        let placed = store.annotations().len() - orphaned;
+        let attention = if orphaned > 0 {
+            format!(", {orphaned} need(s) attention (orphaned: listed in the Annotations panel)")
+        } else {
+            String::new()
+        };
+        let fuzzy = if summary.fuzzy > 0 {
+            format!(", {} by a close match", summary.fuzzy)
+        } else {
+            String::new()
+        };
+        let message = format!(
+            "The article changed on disk and was reloaded: {placed} annotation(s) re-attached{attention}{fuzzy}: {}",
+            path.display()
+        );
+        self.message = Some(message);
+        if let Some(folder) = &mut self.folder {
+            folder.update_entry(&path, title, paragraphs);
         }
     }
 
@@ -875,6 +999,7 @@ impl HashiyaApp {
         self.poll_dialog(&ctx);
         self.poll_folder(&ctx);
         self.poll_saves(&ctx);
+        self.poll_article_watch(&ctx);
         self.check_focus_regained(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_shortcuts(&ctx);
