@@ -384,3 +384,189 @@ fn keyboard_annotation_in_a_real_window_reaches_the_sidecar() {
     assert_eq!(annotation.note, "ملاحظة");
     assert_eq!(annotation.target.paragraph, 5);
 }
+
+/// The default scheme's label ids, by key `1`–`7`.
+const LABEL_IDS: [&str; 7] = [
+    "claim",
+    "quotation",
+    "event",
+    "actor",
+    "place",
+    "opinion",
+    "statistic",
+];
+
+#[test]
+fn two_windows_labelling_one_article_at_once_lose_no_label() {
+    if !tools_available() {
+        return;
+    }
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // Each window on its own display, so each gets its own keyboard; both on one file.
+    let (first_display, second_display) = (Display::start(), Display::start());
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("الرقة.txt");
+    std::fs::copy(
+        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
+        &article,
+    )
+    .unwrap();
+    let paragraphs = hashiya::document::load(&article).unwrap().paragraphs.len();
+    let first = App::launch(&first_display, &article, "two-windows-first");
+    let second = App::launch(&second_display, &article, "two-windows-second");
+    // Both label every paragraph within a moment of each other, saving now and then: the
+    // first with keys 1–3, the second with 4–6. Then, once both have each other's
+    // annotations, both add a second label to the same annotations, from the end back.
+    let first_key = |paragraph: usize, pass: usize| 1 + (paragraph + pass) % 3;
+    let second_key = |paragraph: usize, pass: usize| 4 + (paragraph + pass) % 3;
+    let started = Instant::now();
+    for pass in 0..2 {
+        let order: Vec<usize> = if pass == 0 {
+            (0..paragraphs).collect()
+        } else {
+            (0..paragraphs).rev().collect()
+        };
+        for (step, &paragraph) in order.iter().enumerate() {
+            let moves = if pass == 0 || step > 0 { 1 } else { 0 };
+            let movement = if pass == 0 { "j" } else { "k" };
+            for (display, key) in [
+                (&first_display, first_key(paragraph, pass)),
+                (&second_display, second_key(paragraph, pass)),
+            ] {
+                for _ in 0..moves {
+                    display.xdotool(&["key", movement]);
+                }
+                display.xdotool(&["key", &key.to_string()]);
+                if step % 5 == 4 {
+                    display.xdotool(&["key", "ctrl+s"]);
+                }
+            }
+        }
+        // Both save twice: the second save of each carries what it merged in the first.
+        for _ in 0..2 {
+            for display in [&first_display, &second_display] {
+                display.xdotool(&["key", "ctrl+s"]);
+            }
+            std::thread::sleep(Duration::from_millis(800));
+        }
+    }
+    let (path, _) = first_display.screenshot("two-windows-first");
+    for display in [&first_display, &second_display] {
+        display.xdotool(&["key", "ctrl+s"]);
+    }
+    for (display, app) in [(&first_display, first), (&second_display, second)] {
+        display.xdotool(&["key", "ctrl+q"]);
+        let status = app.wait_for_exit(Duration::from_secs(20));
+        assert!(status.success(), "exit status {status}");
+    }
+
+    let (sidecar, _) =
+        hashiya::annotation::sidecar::read(&hashiya::annotation::sidecar_path(&article))
+            .unwrap()
+            .unwrap();
+    let mut lost = Vec::new();
+    for paragraph in 0..paragraphs {
+        let labels: Vec<&str> = sidecar
+            .annotations
+            .iter()
+            .filter(|a| a.target.paragraph == paragraph && a.is_paragraph_level())
+            .flat_map(|a| a.labels.iter().map(String::as_str))
+            .collect();
+        for pass in 0..2 {
+            for key in [first_key(paragraph, pass), second_key(paragraph, pass)] {
+                let expected = LABEL_IDS[key - 1];
+                if !labels.contains(&expected) {
+                    lost.push((paragraph, expected));
+                }
+            }
+        }
+    }
+    assert!(lost.is_empty(), "lost {lost:?}; see {}", path.display());
+    let per_paragraph = sidecar
+        .annotations
+        .iter()
+        .filter(|a| a.is_paragraph_level())
+        .count();
+    assert_eq!(per_paragraph, paragraphs, "one annotation per paragraph");
+}
+
+#[test]
+fn an_article_edited_under_the_open_window_is_reloaded_and_its_annotations_follow() {
+    if !tools_available() {
+        return;
+    }
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let display = Display::start();
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("خبر.txt");
+    std::fs::copy(
+        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
+        &article,
+    )
+    .unwrap();
+    let app = App::launch(&display, &article, "article-edited");
+    for _ in 0..6 {
+        display.xdotool(&["key", "j"]);
+    }
+    display.xdotool(&["key", "1"]);
+    display.xdotool(&["key", "ctrl+s"]);
+    let (before_path, before) = display.screenshot("article-edited-before");
+
+    // Another editor inserts a paragraph after the title.
+    let text = std::fs::read_to_string(&article).unwrap();
+    let (title, rest) = text.split_once('\n').unwrap();
+    let added = "فقرة جديدة أضافها محرر آخر بعد نشر الخبر.";
+    std::fs::write(&article, format!("{title}\n\n{added}\n{rest}")).unwrap();
+    let written = Instant::now();
+    let log = screenshot_dir().join("article-edited.log");
+    loop {
+        let logged = std::fs::read_to_string(&log).unwrap_or_default();
+        if logged.contains("article changed on disk, reloaded") {
+            break;
+        }
+        assert!(
+            written.elapsed() < Duration::from_secs(2),
+            "not reloaded within 2 s; see {}",
+            log.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let (after_path, after) = display.screenshot("article-edited-after");
+    assert_ne!(
+        before.as_raw(),
+        after.as_raw(),
+        "the window shows the new text; see {} and {}",
+        before_path.display(),
+        after_path.display()
+    );
+    display.xdotool(&["key", "ctrl+s"]);
+    display.xdotool(&["key", "ctrl+q"]);
+    let status = app.wait_for_exit(Duration::from_secs(20));
+    assert!(status.success(), "exit status {status}");
+
+    let (sidecar, _) =
+        hashiya::annotation::sidecar::read(&hashiya::annotation::sidecar_path(&article))
+            .unwrap()
+            .unwrap();
+    let document = hashiya::document::load(&article).unwrap();
+    assert_eq!(
+        sidecar.article.sha256,
+        hashiya::annotation::sha256_hex(&document.text)
+    );
+    let chars: Vec<char> = document.text.chars().collect();
+    assert_eq!(sidecar.annotations.len(), 1);
+    let annotation = &sidecar.annotations[0];
+    assert_eq!(
+        annotation.target.paragraph, 6,
+        "moved down by the new paragraph"
+    );
+    let p = annotation.target.position;
+    let slice: String = chars[p.start..p.end].iter().collect();
+    assert!(slice.starts_with(&annotation.target.quote.exact));
+    assert_eq!(Some(slice.as_str()), document.paragraph_text(6));
+}

@@ -545,6 +545,10 @@ impl HashiyaApp {
             "The article changed on disk and was reloaded: {placed} annotation(s) re-attached{attention}{fuzzy}: {}",
             path.display()
         );
+        log::info!(
+            "article changed on disk, reloaded with {paragraphs} paragraphs: {}",
+            path.display()
+        );
         self.message = Some(message);
         if let Some(folder) = &mut self.folder {
             folder.update_entry(&path, title, paragraphs);
