@@ -5,6 +5,7 @@ mod annotating;
 pub mod annotations;
 pub mod compare;
 pub mod crash;
+mod default_offer;
 pub mod desktop;
 mod focus;
 pub mod folder;
@@ -27,8 +28,8 @@ pub use folder::{FolderSort, FolderState};
 pub use overview::{Filter, Statistics, statistics};
 pub use picker::{FilePicker, FixedPicker, NativePicker};
 pub use settings::{
-    DEFAULT_FONT_SIZE_PT, FONT_SIZE_RANGE_PT, LINE_SPACINGS, MAX_RECENT_FILES, ReadingPosition,
-    Settings, Theme, default_author,
+    DEFAULT_FONT_SIZE_PT, DefaultAppOffer, FONT_SIZE_RANGE_PT, LINE_SPACINGS, MAX_RECENT_FILES,
+    ReadingPosition, Settings, Theme, default_author,
 };
 
 use crate::document::{self, Document, DocumentError, LoadOptions};
@@ -202,6 +203,8 @@ pub struct HashiyaApp {
     pub compare: Option<CompareState>,
     /// The Agreement window, while open.
     pub agreement: Option<AgreementWindow>,
+    /// The one-time offer to become the default application.
+    default_offer: default_offer::DefaultOffer,
 }
 
 /// What the crash dialog says.
@@ -260,6 +263,7 @@ impl HashiyaApp {
             pending_reveal: None,
             compare: None,
             agreement: None,
+            default_offer: default_offer::DefaultOffer::default(),
         }
     }
 
@@ -278,6 +282,7 @@ impl HashiyaApp {
             .and_then(|storage| eframe::get_value::<Settings>(storage, SETTINGS_KEY))
             .unwrap_or_default();
         let mut app = Self::new(settings, TextEngine::new(true));
+        app.default_offer = default_offer::DefaultOffer::new(desktop::XdgDirs::from_env().ok());
         #[cfg(target_os = "linux")]
         {
             app.pending_x11_focus = focus::x11_window_id(cc);
@@ -487,6 +492,7 @@ impl HashiyaApp {
                 if let Some(session) = &mut self.session {
                     session.chosen_encoding = options.encoding;
                 }
+                self.consider_default_offer(path);
             }
             Some(Err(error)) => self.message = Some(error.to_string()),
             None => {
@@ -821,6 +827,7 @@ impl HashiyaApp {
                     });
                 });
         }
+        self.default_offer_ui(ui);
         self.search_bar_ui(ui);
         self.folder_panel_ui(ui);
         self.annotation_panel_ui(ui);
