@@ -223,7 +223,11 @@ fn agreement(folder: &std::path::Path, json: bool) -> anyhow::Result<()> {
         serde_json::to_writer_pretty(&mut stdout, &report)?;
         writeln!(stdout)?;
     } else {
-        write!(stdout, "{}", crate::corpus::agreement_table(&report))?;
+        write!(
+            stdout,
+            "{}",
+            crate::corpus::agreement_table(&report, Some(folder))
+        )?;
     }
     Ok(())
 }
