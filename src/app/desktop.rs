@@ -1,8 +1,9 @@
 //! Desktop integration on freedesktop systems. `--install-desktop` puts the launcher entry
 //! and the icons under the user's XDG data folder and *registers* Hashiya for the article
-//! types (the entry's `MimeType=` key, an `[Added Associations]` entry in
-//! `$XDG_CONFIG_HOME/mimeapps.list`, the desktop database), so that it is offered under
-//! "Open With" without taking over anything. Becoming the default application for a type is
+//! types (the entry's `MimeType=` key and an `[Added Associations]` entry in
+//! `$XDG_CONFIG_HOME/mimeapps.list`; see `refresh_caches` for why the user's desktop
+//! database is left alone), so that it is offered under "Open With" without taking over
+//! anything. Becoming the default application for a type is
 //! a separate, explicit step ([`make_default`]: `--default-for`, or the window's offer); the
 //! defaults it replaces are recorded so that `--uninstall-desktop` puts them back exactly.
 //!
