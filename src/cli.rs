@@ -23,10 +23,15 @@ pub struct Cli {
     /// one, a bundled sample article opens. When several are given (as a file manager may),
     /// the first is opened.
     pub paths: Vec<PathBuf>,
-    /// Install the launcher entry, icon and file associations for this user, so that
-    /// double-clicking an article opens it in Hashiya.
+    /// Install the launcher entry and icon for this user and offer Hashiya for .txt, .md,
+    /// .html and .docx files ("Open With"). Default applications are left as they are.
     #[arg(long, conflicts_with = "uninstall_desktop")]
     pub install_desktop: bool,
+    /// With --install-desktop: also make Hashiya the default application for these types
+    /// (comma-separated: txt, md, html, docx). The defaults replaced are recorded, and
+    /// --uninstall-desktop restores them.
+    #[arg(long, value_name = "TYPES", requires = "install_desktop")]
+    pub default_for: Option<String>,
     /// Remove what --install-desktop installed.
     #[arg(long)]
     pub uninstall_desktop: bool,
@@ -118,7 +123,7 @@ pub fn main() -> ExitCode {
             articles,
         }) => export(format, out, &articles),
         Some(Command::Agreement { folder, json }) => agreement(&folder, json),
-        None if cli.install_desktop => install_desktop(),
+        None if cli.install_desktop => install_desktop(cli.default_for.as_deref()),
         None if cli.uninstall_desktop => uninstall_desktop(),
         None => run_gui(cli.paths.into_iter().next()),
     };
@@ -221,28 +226,50 @@ fn agreement(folder: &std::path::Path, json: bool) -> anyhow::Result<()> {
         serde_json::to_writer_pretty(&mut stdout, &report)?;
         writeln!(stdout)?;
     } else {
-        write!(stdout, "{}", crate::corpus::agreement_table(&report))?;
+        write!(
+            stdout,
+            "{}",
+            crate::corpus::agreement_table(&report, Some(folder))
+        )?;
     }
     Ok(())
 }
 
-fn install_desktop() -> anyhow::Result<()> {
+fn install_desktop(default_for: Option<&str>) -> anyhow::Result<()> {
+    // The types are checked before anything is written.
+    let defaults = default_for.map(desktop::parse_type_list).transpose()?;
     let executable = std::env::current_exe()?;
-    let data_home = desktop::data_home()?;
-    for path in desktop::install(&data_home, &executable)? {
+    let dirs = desktop::XdgDirs::from_env()?;
+    for path in desktop::install(&dirs, &executable)? {
         println!("installed {}", path.display());
+    }
+    match defaults {
+        Some(mimes) => {
+            if let Some(path) = desktop::make_default(&dirs, &mimes)? {
+                println!("changed {}", path.display());
+            }
+            println!(
+                "Hashiya is the default application for {}; --uninstall-desktop restores the previous defaults.",
+                mimes.join(", ")
+            );
+        }
+        None => println!(
+            "Hashiya is offered for .txt, .md, .html and .docx files (Open With); no default \
+             application was changed. To make it the default: hashiya --install-desktop \
+             --default-for txt,md"
+        ),
     }
     Ok(())
 }
 
 fn uninstall_desktop() -> anyhow::Result<()> {
-    let data_home = desktop::data_home()?;
-    let removed = desktop::uninstall(&data_home)?;
+    let dirs = desktop::XdgDirs::from_env()?;
+    let removed = desktop::uninstall(&dirs)?;
     if removed.is_empty() {
-        println!("nothing to remove under {}", data_home.display());
+        println!("nothing to remove under {}", dirs.data_home.display());
     }
     for path in removed {
-        println!("removed {}", path.display());
+        println!("removed or restored {}", path.display());
     }
     Ok(())
 }

@@ -128,6 +128,68 @@ pub fn index_article_with(
     }
 }
 
+/// Why a measure has no value (shown as "—").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoValue {
+    /// Every item had the same value, so agreement by chance is total and the measure is
+    /// undefined.
+    NoVariation,
+    /// No item was rated by enough annotators (both, for Cohen's κ; all, for Fleiss' κ; two,
+    /// for Krippendorff's α).
+    NoItems,
+    /// Only one annotator: there is nobody to agree with.
+    SingleAnnotator,
+    /// Cohen's κ compares exactly two annotators, and there are more.
+    NotTwoAnnotators,
+}
+
+impl NoValue {
+    /// A short explanation, for a footer or a tooltip.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Self::NoVariation => {
+                "no variation: every item had the same value, so the measure is undefined"
+            }
+            Self::NoItems => "no items: no paragraph was rated by enough annotators",
+            Self::SingleAnnotator => "a single annotator: there is nobody to agree with",
+            Self::NotTwoAnnotators => "Cohen's κ compares exactly two annotators",
+        }
+    }
+
+    /// The mark the table puts after "—" for this reason.
+    pub fn mark(self) -> char {
+        match self {
+            Self::NoVariation => 'a',
+            Self::NoItems => 'b',
+            Self::SingleAnnotator => 'c',
+            Self::NotTwoAnnotators => 'd',
+        }
+    }
+
+    /// Every reason, in mark order.
+    pub const ALL: [Self; 4] = [
+        Self::NoVariation,
+        Self::NoItems,
+        Self::SingleAnnotator,
+        Self::NotTwoAnnotators,
+    ];
+}
+
+/// Why each measure of a [`LabelAgreement`] that has no value has none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct WhyNoValue {
+    /// Cohen's κ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cohen_kappa: Option<NoValue>,
+    /// Fleiss' κ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fleiss_kappa: Option<NoValue>,
+    /// Krippendorff's α.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub krippendorff_alpha: Option<NoValue>,
+}
+
 /// Agreement on one label (or overall).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LabelAgreement {
@@ -143,6 +205,76 @@ pub struct LabelAgreement {
     pub fleiss_kappa: Option<f64>,
     /// Krippendorff's α (nominal; missing ratings allowed).
     pub krippendorff_alpha: Option<f64>,
+    /// Why a measure above has no value.
+    pub no_value: WhyNoValue,
+}
+
+/// An annotation left out because re-anchoring could not place it in the current text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Orphan {
+    /// Its label ids.
+    pub labels: Vec<String>,
+    /// The text it was attached to.
+    pub quote: String,
+    /// Its note.
+    pub note: String,
+}
+
+/// What became of one annotator's annotations (of an article, or of the whole folder).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Accounting {
+    /// Annotations placed in the current text, whose labels were counted.
+    pub counted: usize,
+    /// Annotations left out as orphaned: not placeable in the current text.
+    pub orphaned: usize,
+    /// Files of this annotator left out because they (or their article) could not be read;
+    /// each is named under `skipped`.
+    pub unreadable: usize,
+    /// Annotations left out because no other annotator's file covers their article.
+    pub unpaired: usize,
+}
+
+impl Accounting {
+    fn add(&mut self, other: &Self) {
+        self.counted += other.counted;
+        self.orphaned += other.orphaned;
+        self.unreadable += other.unreadable;
+        self.unpaired += other.unpaired;
+    }
+
+    /// "12 counted, 3 orphaned, 1 unreadable file": the counts that are not zero (counted
+    /// always).
+    pub fn describe(&self) -> String {
+        let mut parts = vec![format!("{} counted", self.counted)];
+        if self.orphaned > 0 {
+            parts.push(format!("{} orphaned", self.orphaned));
+        }
+        if self.unreadable > 0 {
+            parts.push(format!(
+                "{} unreadable file{}",
+                self.unreadable,
+                if self.unreadable == 1 { "" } else { "s" }
+            ));
+        }
+        if self.unpaired > 0 {
+            parts.push(format!("{} without a second annotator", self.unpaired));
+        }
+        parts.join(", ")
+    }
+}
+
+/// One article's part in the agreement: what each annotator's annotations of it became.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ArticleAccounting {
+    /// The article file.
+    pub article: PathBuf,
+    /// Whether it was measured (two annotators' files or more could be read with it).
+    pub measured: bool,
+    /// Per annotator.
+    pub annotators: BTreeMap<String, Accounting>,
+    /// The orphaned annotations, per annotator.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub orphans: BTreeMap<String, Vec<Orphan>>,
 }
 
 /// Agreement across a folder.
@@ -156,8 +288,27 @@ pub struct AgreementReport {
     pub labels: Vec<LabelAgreement>,
     /// All labels pooled (each paragraph × label decision is an item).
     pub overall: LabelAgreement,
+    /// Per annotator, what became of their annotations over the folder.
+    pub annotations: BTreeMap<String, Accounting>,
+    /// The same per article, for every article with an annotator's file.
+    pub by_article: Vec<ArticleAccounting>,
     /// Files left out because they could not be read, each with the reason.
     pub skipped: Vec<String>,
+}
+
+impl AgreementReport {
+    /// Articles with orphaned annotations, in order.
+    pub fn articles_with_orphans(&self) -> Vec<&ArticleAccounting> {
+        self.by_article
+            .iter()
+            .filter(|a| a.annotators.values().any(|c| c.orphaned > 0))
+            .collect()
+    }
+
+    /// Orphaned annotations in all.
+    pub fn orphaned(&self) -> usize {
+        self.annotations.values().map(|c| c.orphaned).sum()
+    }
 }
 
 /// Paragraph-level label decisions of one annotator on one article.
@@ -167,17 +318,49 @@ struct ArticleRatings {
     by_annotator: BTreeMap<usize, Vec<BTreeSet<String>>>,
 }
 
-/// The labels each paragraph of `document` carries in `sidecar` (whole-paragraph and
-/// passage annotations pooled), after re-anchoring to the current text.
-pub fn ratings_of(document: &Document, mut sidecar: Sidecar) -> Vec<BTreeSet<String>> {
+/// One annotator's sidecar of an article, re-anchored to its current text: the labels of
+/// each paragraph, and the annotations that could not be placed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rated {
+    /// The labels each paragraph carries (whole-paragraph and passage annotations pooled).
+    pub labels: Vec<BTreeSet<String>>,
+    /// Annotations placed, whose labels are in `labels`.
+    pub counted: usize,
+    /// Annotations that could not be placed in the current text.
+    pub orphans: Vec<Orphan>,
+}
+
+/// Re-anchors `sidecar` to `document` and collects each paragraph's labels, keeping count
+/// of what was placed and what was not.
+pub fn rate(document: &Document, mut sidecar: Sidecar) -> Rated {
     reanchor(&mut sidecar.annotations, document);
-    let mut labels = vec![BTreeSet::new(); document.paragraphs.len()];
-    for annotation in sidecar.annotations.iter().filter(|a| !a.target.orphaned) {
-        if let Some(set) = labels.get_mut(annotation.target.paragraph) {
-            set.extend(annotation.labels.iter().cloned());
+    let mut rated = Rated {
+        labels: vec![BTreeSet::new(); document.paragraphs.len()],
+        ..Rated::default()
+    };
+    for annotation in sidecar.annotations {
+        let placed = (!annotation.target.orphaned)
+            .then(|| rated.labels.get_mut(annotation.target.paragraph))
+            .flatten();
+        match placed {
+            Some(set) => {
+                set.extend(annotation.labels.iter().cloned());
+                rated.counted += 1;
+            }
+            None => rated.orphans.push(Orphan {
+                labels: annotation.labels,
+                quote: annotation.target.quote.exact,
+                note: annotation.note,
+            }),
         }
     }
-    labels
+    rated
+}
+
+/// The labels each paragraph of `document` carries in `sidecar` (whole-paragraph and
+/// passage annotations pooled), after re-anchoring to the current text.
+pub fn ratings_of(document: &Document, sidecar: Sidecar) -> Vec<BTreeSet<String>> {
+    rate(document, sidecar).labels
 }
 
 fn measure(label: &str, name: &str, items: &[Ratings], annotators: usize) -> LabelAgreement {
@@ -185,47 +368,118 @@ fn measure(label: &str, name: &str, items: &[Ratings], annotators: usize) -> Lab
         .iter()
         .filter(|r| r.iter().flatten().count() >= 2)
         .count();
+    let cohen_kappa = (annotators == 2).then(|| cohen_kappa(items)).flatten();
+    let fleiss_kappa = fleiss_kappa(items);
+    let krippendorff_alpha = krippendorff_alpha_nominal(items);
+    let few = (annotators < 2).then_some(NoValue::SingleAnnotator);
+    let both_rated = items
+        .iter()
+        .any(|r| r.first().copied().flatten().is_some() && r.get(1).copied().flatten().is_some());
+    let all_rated = items
+        .iter()
+        .any(|r| !r.is_empty() && r.iter().all(Option::is_some));
+    let why = |value: Option<f64>, items_there: bool| {
+        if value.is_some() {
+            None
+        } else if let Some(reason) = few {
+            Some(reason)
+        } else if items_there {
+            Some(NoValue::NoVariation)
+        } else {
+            Some(NoValue::NoItems)
+        }
+    };
+    let no_value = WhyNoValue {
+        cohen_kappa: if annotators > 2 {
+            Some(NoValue::NotTwoAnnotators)
+        } else {
+            why(cohen_kappa, both_rated)
+        },
+        fleiss_kappa: why(fleiss_kappa, all_rated),
+        krippendorff_alpha: why(krippendorff_alpha, rated > 0),
+    };
     LabelAgreement {
         label: label.to_owned(),
         name: name.to_owned(),
         items: rated,
-        cohen_kappa: (annotators == 2).then(|| cohen_kappa(items)).flatten(),
-        fleiss_kappa: fleiss_kappa(items),
-        krippendorff_alpha: krippendorff_alpha_nominal(items),
+        cohen_kappa,
+        fleiss_kappa,
+        krippendorff_alpha,
+        no_value,
+    }
+}
+
+/// An article and the annotators' sidecars of it that could be read (two or more).
+type Measurable = (Document, Vec<(String, Sidecar)>);
+
+/// Reads an article's annotators' files (and the article, when two or more of them could be
+/// read), accounting for what cannot be measured: files that cannot be read, and the
+/// annotations of an annotator who is left alone with the article.
+fn read_for_agreement(
+    path: &Path,
+    sidecars: Vec<(String, PathBuf)>,
+    skipped: &mut Vec<String>,
+) -> (ArticleAccounting, Option<Measurable>) {
+    let mut account = ArticleAccounting {
+        article: path.to_owned(),
+        measured: false,
+        annotators: BTreeMap::new(),
+        orphans: BTreeMap::new(),
+    };
+    let mut readable = Vec::new();
+    for (name, sidecar_path) in sidecars {
+        match sidecar::read(&sidecar_path) {
+            Ok(Some((sidecar, _))) => readable.push((name, sidecar)),
+            Ok(None) => {}
+            Err(error) => {
+                skipped.push(error.to_string());
+                account.annotators.entry(name).or_default().unreadable += 1;
+            }
+        }
+    }
+    if readable.len() < 2 {
+        for (name, sidecar) in readable {
+            account.annotators.entry(name).or_default().unpaired += sidecar.annotations.len();
+        }
+        return (account, None);
+    }
+    match document::load(path) {
+        Ok(document) => (account, Some((document, readable))),
+        Err(error) => {
+            skipped.push(error.to_string());
+            for (name, _) in readable {
+                account.annotators.entry(name).or_default().unreadable += 1;
+            }
+            (account, None)
+        }
     }
 }
 
 /// Paragraph-level agreement per label and overall, across every article of `folder` that
 /// at least two annotators annotated. An annotator with a sidecar for an article rated every
 /// paragraph of it (label present or absent); without one, their ratings are missing.
+/// Every annotation of every annotator's sidecar is accounted for: counted, orphaned (not
+/// placeable in the current text), in a file that could not be read, or alone (no other
+/// annotator's file for its article).
 pub fn folder_agreement(folder: &Path) -> AgreementReport {
     let mut annotators: Vec<String> = Vec::new();
     let mut label_names: Vec<(String, String)> = Vec::new();
     let mut articles: Vec<ArticleRatings> = Vec::new();
+    let mut by_article: Vec<ArticleAccounting> = Vec::new();
     let mut finder = AnnotatorSidecars::default();
     let mut skipped = Vec::new();
     for path in list_articles(folder) {
         let sidecars = finder.of(&path);
-        if sidecars.len() < 2 {
+        if sidecars.is_empty() {
             continue;
         }
-        let document = match document::load(&path) {
-            Ok(document) => document,
-            Err(error) => {
-                skipped.push(error.to_string());
-                continue;
-            }
+        let (mut account, readable) = read_for_agreement(&path, sidecars, &mut skipped);
+        let Some((document, readable)) = readable else {
+            by_article.push(account);
+            continue;
         };
         let mut by_annotator = BTreeMap::new();
-        for (name, sidecar_path) in sidecars {
-            let sidecar = match sidecar::read(&sidecar_path) {
-                Ok(Some((sidecar, _))) => sidecar,
-                Ok(None) => continue,
-                Err(error) => {
-                    skipped.push(error.to_string());
-                    continue;
-                }
-            };
+        for (name, sidecar) in readable {
             for label in &sidecar.label_scheme.labels {
                 if !label_names.iter().any(|(id, _)| *id == label.id) {
                     label_names.push((label.id.clone(), label.name.clone()));
@@ -238,14 +492,21 @@ pub fn folder_agreement(folder: &Path) -> AgreementReport {
                     annotators.push(name.clone());
                     annotators.len() - 1
                 });
-            by_annotator.insert(index, ratings_of(&document, sidecar));
+            let rated = rate(&document, sidecar);
+            let counts = account.annotators.entry(name.clone()).or_default();
+            counts.counted += rated.counted;
+            counts.orphaned += rated.orphans.len();
+            if !rated.orphans.is_empty() {
+                account.orphans.insert(name, rated.orphans);
+            }
+            by_annotator.insert(index, rated.labels);
         }
-        if by_annotator.len() >= 2 {
-            articles.push(ArticleRatings {
-                paragraphs: document.paragraphs.len(),
-                by_annotator,
-            });
-        }
+        account.measured = true;
+        by_article.push(account);
+        articles.push(ArticleRatings {
+            paragraphs: document.paragraphs.len(),
+            by_annotator,
+        });
     }
     let count = annotators.len();
     let items_for = |label: &str| -> Vec<Ratings> {
@@ -258,7 +519,8 @@ pub fn folder_agreement(folder: &Path) -> AgreementReport {
                             article
                                 .by_annotator
                                 .get(&a)
-                                .map(|labels| u32::from(labels[p].contains(label)))
+                                .and_then(|labels| labels.get(p))
+                                .map(|labels| u32::from(labels.contains(label)))
                         })
                         .collect()
                 })
@@ -273,19 +535,117 @@ pub fn folder_agreement(folder: &Path) -> AgreementReport {
         .iter()
         .flat_map(|(id, _)| items_for(id))
         .collect();
+    let mut totals: BTreeMap<String, Accounting> = BTreeMap::new();
+    for account in &by_article {
+        for (name, counts) in &account.annotators {
+            totals.entry(name.clone()).or_default().add(counts);
+        }
+    }
     AgreementReport {
         overall: measure("overall", "all labels", &pooled, count),
         annotators,
         articles: articles.len(),
         labels,
+        annotations: totals,
+        by_article,
         skipped,
     }
 }
 
-/// The report as a plain-text table.
-pub fn agreement_table(report: &AgreementReport) -> String {
+/// `path` relative to `folder` when it is inside it, for shorter lines.
+fn shown_path(path: &Path, folder: Option<&Path>) -> String {
+    folder
+        .and_then(|f| path.strip_prefix(f).ok())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// The lines under the agreement table that account for every annotation and explain each
+/// "—": totals per annotator, each article, the articles with orphans, and the reasons.
+pub fn agreement_footer(report: &AgreementReport, folder: Option<&Path>) -> Vec<String> {
+    let mut lines = Vec::new();
+    let totals: Vec<String> = report
+        .annotations
+        .iter()
+        .map(|(name, counts)| format!("{name}: {}", counts.describe()))
+        .collect();
+    if !totals.is_empty() {
+        lines.push(format!("Annotations: {}.", totals.join("; ")));
+    }
+    for account in &report.by_article {
+        let parts: Vec<String> = account
+            .annotators
+            .iter()
+            .map(|(name, counts)| format!("{name}: {}", counts.describe()))
+            .collect();
+        lines.push(format!(
+            "  {}{}: {}",
+            shown_path(&account.article, folder),
+            if account.measured {
+                ""
+            } else {
+                " (not measured)"
+            },
+            parts.join("; ")
+        ));
+    }
+    lines.extend(orphans_line(report, folder));
+    lines.extend(no_value_lines(report));
+    lines
+}
+
+/// One line naming the articles with orphaned annotations and how many were left out, when
+/// there are any.
+pub fn orphans_line(report: &AgreementReport, folder: Option<&Path>) -> Option<String> {
+    let with_orphans = report.articles_with_orphans();
+    if with_orphans.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = with_orphans
+        .iter()
+        .map(|a| shown_path(&a.article, folder))
+        .collect();
+    let orphaned = report.orphaned();
+    Some(format!(
+        "{orphaned} annotation{} left out as orphaned (not placeable in the current text) in {}",
+        if orphaned == 1 { "" } else { "s" },
+        names.join(", ")
+    ))
+}
+
+/// What each mark after a "—" in the table means, for the marks used.
+pub fn no_value_lines(report: &AgreementReport) -> Vec<String> {
+    let used: BTreeSet<char> = report
+        .labels
+        .iter()
+        .chain(std::iter::once(&report.overall))
+        .flat_map(|row| {
+            [
+                row.no_value.cohen_kappa,
+                row.no_value.fleiss_kappa,
+                row.no_value.krippendorff_alpha,
+            ]
+        })
+        .flatten()
+        .map(NoValue::mark)
+        .collect();
+    NoValue::ALL
+        .iter()
+        .filter(|reason| used.contains(&reason.mark()))
+        .map(|reason| format!("—{}: {}", reason.mark(), reason.explanation()))
+        .collect()
+}
+
+/// The report as a plain-text table, with the accounting and "—" reasons as footer lines
+/// (article paths shown relative to `folder`).
+pub fn agreement_table(report: &AgreementReport, folder: Option<&Path>) -> String {
     use std::fmt::Write as _;
-    let value = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.3}"));
+    let value = |v: Option<f64>, why: Option<NoValue>| match (v, why) {
+        (Some(v), _) => format!("{v:.3}"),
+        (None, Some(why)) => format!("—{}", why.mark()),
+        (None, None) => "—".to_owned(),
+    };
     let mut out = String::new();
     writeln!(
         out,
@@ -308,11 +668,14 @@ pub fn agreement_table(report: &AgreementReport) -> String {
             "{:<28} {:>7} {:>9} {:>9} {:>16}",
             name,
             row.items,
-            value(row.cohen_kappa),
-            value(row.fleiss_kappa),
-            value(row.krippendorff_alpha)
+            value(row.cohen_kappa, row.no_value.cohen_kappa),
+            value(row.fleiss_kappa, row.no_value.fleiss_kappa),
+            value(row.krippendorff_alpha, row.no_value.krippendorff_alpha)
         )
         .ok();
+    }
+    for line in agreement_footer(report, folder) {
+        writeln!(out, "{line}").ok();
     }
     out
 }
@@ -443,6 +806,50 @@ pub fn search_articles(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_missing_value_has_its_reason() {
+        let agree = vec![Some(1), Some(0)];
+        // Two annotators, items that vary: every measure has a value and no reason.
+        let varied = [
+            vec![Some(1), Some(1)],
+            agree.clone(),
+            vec![Some(0), Some(0)],
+        ];
+        let row = measure("claim", "claim", &varied, 2);
+        assert!(row.cohen_kappa.is_some());
+        assert_eq!(row.no_value, WhyNoValue::default());
+        // Nobody rated anything in common.
+        let row = measure(
+            "claim",
+            "claim",
+            &[vec![Some(1), None], vec![None, Some(0)]],
+            2,
+        );
+        assert_eq!(row.items, 0);
+        assert_eq!(row.no_value.cohen_kappa, Some(NoValue::NoItems));
+        assert_eq!(row.no_value.fleiss_kappa, Some(NoValue::NoItems));
+        assert_eq!(row.no_value.krippendorff_alpha, Some(NoValue::NoItems));
+        // Rated, but always the same value.
+        let same = [vec![Some(0), Some(0)], vec![Some(0), Some(0)]];
+        let row = measure("claim", "claim", &same, 2);
+        assert_eq!(row.no_value.cohen_kappa, Some(NoValue::NoVariation));
+        assert_eq!(row.no_value.krippendorff_alpha, Some(NoValue::NoVariation));
+        // One annotator.
+        let row = measure("claim", "claim", &[vec![Some(1)], vec![Some(0)]], 1);
+        assert_eq!(row.no_value.cohen_kappa, Some(NoValue::SingleAnnotator));
+        assert_eq!(row.no_value.fleiss_kappa, Some(NoValue::SingleAnnotator));
+        // Three annotators: Cohen's κ does not apply, the others have values.
+        let three = [
+            vec![Some(1), Some(1), Some(0)],
+            vec![Some(0), Some(0), Some(0)],
+            vec![Some(1), Some(1), Some(1)],
+        ];
+        let row = measure("claim", "claim", &three, 3);
+        assert_eq!(row.no_value.cohen_kappa, Some(NoValue::NotTwoAnnotators));
+        assert!(row.krippendorff_alpha.is_some());
+        assert_eq!(row.no_value.krippendorff_alpha, None);
+    }
 
     #[test]
     fn snippets_cut_on_word_boundaries_and_mark_the_cuts() {

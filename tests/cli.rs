@@ -1,7 +1,7 @@
-//! The `hashiya` binary's headless commands: `info`, `--install-desktop`,
-//! `--uninstall-desktop`.
+//! The `hashiya` binary's headless command `info` (`--install-desktop` is in
+//! `tests/desktop.rs`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 fn hashiya() -> Command {
@@ -70,70 +70,4 @@ fn info_fails_with_a_message_and_nonzero_exit_on_bad_input() {
         );
         assert!(output.stdout.is_empty());
     }
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-#[test]
-fn install_and_uninstall_desktop_integration_into_the_xdg_data_dir() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data home");
-    std::fs::create_dir_all(data.join("applications")).unwrap();
-    std::fs::write(
-        data.join("applications/mimeapps.list"),
-        "[Default Applications]\nimage/png=eog.desktop;\n",
-    )
-    .unwrap();
-    let output = hashiya()
-        .arg("--install-desktop")
-        .env("XDG_DATA_HOME", &data)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-
-    let entry = read(&data.join("applications/hashiya.desktop"));
-    let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_hashiya")).unwrap();
-    assert!(
-        entry.contains(&format!("Exec={} %F", exe.display())),
-        "{entry}"
-    );
-    assert!(entry.contains("MimeType=text/plain;text/markdown;text/html;application/vnd.openxmlformats-officedocument.wordprocessingml.document;"));
-    assert!(entry.contains("Categories=Office;Education;"));
-    assert!(entry.contains("Icon=hashiya"));
-    for size in [16, 32, 48, 64, 128, 256, 512] {
-        let icon = data.join(format!("icons/hicolor/{size}x{size}/apps/hashiya.png"));
-        assert!(
-            std::fs::read(&icon).unwrap().starts_with(b"\x89PNG"),
-            "{}",
-            icon.display()
-        );
-    }
-    assert!(read(&data.join("icons/hicolor/scalable/apps/hashiya.svg")).contains("<svg"));
-    let mimeapps = read(&data.join("applications/mimeapps.list"));
-    assert!(mimeapps.contains("text/plain=hashiya.desktop;"));
-    assert!(mimeapps.contains(
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document=hashiya.desktop;"
-    ));
-    assert!(
-        mimeapps.contains("image/png=eog.desktop;"),
-        "other associations kept"
-    );
-
-    let output = hashiya()
-        .arg("--uninstall-desktop")
-        .env("XDG_DATA_HOME", &data)
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    assert!(!data.join("applications/hashiya.desktop").exists());
-    assert!(!data.join("icons/hicolor/48x48/apps/hashiya.png").exists());
-    let mimeapps = read(&data.join("applications/mimeapps.list"));
-    assert!(!mimeapps.contains("hashiya"), "{mimeapps}");
-    assert!(mimeapps.contains("image/png=eog.desktop;"));
 }

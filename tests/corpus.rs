@@ -6,7 +6,7 @@ use std::process::Command;
 
 use hashiya::annotation::sidecar::{self, annotator_sidecar_path};
 use hashiya::annotation::{AnnotationStore, LabelScheme};
-use hashiya::corpus::{folder_agreement, index_article, list_articles};
+use hashiya::corpus::{NoValue, folder_agreement, index_article, list_articles};
 
 fn corpus(relative: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -298,5 +298,192 @@ fn damaged_sidecars_are_reported_not_silently_skipped() {
     assert!(
         stderr.contains("skipped") && stderr.contains("omar"),
         "{stderr}"
+    );
+}
+
+/// Rewrites `article` without the text of its paragraphs `dropped`, as a newer download of
+/// it might be: annotations of those paragraphs can no longer be placed.
+fn drop_paragraphs(article: &Path, dropped: &[usize]) -> Vec<String> {
+    let document = hashiya::document::load(article).unwrap();
+    let mut text = std::fs::read_to_string(article).unwrap();
+    let mut removed = Vec::new();
+    for &p in dropped {
+        let paragraph = document.paragraph_text(p).unwrap().to_owned();
+        let line = format!("{paragraph}\n");
+        assert!(text.contains(&line), "paragraph {p} is a line of its own");
+        text = text.replacen(&line, "", 1);
+        removed.push(paragraph);
+    }
+    std::fs::write(article, text).unwrap();
+    removed
+}
+
+#[test]
+fn agreement_accounts_for_counted_orphaned_and_unpaired_annotations() {
+    let (dir, articles) = team_folder();
+    // a-raqqa: sara 5 annotations (claims 3 5 6 8, event 10), bilal 4 (claims 3 5 9,
+    // event 10); then the article loses paragraphs 8 and 9: one orphan each.
+    annotate(&articles[0], "sara", &[3, 5, 6, 8], &[10]);
+    annotate(&articles[0], "bilal", &[3, 5, 9], &[10]);
+    let removed = drop_paragraphs(&articles[0], &[8, 9]);
+    // b-iphone: placeable, sara 2 and bilal 1.
+    annotate(&articles[1], "sara", &[1, 2], &[]);
+    annotate(&articles[1], "bilal", &[1], &[]);
+    // c-algeria: sara alone.
+    annotate(&articles[2], "sara", &[1], &[2]);
+
+    let report = folder_agreement(dir.path());
+    let sara = &report.annotations["sara"];
+    let bilal = &report.annotations["bilal"];
+    assert_eq!(
+        (sara.counted, sara.orphaned, sara.unreadable, sara.unpaired),
+        (4 + 2, 1, 0, 2)
+    );
+    assert_eq!(
+        (
+            bilal.counted,
+            bilal.orphaned,
+            bilal.unreadable,
+            bilal.unpaired
+        ),
+        (3 + 1, 1, 0, 0)
+    );
+    let raqqa = report
+        .by_article
+        .iter()
+        .find(|a| a.article == articles[0])
+        .unwrap();
+    assert!(raqqa.measured);
+    assert_eq!(raqqa.annotators["sara"].counted, 4);
+    assert_eq!(raqqa.annotators["bilal"].orphaned, 1);
+    assert_eq!(raqqa.orphans["sara"].len(), 1);
+    assert_eq!(raqqa.orphans["sara"][0].labels, ["claim"]);
+    assert_eq!(raqqa.orphans["sara"][0].quote, removed[0]);
+    assert_eq!(raqqa.orphans["bilal"][0].quote, removed[1]);
+    let algeria = report
+        .by_article
+        .iter()
+        .find(|a| a.article == articles[2])
+        .unwrap();
+    assert!(!algeria.measured);
+    // The orphans' paragraphs are gone, so the items are the article's remaining ones.
+    let claim = report.labels.iter().find(|l| l.label == "claim").unwrap();
+    let paragraphs = hashiya::document::load(&articles[0])
+        .unwrap()
+        .paragraphs
+        .len()
+        + hashiya::document::load(&articles[1])
+            .unwrap()
+            .paragraphs
+            .len();
+    assert_eq!(claim.items, paragraphs);
+
+    let output = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .arg("agreement")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        table.contains(
+            "2 annotations left out as orphaned (not placeable in the current text) in a-raqqa.txt\n"
+        ),
+        "{table}"
+    );
+    assert!(
+        table.contains("Annotations: bilal: 4 counted, 1 orphaned; sara: 6 counted, 1 orphaned, 2 without a second annotator."),
+        "{table}"
+    );
+    assert!(
+        table
+            .contains("  a-raqqa.txt: bilal: 3 counted, 1 orphaned; sara: 4 counted, 1 orphaned\n"),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "  c-algeria.txt (not measured): sara: 0 counted, 2 without a second annotator\n"
+        ),
+        "{table}"
+    );
+
+    let output = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .args(["agreement", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["annotations"]["sara"]["counted"], 6);
+    assert_eq!(json["annotations"]["sara"]["orphaned"], 1);
+    assert_eq!(json["annotations"]["bilal"]["orphaned"], 1);
+    let raqqa_json = json["by_article"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["article"].as_str().unwrap().ends_with("a-raqqa.txt"))
+        .unwrap();
+    assert_eq!(raqqa_json["annotators"]["bilal"]["counted"], 3);
+    assert_eq!(
+        raqqa_json["orphans"]["bilal"][0]["quote"],
+        removed[1].as_str()
+    );
+}
+
+#[test]
+fn a_dash_says_why_when_every_annotation_is_orphaned() {
+    // The case from the report: both annotators' work no longer fits the article.
+    let (dir, articles) = team_folder();
+    annotate(&articles[0], "sara", &[3, 5], &[]);
+    annotate(&articles[0], "bilal", &[3], &[5]);
+    drop_paragraphs(&articles[0], &[3, 5]);
+    let report = folder_agreement(dir.path());
+    assert_eq!(report.annotations["sara"].counted, 0);
+    assert_eq!(report.annotations["sara"].orphaned, 2);
+    assert_eq!(report.annotations["bilal"].orphaned, 2);
+    // Every paragraph now has "no label" from both: no variation, so no value.
+    let claim = report.labels.iter().find(|l| l.label == "claim").unwrap();
+    assert!(claim.items > 0);
+    assert_eq!(claim.cohen_kappa, None);
+    assert_eq!(claim.no_value.cohen_kappa, Some(NoValue::NoVariation));
+    assert_eq!(claim.no_value.fleiss_kappa, Some(NoValue::NoVariation));
+    assert_eq!(
+        claim.no_value.krippendorff_alpha,
+        Some(NoValue::NoVariation)
+    );
+
+    let output = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .arg("agreement")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let table = String::from_utf8(output.stdout).unwrap();
+    let claim_row = table.lines().find(|l| l.contains("ادعاء claim")).unwrap();
+    assert_eq!(claim_row.matches("—a").count(), 3, "{claim_row}");
+    assert!(
+        table.contains("—a: no variation: every item had the same value"),
+        "{table}"
+    );
+    assert!(
+        !table.contains("—b:"),
+        "only the reasons used are explained"
+    );
+    assert!(
+        table.contains(
+            "4 annotations left out as orphaned (not placeable in the current text) in a-raqqa.txt"
+        ),
+        "{table}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &Command::new(env!("CARGO_BIN_EXE_hashiya"))
+            .args(["agreement", "--json"])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        json["overall"]["no_value"]["krippendorff_alpha"],
+        "no-variation"
     );
 }

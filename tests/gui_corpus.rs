@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -503,4 +504,67 @@ fn the_agreement_window_shows_the_folder_table() {
         "overall alpha {alpha:.3} shown"
     );
     harness.get_by_label("Krippendorff's alpha");
+}
+
+#[test]
+fn the_agreement_window_accounts_for_orphans_and_links_to_them() {
+    let (dir, articles) = team_folder();
+    write_sidecar(
+        &articles[0],
+        &annotator_sidecar_path(&articles[0], "alice"),
+        "alice",
+        &[5, 6, 9],
+        &[7],
+    );
+    write_sidecar(
+        &articles[0],
+        &annotator_sidecar_path(&articles[0], "bilal"),
+        "bilal",
+        &[5, 9],
+        &[7, 8],
+    );
+    // A newer copy of the article without paragraph 6: alice's claim there is orphaned.
+    let document = hashiya::document::load(&articles[0]).unwrap();
+    let dropped = document.paragraph_text(6).unwrap().to_owned();
+    let text = std::fs::read_to_string(&articles[0]).unwrap();
+    std::fs::write(&articles[0], text.replacen(&format!("{dropped}\n"), "", 1)).unwrap();
+
+    let mut harness = harness(app(settings("x"), Some(dir.path().to_owned())));
+    open_folder_from_menu(&mut harness);
+    harness.get_by_label("Corpus").click();
+    harness.run_steps(2);
+    harness.get_by_label("Agreement…").click();
+    harness.run_steps(2);
+    harness.state_mut().agreement.as_mut().unwrap().wait();
+    harness.run_steps(3);
+    let report = harness
+        .state()
+        .agreement
+        .as_ref()
+        .unwrap()
+        .report
+        .clone()
+        .unwrap();
+    assert_eq!(report.annotations["alice"].counted, 3);
+    assert_eq!(report.annotations["alice"].orphaned, 1);
+    harness.get_by_label_contains(
+        "1 annotation left out as orphaned (not placeable in the current text) in a-raqqa.txt",
+    );
+    // The per-article figure is a link: the article opens with alice's orphan listed.
+    // Let the per-article list finish opening before clicking in it.
+    harness.run_steps(10);
+    harness.get_by_role_and_label(Role::Link, "1").click();
+    harness.run_steps(2);
+    harness.state_mut().wait_for_load();
+    harness.run_steps(3);
+    let open = harness
+        .state()
+        .session
+        .as_ref()
+        .and_then(|s| s.document.path.clone());
+    assert_eq!(open.as_deref(), Some(articles[0].as_path()));
+    harness.get_by_label("Orphaned annotations");
+    harness.get_by_label_contains("could not be placed in its current text");
+    let excerpt: String = dropped.chars().take(20).collect();
+    harness.get_by_label_contains(&excerpt);
 }

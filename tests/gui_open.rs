@@ -222,3 +222,124 @@ fn view_encoding_reopens_the_article_with_the_chosen_encoding() {
     // Windows-1256 bytes read as UTF-8 turn into replacement characters.
     assert!(session.document.text.contains('\u{FFFD}') || harness.state().message.is_some());
 }
+
+/// An app whose desktop files are in `root` (data and config folders), opening `article`
+/// from the (fixed) Open dialog.
+fn app_with_desktop(root: &Path, article: &Path, settings: Settings) -> HashiyaApp {
+    HashiyaApp::new(settings, TextEngine::new(false))
+        .with_picker(FixedPicker {
+            article: Some(article.to_owned()),
+            ..FixedPicker::default()
+        })
+        .with_xdg_dirs(hashiya::app::desktop::XdgDirs::under(root))
+}
+
+fn open_from_dialog(harness: &mut Harness<'_, HashiyaApp>) {
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    settle(harness);
+}
+
+const OFFER: &str = "Open .txt articles with Hashiya by default?";
+
+#[test]
+fn after_an_article_opens_hashiya_offers_once_to_be_the_default_and_yes_makes_it_so() {
+    use hashiya::app::desktop;
+    let dir = tempfile::tempdir().unwrap();
+    let dirs = desktop::XdgDirs::under(dir.path());
+    let article = dir.path().join("خبر.txt");
+    std::fs::copy(
+        corpus("news/snn_alweeam_2015-08-08_1017_iphone6s_slash.txt"),
+        &article,
+    )
+    .unwrap();
+    // Not installed: no offer.
+    let mut harness = crate::harness(app_with_desktop(dir.path(), &article, Settings::default()));
+    open_from_dialog(&mut harness);
+    assert!(harness.state().session.is_some());
+    assert!(harness.query_by_label(OFFER).is_none());
+    assert_eq!(harness.state().default_offer_pending(), None);
+
+    // Installed, with another default for .txt: offered.
+    desktop::install(&dirs, Path::new("/usr/bin/hashiya")).unwrap();
+    let user_list = "[Default Applications]\ntext/plain=gedit.desktop;\n";
+    std::fs::write(dirs.mimeapps_path(), user_list).unwrap();
+    let registered = std::fs::read_to_string(dirs.mimeapps_path()).unwrap();
+    let mut harness = crate::harness(app_with_desktop(dir.path(), &article, Settings::default()));
+    open_from_dialog(&mut harness);
+    harness.get_by_label(OFFER);
+    // "Not now": gone for this run, still not answered.
+    harness.get_by_label("Not now").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label(OFFER).is_none());
+    assert_eq!(
+        harness.state().settings.default_app_offer,
+        hashiya::app::DefaultAppOffer::NotAsked
+    );
+    open_from_dialog(&mut harness);
+    assert!(harness.query_by_label(OFFER).is_none(), "once per run");
+    assert_eq!(
+        std::fs::read_to_string(dirs.mimeapps_path()).unwrap(),
+        registered,
+        "nothing written without a Yes"
+    );
+
+    // The next run asks again; Yes makes Hashiya the default for .txt only.
+    let mut harness = crate::harness(app_with_desktop(dir.path(), &article, Settings::default()));
+    open_from_dialog(&mut harness);
+    harness.get_by_label("Yes").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label(OFFER).is_none());
+    assert_eq!(
+        harness.state().settings.default_app_offer,
+        hashiya::app::DefaultAppOffer::Accepted
+    );
+    assert_eq!(
+        desktop::default_application(&dirs, "text/plain").as_deref(),
+        Some("hashiya.desktop")
+    );
+    assert_eq!(desktop::default_application(&dirs, "text/html"), None);
+    harness.get_by_label_contains("Hashiya now opens .txt files by default");
+    // Uninstalling gives back the user's default.
+    desktop::uninstall(&dirs).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dirs.mimeapps_path()).unwrap(),
+        user_list
+    );
+}
+
+#[test]
+fn no_is_remembered_and_an_existing_default_is_not_offered_again() {
+    use hashiya::app::desktop;
+    let dir = tempfile::tempdir().unwrap();
+    let dirs = desktop::XdgDirs::under(dir.path());
+    let article = dir.path().join("a.txt");
+    std::fs::copy(
+        corpus("news/snn_alweeam_2015-08-08_1017_iphone6s_slash.txt"),
+        &article,
+    )
+    .unwrap();
+    desktop::install(&dirs, Path::new("/usr/bin/hashiya")).unwrap();
+    let mut harness = crate::harness(app_with_desktop(dir.path(), &article, Settings::default()));
+    open_from_dialog(&mut harness);
+    harness.get_by_label("No").click();
+    harness.run_steps(2);
+    let settings = harness.state().settings.clone();
+    assert_eq!(
+        settings.default_app_offer,
+        hashiya::app::DefaultAppOffer::Declined
+    );
+    assert_eq!(desktop::default_application(&dirs, "text/plain"), None);
+    // A later run with the remembered answer does not ask.
+    let mut harness = crate::harness(app_with_desktop(dir.path(), &article, settings));
+    open_from_dialog(&mut harness);
+    assert!(harness.state().session.is_some());
+    assert!(harness.query_by_label(OFFER).is_none());
+
+    // Already the default: not offered either.
+    desktop::make_default(&dirs, &["text/plain"]).unwrap();
+    let mut harness = crate::harness(app_with_desktop(dir.path(), &article, Settings::default()));
+    open_from_dialog(&mut harness);
+    assert!(harness.state().session.is_some());
+    assert_eq!(harness.state().default_offer_pending(), None);
+}

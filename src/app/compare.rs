@@ -11,7 +11,9 @@ use egui::Color32;
 use super::HashiyaApp;
 use crate::annotation::{Label, LabelScheme, TargetKind};
 use crate::compare::{CompareRow, Comparison};
-use crate::corpus::{AgreementReport, folder_agreement};
+use crate::corpus::{
+    AgreementReport, NoValue, Orphan, folder_agreement, no_value_lines, orphans_line,
+};
 use crate::text::TextEngine;
 use crate::ui::{bidi_label, bidi_small_button, chip, in_ltr, parse_hex_color};
 
@@ -55,6 +57,8 @@ pub struct AgreementWindow {
     pub folder: PathBuf,
     /// The result, once computed.
     pub report: Option<AgreementReport>,
+    /// The orphaned annotations listed: of this article, by this annotator.
+    pub orphans_shown: Option<(PathBuf, String)>,
     receiver: Option<mpsc::Receiver<AgreementReport>>,
 }
 
@@ -77,6 +81,7 @@ impl AgreementWindow {
         Self {
             folder,
             report: None,
+            orphans_shown: None,
             receiver: Some(receiver),
         }
     }
@@ -128,6 +133,56 @@ fn ordered(labels: &BTreeSet<String>, scheme: &LabelScheme) -> Vec<String> {
         .collect();
     out.extend(others);
     out
+}
+
+/// One orphaned annotation as a line: its labels, the text it was attached to, its note.
+fn orphan_line(orphan: &Orphan, label_name: &dyn Fn(&str) -> String) -> String {
+    let labels: Vec<String> = orphan.labels.iter().map(|id| label_name(id)).collect();
+    let quote: String = orphan.quote.chars().take(120).collect();
+    // Each piece isolated, so that an Arabic quote keeps its own direction in the line.
+    let mut line = format!("{} — «\u{2068}{quote}\u{2069}»", in_ltr(&labels.join(", ")));
+    if !orphan.note.is_empty() {
+        let note: String = orphan.note.chars().take(120).collect();
+        line = format!("{line} — \u{2068}{note}\u{2069}");
+    }
+    line
+}
+
+/// What became of each annotator's annotations in the Compare window: counted, orphaned
+/// (listed), in a file that could not be read.
+fn accounting_ui(ui: &mut egui::Ui, engine: &mut TextEngine, comparison: &Comparison) {
+    let parts: Vec<String> = comparison
+        .accounting
+        .iter()
+        .map(|(name, counts)| format!("{}: {}", in_ltr(name), counts.describe()))
+        .collect();
+    bidi_label(
+        ui,
+        engine,
+        &format!("Annotations: {}.", parts.join("; ")),
+        Some(ui.visuals().weak_text_color()),
+    );
+    let orphaned = comparison.orphaned();
+    if orphaned == 0 {
+        return;
+    }
+    let label_name = |id: &str| {
+        comparison
+            .label(id)
+            .map_or_else(|| id.to_owned(), |l| l.name.clone())
+    };
+    egui::CollapsingHeader::new(format!(
+        "{orphaned} orphaned (not placeable in the current text; left out of the comparison)"
+    ))
+    .id_salt("compare-orphans")
+    .show(ui, |ui| {
+        for (name, orphans) in &comparison.orphans {
+            for orphan in orphans {
+                let line = format!("{}: {}", in_ltr(name), orphan_line(orphan, &label_name));
+                bidi_label(ui, engine, &line, None);
+            }
+        }
+    });
 }
 
 /// What the user did in the Compare window this frame.
@@ -183,6 +238,7 @@ impl CompareView<'_> {
             comparison.disagreements()
         );
         bidi_label(ui, engine, &summary, None);
+        accounting_ui(ui, engine, comparison);
         if self.team_mode {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
@@ -555,7 +611,9 @@ impl HashiyaApp {
         window.poll();
         let mut open = true;
         let mut again = false;
+        let mut show_orphans = None;
         let engine = &mut self.engine;
+        let folder = window.folder.clone();
         egui::Window::new("Agreement")
             .open(&mut open)
             .default_width(640.0)
@@ -567,66 +625,264 @@ impl HashiyaApp {
                     });
                     return;
                 };
-                let summary = format!(
-                    "Paragraph-level agreement over {} article(s) annotated by {} annotator(s): {}",
-                    report.articles,
-                    report.annotators.len(),
-                    names(&report.annotators)
-                );
-                bidi_label(ui, engine, &summary, None);
-                for problem in &report.skipped {
-                    bidi_label(
-                        ui,
-                        engine,
-                        &format!("Left out: {problem}"),
-                        Some(ui.visuals().warn_fg_color),
-                    );
-                }
-                if report.articles == 0 {
-                    ui.label(
-                        "No article has two annotators' files yet \
-                         (<article>.annotations.<name>.json; see Team Mode).",
-                    );
-                }
-                let value =
-                    |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.3}"));
-                egui::Grid::new("agreement-grid")
-                    .striped(true)
-                    .spacing(egui::vec2(16.0, 6.0))
+                egui::ScrollArea::vertical()
+                    .max_height(ctx.content_rect().height() * 0.75)
                     .show(ui, |ui| {
-                        ui.strong("Label");
-                        ui.strong("Items");
-                        ui.strong("Cohen's kappa");
-                        ui.strong("Fleiss' kappa");
-                        ui.strong("Krippendorff's alpha");
-                        ui.end_row();
-                        for row in report.labels.iter().chain(std::iter::once(&report.overall)) {
-                            // Wide enough that label names stay on one line.
-                            ui.allocate_ui(egui::vec2(200.0, 20.0), |ui| {
-                                bidi_label(ui, engine, &row.name, None);
-                            });
-                            ui.label(row.items.to_string());
-                            ui.label(value(row.cohen_kappa));
-                            ui.label(value(row.fleiss_kappa));
-                            ui.label(value(row.krippendorff_alpha));
-                            ui.end_row();
-                        }
+                        show_orphans = agreement_report_ui(ui, engine, report, &folder);
                     });
-                ui.add_space(6.0);
-                ui.label(
-                    "Items: paragraphs rated by at least two annotators. Cohen's kappa needs \
-                     exactly two annotators; Fleiss' kappa uses paragraphs every annotator \
-                     rated; Krippendorff's alpha allows missing ratings.",
-                );
                 if ui.button("Measure again").clicked() {
                     again = true;
                 }
             });
         if again {
-            let folder = window.folder.clone();
             self.agreement = Some(AgreementWindow::start(ctx, folder));
-        } else if !open {
+            return;
+        }
+        if !open {
             self.agreement = None;
+            return;
+        }
+        if let Some((article, annotator)) = show_orphans {
+            let already_open =
+                self.session.as_ref().and_then(|s| s.document.path.as_ref()) == Some(&article);
+            if !already_open {
+                self.open(ctx, article.clone());
+            }
+            if let Some(window) = &mut self.agreement {
+                window.orphans_shown = Some((article, annotator));
+            }
+        }
+        self.orphans_window_ui(ctx);
+    }
+
+    /// The orphaned annotations of one annotator in one article, from the agreement report.
+    fn orphans_window_ui(&mut self, ctx: &egui::Context) {
+        let Some(window) = &mut self.agreement else {
+            return;
+        };
+        let Some((article, annotator)) = window.orphans_shown.clone() else {
+            return;
+        };
+        let Some(report) = &window.report else {
+            return;
+        };
+        let orphans: &[Orphan] = report
+            .by_article
+            .iter()
+            .find(|a| a.article == article)
+            .and_then(|a| a.orphans.get(&annotator))
+            .map_or(&[], Vec::as_slice);
+        let label_name = |id: &str| {
+            report
+                .labels
+                .iter()
+                .find(|l| l.label == id)
+                .map_or_else(|| id.to_owned(), |l| l.name.clone())
+        };
+        let name = article
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut open = true;
+        let engine = &mut self.engine;
+        egui::Window::new("Orphaned annotations")
+            .open(&mut open)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                bidi_label(
+                    ui,
+                    engine,
+                    &format!(
+                        "{} of {}'s annotations of {} could not be placed in its current text and were left out of the agreement:",
+                        orphans.len(),
+                        in_ltr(&annotator),
+                        in_ltr(&name)
+                    ),
+                    None,
+                );
+                for orphan in orphans {
+                    bidi_label(ui, engine, &orphan_line(orphan, &label_name), None);
+                }
+            });
+        if !open {
+            window.orphans_shown = None;
         }
     }
+}
+
+/// The agreement report in the window: the table ("—" cells say why on hover), what became
+/// of each annotator's annotations in all and per article, and the reasons. Returns the
+/// article and annotator whose orphans were asked for.
+fn agreement_report_ui(
+    ui: &mut egui::Ui,
+    engine: &mut TextEngine,
+    report: &AgreementReport,
+    folder: &std::path::Path,
+) -> Option<(PathBuf, String)> {
+    let summary = format!(
+        "Paragraph-level agreement over {} article(s) annotated by {} annotator(s): {}",
+        report.articles,
+        report.annotators.len(),
+        names(&report.annotators)
+    );
+    bidi_label(ui, engine, &summary, None);
+    for problem in &report.skipped {
+        bidi_label(
+            ui,
+            engine,
+            &format!("Left out: {problem}"),
+            Some(ui.visuals().warn_fg_color),
+        );
+    }
+    if report.articles == 0 {
+        ui.label(
+            "No article has two annotators' files yet \
+             (<article>.annotations.<name>.json; see Team Mode).",
+        );
+    }
+    let value_ui = |ui: &mut egui::Ui, v: Option<f64>, why: Option<NoValue>| match (v, why) {
+        (Some(v), _) => {
+            ui.label(format!("{v:.3}"));
+        }
+        (None, Some(why)) => {
+            ui.label(format!("—{}", why.mark()))
+                .on_hover_text(why.explanation());
+        }
+        (None, None) => {
+            ui.label("—");
+        }
+    };
+    egui::Grid::new("agreement-grid")
+        .striped(true)
+        .spacing(egui::vec2(16.0, 6.0))
+        .show(ui, |ui| {
+            ui.strong("Label");
+            ui.strong("Items");
+            ui.strong("Cohen's kappa");
+            ui.strong("Fleiss' kappa");
+            ui.strong("Krippendorff's alpha");
+            ui.end_row();
+            for row in report.labels.iter().chain(std::iter::once(&report.overall)) {
+                // Wide enough that label names stay on one line.
+                ui.allocate_ui(egui::vec2(200.0, 20.0), |ui| {
+                    bidi_label(ui, engine, &row.name, None);
+                });
+                ui.label(row.items.to_string());
+                value_ui(ui, row.cohen_kappa, row.no_value.cohen_kappa);
+                value_ui(ui, row.fleiss_kappa, row.no_value.fleiss_kappa);
+                value_ui(ui, row.krippendorff_alpha, row.no_value.krippendorff_alpha);
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    ui.label(
+        "Items: paragraphs rated by at least two annotators. Cohen's kappa needs \
+         exactly two annotators; Fleiss' kappa uses paragraphs every annotator \
+         rated; Krippendorff's alpha allows missing ratings.",
+    );
+    ui.add_space(6.0);
+    let show_orphans = accounting_grids_ui(ui, engine, report, folder);
+    // The orphans line and the reasons for "—" (the totals are in the grids above).
+    for line in orphans_line(report, Some(folder))
+        .into_iter()
+        .chain(no_value_lines(report))
+    {
+        bidi_label(ui, engine, &line, Some(ui.visuals().weak_text_color()));
+    }
+    show_orphans
+}
+
+/// What became of each annotator's annotations, in total and per article; an orphaned
+/// figure of an article is a link. Returns the article and annotator whose orphans were
+/// asked for.
+fn accounting_grids_ui(
+    ui: &mut egui::Ui,
+    engine: &mut TextEngine,
+    report: &AgreementReport,
+    folder: &std::path::Path,
+) -> Option<(PathBuf, String)> {
+    let mut show_orphans = None;
+    ui.strong("Annotations");
+    let grid_row = |ui: &mut egui::Ui,
+                    engine: &mut TextEngine,
+                    article: Option<&std::path::Path>,
+                    name: &str,
+                    counts: &crate::corpus::Accounting|
+     -> bool {
+        let mut clicked = false;
+        if let Some(article) = article {
+            let shown = article.strip_prefix(folder).unwrap_or(article);
+            // Wide enough that most paths stay on one line.
+            ui.allocate_ui(egui::vec2(220.0, 20.0), |ui| {
+                // Left to right, so that folder / file keep their order with Arabic names.
+                bidi_label(ui, engine, &in_ltr(&shown.display().to_string()), None);
+            });
+        }
+        bidi_label(ui, engine, name, None);
+        ui.label(counts.counted.to_string());
+        if counts.orphaned > 0 && article.is_some() {
+            clicked = ui
+                .link(counts.orphaned.to_string())
+                .on_hover_text("Open the article and list these orphaned annotations")
+                .clicked();
+        } else {
+            ui.label(counts.orphaned.to_string());
+        }
+        ui.label(counts.unreadable.to_string());
+        ui.label(counts.unpaired.to_string());
+        ui.end_row();
+        clicked
+    };
+    egui::Grid::new("agreement-accounting")
+        .striped(true)
+        .spacing(egui::vec2(16.0, 4.0))
+        .show(ui, |ui| {
+            for heading in [
+                "Annotator",
+                "Counted",
+                "Orphaned",
+                "Unreadable files",
+                "Alone",
+            ] {
+                ui.strong(heading);
+            }
+            ui.end_row();
+            for (name, counts) in &report.annotations {
+                grid_row(ui, engine, None, name, counts);
+            }
+        });
+    egui::CollapsingHeader::new(format!("Per article ({})", report.by_article.len()))
+        .id_salt("agreement-per-article")
+        .default_open(!report.articles_with_orphans().is_empty())
+        .show(ui, |ui| {
+            egui::Grid::new("agreement-accounting-articles")
+                .striped(true)
+                .spacing(egui::vec2(16.0, 4.0))
+                .show(ui, |ui| {
+                    for heading in [
+                        "Article",
+                        "Annotator",
+                        "Counted",
+                        "Orphaned",
+                        "Unreadable files",
+                        "Alone",
+                    ] {
+                        ui.strong(heading);
+                    }
+                    ui.end_row();
+                    for account in &report.by_article {
+                        for (name, counts) in &account.annotators {
+                            if grid_row(ui, engine, Some(&account.article), name, counts) {
+                                show_orphans = Some((account.article.clone(), name.clone()));
+                            }
+                        }
+                    }
+                });
+        });
+    ui.label(
+        "Counted: placed in the article's current text. Orphaned: could not be placed after \
+         re-anchoring, so left out. Unreadable files: left out and named above. Alone: no \
+         other annotator's file for the article.",
+    );
+    show_orphans
 }

@@ -7,6 +7,7 @@ mod article_watch;
 pub mod busy;
 pub mod compare;
 pub mod crash;
+mod default_offer;
 pub mod desktop;
 mod focus;
 pub mod folder;
@@ -29,8 +30,8 @@ pub use folder::{FolderSort, FolderState};
 pub use overview::{Filter, Statistics, statistics};
 pub use picker::{FilePicker, FixedPicker, NativePicker};
 pub use settings::{
-    DEFAULT_FONT_SIZE_PT, FONT_SIZE_RANGE_PT, LINE_SPACINGS, MAX_RECENT_FILES, ReadingPosition,
-    Settings, Theme, default_author,
+    DEFAULT_FONT_SIZE_PT, DefaultAppOffer, FONT_SIZE_RANGE_PT, LINE_SPACINGS, MAX_RECENT_FILES,
+    ReadingPosition, Settings, Theme, default_author,
 };
 
 use crate::document::{self, Document, DocumentError, LoadOptions};
@@ -229,6 +230,8 @@ pub struct HashiyaApp {
     pub agreement: Option<AgreementWindow>,
     /// Where markers of work that could crash the process are kept (`None`: not kept).
     busy_dir: Option<PathBuf>,
+    /// The one-time offer to become the default application.
+    default_offer: default_offer::DefaultOffer,
 }
 
 /// What the crash dialog says.
@@ -288,6 +291,7 @@ impl HashiyaApp {
             compare: None,
             agreement: None,
             busy_dir: None,
+            default_offer: default_offer::DefaultOffer::default(),
         }
     }
 
@@ -321,6 +325,7 @@ impl HashiyaApp {
             .and_then(|storage| eframe::get_value::<Settings>(storage, SETTINGS_KEY))
             .unwrap_or_default();
         let mut app = Self::new(settings, TextEngine::new(true)).with_busy_dir(busy::default_dir());
+        app.default_offer = default_offer::DefaultOffer::new(desktop::XdgDirs::from_env().ok());
         #[cfg(target_os = "linux")]
         {
             app.pending_x11_focus = focus::x11_window_id(cc);
@@ -695,6 +700,7 @@ impl HashiyaApp {
                 if let Some(session) = &mut self.session {
                     session.chosen_encoding = options.encoding;
                 }
+                self.consider_default_offer(path);
             }
             Some(Err(error)) => self.message = Some(error.to_string()),
             None => {
@@ -1030,6 +1036,7 @@ impl HashiyaApp {
                     });
                 });
         }
+        self.default_offer_ui(ui);
         self.search_bar_ui(ui);
         self.folder_panel_ui(ui);
         self.annotation_panel_ui(ui);

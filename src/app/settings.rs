@@ -64,6 +64,20 @@ pub struct Settings {
     pub team_mode: bool,
     /// The folder last opened with File ▸ Open Folder.
     pub corpus_folder: Option<PathBuf>,
+    /// The answer to the one-time offer to become the default application for articles.
+    pub default_app_offer: DefaultAppOffer,
+}
+
+/// What the user answered when offered to make Hashiya the default application.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DefaultAppOffer {
+    /// Not asked yet, or "Not now": it may be offered (once per run).
+    #[default]
+    NotAsked,
+    /// "No": never offered again.
+    Declined,
+    /// "Yes": Hashiya was made the default.
+    Accepted,
 }
 
 /// The user's login name, the default author of annotations.
@@ -87,6 +101,7 @@ impl Default for Settings {
             show_annotation_panel: true,
             team_mode: false,
             corpus_folder: None,
+            default_app_offer: DefaultAppOffer::NotAsked,
         }
     }
 }

@@ -1,0 +1,158 @@
+//! The one-time offer to make Hashiya the default application for an article type, shown
+//! above the article after the first article opens: "Open .txt articles with Hashiya by
+//! default? Yes / No / Not now". It appears only when the desktop entry is installed and
+//! Hashiya is not already the default; "No" is remembered and never asked again, "Not now"
+//! waits for the next run. The answer's effect on `mimeapps.list` goes through
+//! [`desktop::make_default`], which records the default it replaces.
+
+use std::path::Path;
+
+use super::desktop::{self, XdgDirs};
+use super::{DefaultAppOffer, HashiyaApp};
+
+/// The offer's state for this run.
+#[derive(Debug, Default)]
+pub struct DefaultOffer {
+    /// Where the desktop files are; `None` turns the offer off (tests that do not test it,
+    /// a system without a home folder).
+    dirs: Option<XdgDirs>,
+    /// The MIME type being offered, while the question is shown.
+    pending: Option<&'static str>,
+    /// Set once the offer was considered in this run (shown, answered "Not now", or not
+    /// applicable), so that it is asked at most once per run.
+    considered: bool,
+}
+
+/// The user's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Answer {
+    Yes,
+    No,
+    NotNow,
+}
+
+impl DefaultOffer {
+    /// An offer that looks for the desktop files in `dirs`.
+    pub fn new(dirs: Option<XdgDirs>) -> Self {
+        Self {
+            dirs,
+            ..Self::default()
+        }
+    }
+
+    /// The MIME type being offered, while the question is shown.
+    pub fn pending(&self) -> Option<&'static str> {
+        self.pending
+    }
+}
+
+impl HashiyaApp {
+    /// Looks for the desktop files in `dirs` (tests point this at a temporary folder).
+    #[must_use]
+    pub fn with_xdg_dirs(mut self, dirs: XdgDirs) -> Self {
+        self.default_offer = DefaultOffer::new(Some(dirs));
+        self
+    }
+
+    /// The MIME type Hashiya is offering to become the default for, while it asks.
+    pub fn default_offer_pending(&self) -> Option<&'static str> {
+        self.default_offer.pending()
+    }
+
+    /// After an article at `path` opened: asks (once) whether Hashiya should open such
+    /// articles by default, if the entry is installed and it does not already.
+    pub(super) fn consider_default_offer(&mut self, path: &Path) {
+        let opened = self
+            .session
+            .as_ref()
+            .and_then(|s| s.document.path.as_deref())
+            == Some(path);
+        let offer = &mut self.default_offer;
+        if !opened
+            || offer.considered
+            || self.settings.default_app_offer != DefaultAppOffer::NotAsked
+        {
+            return;
+        }
+        let Some(dirs) = &offer.dirs else {
+            return;
+        };
+        let Some(mime) = desktop::mime_type_of_file(path) else {
+            // Another kind of file may come later.
+            return;
+        };
+        offer.considered = true;
+        let already =
+            desktop::default_application(dirs, mime).as_deref() == Some(desktop::DESKTOP_FILE_NAME);
+        if desktop::is_installed(dirs) && !already {
+            offer.pending = Some(mime);
+        }
+    }
+
+    /// The question, above the article, while it is pending.
+    pub(super) fn default_offer_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(mime) = self.default_offer.pending else {
+            return;
+        };
+        let extension = desktop::extension_of(mime).unwrap_or(mime);
+        let mut answer = None;
+        egui::Panel::top("default-app-offer").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!(
+                    "Open .{extension} articles with Hashiya by default?"
+                ));
+                if ui
+                    .button("Yes")
+                    .on_hover_text(
+                        "Double-clicking such a file opens Hashiya; the previous default is \
+                         recorded, and hashiya --uninstall-desktop restores it.",
+                    )
+                    .clicked()
+                {
+                    answer = Some(Answer::Yes);
+                }
+                if ui
+                    .button("No")
+                    .on_hover_text("Keep the current default and do not ask again.")
+                    .clicked()
+                {
+                    answer = Some(Answer::No);
+                }
+                if ui.button("Not now").clicked() {
+                    answer = Some(Answer::NotNow);
+                }
+            });
+        });
+        if let Some(answer) = answer {
+            self.answer_default_offer(mime, answer);
+        }
+    }
+
+    fn answer_default_offer(&mut self, mime: &'static str, answer: Answer) {
+        self.default_offer.pending = None;
+        match answer {
+            Answer::NotNow => {}
+            Answer::No => self.settings.default_app_offer = DefaultAppOffer::Declined,
+            Answer::Yes => {
+                let Some(dirs) = &self.default_offer.dirs else {
+                    return;
+                };
+                let extension = desktop::extension_of(mime).unwrap_or(mime);
+                match desktop::make_default(dirs, &[mime]) {
+                    Ok(_) => {
+                        self.settings.default_app_offer = DefaultAppOffer::Accepted;
+                        self.message = Some(format!(
+                            "Hashiya now opens .{extension} files by default \
+                             (hashiya --uninstall-desktop restores the previous default)."
+                        ));
+                    }
+                    Err(error) => {
+                        self.message = Some(format!(
+                            "Hashiya could not be made the default for .{extension} files: {error}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
