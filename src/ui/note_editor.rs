@@ -472,6 +472,10 @@ impl NoteEditor {
         let local = pointer - inner.min;
         let (x, y) = (local.x as i32, local.y as i32);
         let fs = &mut engine.font_system;
+        // Every click focuses, a double click too: its two clicks may come in one frame.
+        if response.drag_started() || response.clicked() {
+            ui.memory_mut(|m| m.request_focus(self.id));
+        }
         // egui counts every quick click after the second as a triple click: check it first,
         // so that it never falls through to a plain click, which would drop the selection.
         if response.triple_clicked() {
@@ -480,7 +484,6 @@ impl NoteEditor {
             self.select_word(fs, local);
         } else if response.drag_started() || response.clicked() {
             self.editor.action(fs, Action::Click { x, y });
-            ui.memory_mut(|m| m.request_focus(self.id));
         } else if response.dragged() {
             self.editor.action(fs, Action::Drag { x, y });
         }
