@@ -570,3 +570,93 @@ fn an_article_edited_under_the_open_window_is_reloaded_and_its_annotations_follo
     assert!(slice.starts_with(&annotation.target.quote.exact));
     assert_eq!(Some(slice.as_str()), document.paragraph_text(6));
 }
+
+/// Bounding box (left, top, right, bottom) of the pixels in `region` painted with the find
+/// bar's highlight of the current hit (orange behind the text).
+fn current_hit_box(
+    image: &image::RgbImage,
+    region: (u32, u32, u32, u32),
+) -> Option<(u32, u32, u32, u32)> {
+    let (x0, y0, x1, y1) = region;
+    let mut found: Option<(u32, u32, u32, u32)> = None;
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let p = image.get_pixel(x, y);
+            let orange = p[0] > 230 && (150..215).contains(&p[1]) && p[2] < 150;
+            if orange {
+                let b = found.get_or_insert((x, y, x, y));
+                *b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_double_clicked_word_is_labelled_in_a_real_window() {
+    if !tools_available() {
+        return;
+    }
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let display = Display::start();
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("raqqa.txt");
+    std::fs::copy(
+        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
+        &article,
+    )
+    .unwrap();
+    let app = App::launch(&display, &article, "double-click");
+    // Find the word with the find bar: its current hit is painted where the word is.
+    let word = "وزراء";
+    display.xdotool(&["key", "ctrl+f"]);
+    display.xdotool(&["type", "--delay", "150", word]);
+    std::thread::sleep(Duration::from_secs(1));
+    let (path, image) = display.screenshot("double-click-found");
+    let (left, top, right, bottom) = current_hit_box(&image, COLUMN)
+        .unwrap_or_else(|| panic!("no highlighted hit; see {}", path.display()));
+    assert!(
+        right - left > 15 && right - left < 120 && bottom - top < 60,
+        "the hit is not one word: {left},{top} to {right},{bottom}; see {}",
+        path.display()
+    );
+    let y = u32::midpoint(top, bottom).to_string();
+    // Click the paragraph as a person would, then double-click the word's last letter on its
+    // left (trailing) half, where the caret gap is the word's end.
+    let middle = u32::midpoint(left, right).to_string();
+    display.xdotool(&["mousemove", &middle, &y]);
+    display.xdotool(&["click", "1"]);
+    std::thread::sleep(Duration::from_secs(1));
+    let trailing = (left + 2).to_string();
+    display.xdotool(&["mousemove", &trailing, &y]);
+    display.xdotool(&["click", "--repeat", "2", "--delay", "120", "1"]);
+    let (path, _) = display.screenshot("double-click-selected");
+    display.xdotool(&["key", "4"]);
+    display.xdotool(&["key", "ctrl+s"]);
+    display.xdotool(&["key", "ctrl+q"]);
+    let status = app.wait_for_exit(Duration::from_secs(20));
+    assert!(status.success(), "exit status {status}");
+
+    let (sidecar, _) =
+        hashiya::annotation::sidecar::read(&hashiya::annotation::sidecar::sidecar_path(&article))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no sidecar written; see {}", path.display()));
+    assert_eq!(sidecar.annotations.len(), 1, "see {}", path.display());
+    let annotation = &sidecar.annotations[0];
+    assert_eq!(
+        annotation.target.kind,
+        hashiya::annotation::TargetKind::Span,
+        "the paragraph was labelled, not the word; see {}",
+        path.display()
+    );
+    assert_eq!(
+        annotation.target.quote.exact,
+        word,
+        "see {}",
+        path.display()
+    );
+    assert_eq!(annotation.target.paragraph, 5);
+    assert_eq!(annotation.labels, ["actor"]);
+}

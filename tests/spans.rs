@@ -16,7 +16,7 @@ use hashiya::annotation::{TargetKind, sidecar};
 use hashiya::app::{HashiyaApp, Settings};
 use hashiya::document::ParagraphKind;
 use hashiya::text::{ParagraphLayout, TextEngine, TextStyle, fonts};
-use hashiya::ui::reader::{grapheme_floor, word_at};
+use hashiya::ui::reader::{grapheme_floor, sentence_at, word_at};
 
 fn corpus(relative: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -102,6 +102,42 @@ fn selection_ends_never_split_a_letter_from_its_marks() {
     // A double-clicked word comes with all its marks.
     let inside = text.find("هَا").unwrap();
     assert_eq!(&text[word_at(text, inside)], "الشَّهَادَةِ");
+}
+
+#[test]
+fn a_sentence_ends_at_a_terminator_or_with_the_paragraph() {
+    // (text, a word inside the sentence, the sentence)
+    let cases = [
+        ("قال الوزير. ثم غادر.", "الوزير", "قال الوزير."),
+        ("قال الوزير. ثم غادر.", "غادر", "ثم غادر."),
+        ("هل انتهى؟ لا أدري", "انتهى", "هل انتهى؟"),
+        ("هل انتهى؟ لا أدري", "أدري", "لا أدري"),
+        ("يا له من يوم! سنرى", "يوم", "يا له من يوم!"),
+        // The closing quote belongs to the sentence it closes.
+        (
+            "وقال: \"كان واجبنا.\" ثم صمت",
+            "واجبنا",
+            "وقال: \"كان واجبنا.\"",
+        ),
+        // A decimal point is not a sentence end.
+        ("ارتفع 3.5 في المئة. وهبط", "المئة", "ارتفع 3.5 في المئة."),
+        ("نص بلا نهاية", "بلا", "نص بلا نهاية"),
+    ];
+    for (text, inside, expected) in cases {
+        let byte = text.find(inside).unwrap();
+        assert_eq!(
+            &text[sentence_at(text, byte)],
+            expected,
+            "{text:?} at {inside:?}"
+        );
+    }
+    // Between two sentences there is nothing to select, and no offset panics.
+    assert!(sentence_at(" ", 0).is_empty());
+    let text = "قال الوزير. ثم غادر.";
+    for byte in 0..=text.len() {
+        let range = sentence_at(text, byte);
+        assert!(range.end <= text.len() && text.is_char_boundary(range.start));
+    }
 }
 
 fn open_sample() -> (tempfile::TempDir, PathBuf, Harness<'static, HashiyaApp>) {
@@ -259,4 +295,254 @@ fn a_dragged_passage_is_annotated_like_a_paragraph_and_saved_as_a_span() {
     assert_eq!(&text[again.range()], selected);
     harness.run_steps(1);
     harness.get_by_label_contains("Passage in paragraph 6");
+}
+
+/// Opens a copy of a corpus article in a window whose frames are 1/60 s apart, as on a
+/// screen, so that clicks sent in consecutive frames fall within the double-click time.
+fn open_copy(relative: &str) -> (tempfile::TempDir, Harness<'static, HashiyaApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::copy(corpus(relative), &article).unwrap();
+    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
+    app.open_blocking(&article);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
+    harness.run_steps(3);
+    (dir, harness)
+}
+
+fn paragraph_text(harness: &Harness<'_, HashiyaApp>, paragraph: usize) -> String {
+    harness
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .document
+        .paragraph_text(paragraph)
+        .unwrap()
+        .to_owned()
+}
+
+fn selected_passage(harness: &Harness<'_, HashiyaApp>) -> Option<String> {
+    let session = harness.state().session.as_ref().unwrap();
+    let selection = session.reader.text_selection.filter(|s| !s.is_empty())?;
+    let text = session.document.paragraph_text(selection.paragraph)?;
+    Some(text[selection.range()].to_owned())
+}
+
+/// Where on the screen the letter starting at `byte` of `paragraph` is drawn: `along` is the
+/// fraction of the glyph's width from its left edge (in Arabic, 0.2 is the trailing half).
+fn letter_pos(
+    harness: &Harness<'_, HashiyaApp>,
+    paragraph: usize,
+    byte: usize,
+    along: f32,
+) -> Pos2 {
+    let text = paragraph_text(harness, paragraph);
+    let node = harness.get_by_role_and_label(Role::Paragraph, &text).rect();
+    let reader = &harness.state().session.as_ref().unwrap().reader;
+    let layout = reader.layout.get(paragraph).expect("paragraph laid out");
+    assert!(layout.is_rtl());
+    // The node is the text's rectangle widened evenly, by the gap after it vertically.
+    let left = node.center().x - layout.width_pt() / 2.0;
+    let top = node.top() + reader.layout.gap_after_pt(paragraph) / 2.0;
+    for run in layout.runs() {
+        if let Some(glyph) = run.glyphs.iter().find(|g| (g.start..g.end).contains(&byte)) {
+            return Pos2::new(
+                left + glyph.x + glyph.w * along,
+                top + run.line_top + run.line_height / 2.0,
+            );
+        }
+    }
+    panic!("no glyph for byte {byte} of paragraph {paragraph}");
+}
+
+/// Presses and releases the primary button `count` times at `pos`: all in one frame, or
+/// each press and release in a frame of its own.
+fn click_times(harness: &mut Harness<'_, HashiyaApp>, pos: Pos2, count: usize, one_frame: bool) {
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.run_steps(1);
+    for _ in 0..count {
+        for pressed in [true, false] {
+            harness.input_mut().events.push(egui::Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+            if !one_frame {
+                harness.step();
+            }
+        }
+    }
+    harness.step();
+}
+
+/// Lets more than the double-click time pass, so the next click starts afresh.
+fn pause(harness: &mut Harness<'_, HashiyaApp>) {
+    harness.run_steps(30);
+}
+
+#[test]
+fn a_double_click_selects_the_word_under_the_pointer_and_a_label_key_labels_it() {
+    let (_dir, mut harness) = open_copy("news/alaraby_2016-10-25_paris_coalition_raqqa.txt");
+    let paragraph = 5;
+    let text = paragraph_text(&harness, paragraph);
+    let word = "وزراء";
+    let start = text.find(word).unwrap();
+    let last_letter = start + word.len() - "ء".len();
+    // The middle of the word, the trailing (left) half of its last letter, the leading
+    // (right) half of its first letter; the two clicks in one frame or in four.
+    let places = [
+        (start + "وز".len(), 0.5),
+        (last_letter, 0.15),
+        (start, 0.85),
+    ];
+    for (byte, along) in places {
+        for one_frame in [true, false] {
+            let pos = letter_pos(&harness, paragraph, byte, along);
+            // As a person would: click the paragraph first, then double-click the word.
+            click_times(&mut harness, pos, 1, true);
+            assert_eq!(
+                harness.state().session.as_ref().unwrap().reader.selected,
+                Some(paragraph)
+            );
+            pause(&mut harness);
+            click_times(&mut harness, pos, 2, one_frame);
+            assert_eq!(
+                selected_passage(&harness).as_deref(),
+                Some(word),
+                "double click at byte {byte} ({along} along the glyph), one frame: {one_frame}"
+            );
+            pause(&mut harness);
+        }
+    }
+
+    // The label key labels the word, not the paragraph.
+    harness.key_press(Key::Num4);
+    harness.run_steps(1);
+    let session = harness.state().session.as_ref().unwrap();
+    let annotations = session.annotations.store.annotations();
+    assert_eq!(annotations.len(), 1);
+    assert_eq!(annotations[0].target.kind, TargetKind::Span);
+    assert_eq!(annotations[0].target.quote.exact, word);
+    assert_eq!(annotations[0].labels, ["actor"]);
+}
+
+#[test]
+fn a_double_click_on_a_vowelled_word_selects_it_with_all_its_marks() {
+    let (_dir, mut harness) =
+        open_copy("diacritized/snn_alyaum_2015-07-22_1670_diacritized_poem.txt");
+    let session = harness.state().session.as_ref().unwrap();
+    let word = "رِكابَكِ";
+    let paragraph = (0..session.document.paragraphs.len())
+        .find(|&i| {
+            session
+                .document
+                .paragraph_text(i)
+                .is_some_and(|t| t.contains(word))
+        })
+        .unwrap();
+    let text = paragraph_text(&harness, paragraph);
+    let start = text.find(word).unwrap();
+    // The last letter is «كِ»: kaf with a kasra, which must come along.
+    let last_letter = start + word.len() - "كِ".len();
+    assert!(word.ends_with(hashiya::arabic::is_tashkeel));
+    for (byte, along) in [(start + "رِ".len(), 0.5), (last_letter, 0.1)] {
+        let pos = letter_pos(&harness, paragraph, byte, along);
+        click_times(&mut harness, pos, 2, false);
+        assert_eq!(
+            selected_passage(&harness).as_deref(),
+            Some(word),
+            "at byte {byte}"
+        );
+        pause(&mut harness);
+    }
+}
+
+#[test]
+fn a_triple_click_selects_the_sentence_and_further_clicks_keep_it() {
+    let (_dir, mut harness) = open_copy("news/alaraby_2016-10-25_paris_coalition_raqqa.txt");
+    // «وكشف الرئيس الفرنسي، … في الموصل. ونوّه إلى …»: two sentences and more.
+    let paragraph = 9;
+    let text = paragraph_text(&harness, paragraph);
+    let first_end = text.find(". ").unwrap() + 1;
+    let first = &text[..first_end];
+    let second_start = first_end + 1;
+    let second_end = second_start + text[second_start..].find('.').unwrap() + 1;
+    let second = &text[second_start..second_end];
+    assert!(second.starts_with("ونوّه"), "{second}");
+    harness
+        .state_mut()
+        .session
+        .as_mut()
+        .unwrap()
+        .reader
+        .scroll_to_paragraph(paragraph);
+    harness.run_steps(3);
+
+    let in_first = letter_pos(&harness, paragraph, text.find("الرئيس").unwrap(), 0.5);
+    click_times(&mut harness, in_first, 3, false);
+    assert_eq!(selected_passage(&harness).as_deref(), Some(first));
+    // A fourth quick click is still a triple click for egui: the sentence stays selected.
+    click_times(&mut harness, in_first, 1, true);
+    assert_eq!(selected_passage(&harness).as_deref(), Some(first));
+    pause(&mut harness);
+
+    // A click just before a double click makes it a triple click, all in one frame too.
+    let in_second = letter_pos(&harness, paragraph, second_start + "ونو".len(), 0.5);
+    click_times(&mut harness, in_second, 1, true);
+    click_times(&mut harness, in_second, 2, true);
+    assert_eq!(selected_passage(&harness).as_deref(), Some(second));
+    pause(&mut harness);
+    click_times(&mut harness, in_second, 2, true);
+    assert_eq!(selected_passage(&harness).as_deref(), Some("ونوّه"));
+}
+
+#[test]
+fn a_double_click_in_the_find_field_selects_one_word_and_a_triple_click_the_line() {
+    let (_dir, mut harness) = open_copy("news/alaraby_2016-10-25_paris_coalition_raqqa.txt");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(2);
+    let query = "الدولي الغربي";
+    harness.event(egui::Event::Text(query.to_owned()));
+    harness.run_steps(2);
+    let field = harness
+        .get_by_role_and_label(Role::TextInput, "Find")
+        .rect();
+    let copied = |harness: &mut Harness<'_, HashiyaApp>| {
+        harness.event(egui::Event::Copy);
+        harness.run_steps(1);
+        harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|c| match c {
+                egui::OutputCommand::CopyText(t) => Some(t.clone()),
+                _ => None,
+            })
+    };
+    // Double-click every point across the text (it is right-aligned): each selects one word
+    // or, between the words, nothing; never a word with its neighbour.
+    let mut words_seen = std::collections::BTreeSet::new();
+    let mut x = field.right() - 4.0;
+    while x > field.right() - 130.0 {
+        click_times(&mut harness, Pos2::new(x, field.center().y), 2, true);
+        if let Some(selected) = copied(&mut harness) {
+            assert!(
+                query.split(' ').any(|w| w == selected),
+                "double click at x = {x} selected {selected:?}"
+            );
+            words_seen.insert(selected);
+        }
+        pause(&mut harness);
+        x -= 1.5;
+    }
+    assert_eq!(words_seen.len(), 2, "{words_seen:?}");
+    let middle = Pos2::new(field.right() - 30.0, field.center().y);
+    click_times(&mut harness, middle, 3, false);
+    assert_eq!(copied(&mut harness).as_deref(), Some(query));
 }

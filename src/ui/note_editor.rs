@@ -11,6 +11,7 @@ use egui::{
     WidgetInfo, pos2, vec2,
 };
 
+use super::reader::{grapheme_under, word_at};
 use crate::text::{GlyphBatch, ReadingFace, TextEngine};
 
 /// Font size of notes in points.
@@ -471,13 +472,50 @@ impl NoteEditor {
         let local = pointer - inner.min;
         let (x, y) = (local.x as i32, local.y as i32);
         let fs = &mut engine.font_system;
-        if response.double_clicked() {
-            self.editor.action(fs, Action::DoubleClick { x, y });
+        // Every click focuses, a double click too: its two clicks may come in one frame.
+        if response.drag_started() || response.clicked() {
+            ui.memory_mut(|m| m.request_focus(self.id));
+        }
+        // egui counts every quick click after the second as a triple click: check it first,
+        // so that it never falls through to a plain click, which would drop the selection.
+        if response.triple_clicked() {
+            self.editor.action(fs, Action::TripleClick { x, y });
+        } else if response.double_clicked() {
+            self.select_word(fs, local);
         } else if response.drag_started() || response.clicked() {
             self.editor.action(fs, Action::Click { x, y });
-            ui.memory_mut(|m| m.request_focus(self.id));
         } else if response.dragged() {
             self.editor.action(fs, Action::Drag { x, y });
+        }
+    }
+
+    /// Selects the word under the pointer, marks included, with the caret after it.
+    /// (cosmic-text's own double click looks words up from the caret gap, so on the first or
+    /// last letter of a word it also takes the neighbouring word.)
+    fn select_word(&mut self, fs: &mut cosmic_text::FontSystem, local: egui::Vec2) {
+        let hit = self.editor.with_buffer_mut(|buffer| {
+            buffer.shape_until_scroll(fs, false);
+            buffer.hit(local.x, local.y)
+        });
+        let Some(hit) = hit else {
+            return;
+        };
+        let word = self.editor.with_buffer(|buffer| {
+            buffer.lines.get(hit.line).map(|line| {
+                let text = line.text();
+                word_at(text, grapheme_under(text, hit))
+            })
+        });
+        match word {
+            Some(word) if !word.is_empty() => {
+                self.editor
+                    .set_selection(Selection::Normal(Cursor::new(hit.line, word.start)));
+                self.editor.set_cursor(Cursor::new(hit.line, word.end));
+            }
+            _ => {
+                self.editor.set_selection(Selection::None);
+                self.editor.set_cursor(hit);
+            }
         }
     }
 

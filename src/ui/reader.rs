@@ -65,8 +65,42 @@ pub fn word_at(text: &str, byte: usize) -> std::ops::Range<usize> {
     byte..byte
 }
 
+/// The sentence around `byte`, without the spaces around it: it ends after `.`, `؟`, `!` or
+/// another sentence terminator (with the quotes and brackets that close it), or with the
+/// text. Sentence boundaries are those of Unicode's UAX #29, so a decimal point such as
+/// «3.5» does not end a sentence.
+pub fn sentence_at(text: &str, byte: usize) -> std::ops::Range<usize> {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    for (start, sentence) in text.split_sentence_bound_indices() {
+        let end = start + sentence.len();
+        if (start..end).contains(&byte) || (byte == end && end == text.len()) {
+            let leading = sentence.len() - sentence.trim_start().len();
+            let trimmed = start + leading..start + sentence.trim_end().len();
+            if trimmed.is_empty() {
+                break;
+            }
+            return trimmed;
+        }
+    }
+    byte..byte
+}
+
+/// The grapheme under the pointer for a hit-test result. `Buffer::hit` returns the caret gap
+/// nearest to the pointer, which lies after the letter when the pointer is on the letter's
+/// trailing half (its left half in Arabic); the affinity says so. A word or sentence must
+/// be looked up from the letter itself: from the gap after a word's last letter, the word
+/// would be the space that follows it.
+pub fn grapheme_under(text: &str, cursor: cosmic_text::Cursor) -> usize {
+    let index = match cursor.affinity {
+        cosmic_text::Affinity::Before => cursor.index.saturating_sub(1),
+        cosmic_text::Affinity::After => cursor.index,
+    };
+    grapheme_floor(text, index)
+}
+
 /// Handles mouse selection of text in one paragraph: drag to select, double-click for a
-/// word, Shift+click to extend; a plain click reports where it landed.
+/// word, triple-click for a sentence, Shift+click to extend; a plain click reports where it
+/// landed.
 #[allow(clippy::too_many_arguments)]
 fn select_text(
     ui: &Ui,
@@ -83,28 +117,34 @@ fn select_text(
     };
     let hit = |at: egui::Pos2| {
         let local = at - origin;
-        layout
-            .buffer()
-            .hit(local.x, local.y)
-            .map(|cursor| grapheme_floor(text, cursor.index))
+        layout.buffer().hit(local.x, local.y)
     };
-    let Some(byte) = hit(pointer) else {
+    let Some(cursor) = hit(pointer) else {
         return;
     };
+    // Drags and Shift+clicks move a selection's end to the caret gap nearest the pointer.
+    let byte = grapheme_floor(text, cursor.index);
     let shift = ui.input(|i| i.modifiers.shift);
-    if response.double_clicked() {
-        let word = word_at(text, byte);
-        *selection = Some(TextSelection {
+    let select = |range: std::ops::Range<usize>| {
+        Some(TextSelection {
             paragraph,
-            anchor: word.start,
-            focus: word.end,
-        });
+            anchor: range.start,
+            focus: range.end,
+        })
+    };
+    // egui counts every quick click after the second as a triple click, so a triple click
+    // is checked first and never falls through to the plain click below, which would drop
+    // the word the double click selected.
+    if response.triple_clicked() {
+        *selection = select(sentence_at(text, grapheme_under(text, cursor)));
+    } else if response.double_clicked() {
+        *selection = select(word_at(text, grapheme_under(text, cursor)));
     } else if response.drag_started() {
         // A drag is recognised only after the pointer moved: anchor where it was pressed.
         let anchor = ui
             .input(|i| i.pointer.press_origin())
             .and_then(hit)
-            .unwrap_or(byte);
+            .map_or(byte, |pressed| grapheme_floor(text, pressed.index));
         *selection = Some(TextSelection {
             paragraph,
             anchor,
