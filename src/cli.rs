@@ -76,6 +76,26 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show how an article is laid out, for checking bidirectional text (a diagnostic).
+    ///
+    /// With --visual, each paragraph is printed unwrapped on one line with its characters
+    /// in the order they stand on screen from left to right. The order is read back from
+    /// the glyphs as laid out and drawn (each glyph cluster gives its characters), not from
+    /// a separate bidi computation; brackets and other mirrored characters are printed as
+    /// the mirror image that is drawn, and bidi control characters (LRM, RLM, ALM,
+    /// embeddings, overrides, isolates) are left out. Only the fonts embedded in Hashiya are
+    /// used, so the output is the same on every machine.
+    Layout {
+        /// Print each paragraph in visual (on-screen, left-to-right) order.
+        #[arg(long, required = true)]
+        visual: bool,
+        /// The article file.
+        file: PathBuf,
+        /// Decode with this encoding (a label such as `windows-1256`) instead of
+        /// detecting it.
+        #[arg(long)]
+        encoding: Option<String>,
+    },
 }
 
 /// `--format` values of `export`.
@@ -123,6 +143,11 @@ pub fn main() -> ExitCode {
             articles,
         }) => export(format, out, &articles),
         Some(Command::Agreement { folder, json }) => agreement(&folder, json),
+        Some(Command::Layout {
+            visual: _,
+            file,
+            encoding,
+        }) => layout_visual(&file, encoding.as_deref()),
         None if cli.install_desktop => install_desktop(cli.default_for.as_deref()),
         None if cli.uninstall_desktop => uninstall_desktop(),
         None => run_gui(cli.paths.into_iter().next()),
@@ -136,18 +161,22 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn info(file: PathBuf, encoding: Option<&str>) -> anyhow::Result<()> {
-    let encoding = encoding
+/// Load options with the encoding named by `label`, if any.
+fn load_options(label: Option<&str>) -> anyhow::Result<LoadOptions> {
+    let encoding = label
         .map(|label| {
             encoding_rs::Encoding::for_label(label.as_bytes())
                 .ok_or_else(|| anyhow::anyhow!("unknown encoding {label:?}"))
         })
         .transpose()?;
-    let options = LoadOptions {
+    Ok(LoadOptions {
         encoding,
         ..LoadOptions::default()
-    };
-    let document = document::load_with(&file, options)?;
+    })
+}
+
+fn info(file: PathBuf, encoding: Option<&str>) -> anyhow::Result<()> {
+    let document = document::load_with(&file, load_options(encoding)?)?;
     let info = Info {
         path: file,
         format: document.format,
@@ -232,6 +261,26 @@ fn agreement(folder: &std::path::Path, json: bool) -> anyhow::Result<()> {
             crate::corpus::agreement_table(&report, Some(folder))
         )?;
     }
+    Ok(())
+}
+
+fn layout_visual(file: &std::path::Path, encoding: Option<&str>) -> anyhow::Result<()> {
+    use crate::text::{ParagraphLayout, TextStyle, fonts, visual};
+    let document = document::load_with(file, load_options(encoding)?)?;
+    let mut font_system = fonts::font_system(false);
+    let style = TextStyle::default();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    for (paragraph_idx, paragraph) in document.paragraphs.iter().enumerate() {
+        let text = document.paragraph_text(paragraph_idx).unwrap_or_default();
+        let layout =
+            ParagraphLayout::unwrapped(&mut font_system, text, &style.for_kind(paragraph.kind));
+        writeln!(
+            stdout,
+            "{}",
+            visual::visual_string(&mut font_system, &layout)
+        )?;
+    }
+    stdout.flush()?;
     Ok(())
 }
 

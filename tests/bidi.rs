@@ -177,6 +177,19 @@ const CASES: &[(&str, bool, &[&str])] = &[
         false,
         &["Name", ":", "سلام", "3", "items"],
     ),
+    // Issue #23: punctuation after a bracketed Latin run stays outside the brackets. The
+    // brackets take the Arabic direction (N0), and so does the comma after them.
+    (
+        "الطرح (Private Placement)، وهو",
+        true,
+        &["وهو", "،", ")", "Private", "Placement", "(", "الطرح"],
+    ),
+    ("قال (AFP)، إن", true, &["إن", "،", ")", "AFP", "(", "قال"]),
+    (
+        "الطرح (خاص)، وهو",
+        true,
+        &["وهو", "،", ")", "خاص", "(", "الطرح"],
+    ),
     // A control character (U+001A, found in the corpus) breaks nothing.
     ("كلمة\u{1A}أخرى", true, &["أخرى", "كلمة"]),
 ];
@@ -245,6 +258,17 @@ fn single_line_label_is_cut_at_its_logical_end_with_an_ellipsis() {
     let glyphs: Vec<_> = layout.runs().flat_map(|r| r.glyphs.iter()).collect();
     assert!(glyphs.iter().all(|g| g.start < g.end), "no ellipsis");
     assert_eq!(glyphs.iter().map(|g| g.end).max(), Some(short.len()));
+
+    // A title that fits and starts with a number, a left-to-right run in a right-to-left
+    // line, keeps the number.
+    let dated = "25 أكتوبر 2016";
+    let layout = ParagraphLayout::single_line(&mut font_system, dated, &style, 1000.0);
+    let glyphs: Vec<_> = layout.runs().flat_map(|r| r.glyphs.iter()).collect();
+    assert!(
+        glyphs.iter().any(|g| g.start == 0),
+        "the leading 25 is drawn"
+    );
+    assert_eq!(glyphs.len(), dated.chars().count());
 }
 
 #[test]

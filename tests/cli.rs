@@ -1,4 +1,4 @@
-//! The `hashiya` binary's headless command `info` (`--install-desktop` is in
+//! The `hashiya` binary's headless commands `info` and `layout --visual` (`--install-desktop` is in
 //! `tests/desktop.rs`).
 
 use std::path::PathBuf;
@@ -71,3 +71,68 @@ fn info_fails_with_a_message_and_nonzero_exit_on_bad_input() {
         assert!(output.stdout.is_empty());
     }
 }
+
+/// `text` with its characters in reverse order: an Arabic word as it stands on screen, read
+/// from left to right.
+fn reversed(text: &str) -> String {
+    text.chars().rev().collect()
+}
+
+#[test]
+fn layout_visual_prints_each_paragraph_in_on_screen_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("repro.txt");
+    // The lines of issue #23, one with an LRM and one with an isolate, and a Latin line.
+    let text = "الطرح (Private Placement)، وهو\n\
+                قال (AFP)، إن\n\
+                قال\u{200E} (خاص)، وهو\n\
+                Name: \u{2067}سلام\u{2069} 3 items\n";
+    std::fs::write(&file, text).unwrap();
+    let output = hashiya()
+        .args(["layout", "--visual"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    // Brackets are printed as drawn, mirrored in right-to-left text; the comma stands outside
+    // them; the LRM and the isolate controls are left out.
+    let expected = [
+        format!(
+            "{} ،(Private Placement) {}",
+            reversed("وهو"),
+            reversed("الطرح")
+        ),
+        format!("{} ،(AFP) {}", reversed("إن"), reversed("قال")),
+        format!(
+            "{} ،({}) {}",
+            reversed("وهو"),
+            reversed("خاص"),
+            reversed("قال")
+        ),
+        format!("Name: {} 3 items", reversed("سلام")),
+    ];
+    assert_eq!(lines, expected);
+
+    let output = hashiya()
+        .args(["layout", "--visual"])
+        .arg(dir.path().join("missing.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+
+    let output = hashiya().args(["layout", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        help.contains("--visual") && help.contains("left to right"),
+        "{help}"
+    );
+}
+

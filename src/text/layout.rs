@@ -110,10 +110,18 @@ fn is_arabic_block(c: char) -> bool {
         | '\u{FE70}'..='\u{FEFF}')
 }
 
-/// Splits `text` into byte ranges set in the Arabic reading face or in the Latin companion.
-/// Letters decide; digits, spaces and punctuation go with the letters before them (or after
-/// them at the start), so `iPhone 6S` is set wholly in the Latin face and `13 بلداً` wholly in
-/// the Arabic one.
+/// Splits `text` into byte ranges set in the Arabic reading face (`true`) or in the Latin
+/// companion (`false`). Letters decide; digits, spaces and punctuation go with the letters
+/// before them (or after them at the start), so `iPhone 6S` is set wholly in the Latin face
+/// and `13 بلداً` wholly in the Arabic one.
+///
+/// Neighbouring letters are looked for only among characters at the same bidi embedding
+/// level. cosmic-text shapes a word whose pieces have different fonts piece by piece and, at
+/// a right-to-left level, draws the pieces in logical order (the first piece on the left):
+/// the `)` of `(AFP)،` taken with `AFP` into the Latin face put the Arabic comma inside the
+/// brackets. Within one level the letters all run one way, so a word whose faces differ can
+/// only arise where the level's own letters are of both kinds (Hebrew beside Arabic, or an
+/// override); see `docs/upstream/cosmic-text-mixed-font-rtl-word.md`.
 pub fn font_runs(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
     let classify = |c: char| {
         if is_arabic_block(c) {
@@ -124,17 +132,41 @@ pub fn font_runs(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
             None
         }
     };
+    let bidi = unicode_bidi::BidiInfo::new(text, None);
+    let level_at = |byte_idx: usize| bidi.levels.get(byte_idx).copied();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let first_arabic = text.chars().find_map(classify).unwrap_or(true);
-    let mut runs: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
-    let mut current = first_arabic;
-    for (idx, c) in text.char_indices() {
-        if let Some(arabic) = classify(c) {
-            current = arabic;
+    let mut faces: Vec<bool> = Vec::with_capacity(chars.len());
+    // The last letter before the current level run, for runs without letters of their own.
+    let mut last_letter = None;
+    let mut run_start = 0;
+    while let Some(&(start_byte, _)) = chars.get(run_start) {
+        let level = level_at(start_byte);
+        let run_len = chars[run_start..]
+            .iter()
+            .take_while(|(byte_idx, _)| level_at(*byte_idx) == level)
+            .count();
+        let run = &chars[run_start..run_start + run_len];
+        let mut current = run
+            .iter()
+            .find_map(|&(_, c)| classify(c))
+            .or(last_letter)
+            .unwrap_or(first_arabic);
+        for &(_, c) in run {
+            if let Some(arabic) = classify(c) {
+                current = arabic;
+                last_letter = Some(arabic);
+            }
+            faces.push(current);
         }
+        run_start += run_len.max(1);
+    }
+    let mut runs: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
+    for (&(idx, c), &arabic) in chars.iter().zip(&faces) {
         let end = idx + c.len_utf8();
         match runs.last_mut() {
-            Some((range, arabic)) if *arabic == current => range.end = end,
-            _ => runs.push((idx..end, current)),
+            Some((range, face)) if *face == arabic => range.end = end,
+            _ => runs.push((idx..end, arabic)),
         }
     }
     runs
@@ -163,6 +195,17 @@ pub fn display_text(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// How a paragraph is fitted to its width.
+#[derive(Clone, Copy, Debug)]
+enum Fit {
+    /// Wrapped into lines of this width, in points.
+    Wrap(f32),
+    /// One line, cut with an ellipsis at this width, in points.
+    Ellipsize(f32),
+    /// One line, as wide as it takes.
+    Unbounded,
+}
+
 /// One laid-out paragraph.
 #[derive(Debug)]
 pub struct ParagraphLayout {
@@ -179,7 +222,7 @@ impl ParagraphLayout {
         style: &ParagraphStyle,
         width_pt: f32,
     ) -> Self {
-        Self::build(font_system, text, style, width_pt, false)
+        Self::build(font_system, text, style, Fit::Wrap(width_pt))
     }
 
     /// Shapes `text` on one line; when it is wider than `width_pt` its logical end is cut and
@@ -190,24 +233,38 @@ impl ParagraphLayout {
         style: &ParagraphStyle,
         width_pt: f32,
     ) -> Self {
-        Self::build(font_system, text, style, width_pt, true)
+        Self::build(font_system, text, style, Fit::Ellipsize(width_pt))
     }
 
-    fn build(
-        font_system: &mut FontSystem,
-        text: &str,
-        style: &ParagraphStyle,
-        width_pt: f32,
-        single_line: bool,
-    ) -> Self {
+    /// Shapes `text` on one line of whatever width it takes, never wrapped or cut: how the
+    /// paragraph reads when nothing breaks it (the `layout --visual` diagnostic).
+    pub fn unwrapped(font_system: &mut FontSystem, text: &str, style: &ParagraphStyle) -> Self {
+        Self::build(font_system, text, style, Fit::Unbounded)
+    }
+
+    fn build(font_system: &mut FontSystem, text: &str, style: &ParagraphStyle, fit: Fit) -> Self {
         let mut buffer = Buffer::new_empty(style.metrics());
-        if single_line {
-            buffer.set_wrap(Wrap::None);
-            buffer.set_ellipsize(Ellipsize::End(EllipsizeHeightLimit::Lines(1)));
-        } else {
-            buffer.set_wrap(Wrap::WordOrGlyph);
-        }
-        buffer.set_size(Some(width_pt.max(1.0)), None);
+        let width_pt = match fit {
+            Fit::Wrap(width_pt) => {
+                buffer.set_wrap(Wrap::WordOrGlyph);
+                buffer.set_size(Some(width_pt.max(1.0)), None);
+                width_pt
+            }
+            Fit::Ellipsize(width_pt) => {
+                // Laid out unbroken first; cut only if that is too wide (see below).
+                buffer.set_wrap(Wrap::WordOrGlyph);
+                buffer.set_size(None, None);
+                width_pt
+            }
+            Fit::Unbounded => {
+                // Wrapping with no width never breaks a line. `Wrap::None` is not used: in
+                // cosmic-text 0.19 it drops the first bidi run when that run goes against the
+                // line's direction (the `25` of an Arabic `25 أكتوبر`).
+                buffer.set_wrap(Wrap::WordOrGlyph);
+                buffer.set_size(None, None);
+                f32::INFINITY
+            }
+        };
         let shown = display_text(text);
         let arabic = style.attrs(style.face.family_name());
         let latin = style.attrs(LATIN_FAMILY);
@@ -224,6 +281,23 @@ impl ParagraphLayout {
         // No explicit alignment: cosmic-text aligns RTL paragraphs right and LTR ones left.
         buffer.set_rich_text(spans, &arabic, Shaping::Advanced, None);
         buffer.shape_until_scroll(font_system, false);
+        if let Fit::Ellipsize(width_pt) = fit {
+            let natural_pt = buffer
+                .layout_runs()
+                .map(|run| run.line_w)
+                .fold(0.0, f32::max);
+            if natural_pt <= width_pt {
+                // It fits: one line, aligned in the width, nothing cut. The ellipsizing
+                // layout is kept for text that is cut, because in cosmic-text 0.19 it drops
+                // the first bidi run when that run goes against the line's direction.
+                buffer.set_size(Some(width_pt.max(1.0)), None);
+            } else {
+                buffer.set_wrap(Wrap::None);
+                buffer.set_ellipsize(Ellipsize::End(EllipsizeHeightLimit::Lines(1)));
+                buffer.set_size(Some(width_pt.max(1.0)), None);
+            }
+            buffer.shape_until_scroll(font_system, false);
+        }
         let mut layout = Self {
             buffer,
             width_pt,
@@ -564,5 +638,38 @@ impl DocumentLayout {
     /// Number of paragraphs with a cached layout.
     pub fn cached_count(&self) -> usize {
         self.cache.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The face of each character of `text`: `A` for the Arabic one, `L` for the Latin one.
+    fn faces(text: &str) -> String {
+        font_runs(text)
+            .into_iter()
+            .flat_map(|(range, arabic)| {
+                let face = if arabic { 'A' } else { 'L' };
+                text[range].chars().map(move |_| face)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn neutrals_take_the_face_of_letters_at_their_own_bidi_level() {
+        // The closing bracket and the comma after `AFP` resolve right to left, like the
+        // Arabic around them, so they are set with it, not with `AFP`.
+        assert_eq!(faces("قال (AFP)، إن"), "AAAAALLLAAAAA");
+        assert_eq!(
+            faces("الطرح (Private Placement)، وهو"),
+            "AAAAAAALLLLLLLLLLLLLLLLLAAAAAA"
+        );
+        // Left to right, the bracket after Arabic goes with the Latin text around it.
+        assert_eq!(faces("He said (خاص), then"), "LLLLLLLLLAAALLLLLLL");
+        // Runs without letters go with the letters before them, or after them at the start.
+        assert_eq!(faces("iPhone 6S"), "LLLLLLLLL");
+        assert_eq!(faces("13 بلداً"), "AAAAAAAA");
+        assert_eq!(faces("بنسبة 73.8% في"), "AAAAAAAAAAAAAA");
     }
 }

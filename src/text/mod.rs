@@ -5,6 +5,7 @@
 pub mod atlas;
 pub mod fonts;
 pub mod layout;
+pub mod visual;
 
 use std::collections::HashMap;
 
