@@ -64,6 +64,8 @@ pub struct Settings {
     pub team_mode: bool,
     /// The folder last opened with File ▸ Open Folder.
     pub corpus_folder: Option<PathBuf>,
+    /// Show Hashiya's own file dialog instead of the desktop's (View menu).
+    pub builtin_dialogs: bool,
 }
 
 /// The user's login name, the default author of annotations.
@@ -87,6 +89,7 @@ impl Default for Settings {
             show_annotation_panel: true,
             team_mode: false,
             corpus_folder: None,
+            builtin_dialogs: false,
         }
     }
 }
