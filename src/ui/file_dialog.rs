@@ -551,6 +551,18 @@ impl FileDialog {
     }
 
     fn list_ui(&mut self, ui: &mut Ui, engine: &mut TextEngine) -> Option<FileDialogAction> {
+        if self.visible.is_empty() {
+            let empty = if self.listing.entries.is_empty() {
+                match self.mode {
+                    FileDialogMode::Folder => "No sub-folders here.",
+                    FileDialogMode::Open | FileDialogMode::Save => "Nothing to show here.",
+                }
+            } else {
+                "Nothing matches the filter."
+            };
+            ui.weak(empty);
+            return None;
+        }
         let mut action = None;
         let mut area = egui::ScrollArea::vertical()
             .id_salt("hashiya-file-dialog-list")
@@ -588,17 +600,6 @@ impl FileDialog {
         });
         self.scroll_offset = output.state.clamped_offset().y;
         self.view_height = output.inner_rect.height();
-        if self.visible.is_empty() {
-            let empty = if self.listing.entries.is_empty() {
-                match self.mode {
-                    FileDialogMode::Folder => "No sub-folders here.",
-                    FileDialogMode::Open | FileDialogMode::Save => "Nothing to show here.",
-                }
-            } else {
-                "Nothing matches the filter."
-            };
-            ui.weak(empty);
-        }
         if let Some(position) = clicked {
             self.select(engine, position);
         }
