@@ -1,4 +1,4 @@
-//! The `hashiya` binary's headless commands: `info`, `--install-desktop`,
+//! The `hashiya` binary's headless commands and flags: `info`, `--help`, `--install-desktop`,
 //! `--uninstall-desktop`.
 
 use std::path::{Path, PathBuf};
@@ -136,4 +136,13 @@ fn install_and_uninstall_desktop_integration_into_the_xdg_data_dir() {
     let mimeapps = read(&data.join("applications/mimeapps.list"));
     assert!(!mimeapps.contains("hashiya"), "{mimeapps}");
     assert!(mimeapps.contains("image/png=eog.desktop;"));
+}
+
+#[test]
+fn help_documents_the_builtin_dialogs_flag() {
+    let output = hashiya().arg("--help").output().unwrap();
+    assert!(output.status.success());
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(help.contains("--builtin-dialogs"), "{help}");
+    assert!(help.contains("Hashiya's own file dialog"), "{help}");
 }

@@ -498,6 +498,40 @@ fn dialog_folder() -> tempfile::TempDir {
     dir
 }
 
+/// Ctrl+O, then an Arabic file chosen in Hashiya's dialog by typing parts of names; the
+/// log must say why Hashiya's dialog was shown (`reason`).
+fn open_through_hashiyas_dialog(name: &str, env: &[(&str, &std::ffi::OsStr)], reason: &str) {
+    let display = Display::start();
+    let dir = dialog_folder();
+    let _app = App::launch_with(&display, &dir.path().join("start.txt"), name, env);
+
+    display.xdotool(&["key", "ctrl+o"]);
+    std::thread::sleep(Duration::from_millis(800));
+    let (shown, _) = display.screenshot(&format!("{name}-shown"));
+    // Into مقالات by typing part of its name, then the article by part of its name, with
+    // a bare alef for أ as search allows.
+    display.type_slowly("مقال");
+    display.xdotool(&["key", "Return"]);
+    display.type_slowly("ايفون");
+    let (typed, _) = display.screenshot(&format!("{name}-typed"));
+    display.xdotool(&["key", "Return"]);
+    let title = display.wait_for_title("أيفون وأندرويد.txt", Duration::from_secs(15));
+    let (path, image) = display.screenshot(&format!("{name}-done"));
+    assert!(
+        title.is_some(),
+        "the article did not open; see {}, {} and {}",
+        shown.display(),
+        typed.display(),
+        path.display()
+    );
+    assert_article_drawn(name, &image, &path);
+    let log = std::fs::read_to_string(screenshot_dir().join(format!("{name}.log"))).unwrap();
+    assert!(
+        log.contains("showing the built-in one") && log.contains(reason),
+        "the fallback was not taken for the expected reason ({reason}): {log}"
+    );
+}
+
 #[test]
 fn without_a_portal_or_zenity_ctrl_o_opens_an_arabic_file_through_hashiyas_dialog() {
     if !tools_available() {
@@ -506,38 +540,31 @@ fn without_a_portal_or_zenity_ctrl_o_opens_an_arabic_file_through_hashiyas_dialo
     let _serial = SERIAL
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let display = Display::start();
-    let dir = dialog_folder();
     let empty = tempfile::tempdir().unwrap();
     let env = without_system_dialogs(empty.path());
     let env: Vec<(&str, &std::ffi::OsStr)> = env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
-    let _app = App::launch_with(&display, &dir.path().join("start.txt"), "dialog-open", &env);
+    open_through_hashiyas_dialog("dialog-open", &env, "neither the xdg-desktop-portal");
+}
 
-    display.xdotool(&["key", "ctrl+o"]);
-    std::thread::sleep(Duration::from_millis(800));
-    let (shown, _) = display.screenshot("dialog-open-shown");
-    // Into مقالات by typing part of its name, then the article by part of its name, with
-    // a bare alef for أ as search allows.
-    display.type_slowly("مقال");
-    display.xdotool(&["key", "Return"]);
-    display.type_slowly("ايفون");
-    let (typed, _) = display.screenshot("dialog-open-typed");
-    display.xdotool(&["key", "Return"]);
-    let title = display.wait_for_title("أيفون وأندرويد.txt", Duration::from_secs(15));
-    let (path, image) = display.screenshot("dialog-open-done");
-    assert!(
-        title.is_some(),
-        "the article did not open; see {}, {} and {}",
-        shown.display(),
-        typed.display(),
-        path.display()
-    );
-    assert_article_drawn("dialog-open-done", &image, &path);
-    let log = std::fs::read_to_string(screenshot_dir().join("dialog-open.log")).unwrap();
-    assert!(
-        log.contains("showing the built-in one"),
-        "the fallback was not taken: {log}"
-    );
+#[cfg(unix)]
+#[test]
+fn a_system_dialog_that_fails_to_start_is_replaced_by_hashiyas() {
+    use std::os::unix::fs::PermissionsExt as _;
+    if !tools_available() {
+        return;
+    }
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // A zenity that is on PATH but cannot run (its interpreter is missing): rfd tries it,
+    // fails, and returns as if the user had cancelled.
+    let bin = tempfile::tempdir().unwrap();
+    let zenity = bin.path().join("zenity");
+    std::fs::write(&zenity, "#!/nonexistent/interpreter\n").unwrap();
+    std::fs::set_permissions(&zenity, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let env = without_system_dialogs(bin.path());
+    let env: Vec<(&str, &std::ffi::OsStr)> = env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
+    open_through_hashiyas_dialog("dialog-zenity-fails", &env, "the system file dialog failed");
 }
 
 #[test]

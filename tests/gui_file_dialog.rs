@@ -471,3 +471,31 @@ fn a_narrow_window_still_shows_places_names_and_buttons() {
     harness.run_steps(3);
     assert!(harness.state().file_dialog().is_none());
 }
+
+#[test]
+fn the_command_line_flag_skips_the_desktop_dialog_without_changing_the_setting() {
+    let dir = research_folder();
+    let root = dir.path();
+    let picker = FixedPicker {
+        folder: Some(root.join("مقالات")),
+        ..FixedPicker::default()
+    };
+    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false)).with_picker(picker);
+    app.use_builtin_dialogs();
+    app.open_blocking(&root.join("الرقة.txt"));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 820.0))
+        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
+    harness.run_steps(2);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open Folder…").click();
+    harness.run_steps(3);
+    assert_eq!(visible(&harness), ["صور", "مقالات"]);
+    // The picker's folder was not taken; the built-in dialog's choice is.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run_steps(3);
+    let folder = harness.state().folder.as_ref().expect("a folder is open");
+    assert_eq!(folder.folder, root.join("صور"));
+    assert!(!harness.state().settings.builtin_dialogs);
+}
