@@ -35,10 +35,10 @@ struct Waiting {
 }
 
 /// A question for the built-in dialog, and why the built-in one answers it (if not by
-/// choice).
+/// choice): why the desktop's could not be shown.
 struct Queued {
     pending: Pending,
-    notice: Option<String>,
+    why: Option<String>,
 }
 
 /// The built-in dialog while it is shown.
@@ -120,10 +120,7 @@ impl Dialogs {
         let (answer, receiver) = mpsc::channel();
         let pending = Pending { request, answer };
         if self.always_builtin || self.forced_builtin {
-            self.queued.push_back(Queued {
-                pending,
-                notice: None,
-            });
+            self.queued.push_back(Queued { pending, why: None });
             ctx.request_repaint();
         } else {
             let native = self.picker.pick(ctx, &pending.request);
@@ -166,7 +163,7 @@ impl Dialogs {
                     log::warn!("system file dialog unavailable, showing the built-in one: {why}");
                     self.queued.push_back(Queued {
                         pending: waiting.pending,
-                        notice: Some(format!("Hashiya's own file dialog is shown because {why}.")),
+                        why: Some(why.to_string()),
                     });
                 }
             }
@@ -193,10 +190,12 @@ impl Dialogs {
             message = self.start(engine, queued, settings, current);
             ctx.request_repaint();
         }
-        let shown = self.shown.as_mut()?;
-        let action = shown.view.ui(ctx, engine, &self.places)?;
-        self.act(engine, action);
-        ctx.request_repaint();
+        if let Some(shown) = self.shown.as_mut()
+            && let Some(action) = shown.view.ui(ctx, engine, &self.places)
+        {
+            self.act(engine, action);
+            ctx.request_repaint();
+        }
         message
     }
 
@@ -208,7 +207,7 @@ impl Dialogs {
         settings: &Settings,
         current: Option<&Path>,
     ) -> Option<String> {
-        let Queued { pending, notice } = queued;
+        let Queued { pending, why } = queued;
         let request = &pending.request;
         let mode = match request.kind {
             DialogKind::OpenArticle | DialogKind::LoadScheme => FileDialogMode::Open,
@@ -216,7 +215,9 @@ impl Dialogs {
             DialogKind::Save => FileDialogMode::Save,
         };
         let mut view = FileDialog::new(engine, mode, &request.title, &request.file_name);
-        view.notice = notice;
+        view.notice = why
+            .as_ref()
+            .map(|why| format!("Hashiya's own file dialog is shown because {why}."));
         self.places = places(settings, current);
         let home = home_folder();
         let candidates = [
@@ -227,27 +228,18 @@ impl Dialogs {
             std::env::current_dir().ok(),
             Some(PathBuf::from("/")),
         ];
-        let mut problems = Vec::new();
-        for folder in candidates.into_iter().flatten() {
-            let listing = list_folder(&folder, request);
-            match &listing.error {
-                Some(error) if listing.entries.is_empty() => problems.push(error.clone()),
-                _ => {
-                    view.set_listing(engine, listing);
-                    self.shown = Some(Shown { pending, view });
-                    return None;
-                }
+        match first_readable(candidates.into_iter().flatten(), request) {
+            Ok(listing) => {
+                view.set_listing(engine, listing);
+                self.shown = Some(Shown { pending, view });
+                None
+            }
+            Err(problems) => {
+                // Nothing to list: the caller hears "cancelled", the user why.
+                pending.answer.send(None).ok();
+                Some(no_dialog_message(why.as_deref(), &problems))
             }
         }
-        // Nothing to list: tell the caller "cancelled" and the user why.
-        pending.answer.send(None).ok();
-        Some(format!(
-            "No file dialog could be shown: {} and no folder could be read for Hashiya's own ({}). {NO_DIALOG_HINT}",
-            view.notice
-                .as_deref()
-                .unwrap_or("the built-in dialog was asked for"),
-            problems.join("; ")
-        ))
     }
 
     /// Carries out what the user asked the built-in dialog for.
@@ -310,6 +302,30 @@ impl Dialogs {
             shown.pending.answer.send(answer).ok();
         }
     }
+}
+
+/// The listing of the first of `candidates` that can be read, or why none could.
+fn first_readable(
+    candidates: impl IntoIterator<Item = PathBuf>,
+    request: &DialogRequest,
+) -> Result<FolderListing, Vec<String>> {
+    let mut problems = Vec::new();
+    for folder in candidates {
+        match std::fs::read_dir(&folder) {
+            Ok(_) => return Ok(list_folder(&folder, request)),
+            Err(error) => problems.push(format!("{error}: {}", folder.display())),
+        }
+    }
+    Err(problems)
+}
+
+/// What the window says when not even the built-in dialog can be shown.
+fn no_dialog_message(why: Option<&str>, problems: &[String]) -> String {
+    let why = why.unwrap_or("Hashiya's own was asked for");
+    format!(
+        "No file dialog could be shown: {why}, and Hashiya's own could not read any folder ({}). {NO_DIALOG_HINT}",
+        problems.join("; ")
+    )
 }
 
 /// `typed` (from the path field) as a path: `~` is the home folder, relative paths start
@@ -522,6 +538,35 @@ mod tests {
         let missing = list_folder(&root.join("gone"), &DialogRequest::open_article());
         assert!(missing.entries.is_empty());
         assert!(missing.error.unwrap().contains("gone"));
+    }
+
+    #[test]
+    fn when_no_folder_can_be_read_the_message_says_why_and_what_else_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "x").unwrap();
+        let candidates = [dir.path().join("gone"), file.clone()];
+        let problems = first_readable(candidates, &DialogRequest::open_article()).unwrap_err();
+        assert_eq!(problems.len(), 2);
+        assert!(problems[0].contains("gone") && problems[1].contains("a.txt"));
+        let message = no_dialog_message(Some("the desktop has no file dialog"), &problems);
+        assert!(
+            message.contains("the desktop has no file dialog"),
+            "{message}"
+        );
+        assert!(message.contains("gone"), "{message}");
+        assert!(
+            message.contains("Drop") && message.contains("hashiya PATH"),
+            "{message}"
+        );
+        // The first folder that can be read is listed.
+        let listing = first_readable(
+            [dir.path().join("gone"), dir.path().to_owned()],
+            &DialogRequest::open_article(),
+        )
+        .unwrap();
+        assert_eq!(listing.folder, dir.path());
+        assert_eq!(listing.entries.len(), 1);
     }
 
     #[test]
