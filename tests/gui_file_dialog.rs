@@ -165,6 +165,10 @@ fn typing_part_of_an_arabic_name_filters_and_enter_opens_the_article() {
         Some(root.join("مقالات").join("أيفون وأندرويد.txt"))
     );
     assert!(harness.state().message.is_none());
+    // The keyboard is the reader's again.
+    press(&mut harness, Key::J);
+    let session = harness.state().session.as_ref().unwrap();
+    assert!(session.reader.selected.is_some());
 }
 
 #[test]
