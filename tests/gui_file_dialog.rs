@@ -222,6 +222,9 @@ fn a_typed_path_goes_there() {
     type_text(&mut harness, &root.join("مقالات").display().to_string());
     press(&mut harness, Key::Enter);
     assert_eq!(dialog_folder(&harness), root.join("مقالات"));
+    // Typing filters again in the folder shown.
+    type_text(&mut harness, "تقرير");
+    assert_eq!(visible(&harness), ["تقرير CNN 2016.txt"]);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
     harness.run_steps(2);

@@ -103,6 +103,8 @@ pub struct FileDialog {
     scroll_to_selected: bool,
     scroll_offset: f32,
     view_height: f32,
+    /// Give the keyboard back to the name or filter field (a new folder is shown).
+    refocus: bool,
 }
 
 impl std::fmt::Debug for FileDialog {
@@ -151,6 +153,7 @@ impl FileDialog {
             scroll_to_selected: false,
             scroll_offset: 0.0,
             view_height: 0.0,
+            refocus: true,
         }
     }
 
@@ -172,6 +175,7 @@ impl FileDialog {
         self.confirm_replace = None;
         self.listing = listing;
         self.scroll_offset = 0.0;
+        self.refocus = true;
         self.refilter();
     }
 
@@ -359,7 +363,9 @@ impl FileDialog {
     ) -> Option<FileDialogAction> {
         let mut action = self.keys(ctx, engine);
         // Typing always reaches a field: the name or filter unless the path field has it.
-        if !self.location.has_focus(ctx) && !self.typing_field().has_focus(ctx) {
+        if std::mem::take(&mut self.refocus)
+            || (!self.location.has_focus(ctx) && !self.typing_field().has_focus(ctx))
+        {
             self.typing_field().focus(ctx);
         }
         let screen = ctx.content_rect();
