@@ -35,6 +35,11 @@ pub struct Cli {
     /// Remove what --install-desktop installed.
     #[arg(long)]
     pub uninstall_desktop: bool,
+    /// Open, save and export through Hashiya's own file dialog instead of the desktop's
+    /// (for desktops whose dialog is broken; where there is none, Hashiya's is used anyway).
+    /// View > Use Hashiya's File Dialogs keeps this choice.
+    #[arg(long)]
+    pub builtin_dialogs: bool,
     /// A headless command.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -150,7 +155,7 @@ pub fn main() -> ExitCode {
         }) => layout_visual(&file, encoding.as_deref()),
         None if cli.install_desktop => install_desktop(cli.default_for.as_deref()),
         None if cli.uninstall_desktop => uninstall_desktop(),
-        None => run_gui(cli.paths.into_iter().next()),
+        None => run_gui(cli.paths.into_iter().next(), cli.builtin_dialogs),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -323,7 +328,7 @@ fn uninstall_desktop() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run_gui(path: Option<PathBuf>) -> anyhow::Result<()> {
+fn run_gui(path: Option<PathBuf>, builtin_dialogs: bool) -> anyhow::Result<()> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Hashiya")
         .with_app_id("hashiya")
@@ -342,7 +347,13 @@ fn run_gui(path: Option<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "Hashiya",
         options,
-        Box::new(move |cc| Ok(Box::new(HashiyaApp::from_creation_context(cc, path)))),
+        Box::new(move |cc| {
+            let mut app = HashiyaApp::from_creation_context(cc, path);
+            if builtin_dialogs {
+                app.use_builtin_dialogs();
+            }
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|error| anyhow::anyhow!("could not open the window: {error}"))
 }

@@ -136,3 +136,12 @@ fn layout_visual_prints_each_paragraph_in_on_screen_order() {
     );
 }
 
+
+#[test]
+fn help_documents_the_builtin_dialogs_flag() {
+    let output = hashiya().arg("--help").output().unwrap();
+    assert!(output.status.success());
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(help.contains("--builtin-dialogs"), "{help}");
+    assert!(help.contains("Hashiya's own file dialog"), "{help}");
+}

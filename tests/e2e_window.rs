@@ -157,11 +157,22 @@ struct App {
 
 impl App {
     fn launch(display: &Display, article: &Path, log_name: &str) -> Self {
+        Self::launch_with(display, article, log_name, &[])
+    }
+
+    /// Like [`Self::launch`], with extra environment variables.
+    fn launch_with(
+        display: &Display,
+        article: &Path,
+        log_name: &str,
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> Self {
         let home = tempfile::tempdir().unwrap();
         let log = std::fs::File::create(screenshot_dir().join(format!("{log_name}.log"))).unwrap();
         let child = display
             .command(env!("CARGO_BIN_EXE_hashiya"))
             .arg(article)
+            .envs(env.iter().copied())
             .env("HOME", home.path())
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
@@ -659,4 +670,219 @@ fn a_double_clicked_word_is_labelled_in_a_real_window() {
     );
     assert_eq!(annotation.target.paragraph, 5);
     assert_eq!(annotation.labels, ["actor"]);
+}
+
+impl Display {
+    /// Types `text` one character at a time: xdotool types Arabic by remapping a spare key
+    /// code for each character, and a fast burst loses some of them.
+    fn type_slowly(&self, text: &str) {
+        for c in text.chars() {
+            self.xdotool(&["type", "--delay", "150", &c.to_string()]);
+        }
+        // Let the app see the restored keymap before the next key.
+        std::thread::sleep(Duration::from_secs(1));
+    }
+
+    /// The window's id.
+    fn window(&self) -> String {
+        let output = self
+            .command("xdotool")
+            .args(["search", "--onlyvisible", "--name", "Hashiya"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .next()
+            .expect("a Hashiya window")
+            .to_owned()
+    }
+
+    /// Clicks at (`x`, `y`) in the window.
+    fn click(&self, x: u32, y: u32) {
+        let window = self.window();
+        self.xdotool(&[
+            "mousemove",
+            "--window",
+            &window,
+            &x.to_string(),
+            &y.to_string(),
+            "click",
+            "1",
+        ]);
+    }
+
+    /// Waits until the window title contains `part`; returns the title.
+    fn wait_for_title(&self, part: &str, timeout: Duration) -> Option<String> {
+        let started = Instant::now();
+        while started.elapsed() < timeout {
+            let output = self
+                .command("xdotool")
+                .args(["getwindowname", &self.window()])
+                .output()
+                .unwrap();
+            let title = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+            if title.contains(part) {
+                return Some(title);
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        None
+    }
+}
+
+/// A session like a bare X11 one with no xdg-desktop-portal and no zenity, whatever this
+/// machine has: the session bus is unreachable and `PATH` is an empty folder.
+fn without_system_dialogs(empty: &Path) -> Vec<(&'static str, std::ffi::OsString)> {
+    vec![
+        (
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/hashiya-test-bus".into(),
+        ),
+        ("PATH", empty.as_os_str().to_owned()),
+    ]
+}
+
+/// A folder with an article to start from and Arabic-named articles in Arabic-named
+/// sub-folders.
+fn dialog_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::copy(
+        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
+        root.join("start.txt"),
+    )
+    .unwrap();
+    let articles = root.join("مقالات");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::copy(
+        corpus("news/snn_alweeam_2015-08-08_1017_iphone6s_slash.txt"),
+        articles.join("أيفون وأندرويد.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        corpus("news/talaa_saidziani_algeria_short_news.txt"),
+        articles.join("الجزائر.txt"),
+    )
+    .unwrap();
+    let archive = root.join("أرشيف 2016");
+    std::fs::create_dir(&archive).unwrap();
+    std::fs::copy(
+        corpus("news/snn_almadina_2015-07-27_586_iphone_android_percentages.txt"),
+        archive.join("تقرير CNN 2016.txt"),
+    )
+    .unwrap();
+    dir
+}
+
+/// Ctrl+O, then an Arabic file chosen in Hashiya's dialog by typing parts of names; the
+/// log must say why Hashiya's dialog was shown (`reason`).
+fn open_through_hashiyas_dialog(name: &str, env: &[(&str, &std::ffi::OsStr)], reason: &str) {
+    let display = Display::start();
+    let dir = dialog_folder();
+    let _app = App::launch_with(&display, &dir.path().join("start.txt"), name, env);
+
+    display.xdotool(&["key", "ctrl+o"]);
+    std::thread::sleep(Duration::from_millis(800));
+    let (shown, _) = display.screenshot(&format!("{name}-shown"));
+    // Into مقالات by typing part of its name, then the article by part of its name, with
+    // a bare alef for أ as search allows.
+    display.type_slowly("مقال");
+    display.xdotool(&["key", "Return"]);
+    display.type_slowly("ايفون");
+    let (typed, _) = display.screenshot(&format!("{name}-typed"));
+    display.xdotool(&["key", "Return"]);
+    let title = display.wait_for_title("أيفون وأندرويد.txt", Duration::from_secs(15));
+    let (path, image) = display.screenshot(&format!("{name}-done"));
+    assert!(
+        title.is_some(),
+        "the article did not open; see {}, {} and {}",
+        shown.display(),
+        typed.display(),
+        path.display()
+    );
+    assert_article_drawn(name, &image, &path);
+    let log = std::fs::read_to_string(screenshot_dir().join(format!("{name}.log"))).unwrap();
+    assert!(
+        log.contains("showing the built-in one") && log.contains(reason),
+        "the fallback was not taken for the expected reason ({reason}): {log}"
+    );
+}
+
+#[test]
+fn without_a_portal_or_zenity_ctrl_o_opens_an_arabic_file_through_hashiyas_dialog() {
+    if !tools_available() {
+        return;
+    }
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let empty = tempfile::tempdir().unwrap();
+    let env = without_system_dialogs(empty.path());
+    let env: Vec<(&str, &std::ffi::OsStr)> = env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
+    open_through_hashiyas_dialog("dialog-open", &env, "neither the xdg-desktop-portal");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_system_dialog_that_fails_to_start_is_replaced_by_hashiyas() {
+    use std::os::unix::fs::PermissionsExt as _;
+    if !tools_available() {
+        return;
+    }
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // A zenity that is on PATH but cannot run (its interpreter is missing): rfd tries it,
+    // fails, and returns as if the user had cancelled.
+    let bin = tempfile::tempdir().unwrap();
+    let zenity = bin.path().join("zenity");
+    std::fs::write(&zenity, "#!/nonexistent/interpreter\n").unwrap();
+    std::fs::set_permissions(&zenity, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let env = without_system_dialogs(bin.path());
+    let env: Vec<(&str, &std::ffi::OsStr)> = env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
+    open_through_hashiyas_dialog("dialog-zenity-fails", &env, "the system file dialog failed");
+}
+
+#[test]
+fn without_a_portal_or_zenity_open_folder_works_through_hashiyas_dialog() {
+    if !tools_available() {
+        return;
+    }
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let display = Display::start();
+    let dir = dialog_folder();
+    let empty = tempfile::tempdir().unwrap();
+    let env = without_system_dialogs(empty.path());
+    let env: Vec<(&str, &std::ffi::OsStr)> = env.iter().map(|(k, v)| (*k, v.as_os_str())).collect();
+    let _app = App::launch_with(
+        &display,
+        &dir.path().join("start.txt"),
+        "dialog-folder",
+        &env,
+    );
+
+    // File ▸ Open Folder… (positions in the 1100×820 window).
+    display.click(19, 12);
+    display.click(58, 62);
+    std::thread::sleep(Duration::from_millis(800));
+    let (shown, _) = display.screenshot("dialog-folder-shown");
+    display.type_slowly("ارش");
+    // Enter goes into أرشيف 2016; with no sub-folder there to select, Enter opens it.
+    display.xdotool(&["key", "Return"]);
+    display.xdotool(&["key", "Return"]);
+    std::thread::sleep(Duration::from_secs(1));
+    let (listed, _) = display.screenshot("dialog-folder-listed");
+    // The folder's first (only) article.
+    display.xdotool(&["key", "ctrl+Next"]);
+    let title = display.wait_for_title("تقرير CNN 2016.txt", Duration::from_secs(15));
+    let (path, _) = display.screenshot("dialog-folder-done");
+    assert!(
+        title.is_some(),
+        "the folder's article did not open; see {}, {} and {}",
+        shown.display(),
+        listed.display(),
+        path.display()
+    );
 }

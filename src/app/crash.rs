@@ -83,10 +83,38 @@ pub fn init_logging_and_panics() -> Option<PathBuf> {
         env_logger::Env::default().default_filter_or("warn,hashiya=info"),
     );
     builder.target(env_logger::Target::Pipe(Box::new(Tee { file })));
+    let logger = builder.build();
+    let level = logger.filter();
     // A second initialisation (tests) keeps the first logger.
-    builder.try_init().ok();
+    if log::set_boxed_logger(Box::new(Logger { inner: logger })).is_ok() {
+        // Errors always reach the logger, even when not printed: they tell whether a system
+        // file dialog was shown (see `picker::is_dialog_failure`).
+        log::set_max_level(level.max(log::LevelFilter::Error));
+    }
     install_panic_hook();
     opened.then_some(path).flatten()
+}
+
+/// The log filtered by `RUST_LOG`, also watching for failed file dialogs.
+struct Logger {
+    inner: env_logger::Logger,
+}
+
+impl log::Log for Logger {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        self.inner.enabled(metadata)
+            || super::picker::is_dialog_failure(metadata.target(), metadata.level())
+    }
+
+    fn log(&self, record: &log::Record<'_>) {
+        super::picker::note_log_record(record);
+        // `env_logger::Logger::log` applies the filter itself.
+        self.inner.log(record);
+    }
+
+    fn flush(&self) {
+        self.inner.flush();
+    }
 }
 
 /// Records and logs panics, then lets the default hook print them.

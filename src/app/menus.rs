@@ -302,6 +302,14 @@ impl HashiyaApp {
         ui.radio_value(&mut self.settings.theme, Theme::Dark, "Dark");
         ui.separator();
         ui.menu_button("Encoding", |ui| self.encoding_menu_ui(ui));
+        ui.separator();
+        ui.checkbox(
+            &mut self.settings.builtin_dialogs,
+            "Use Hashiya's File Dialogs",
+        )
+        .on_hover_text(
+            "Open, save and export with Hashiya's own dialog instead of the desktop's (which it replaces anyway when the desktop has none)",
+        );
     }
 
     fn encoding_menu_ui(&mut self, ui: &mut Ui) {

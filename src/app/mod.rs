@@ -9,6 +9,7 @@ pub mod compare;
 pub mod crash;
 mod default_offer;
 pub mod desktop;
+mod dialogs;
 mod focus;
 pub mod folder;
 mod menus;
@@ -28,7 +29,9 @@ pub use annotations::{AnnotationSession, SaveStatus};
 pub use compare::{Adjudication, AgreementWindow, CompareState};
 pub use folder::{FolderSort, FolderState};
 pub use overview::{Filter, Statistics, statistics};
-pub use picker::{FilePicker, FixedPicker, NativePicker};
+pub use picker::{
+    DialogKind, DialogRequest, DialogUnavailable, FilePicker, FixedPicker, NativePicker, PickResult,
+};
 pub use settings::{
     DEFAULT_FONT_SIZE_PT, DefaultAppOffer, FONT_SIZE_RANGE_PT, LINE_SPACINGS, MAX_RECENT_FILES,
     ReadingPosition, Settings, Theme, default_author,
@@ -188,7 +191,7 @@ pub struct HashiyaApp {
     /// The open article, if any.
     pub session: Option<Session>,
     loading: Option<LoadJob>,
-    picker: Box<dyn FilePicker>,
+    picker: dialogs::Dialogs,
     pending_pick: Option<mpsc::Receiver<Option<PathBuf>>>,
     pending_save_as: Option<mpsc::Receiver<Option<PathBuf>>>,
     pending_export: Option<(crate::export::ExportFormat, mpsc::Receiver<Option<PathBuf>>)>,
@@ -265,7 +268,7 @@ impl HashiyaApp {
             engine,
             session: None,
             loading: None,
-            picker: Box::new(NativePicker),
+            picker: dialogs::Dialogs::new(Box::new(NativePicker)),
             pending_pick: None,
             pending_save_as: None,
             pending_export: None,
@@ -313,7 +316,7 @@ impl HashiyaApp {
     /// Replaces the file dialogs (tests answer with fixed paths).
     #[must_use]
     pub fn with_picker(mut self, picker: impl FilePicker + 'static) -> Self {
-        self.picker = Box::new(picker);
+        self.picker = dialogs::Dialogs::new(Box::new(picker));
         self
     }
 
@@ -1012,7 +1015,10 @@ impl HashiyaApp {
         self.poll_article_watch(&ctx);
         self.check_focus_regained(&ctx);
         self.handle_dropped_files(&ctx);
-        self.handle_shortcuts(&ctx);
+        // The built-in file dialog, while shown, has the keyboard.
+        if !self.picker.is_open() {
+            self.handle_shortcuts(&ctx);
+        }
         self.apply_theme(&ctx);
         self.update_window_title(&ctx);
         if self.engine.begin_frame() {
@@ -1079,6 +1085,7 @@ impl HashiyaApp {
         self.scheme_editor_ui(&ctx);
         self.compare_window_ui(&ctx);
         self.agreement_window_ui(&ctx);
+        self.dialogs_ui(&ctx);
         self.schedule_save(&ctx, false);
         self.handle_close_request(&ctx);
     }

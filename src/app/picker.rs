@@ -1,97 +1,276 @@
-//! File dialogs. The app asks through the [`FilePicker`] trait, so tests can answer with
-//! fixed paths instead of real dialogs.
+//! File dialogs of the desktop. The app asks through the [`FilePicker`] trait, so tests can
+//! answer with fixed paths (or fail) instead of showing real dialogs. A picker reports when
+//! it could not show a dialog at all, so that Hashiya's own dialog can stand in
+//! (`app/dialogs.rs`).
 
+use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::mpsc;
 
 use crate::document::ARTICLE_EXTENSIONS;
 
-/// Asks the user for files. Each call returns at once; the answer (`None` when the user
-/// cancelled) arrives on the channel.
-pub trait FilePicker {
+/// What a dialog is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    /// An article to open.
+    OpenArticle,
+    /// A folder of articles.
+    OpenFolder,
+    /// A label scheme file to load.
+    LoadScheme,
+    /// Where to save a file.
+    Save,
+}
+
+/// One question for a file dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DialogRequest {
+    /// What is asked for.
+    pub kind: DialogKind,
+    /// The dialog's title.
+    pub title: String,
+    /// The suggested file name ([`DialogKind::Save`] only; empty otherwise).
+    pub file_name: String,
+}
+
+impl DialogRequest {
     /// Asks for an article to open.
-    fn pick_article(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>>;
-
-    /// Asks where to save a file, suggesting `file_name`.
-    fn pick_save_path(
-        &self,
-        ctx: &egui::Context,
-        file_name: &str,
-    ) -> mpsc::Receiver<Option<PathBuf>>;
-
-    /// Asks for a label scheme file to load.
-    fn pick_scheme(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>>;
+    pub fn open_article() -> Self {
+        Self::new(DialogKind::OpenArticle, "Open Article", "")
+    }
 
     /// Asks for a folder of articles.
-    fn pick_folder(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>>;
+    pub fn open_folder() -> Self {
+        Self::new(DialogKind::OpenFolder, "Open Folder of Articles", "")
+    }
+
+    /// Asks for a label scheme file.
+    pub fn load_scheme() -> Self {
+        Self::new(DialogKind::LoadScheme, "Load Label Scheme", "")
+    }
+
+    /// Asks where to save, suggesting `file_name`.
+    pub fn save(file_name: &str) -> Self {
+        Self::new(DialogKind::Save, "Save As", file_name)
+    }
+
+    fn new(kind: DialogKind, title: &str, file_name: &str) -> Self {
+        Self {
+            kind,
+            title: title.to_owned(),
+            file_name: file_name.to_owned(),
+        }
+    }
+
+    /// The file extensions (lower case, without the dot) the dialog lists; empty for a
+    /// folder dialog, which lists folders only.
+    pub fn extensions(&self) -> Vec<String> {
+        match self.kind {
+            DialogKind::OpenArticle => ARTICLE_EXTENSIONS.iter().map(|&e| e.to_owned()).collect(),
+            DialogKind::OpenFolder => Vec::new(),
+            DialogKind::LoadScheme => vec!["json".to_owned()],
+            DialogKind::Save => std::path::Path::new(&self.file_name)
+                .extension()
+                .map(|e| vec![e.to_string_lossy().to_lowercase()])
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Why no dialog could be shown.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct DialogUnavailable(pub String);
+
+/// A dialog's answer: the chosen path, `Ok(None)` when the user cancelled, or why no dialog
+/// could be shown.
+pub type PickResult = Result<Option<PathBuf>, DialogUnavailable>;
+
+/// Asks the user for files.
+pub trait FilePicker {
+    /// Shows a dialog for `request`. Returns at once; the answer arrives on the channel.
+    fn pick(&self, ctx: &egui::Context, request: &DialogRequest) -> mpsc::Receiver<PickResult>;
 }
 
 /// Runs a blocking dialog on a worker thread and delivers its answer on a channel.
 fn in_background(
     ctx: &egui::Context,
-    dialog: impl FnOnce() -> Option<PathBuf> + Send + 'static,
-) -> mpsc::Receiver<Option<PathBuf>> {
+    dialog: impl FnOnce() -> PickResult + Send + 'static,
+) -> mpsc::Receiver<PickResult> {
     let (sender, receiver) = mpsc::channel();
     let ctx = ctx.clone();
+    let thread_sender = sender.clone();
     let spawned = std::thread::Builder::new()
         .name("hashiya-dialog".to_owned())
         .spawn(move || {
             // The app may have closed meanwhile; then nobody is waiting.
-            if sender.send(dialog()).is_ok() {
+            if thread_sender.send(dialog()).is_ok() {
                 ctx.request_repaint();
             }
         });
     if let Err(error) = spawned {
-        log::error!("could not show the dialog: {error}");
+        // The receiver is alive: it is returned below.
+        sender
+            .send(Err(DialogUnavailable(format!(
+                "could not start the dialog ({error})"
+            ))))
+            .ok();
     }
     receiver
 }
 
-/// Native dialogs through `rfd`, shown from a worker thread so the window keeps painting.
+/// The desktop's dialogs through `rfd`, shown from a worker thread so the window keeps
+/// painting.
 #[derive(Debug, Default)]
 pub struct NativePicker;
 
 impl FilePicker for NativePicker {
-    fn pick_article(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
-        in_background(ctx, || {
-            rfd::FileDialog::new()
-                .set_title("Open Article")
-                .add_filter("Articles", &ARTICLE_EXTENSIONS)
-                .add_filter("All files", &["*"])
-                .pick_file()
-        })
+    fn pick(&self, ctx: &egui::Context, request: &DialogRequest) -> mpsc::Receiver<PickResult> {
+        let request = request.clone();
+        in_background(ctx, move || native_dialog(&request))
     }
+}
 
-    fn pick_save_path(
-        &self,
-        ctx: &egui::Context,
-        file_name: &str,
-    ) -> mpsc::Receiver<Option<PathBuf>> {
-        let file_name = file_name.to_owned();
-        in_background(ctx, move || {
-            rfd::FileDialog::new()
-                .set_title("Save As")
-                .set_file_name(file_name)
-                .save_file()
-        })
+/// Shows `request` with rfd, or says why it cannot be shown.
+///
+/// rfd answers `None` both when the user cancels and when no dialog could be shown, so
+/// failure is found in two ways:
+/// - before asking: [`native_availability`] checks that something can draw the dialog;
+/// - while asking: rfd logs its failures, and [`capture_dialog_failures`] collects the ones
+///   that mean nothing was shown (see [`is_dialog_failure`]).
+fn native_dialog(request: &DialogRequest) -> PickResult {
+    native_availability()?;
+    let (answer, failures) = capture_dialog_failures(|| rfd_dialog(request));
+    match (answer, failures.last()) {
+        (None, Some(failure)) => Err(DialogUnavailable(format!(
+            "the system file dialog failed: {failure}"
+        ))),
+        (answer, _) => Ok(answer),
     }
+}
 
-    fn pick_scheme(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
-        in_background(ctx, || {
-            rfd::FileDialog::new()
-                .set_title("Load Label Scheme")
-                .add_filter("Label schemes", &["json"])
-                .pick_file()
-        })
+fn rfd_dialog(request: &DialogRequest) -> Option<PathBuf> {
+    let dialog = rfd::FileDialog::new().set_title(&request.title);
+    match request.kind {
+        DialogKind::OpenArticle => dialog
+            .add_filter("Articles", &ARTICLE_EXTENSIONS)
+            .add_filter("All files", &["*"])
+            .pick_file(),
+        DialogKind::OpenFolder => dialog.pick_folder(),
+        DialogKind::LoadScheme => dialog.add_filter("Label schemes", &["json"]).pick_file(),
+        DialogKind::Save => dialog.set_file_name(&request.file_name).save_file(),
     }
+}
 
-    fn pick_folder(&self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
-        in_background(ctx, || {
-            rfd::FileDialog::new()
-                .set_title("Open Folder of Articles")
-                .pick_folder()
-        })
+/// How long to wait for the desktop portal to answer (it may be started on demand).
+#[cfg(all(unix, not(target_os = "macos")))]
+const PORTAL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Whether rfd can show a dialog here.
+///
+/// rfd 0.17 on Linux and the BSDs (built without its GTK backend) first asks the
+/// `org.freedesktop.portal.FileChooser` interface of xdg-desktop-portal over D-Bus and,
+/// when that call fails, runs `zenity`. So a dialog can appear when the portal's file
+/// chooser answers on the session bus (asked here for its `version` property, which also
+/// starts a portal that is only activatable), or else when `zenity` is on `PATH`. Without
+/// either, rfd would log two errors and return `None` as if the user had cancelled.
+/// Windows and macOS always have their own dialogs.
+pub fn native_availability() -> Result<(), DialogUnavailable> {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        let Err(portal) = portal_file_chooser() else {
+            return Ok(());
+        };
+        if on_path("zenity") {
+            return Ok(());
+        }
+        log::info!("no desktop portal file chooser: {portal}");
+        Err(DialogUnavailable(
+            "the desktop has no file dialog (neither the xdg-desktop-portal file chooser nor zenity is available)"
+                .to_owned(),
+        ))
     }
+    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    Ok(())
+}
+
+/// Asks the session bus for the portal's file chooser.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn portal_file_chooser() -> Result<(), String> {
+    async_io::block_on(async {
+        let connection = zbus::connection::Builder::session()
+            .map_err(|e| e.to_string())?
+            .method_timeout(PORTAL_TIMEOUT)
+            .build()
+            .await
+            .map_err(|e| format!("no D-Bus session bus: {e}"))?;
+        connection
+            .call_method(
+                Some("org.freedesktop.portal.Desktop"),
+                "/org/freedesktop/portal/desktop",
+                Some("org.freedesktop.DBus.Properties"),
+                "Get",
+                &("org.freedesktop.portal.FileChooser", "version"),
+            )
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    })
+}
+
+/// Whether an executable `program` is in one of the `PATH` folders.
+#[cfg(unix)]
+pub fn on_path(program: &str) -> bool {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|folder| {
+            std::fs::metadata(folder.join(program))
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+    })
+}
+
+thread_local! {
+    /// Dialog failures logged on this thread while [`capture_dialog_failures`] runs.
+    static CAPTURED: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+/// Whether a log record from `target` at `level` says that rfd showed no dialog.
+///
+/// rfd logs with its module path as target. A failure of the portal is logged from
+/// `rfd::backend::xdg_desktop_portal::portal` and is not final: rfd then tries zenity, and the
+/// user may still see (and cancel) that dialog. When zenity fails too, rfd logs that from
+/// the backend module itself (`rfd::backend::xdg_desktop_portal`) and returns `None`: that
+/// error, or any other error of rfd outside the portal's D-Bus code, means no dialog was shown.
+pub fn is_dialog_failure(target: &str, level: log::Level) -> bool {
+    level == log::Level::Error
+        && (target == "rfd" || target.starts_with("rfd::"))
+        && !target.contains("::portal")
+}
+
+/// Records `record` when it is a dialog failure logged during [`capture_dialog_failures`]
+/// on this thread; the logger calls this for every record.
+pub fn note_log_record(record: &log::Record<'_>) {
+    if !is_dialog_failure(record.target(), record.level()) {
+        return;
+    }
+    CAPTURED.with(|captured| {
+        if let Ok(mut captured) = captured.try_borrow_mut()
+            && let Some(failures) = captured.as_mut()
+        {
+            failures.push(record.args().to_string());
+        }
+    });
+}
+
+/// Runs `dialog`, collecting the dialog failures logged on this thread meanwhile.
+pub fn capture_dialog_failures<T>(dialog: impl FnOnce() -> T) -> (T, Vec<String>) {
+    CAPTURED.with(|captured| *captured.borrow_mut() = Some(Vec::new()));
+    let answer = dialog();
+    let failures = CAPTURED
+        .with(|captured| captured.borrow_mut().take())
+        .unwrap_or_default();
+    (answer, failures)
 }
 
 /// Answers every question with fixed paths (for tests).
@@ -107,7 +286,8 @@ pub struct FixedPicker {
     pub folder: Option<PathBuf>,
 }
 
-fn answered(answer: Option<PathBuf>) -> mpsc::Receiver<Option<PathBuf>> {
+/// A channel that already holds `answer`.
+pub fn answered(answer: PickResult) -> mpsc::Receiver<PickResult> {
     let (sender, receiver) = mpsc::channel();
     // The receiver is alive: it is returned below.
     sender.send(answer).ok();
@@ -115,23 +295,100 @@ fn answered(answer: Option<PathBuf>) -> mpsc::Receiver<Option<PathBuf>> {
 }
 
 impl FilePicker for FixedPicker {
-    fn pick_article(&self, _ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
-        answered(self.article.clone())
+    fn pick(&self, _ctx: &egui::Context, request: &DialogRequest) -> mpsc::Receiver<PickResult> {
+        answered(Ok(match request.kind {
+            DialogKind::OpenArticle => self.article.clone(),
+            DialogKind::OpenFolder => self.folder.clone(),
+            DialogKind::LoadScheme => self.scheme.clone(),
+            DialogKind::Save => self.save_path.clone(),
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_rfd_errors_outside_the_portal_mean_no_dialog_was_shown() {
+        use log::Level::{Error, Warn};
+        for (target, level, failure) in [
+            // zenity, rfd's last resort, could not run.
+            ("rfd::backend::xdg_desktop_portal", Error, true),
+            ("rfd", Error, true),
+            // The portal failed; zenity comes next and may still show a dialog.
+            ("rfd::backend::xdg_desktop_portal::portal", Error, false),
+            (
+                "rfd::backend::xdg_desktop_portal::portal::libdbus",
+                Error,
+                false,
+            ),
+            // "Using zenity fallback" is a warning.
+            ("rfd::backend::xdg_desktop_portal", Warn, false),
+            // Not rfd.
+            ("rfdx", Error, false),
+            ("hashiya::app", Error, false),
+        ] {
+            assert_eq!(
+                is_dialog_failure(target, level),
+                failure,
+                "{target} at {level}"
+            );
+        }
     }
 
-    fn pick_save_path(
-        &self,
-        _ctx: &egui::Context,
-        _file_name: &str,
-    ) -> mpsc::Receiver<Option<PathBuf>> {
-        answered(self.save_path.clone())
+    #[test]
+    fn failures_are_captured_only_on_the_dialog_thread_and_only_while_it_runs() {
+        let record = |target: &'static str, text: &'static str| {
+            note_log_record(
+                &log::Record::builder()
+                    .target(target)
+                    .level(log::Level::Error)
+                    .args(format_args!("{text}"))
+                    .build(),
+            );
+        };
+        record("rfd::backend::xdg_desktop_portal", "before");
+        let ((), failures) = capture_dialog_failures(|| {
+            record(
+                "rfd::backend::xdg_desktop_portal::portal",
+                "OpenFile failed",
+            );
+            record(
+                "rfd::backend::xdg_desktop_portal",
+                "Failed to pick file with zenity: No such file or directory",
+            );
+            std::thread::spawn(move || {
+                note_log_record(
+                    &log::Record::builder()
+                        .target("rfd")
+                        .level(log::Level::Error)
+                        .args(format_args!("elsewhere"))
+                        .build(),
+                );
+            })
+            .join()
+            .unwrap();
+        });
+        assert_eq!(
+            failures,
+            ["Failed to pick file with zenity: No such file or directory"]
+        );
+        record("rfd::backend::xdg_desktop_portal", "after");
+        let ((), none) = capture_dialog_failures(|| ());
+        assert!(none.is_empty());
     }
 
-    fn pick_scheme(&self, _ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
-        answered(self.scheme.clone())
-    }
-
-    fn pick_folder(&self, _ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
-        answered(self.folder.clone())
+    #[test]
+    fn each_request_lists_its_own_files() {
+        assert!(
+            DialogRequest::open_article()
+                .extensions()
+                .contains(&"docx".to_owned())
+        );
+        assert!(DialogRequest::open_folder().extensions().is_empty());
+        assert_eq!(DialogRequest::load_scheme().extensions(), ["json"]);
+        assert_eq!(DialogRequest::save("a.b.CSV").extensions(), ["csv"]);
+        assert!(DialogRequest::save("noext").extensions().is_empty());
     }
 }

@@ -66,6 +66,8 @@ pub struct Settings {
     pub corpus_folder: Option<PathBuf>,
     /// The answer to the one-time offer to become the default application for articles.
     pub default_app_offer: DefaultAppOffer,
+    /// Show Hashiya's own file dialog instead of the desktop's (View menu).
+    pub builtin_dialogs: bool,
 }
 
 /// What the user answered when offered to make Hashiya the default application.
@@ -102,6 +104,7 @@ impl Default for Settings {
             team_mode: false,
             corpus_folder: None,
             default_app_offer: DefaultAppOffer::NotAsked,
+            builtin_dialogs: false,
         }
     }
 }

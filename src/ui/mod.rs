@@ -3,6 +3,7 @@
 
 pub mod annotation_panel;
 pub mod bidi_label;
+pub mod file_dialog;
 pub mod note_editor;
 pub mod reader;
 pub mod theme;
@@ -10,6 +11,9 @@ pub mod theme;
 pub use annotation_panel::{PanelAction, annotation_panel_ui};
 pub use bidi_label::{
     bidi_button, bidi_button_marked, bidi_label, bidi_small_button, chip, in_ltr, parse_hex_color,
+};
+pub use file_dialog::{
+    FileDialog, FileDialogAction, FileDialogMode, FolderEntry, FolderListing, Place,
 };
 pub use note_editor::{NoteEditor, NoteEditorOutput};
 pub use reader::{ParagraphMarks, ReaderColors, ReaderState, TextSelection, reader_ui};
