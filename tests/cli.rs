@@ -136,7 +136,6 @@ fn layout_visual_prints_each_paragraph_in_on_screen_order() {
     );
 }
 
-
 #[test]
 fn help_documents_the_builtin_dialogs_flag() {
     let output = hashiya().arg("--help").output().unwrap();
