@@ -47,11 +47,7 @@ pub struct Interrupted {
 
 /// The folder for markers, if the platform has one.
 pub fn default_dir() -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "hashiya")?;
-    let state = dirs
-        .state_dir()
-        .map_or_else(|| dirs.data_local_dir().to_owned(), Path::to_owned);
-    Some(state.join("busy"))
+    Some(super::crash::state_dir()?.join("busy"))
 }
 
 /// A marker on disk while it lives.

@@ -18,11 +18,16 @@ static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 /// Where the log is written: `$XDG_STATE_HOME/hashiya/hashiya.log` (or the platform's
 /// local data folder).
 pub fn log_path() -> Option<PathBuf> {
+    Some(state_dir()?.join("hashiya.log"))
+}
+
+/// Hashiya's state folder: `$XDG_STATE_HOME/hashiya` (or the platform's local data folder).
+pub fn state_dir() -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "hashiya")?;
-    let folder = dirs
-        .state_dir()
-        .map_or_else(|| dirs.data_local_dir().to_owned(), Path::to_owned);
-    Some(folder.join("hashiya.log"))
+    Some(
+        dirs.state_dir()
+            .map_or_else(|| dirs.data_local_dir().to_owned(), Path::to_owned),
+    )
 }
 
 /// Shifts `hashiya.log` → `.1` → `.2` … when it has grown too big.

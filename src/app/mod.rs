@@ -120,6 +120,23 @@ impl Session {
             .map(crate::annotation::TargetKey::Paragraph)
     }
 
+    /// The watch on the article's file (started on first use) and the text shown; `None`
+    /// for an article without a file.
+    fn article_watch(
+        &mut self,
+        ctx: &egui::Context,
+    ) -> Option<(&mut article_watch::ArticleWatch, &Document)> {
+        let path = self.document.path.as_deref()?;
+        let options = LoadOptions {
+            encoding: self.chosen_encoding,
+            ..LoadOptions::default()
+        };
+        let watch = self
+            .watch
+            .get_or_insert_with(|| article_watch::ArticleWatch::new(path, options, ctx));
+        Some((watch, &self.document))
+    }
+
     /// Name shown for the article: its file name, or "Sample article" for the bundled one.
     pub fn display_name(&self) -> String {
         self.document
@@ -442,20 +459,12 @@ impl HashiyaApp {
 
     /// Starts watching the open article's file (once) and takes in what changed.
     fn poll_article_watch(&mut self, ctx: &egui::Context) {
-        let Some(session) = &mut self.session else {
-            return;
-        };
-        let Some(path) = session.document.path.clone() else {
-            return;
-        };
-        let options = LoadOptions {
-            encoding: session.chosen_encoding,
-            ..LoadOptions::default()
-        };
-        let watch = session
-            .watch
-            .get_or_insert_with(|| article_watch::ArticleWatch::new(&path, options, ctx));
-        if let Some(change) = watch.poll(ctx, &session.document) {
+        let change = self
+            .session
+            .as_mut()
+            .and_then(|session| session.article_watch(ctx))
+            .and_then(|(watch, document)| watch.poll(ctx, document));
+        if let Some(change) = change {
             self.apply_article_change(change);
         }
     }
@@ -463,20 +472,12 @@ impl HashiyaApp {
     /// Looks at the open article's file now, on this thread, and takes in any change (tests
     /// and headless use; the window does this on file events and focus).
     pub fn check_article_now(&mut self, ctx: &egui::Context) {
-        let Some(session) = &mut self.session else {
-            return;
-        };
-        let Some(path) = session.document.path.clone() else {
-            return;
-        };
-        let options = LoadOptions {
-            encoding: session.chosen_encoding,
-            ..LoadOptions::default()
-        };
-        let watch = session
-            .watch
-            .get_or_insert_with(|| article_watch::ArticleWatch::new(&path, options, ctx));
-        if let Some(change) = watch.read_now(&session.document) {
+        let change = self
+            .session
+            .as_mut()
+            .and_then(|session| session.article_watch(ctx))
+            .and_then(|(watch, document)| watch.read_now(document));
+        if let Some(change) = change {
             self.apply_article_change(change);
         }
     }
