@@ -182,3 +182,67 @@ fn the_view_menu_switches_typeface_and_theme() {
     harness.run_steps(2);
     assert_eq!(harness.state().settings.theme, hashiya::app::Theme::Dark);
 }
+
+/// The most paragraphs laid out during the frames after `key`, the number still laid out,
+/// and the first paragraph in view.
+fn after_key(harness: &mut Harness<'_, HashiyaApp>, key: egui::Key) -> (usize, usize, usize) {
+    harness.key_press(key);
+    let mut most = 0;
+    for _ in 0..12 {
+        harness.run_steps(1);
+        let reader = &harness.state().session.as_ref().unwrap().reader;
+        most = most.max(reader.layout.cached_count());
+    }
+    let reader = &harness.state().session.as_ref().unwrap().reader;
+    (most, reader.layout.cached_count(), reader.first_visible())
+}
+
+#[test]
+fn end_and_home_in_long_articles_go_there_laying_out_only_what_is_around_the_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    // A whole article on one 8 MB line: pieces of 64 KiB.
+    let sample =
+        std::fs::read_to_string(corpus.join("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"))
+            .unwrap();
+    let line = sample.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line = dir.path().join("one-line.txt");
+    std::fs::write(
+        &one_line,
+        format!("{line} ").repeat(8 * 1024 * 1024 / line.len()),
+    )
+    .unwrap();
+    for path in [
+        corpus.join("large/snn_2015-07-23_all_1318_articles.txt"),
+        one_line,
+    ] {
+        let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
+        app.open_blocking(&path);
+        let paragraphs = app.session.as_ref().unwrap().document.paragraphs.len();
+        assert!(paragraphs > 100, "{paragraphs}");
+        let mut harness = harness_with(app, egui::vec2(1280.0, 900.0));
+        harness.run_steps(4);
+        // A screen holds at most a few dozen paragraphs; before, End laid out every one of
+        // the article's paragraphs and then showed the top again.
+        for (key, at_end) in [
+            (egui::Key::End, true),
+            (egui::Key::Home, false),
+            (egui::Key::End, true),
+        ] {
+            let (most, now, first) = after_key(&mut harness, key);
+            assert!(
+                most < 100,
+                "{key:?}: {most} of {paragraphs} laid out at once"
+            );
+            assert!(now < 100, "{key:?}: {now} still laid out");
+            if at_end {
+                assert!(
+                    first + 20 > paragraphs,
+                    "{key:?}: at {first} of {paragraphs}"
+                );
+            } else {
+                assert_eq!(first, 0, "{key:?}");
+            }
+        }
+    }
+}

@@ -402,7 +402,12 @@ pub fn reader_ui(
         .id_salt("reader")
         .auto_shrink([false, false]);
     if let Some(offset) = state.pending_offset_pt.take() {
-        scroll_area = scroll_area.vertical_scroll_offset(offset);
+        // Within the content: an offset past the end (End asks for "as far as it goes") left
+        // the viewport at infinity for a frame, and the layout around it then covered the
+        // whole article.
+        let total_pt = state.layout.total_height_pt() + pad_top_pt + pad_bottom_pt;
+        let max_offset = (total_pt - available.height()).max(0.0);
+        scroll_area = scroll_area.vertical_scroll_offset(offset.clamp(0.0, max_offset));
     }
 
     scroll_area.show_viewport(ui, |ui, viewport| {
