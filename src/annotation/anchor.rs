@@ -132,7 +132,8 @@ impl<'a> AnchorContext<'a> {
             // A paragraph is where it was when the paragraph there has its range and hash
             // (its quote may hold only its first characters).
             let same = self.paragraph_chars.get(target.paragraph) == Some(&old)
-                && self.paragraph_hashes.get(target.paragraph) == Some(&target.paragraph_sha256);
+                && self.paragraph_hashes.get(target.paragraph) == Some(&target.paragraph_sha256)
+                && self.text_of(old.clone()).starts_with(exact.as_str());
             if same {
                 return (Some(old), AnchorMethod::Unchanged);
             }
