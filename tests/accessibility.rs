@@ -92,7 +92,7 @@ fn colours_cycle_and_clear_from_the_keyboard() {
         let session = h.state().session.as_ref().unwrap();
         session
             .annotations
-            .store
+            .store()
             .paragraph_annotation(session.reader.selected.unwrap())
             .and_then(|a| a.color.clone())
     };
@@ -155,7 +155,7 @@ fn panel_controls_can_be_reached_with_tab_and_pressed_with_space() {
     let session = harness.state().session.as_ref().unwrap();
     let annotation = session
         .annotations
-        .store
+        .store()
         .paragraph_annotation(session.reader.selected.unwrap());
     assert!(
         annotation.is_some_and(|a| !a.labels.is_empty()),

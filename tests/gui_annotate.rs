@@ -122,7 +122,7 @@ fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
     let session = harness.state().session.as_ref().unwrap();
     let found = session
         .annotations
-        .store
+        .store()
         .paragraph_annotation(selected)
         .expect("annotation reloaded");
     assert_eq!(found.note, "ملاحظة: 13 بلداً، iPhone 6S");
@@ -153,7 +153,7 @@ fn delete_undo_and_redo() {
             .as_ref()
             .unwrap()
             .annotations
-            .store
+            .store()
             .annotations()
             .len()
     };
@@ -228,7 +228,13 @@ fn the_panel_labels_colours_and_list_work_with_the_mouse() {
     harness.run_steps(2);
     harness.get_by_label("Highlight #8ecae6").click();
     harness.run_steps(2);
-    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    let store = &harness
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .annotations
+        .store();
     let annotation = store.paragraph_annotation(5).unwrap();
     assert_eq!(annotation.labels, ["place"]);
     assert_eq!(annotation.color.as_deref(), Some("#8ecae6"));
@@ -315,7 +321,7 @@ fn a_sidecar_from_a_newer_version_opens_read_only() {
             .as_ref()
             .unwrap()
             .annotations
-            .store
+            .store()
             .annotations()
             .len(),
         1,
@@ -392,7 +398,13 @@ fn another_writer_s_changes_are_merged_not_clobbered() {
     harness.run_steps(1);
     harness.input_mut().focused = true;
     harness.run_steps(2);
-    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    let store = &harness
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .annotations
+        .store();
     assert_eq!(
         store.annotations().len(),
         2,
@@ -432,7 +444,7 @@ fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
             .as_ref()
             .unwrap()
             .annotations
-            .store
+            .store()
             .annotations()
             .len(),
         1,
@@ -482,7 +494,13 @@ fn annotations_follow_an_edited_article_and_orphans_are_listed() {
         message.contains("re-attached") && message.contains("orphans"),
         "{message}"
     );
-    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    let store = &harness
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .annotations
+        .store();
     assert_eq!(store.annotations().len(), 3, "nothing dropped");
     assert_eq!(store.orphans().count(), 1);
     harness.run_steps(2);
@@ -556,7 +574,7 @@ fn an_input_method_s_composition_is_shown_but_only_committed_text_is_kept() {
         let selected = session.reader.selected.unwrap();
         session
             .annotations
-            .store
+            .store()
             .paragraph_annotation(selected)
             .map(|a| a.note.clone())
     };
@@ -640,7 +658,13 @@ fn undo_never_reverts_another_writer_s_merged_edit() {
     harness.input_mut().focused = true;
     harness.run_steps(2);
     let note_of_5 = |harness: &Harness<'_, HashiyaApp>| {
-        let store = &harness.state().session.as_ref().unwrap().annotations.store;
+        let store = &harness
+            .state()
+            .session
+            .as_ref()
+            .unwrap()
+            .annotations
+            .store();
         store.paragraph_annotation(5).map(|a| a.note.clone())
     };
     assert_eq!(note_of_5(&harness).as_deref(), Some("ملاحظة الزميل"));
@@ -649,7 +673,13 @@ fn undo_never_reverts_another_writer_s_merged_edit() {
     // annotation the colleague has since written in.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(2);
-    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    let store = &harness
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .annotations
+        .store();
     assert!(store.paragraph_annotation(6).is_none());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(2);
@@ -671,7 +701,13 @@ fn reopening_the_article_right_after_an_edit_keeps_the_edit() {
     harness.run_steps(2);
     harness.state_mut().wait_for_load();
     harness.run_steps(3);
-    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    let store = &harness
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .annotations
+        .store();
     assert_eq!(store.annotations().len(), 1);
     assert_eq!(store.annotations()[0].labels, ["claim"]);
 }

@@ -209,7 +209,13 @@ fn a_deleted_article_keeps_its_annotations_and_is_read_again_when_it_returns() {
         sidecar_bytes,
         "untouched"
     );
-    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    let store = &harness
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .annotations
+        .store();
     assert_eq!(store.annotations().len(), 2);
 
     // It comes back: read again, and the edit made meanwhile is saved.

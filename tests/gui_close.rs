@@ -181,7 +181,7 @@ fn opening_another_article_over_unsavable_annotations_asks_once_and_keeps_a_copy
     assert!(message.contains("stays open"), "{message}");
     assert!(!data.join("hashiya/recovery").exists(), "no copy yet");
     let unsaved = &harness.state().session.as_ref().unwrap().annotations;
-    assert_eq!(unsaved.store.annotations().len(), 1, "still in memory");
+    assert_eq!(unsaved.store().annotations().len(), 1, "still in memory");
 
     harness.state_mut().open_blocking(&other);
     harness.run_steps(2);
@@ -235,7 +235,7 @@ fn a_sidecar_re_anchored_by_close_match_is_kept_as_it_was() {
         .as_ref()
         .unwrap()
         .annotations
-        .store
+        .store()
         .annotations()[0];
     assert_eq!(annotation.target.paragraph, 5);
 }

@@ -2,6 +2,7 @@
 //! progress, filtering and sorting, next / previous article, corpus-wide search, team mode,
 //! the Compare window with adjudication into the gold sidecar, and the Agreement window.
 
+use hashiya::session::annotations::Edit;
 use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
@@ -290,7 +291,7 @@ fn team_mode_keeps_each_annotators_work_in_their_own_file() {
         session.annotations.sidecar_path.as_deref(),
         Some(sidecar::sidecar_path(&articles[1]).as_path())
     );
-    assert!(session.annotations.store.annotations().is_empty());
+    assert!(session.annotations.store().annotations().is_empty());
 }
 
 #[test]
@@ -312,7 +313,7 @@ fn a_new_annotator_name_applies_to_the_open_article_at_once() {
     settle(&mut harness);
     assert_eq!(harness.state().settings.author, "بلال");
     let session = harness.state().session.as_ref().unwrap();
-    assert_eq!(session.annotations.store.author(), "بلال");
+    assert_eq!(session.annotations.store().author(), "بلال");
     assert_eq!(
         session.annotations.sidecar_path.as_deref(),
         Some(annotator_sidecar_path(&articles[1], "بلال").as_path())
@@ -347,7 +348,13 @@ fn compare_shows_disagreements_and_adjudication_builds_the_gold_sidecar() {
     harness.get_by_label("¶ 8 · disagreement");
 
     let gold = |harness: &Harness<'_, HashiyaApp>, paragraph: usize| -> Vec<String> {
-        let store = &harness.state().session.as_ref().unwrap().annotations.store;
+        let store = &harness
+            .state()
+            .session
+            .as_ref()
+            .unwrap()
+            .annotations
+            .store();
         store
             .paragraph_annotation(paragraph)
             .map(|a| a.labels.clone())
@@ -441,8 +448,13 @@ fn adjudication_decides_paragraph_labels_and_keeps_the_gold_passages() {
     };
     session
         .annotations
-        .store
-        .toggle_label(&session.document, passage, "claim")
+        .apply(
+            &session.document,
+            Edit::ToggleLabel {
+                target: passage,
+                label: "claim".to_owned(),
+            },
+        )
         .unwrap();
     let mut harness = harness(app);
     harness.run_steps(3);
@@ -456,7 +468,13 @@ fn adjudication_decides_paragraph_labels_and_keeps_the_gold_passages() {
     harness.get_by_label("Take بلال").click();
     harness.run_steps(3);
     harness.get_by_label("بلال (chosen)");
-    let store = &harness.state().session.as_ref().unwrap().annotations.store;
+    let store = &harness
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .annotations
+        .store();
     assert_eq!(store.paragraph_annotation(7).unwrap().labels, ["event"]);
     let passages: Vec<_> = store
         .for_paragraph(7)

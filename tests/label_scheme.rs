@@ -108,7 +108,7 @@ fn a_new_arabic_label_is_added_used_shared_and_loaded_elsewhere() {
         .as_ref()
         .unwrap()
         .annotations
-        .store
+        .store()
         .scheme()
         .clone();
     assert_eq!(

@@ -456,7 +456,7 @@ fn annotators_sidecars_are_found_by_their_file_names() {
 #[cfg(unix)]
 #[test]
 fn two_writers_saving_over_the_same_version_never_both_succeed() {
-    use hashiya::app::saver::{SaveOutcome, SaveRequest, save};
+    use hashiya::session::saver::{SaveOutcome, SaveRequest, save};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.txt.annotations.json");
     let mut both_saved = 0;

@@ -424,7 +424,7 @@ fn a_double_click_selects_the_word_under_the_pointer_and_a_label_key_labels_it()
     harness.key_press(Key::Num4);
     harness.run_steps(1);
     let session = harness.state().session.as_ref().unwrap();
-    let annotations = session.annotations.store.annotations();
+    let annotations = session.annotations.store().annotations();
     assert_eq!(annotations.len(), 1);
     assert_eq!(annotations[0].target.kind, TargetKind::Span);
     assert_eq!(annotations[0].target.quote.exact, word);

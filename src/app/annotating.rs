@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
-use super::saver::{self, SaveOutcome, Saver};
 use super::{HashiyaApp, SaveStatus, Session};
 use crate::annotation::TargetKey;
 use crate::annotation::store::StoreError;
+use crate::session::annotations::Edit;
+use crate::session::saver::{self, SaveOutcome, Saver};
 use crate::text::{TextEngine, TextStyle};
 use crate::ui::{
     PanelAction, ParagraphMarks, ReaderColors, annotation_panel_ui, parse_hex_color, reader_ui,
@@ -44,7 +45,7 @@ pub(super) fn reader_with_marks_ui(
     colors: ReaderColors,
 ) {
     super::overview::apply_filter(session);
-    let store = &session.annotations.store;
+    let store = session.annotations.store();
     let document = &session.document;
     let selection = session.reader.text_selection.filter(|s| !s.is_empty());
     let marks = |paragraph: usize| -> Option<ParagraphMarks> {
@@ -131,7 +132,7 @@ pub(super) fn reader_with_marks_ui(
     super::overview::overview_strip_ui(ui, strip, session);
     // A plain click on an annotated passage selects that passage.
     if let Some((paragraph, byte)) = session.reader.clicked_at.take() {
-        let store = &session.annotations.store;
+        let store = session.annotations.store();
         let hit = store
             .for_paragraph(paragraph)
             .filter(|a| a.target.kind == crate::annotation::TargetKind::Span)
@@ -227,22 +228,14 @@ impl HashiyaApp {
         let Some(key) = session.target_key() else {
             return;
         };
-        let mut result = Ok(());
-        if let Some(digit) = digit {
-            let label = session
-                .annotations
-                .store
-                .scheme()
-                .label_for_key(digit)
-                .map(|l| l.id.clone());
-            if let Some(label) = label {
-                result =
-                    session
-                        .annotations
-                        .store
-                        .toggle_label(&session.document, key.clone(), &label);
-                session.annotations.changed();
-            }
+        let mut edits = Vec::new();
+        if let Some(digit) = digit
+            && let Some(label) = session.annotations.store().scheme().label_for_key(digit)
+        {
+            edits.push(Edit::ToggleLabel {
+                target: key.clone(),
+                label: label.id.clone(),
+            });
         }
         if note {
             self.settings.show_annotation_panel = true;
@@ -256,44 +249,44 @@ impl HashiyaApp {
         if next_color || clear_color {
             let current = session
                 .annotations
-                .store
+                .store()
                 .annotation_for(&session.document, &key)
                 .and_then(|a| a.color.clone());
-            let next = next_highlight(current.as_deref(), clear_color);
-            result = session
-                .annotations
-                .store
-                .set_color(&session.document, key.clone(), next);
-            session.annotations.changed();
+            edits.push(Edit::SetColor {
+                target: key.clone(),
+                color: next_highlight(current.as_deref(), clear_color),
+            });
         }
         if delete
-            && let Some(id) = session
+            && let Some(annotation) = session
                 .annotations
-                .store
+                .store()
                 .annotation_for(&session.document, &key)
-                .map(|a| a.id)
         {
-            result = session.annotations.store.delete(&session.document, id);
-            session.annotations.changed();
+            edits.push(Edit::Delete(annotation.id));
         }
-        self.report(result);
+        let results: Vec<_> = edits
+            .into_iter()
+            .map(|edit| session.annotations.apply(&session.document, edit))
+            .collect();
+        for result in results {
+            self.report(result);
+        }
     }
 
     /// Undoes the last annotation change.
     pub fn undo(&mut self) {
-        if let Some(session) = &mut self.session
-            && session.annotations.store.undo(&session.document)
-        {
-            session.annotations.changed();
+        if let Some(session) = &mut self.session {
+            let result = session.annotations.apply(&session.document, Edit::Undo);
+            self.report(result);
         }
     }
 
     /// Redoes the last undone annotation change.
     pub fn redo(&mut self) {
-        if let Some(session) = &mut self.session
-            && session.annotations.store.redo(&session.document)
-        {
-            session.annotations.changed();
+        if let Some(session) = &mut self.session {
+            let result = session.annotations.apply(&session.document, Edit::Redo);
+            self.report(result);
         }
     }
 
@@ -312,7 +305,7 @@ impl HashiyaApp {
             .and_then(|k| {
                 session
                     .annotations
-                    .store
+                    .store()
                     .annotation_for(&session.document, k)
             })
             .map(|a| a.note.clone())
@@ -344,7 +337,7 @@ impl HashiyaApp {
                 ui,
                 &mut self.engine,
                 &session.document,
-                &session.annotations.store,
+                session.annotations.store(),
                 key.as_ref(),
                 &mut session.note_editor,
             ));
@@ -360,13 +353,15 @@ impl HashiyaApp {
             results.push(
                 session
                     .annotations
-                    .store
-                    .set_note(&session.document, target, &text),
+                    .apply(&session.document, Edit::SetNote { target, text }),
             );
-            session.annotations.changed();
         }
         if note.finished {
-            session.annotations.store.end_note_editing();
+            results.push(
+                session
+                    .annotations
+                    .apply(&session.document, Edit::EndNoteEditing),
+            );
         }
         for action in actions {
             match apply_panel_action(session, action, key.as_ref()) {
@@ -374,7 +369,6 @@ impl HashiyaApp {
                 Ok(None) => {}
                 Err(error) => results.push(Err(error)),
             }
-            session.annotations.changed();
         }
         for result in results {
             self.report(result);
@@ -548,13 +542,13 @@ impl HashiyaApp {
         let item = crate::export::from_parts(
             &article,
             session.document.clone(),
-            session.annotations.store.sidecar().clone(),
+            session.annotations.store().sidecar().clone(),
         );
         let text = crate::export::export(&[item], format);
         self.message = Some(match std::fs::write(path, text) {
             Ok(()) => format!(
                 "Exported {} annotation(s) to {}",
-                session.annotations.store.annotations().len(),
+                session.annotations.store().annotations().len(),
                 path.display()
             ),
             Err(error) => format!("Could not write the export ({error}): {}", path.display()),
@@ -659,7 +653,7 @@ impl HashiyaApp {
         }
         if self.close_refused {
             // Closing after the warning: what was done since goes into a fresh copy.
-            match write_recovery_copy(session) {
+            match crate::session::write_recovery_copy(&session.annotations) {
                 Some(path) => log::warn!("unsaved annotations kept at {}", path.display()),
                 None => log::error!("unsaved annotations could not be kept on closing"),
             }
@@ -667,7 +661,7 @@ impl HashiyaApp {
         }
         ctx.send_viewport_cmd(ViewportCommand::CancelClose);
         self.close_refused = true;
-        let recovery = write_recovery_copy(session);
+        let recovery = crate::session::write_recovery_copy(&session.annotations);
         self.message = Some(match recovery {
             Some(path) => format!(
                 "Your annotations could not be saved next to the article, so a copy was kept at {} — use File > Save Annotations As… to save them where you want, or close again to quit.",
@@ -699,21 +693,28 @@ fn apply_panel_action(
     action: PanelAction,
     key: Option<&TargetKey>,
 ) -> Result<Option<String>, StoreError> {
-    let store = &mut session.annotations.store;
     let document = &session.document;
+    let mut edit = |edit| session.annotations.apply(document, edit);
     match action {
         PanelAction::ToggleLabel(label) => {
             if let Some(key) = key {
-                store.toggle_label(document, key.clone(), &label)?;
+                edit(Edit::ToggleLabel {
+                    target: key.clone(),
+                    label,
+                })?;
             }
         }
         PanelAction::SetColor(color) => {
             if let Some(key) = key {
-                store.set_color(document, key.clone(), color)?;
+                edit(Edit::SetColor {
+                    target: key.clone(),
+                    color,
+                })?;
             }
         }
-        PanelAction::Delete(id) => store.delete(document, id)?,
+        PanelAction::Delete(id) => edit(Edit::Delete(id))?,
         PanelAction::SelectAnnotation(id) => {
+            let store = session.annotations.store();
             let found = store.annotations().iter().find(|a| a.id == id).map(|a| {
                 let span = (a.target.kind == crate::annotation::TargetKind::Span)
                     .then(|| store.span_bytes_in_paragraph(document, a))
@@ -742,25 +743,4 @@ fn apply_panel_action(
         }
     }
     Ok(None)
-}
-
-/// Writes the current annotations to `<data dir>/recovery/`; returns the file.
-pub(super) fn write_recovery_copy(session: &Session) -> Option<PathBuf> {
-    let json = crate::annotation::sidecar::to_json(session.annotations.store.sidecar());
-    keep_in_data_dir(
-        "recovery",
-        &session.annotations.sidecar_file_name(),
-        json.as_bytes(),
-    )
-}
-
-/// Writes `bytes` to `<data dir>/<folder>/<UTC time>-<name>` (atomically); returns the file.
-pub(super) fn keep_in_data_dir(folder: &str, name: &str, bytes: &[u8]) -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "hashiya")?;
-    let folder = dirs.data_dir().join(folder);
-    std::fs::create_dir_all(&folder).ok()?;
-    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-    let path = folder.join(format!("{stamp}-{name}"));
-    crate::annotation::sidecar::write_atomic(&path, bytes).ok()?;
-    Some(path)
 }

@@ -14,6 +14,7 @@ use crate::compare::{CompareRow, Comparison};
 use crate::corpus::{
     AgreementReport, NoValue, Orphan, folder_agreement, no_value_lines, orphans_line,
 };
+use crate::session::annotations::Edit;
 use crate::text::TextEngine;
 use crate::ui::{bidi_label, bidi_small_button, chip, in_ltr, parse_hex_color};
 
@@ -418,7 +419,7 @@ impl HashiyaApp {
             passages: 0,
         };
         if let Some(session) = &self.session {
-            for annotation in session.annotations.store.for_paragraph(paragraph) {
+            for annotation in session.annotations.store().for_paragraph(paragraph) {
                 if annotation.target.orphaned {
                     continue;
                 }
@@ -463,7 +464,7 @@ impl HashiyaApp {
             let Some(session) = &self.session else {
                 return;
             };
-            let scheme = session.annotations.store.scheme();
+            let scheme = session.annotations.store().scheme();
             let used: BTreeSet<&String> = picked.iter().flat_map(|(_, l)| l).collect();
             used.into_iter()
                 .filter(|id| scheme.label(id).is_none())
@@ -481,23 +482,22 @@ impl HashiyaApp {
         let Some(session) = &mut self.session else {
             return;
         };
-        let store = &mut session.annotations.store;
+        let mut edits = Vec::new();
+        let mut order_by = session.annotations.store().scheme().clone();
         if !missing.is_empty() {
-            let mut scheme = store.scheme().clone();
-            scheme.labels.extend(missing);
-            if let Err(error) = store.set_scheme(scheme) {
-                self.message = Some(error.to_string());
-                return;
-            }
+            order_by.labels.extend(missing);
+            edits.push(Edit::SetScheme(order_by.clone()));
         }
         let decisions: Vec<(usize, Vec<String>)> = picked
             .into_iter()
-            .map(|(paragraph, labels)| (paragraph, ordered(&labels, store.scheme())))
+            .map(|(paragraph, labels)| (paragraph, ordered(&labels, &order_by)))
             .collect();
-        match store.set_paragraph_labels(&session.document, &decisions) {
-            Ok(0) => {}
-            Ok(_) => session.annotations.changed(),
-            Err(error) => self.message = Some(error.to_string()),
+        edits.push(Edit::SetParagraphLabels(decisions));
+        for edit in edits {
+            if let Err(error) = session.annotations.apply(&session.document, edit) {
+                self.message = Some(error.to_string());
+                return;
+            }
         }
     }
 
@@ -529,7 +529,7 @@ impl HashiyaApp {
             .session
             .as_ref()
             .map_or_else(LabelScheme::news_default, |s| {
-                s.annotations.store.scheme().clone()
+                s.annotations.store().scheme().clone()
             });
         let view = CompareView {
             comparison: &comparison,

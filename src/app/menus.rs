@@ -176,8 +176,8 @@ impl HashiyaApp {
         ui.separator();
         let (can_undo, can_redo) = self.session.as_ref().map_or((false, false), |s| {
             (
-                s.annotations.store.can_undo(),
-                s.annotations.store.can_redo(),
+                s.annotations.store().can_undo(),
+                s.annotations.store().can_redo(),
             )
         });
         if picked(
@@ -423,7 +423,7 @@ impl HashiyaApp {
         let Some(session) = &self.session else {
             return;
         };
-        if session.annotations.store.author() == self.settings.author {
+        if session.annotations.store().author() == self.settings.author {
             return;
         }
         let Some(path) = session.document.path.clone() else {

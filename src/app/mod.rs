@@ -2,7 +2,6 @@
 //! articles off the UI thread. Every effect on the world (disk, window) happens here.
 
 mod annotating;
-pub mod annotations;
 mod article_watch;
 pub mod busy;
 pub mod compare;
@@ -15,7 +14,6 @@ pub mod folder;
 mod menus;
 mod overview;
 mod picker;
-pub mod saver;
 pub mod scheme_editor;
 pub mod search;
 mod settings;
@@ -25,7 +23,7 @@ use std::sync::mpsc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
-pub use annotations::{AnnotationSession, SaveStatus};
+pub use crate::session::{AnnotationSession, SaveStatus};
 pub use compare::{Adjudication, AgreementWindow, CompareState};
 pub use folder::{FolderSort, FolderState};
 pub use overview::{Filter, Statistics, statistics};
@@ -223,7 +221,7 @@ pub struct HashiyaApp {
     /// X11 window that still has to take the keyboard focus (no window manager running).
     pending_x11_focus: Option<u32>,
     /// Background sidecar writer, started on the first frame.
-    saver: Option<saver::Saver>,
+    saver: Option<crate::session::saver::Saver>,
     /// Whether the window had focus in the last frame (to notice it coming back).
     window_focused: bool,
     /// Set once a close was refused because annotations could not be saved.
@@ -537,7 +535,7 @@ impl HashiyaApp {
         session.filter_applied = None;
         let (title, paragraphs) = (document.title().to_owned(), document.paragraphs.len());
         session.document = document;
-        let store = &session.annotations.store;
+        let store = session.annotations.store();
         let orphaned = store.orphans().count();
         let placed = store.annotations().len() - orphaned;
         let attention = if orphaned > 0 {
@@ -582,7 +580,7 @@ impl HashiyaApp {
             );
             return false;
         }
-        match annotating::write_recovery_copy(session) {
+        match crate::session::write_recovery_copy(&session.annotations) {
             Some(path) => {
                 self.switch_refused = false;
                 self.message = Some(format!(
@@ -962,7 +960,8 @@ impl HashiyaApp {
             match self
                 .session
                 .as_ref()
-                .and_then(annotating::write_recovery_copy)
+                .map(|s| &s.annotations)
+                .and_then(crate::session::write_recovery_copy)
             {
                 Some(path) => format!(
                     "Your annotations could not be saved next to the article; a copy is at {}.",

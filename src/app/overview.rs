@@ -35,14 +35,14 @@ pub fn passes(store: &AnnotationStore, filter: &Filter, paragraph: usize) -> boo
 
 /// Applies the session's filter to the reader when the filter or the annotations changed.
 pub fn apply_filter(session: &mut Session) {
-    let revision = session.annotations.store.revision();
+    let revision = session.annotations.store().revision();
     let key = (session.filter.clone(), revision);
     if session.filter_applied.as_ref() == Some(&key) {
         return;
     }
     let count = session.document.paragraphs.len();
     let hidden: Vec<bool> = (0..count)
-        .map(|p| !passes(&session.annotations.store, &session.filter, p))
+        .map(|p| !passes(session.annotations.store(), &session.filter, p))
         .collect();
     session.reader.layout.set_hidden(hidden);
     session.filter_applied = Some(key);
@@ -65,7 +65,7 @@ pub struct Statistics {
 
 /// Computes the statistics of the open article.
 pub fn statistics(session: &Session) -> Statistics {
-    let store = &session.annotations.store;
+    let store = session.annotations.store();
     let paragraphs = session.document.paragraphs.len();
     let annotated_paragraphs = (0..paragraphs)
         .filter(|&p| store.for_paragraph(p).next().is_some())
@@ -110,7 +110,7 @@ pub fn overview_strip_ui(ui: &mut Ui, rect: Rect, session: &mut Session) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, CornerRadius::ZERO, ui.visuals().faint_bg_color);
     let total = session.reader.layout.total_height_pt().max(1.0);
-    let store = &session.annotations.store;
+    let store = session.annotations.store();
     let mut ticks = 0usize;
     for paragraph in 0..session.document.paragraphs.len() {
         let Some(annotation) = store.for_paragraph(paragraph).next() else {
@@ -171,7 +171,7 @@ pub fn filter_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, session: &mu
         }
         let labels: Vec<(String, String, String)> = session
             .annotations
-            .store
+            .store()
             .scheme()
             .labels
             .iter()
@@ -202,7 +202,7 @@ pub fn statistics_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, session:
     if stats.orphans > 0 {
         ui.label(format!("Orphaned: {}", stats.orphans));
     }
-    let store = &session.annotations.store;
+    let store = session.annotations.store();
     egui::Grid::new("label-counts")
         .num_columns(2)
         .show(ui, |ui| {

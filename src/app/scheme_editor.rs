@@ -1,6 +1,7 @@
 //! Edit ▸ Label Scheme: add, rename (Arabic or Latin), recolour, reorder and remove labels,
 //! set their shortcut keys and descriptions, and share the scheme as a file.
 
+use crate::session::annotations::Edit;
 use std::path::PathBuf;
 use std::sync::mpsc;
 
@@ -90,7 +91,7 @@ impl HashiyaApp {
     pub fn open_scheme_editor(&mut self) {
         if let Some(session) = &self.session {
             self.scheme_editor = Some(SchemeEditor::new(
-                session.annotations.store.scheme().clone(),
+                session.annotations.store().scheme().clone(),
             ));
         }
     }
@@ -107,9 +108,11 @@ impl HashiyaApp {
         let Some(session) = &mut self.session else {
             return false;
         };
-        match session.annotations.store.set_scheme(editor.draft.clone()) {
+        match session
+            .annotations
+            .apply(&session.document, Edit::SetScheme(editor.draft.clone()))
+        {
             Ok(()) => {
-                session.annotations.changed();
                 editor.error = None;
                 true
             }

@@ -1,6 +1,6 @@
-//! The open article's annotations as the app handles them: loading the sidecar, saving it in
-//! the background within a second of each change, merging when someone else changed the
-//! file, and what to tell the user.
+//! The open article's annotations: loading the sidecar, every edit through one
+//! [`AnnotationSession::apply`], saving in the background within a second of each change,
+//! merging when someone else changed the file, and what to tell the user.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -9,7 +9,8 @@ use super::saver::{SaveOutcome, SaveRequest};
 use crate::annotation::merge::merge_with_base;
 use crate::annotation::sidecar::{self, ContentHash, SidecarError};
 use crate::annotation::store::AnchorSummary;
-use crate::annotation::{AnnotationStore, Availability, LabelScheme, Sidecar};
+use crate::annotation::store::StoreError;
+use crate::annotation::{AnnotationStore, Availability, LabelScheme, Sidecar, TargetKey};
 use crate::document::Document;
 
 /// How long after the last change the sidecar is saved.
@@ -32,11 +33,40 @@ pub enum SaveStatus {
     Off(String),
 }
 
+/// One change to the annotations, as the user asked for it. Every change goes through
+/// [`AnnotationSession::apply`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds the label to the target, or removes it when it is there.
+    ToggleLabel { target: TargetKey, label: String },
+    /// Sets (or with `None` removes) the target's highlight colour.
+    SetColor {
+        target: TargetKey,
+        color: Option<String>,
+    },
+    /// Sets the target's note (typing continues one undo step until the note is left).
+    SetNote { target: TargetKey, text: String },
+    /// The note being typed is finished: the next note edit is a new undo step.
+    EndNoteEditing,
+    /// Deletes an annotation.
+    Delete(uuid::Uuid),
+    /// Undoes the last change.
+    Undo,
+    /// Redoes the last undone change.
+    Redo,
+    /// Replaces the label scheme.
+    SetScheme(LabelScheme),
+    /// Sets the labels of whole paragraphs (adjudication), as one undo step.
+    SetParagraphLabels(Vec<(usize, Vec<String>)>),
+}
+
 /// The annotations of the open article and their file.
 #[derive(Debug)]
 pub struct AnnotationSession {
-    /// The annotations.
-    pub store: AnnotationStore,
+    /// The annotations; changed only through [`Self::apply`] (and merging, re-anchoring).
+    store: AnnotationStore,
+    /// The store revision last seen: a different one means the annotations changed.
+    seen_revision: u64,
     /// Where they are saved (`None`: nowhere, e.g. an article not read from a file).
     pub sidecar_path: Option<PathBuf>,
     /// The content of the sidecar on disk as last read or written (`None`: no file).
@@ -62,7 +92,7 @@ pub struct AnnotationSession {
 fn keep_before_reanchoring(path: &Path) -> Option<PathBuf> {
     let kept = crate::files::read_regular(path).ok().and_then(|bytes| {
         let name = path.file_name()?.to_string_lossy().into_owned();
-        super::annotating::keep_in_data_dir("before-reanchoring", &name, &bytes)
+        super::keep_in_data_dir("before-reanchoring", &name, &bytes)
     });
     if kept.is_none() {
         log::warn!(
@@ -240,6 +270,7 @@ impl AnnotationSession {
             disk_base,
             pending_base: None,
             saved_revision,
+            seen_revision: saved_revision,
             changed_at: None,
             retry_at: None,
             last_failure: None,
@@ -252,8 +283,52 @@ impl AnnotationSession {
         self.sidecar_path.is_some() && self.store.availability == Availability::Editable
     }
 
-    /// Call after every change to the store.
-    pub fn changed(&mut self) {
+    /// The annotations.
+    pub fn store(&self) -> &AnnotationStore {
+        &self.store
+    }
+
+    /// Carries out one edit. The annotations count as changed (to be saved, "unsaved" in the
+    /// status bar) only when the store's revision moved: an edit that changes nothing, such
+    /// as undo with nothing to undo, leaves the session as it was.
+    pub fn apply(&mut self, document: &Document, edit: Edit) -> Result<(), StoreError> {
+        let store = &mut self.store;
+        let result = match edit {
+            Edit::ToggleLabel { target, label } => store.toggle_label(document, target, &label),
+            Edit::SetColor { target, color } => store.set_color(document, target, color),
+            Edit::SetNote { target, text } => store.set_note(document, target, &text),
+            Edit::EndNoteEditing => {
+                store.end_note_editing();
+                Ok(())
+            }
+            Edit::Delete(id) => store.delete(document, id),
+            Edit::Undo => {
+                store.undo(document);
+                Ok(())
+            }
+            Edit::Redo => {
+                store.redo(document);
+                Ok(())
+            }
+            Edit::SetScheme(scheme) => store.set_scheme(scheme),
+            Edit::SetParagraphLabels(decisions) => {
+                store.set_paragraph_labels(document, &decisions).map(|_| ())
+            }
+        };
+        self.observe_revision();
+        result
+    }
+
+    /// Takes note of a change made to the store, if its revision moved.
+    fn observe_revision(&mut self) {
+        if self.store.revision() != self.seen_revision {
+            self.seen_revision = self.store.revision();
+            self.mark_changed();
+        }
+    }
+
+    /// Starts the save delay for a change (the save itself follows).
+    fn mark_changed(&mut self) {
         self.changed_at = Some(Instant::now());
         self.retry_at = None;
         if self.writable() && !matches!(self.status, SaveStatus::Failed(_)) {
@@ -350,7 +425,7 @@ impl AnnotationSession {
             self.disk_hash = None;
             self.disk_base = None;
             self.saved_revision = u64::MAX;
-            self.changed();
+            self.mark_changed();
             return Some(format!(
                 "The annotations file was deleted by another program; it is being written again: {}",
                 path.display()
@@ -373,9 +448,10 @@ impl AnnotationSession {
         // Their annotations may point at an older version of the article.
         crate::annotation::reanchor(&mut merged.annotations, document);
         self.store.replace_after_merge(merged, document);
+        self.seen_revision = self.store.revision();
         self.disk_hash = Some(sidecar::content_hash(bytes));
         self.saved_revision = u64::MAX;
-        self.changed();
+        self.mark_changed();
         (!report.is_empty()).then(|| {
             format!(
                 "Merged changes another program made to the annotations file: {} added, {} updated, {} removed.",
@@ -420,10 +496,11 @@ impl AnnotationSession {
             availability,
         );
         self.store = store;
+        self.seen_revision = self.store.revision();
         if self.writable() {
             // The article's hash and the positions changed: saved next.
             self.saved_revision = u64::MAX;
-            self.changed();
+            self.mark_changed();
         }
         summary
     }
