@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use egui::{Color32, Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
+use egui::{Color32, Ui, ViewportCommand};
 
-use super::{HashiyaApp, SaveStatus, Session};
+use super::{Command, HashiyaApp, SaveStatus, Session};
 use crate::annotation::TargetKey;
 use crate::annotation::store::StoreError;
 use crate::session::annotations::Edit;
@@ -15,25 +15,6 @@ use crate::text::{TextEngine, TextStyle};
 use crate::ui::{
     PanelAction, ParagraphMarks, ReaderColors, annotation_panel_ui, parse_hex_color, reader_ui,
 };
-
-pub(super) const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-pub(super) const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-pub(super) const REDO: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-
-/// Keys 1–9 and the label shortcut characters they stand for.
-const DIGIT_KEYS: [(Key, char); 9] = [
-    (Key::Num1, '1'),
-    (Key::Num2, '2'),
-    (Key::Num3, '3'),
-    (Key::Num4, '4'),
-    (Key::Num5, '5'),
-    (Key::Num6, '6'),
-    (Key::Num7, '7'),
-    (Key::Num8, '8'),
-    (Key::Num9, '9'),
-];
 
 /// The reading view with annotated paragraphs marked.
 pub(super) fn reader_with_marks_ui(
@@ -169,210 +150,129 @@ impl HashiyaApp {
         }
     }
 
-    pub(super) fn handle_annotation_shortcuts(
-        &mut self,
-        ctx: &egui::Context,
-        text_has_focus: bool,
-    ) {
-        // Redo first: Ctrl+Z would also match Ctrl+Shift+Z (egui ignores extra Shift).
-        let (save, redo, undo) = ctx.input_mut(|i| {
-            (
-                i.consume_shortcut(&SAVE),
-                i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y),
-                i.consume_shortcut(&UNDO),
-            )
+    /// The target of an annotation key, selecting the first visible paragraph when nothing
+    /// is selected yet (`select`).
+    fn current_target(&mut self, select: bool) -> Option<TargetKey> {
+        let session = self.session.as_mut()?;
+        if select && session.reader.selected.is_none() {
+            session.reader.move_selection(0);
+        }
+        session.target_key()
+    }
+
+    /// Carries out one annotation edit on the open article.
+    pub(super) fn annotate(&mut self, edit: Edit) {
+        if let Some(session) = &mut self.session {
+            let result = session.annotations.apply(&session.document, edit);
+            self.report(result);
+        }
+    }
+
+    /// Keys 1–9: toggles the label with that key on the current target.
+    pub(super) fn toggle_label_key(&mut self, key: char) {
+        let Some(target) = self.current_target(true) else {
+            return;
+        };
+        let label = self.session.as_ref().and_then(|s| {
+            s.annotations
+                .store()
+                .scheme()
+                .label_for_key(key)
+                .map(|l| l.id.clone())
         });
-        if save {
-            self.save_now(ctx);
+        if let Some(label) = label {
+            self.annotate(Edit::ToggleLabel { target, label });
         }
-        if undo {
-            self.undo();
-        }
-        if redo {
-            self.redo();
-        }
-        if text_has_focus {
+    }
+
+    /// `n` / Enter: opens the annotation panel with the note editor taking the keyboard.
+    pub(super) fn edit_note(&mut self, ctx: &egui::Context) {
+        if self.current_target(true).is_none() {
             return;
         }
+        self.settings.show_annotation_panel = true;
+        if let Some(session) = &mut self.session {
+            session.note_editor.focus(ctx);
+        }
+    }
+
+    /// `c` / Shift+C: the next highlight colour, or none.
+    pub(super) fn step_color(&mut self, clear: bool) {
+        let Some(target) = self.current_target(!clear) else {
+            return;
+        };
+        let current = self.session.as_ref().and_then(|s| {
+            s.annotations
+                .store()
+                .annotation_for(&s.document, &target)
+                .and_then(|a| a.color.clone())
+        });
+        self.annotate(Edit::SetColor {
+            target,
+            color: next_highlight(current.as_deref(), clear),
+        });
+    }
+
+    /// Delete: removes the current target's annotation.
+    pub(super) fn delete_current_annotation(&mut self) {
+        let Some(target) = self.current_target(false) else {
+            return;
+        };
+        let id = self.session.as_ref().and_then(|s| {
+            s.annotations
+                .store()
+                .annotation_for(&s.document, &target)
+                .map(|a| a.id)
+        });
+        if let Some(id) = id {
+            self.annotate(Edit::Delete(id));
+        }
+    }
+
+    /// Selects an annotation's paragraph or passage (a click in the list).
+    pub(super) fn select_annotation(&mut self, id: uuid::Uuid) {
         let Some(session) = &mut self.session else {
             return;
         };
-        // Ctrl+C copies the passage selected in the reader, in logical order.
-        if ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
-            && let Some(selection) = session.reader.text_selection.filter(|s| !s.is_empty())
-            && let Some(text) = session.document.paragraph_text(selection.paragraph)
-            && let Some(passage) = text.get(selection.range())
-        {
-            ctx.copy_text(passage.to_owned());
-        }
-        let plain = |i: &mut egui::InputState, key: Key| i.consume_key(Modifiers::NONE, key);
-        // Enter and Space belong to a focused button or chip.
-        let widget_focused = ctx.memory(|m| m.focused().is_some());
-        let (digit, note, delete, next_color, clear_color) = ctx.input_mut(|i| {
-            // Shift+C first: a plain C would also match it (egui ignores extra Shift).
-            let clear_color = i.consume_key(Modifiers::SHIFT, Key::C);
-            (
-                DIGIT_KEYS
-                    .iter()
-                    .find(|(key, _)| plain(i, *key))
-                    .map(|(_, c)| *c),
-                plain(i, Key::N) || (!widget_focused && plain(i, Key::Enter)),
-                plain(i, Key::Delete),
-                !clear_color && plain(i, Key::C),
-                clear_color,
-            )
+        let store = session.annotations.store();
+        let found = store.annotations().iter().find(|a| a.id == id).map(|a| {
+            let span = (a.target.kind == crate::annotation::TargetKind::Span)
+                .then(|| store.span_bytes_in_paragraph(&session.document, a))
+                .flatten();
+            (a.target.paragraph, span)
         });
-        if (digit.is_some() || note || next_color) && session.reader.selected.is_none() {
-            session.reader.move_selection(0);
+        if let Some((paragraph, span)) = found {
+            session.reader.select(paragraph);
+            session.reader.text_selection = span.map(|bytes| crate::ui::TextSelection {
+                paragraph,
+                anchor: bytes.start,
+                focus: bytes.end,
+            });
         }
-        let Some(key) = session.target_key() else {
+    }
+
+    /// Moves a damaged sidecar aside and starts with no annotations.
+    pub(super) fn start_afresh(&mut self) {
+        let Some(session) = &mut self.session else {
             return;
         };
-        let mut edits = Vec::new();
-        if let Some(digit) = digit
-            && let Some(label) = session.annotations.store().scheme().label_for_key(digit)
-        {
-            edits.push(Edit::ToggleLabel {
-                target: key.clone(),
-                label: label.id.clone(),
-            });
-        }
-        if note {
-            self.settings.show_annotation_panel = true;
-            session.note_editor.focus(ctx);
-            // The "n" that opened the editor is not part of the note.
-            ctx.input_mut(|i| {
-                i.events
-                    .retain(|e| !matches!(e, egui::Event::Text(t) if t == "n"));
-            });
-        }
-        if next_color || clear_color {
-            let current = session
-                .annotations
-                .store()
-                .annotation_for(&session.document, &key)
-                .and_then(|a| a.color.clone());
-            edits.push(Edit::SetColor {
-                target: key.clone(),
-                color: next_highlight(current.as_deref(), clear_color),
-            });
-        }
-        if delete
-            && let Some(annotation) = session
-                .annotations
-                .store()
-                .annotation_for(&session.document, &key)
-        {
-            edits.push(Edit::Delete(annotation.id));
-        }
-        let results: Vec<_> = edits
-            .into_iter()
-            .map(|edit| session.annotations.apply(&session.document, edit))
-            .collect();
-        for result in results {
-            self.report(result);
-        }
+        self.message = Some(match session.annotations.start_afresh(&session.document) {
+            Ok(moved) => format!(
+                "The damaged annotations file was kept as {}",
+                moved.display()
+            ),
+            Err(error) => error.to_string(),
+        });
     }
 
     /// Undoes the last annotation change.
     pub fn undo(&mut self) {
-        if let Some(session) = &mut self.session {
-            let result = session.annotations.apply(&session.document, Edit::Undo);
-            self.report(result);
-        }
+        self.annotate(Edit::Undo);
     }
 
     /// Redoes the last undone annotation change.
     pub fn redo(&mut self) {
-        if let Some(session) = &mut self.session {
-            let result = session.annotations.apply(&session.document, Edit::Redo);
-            self.report(result);
-        }
-    }
-
-    /// The right-hand panel with the selected paragraph's annotation and the list.
-    pub(super) fn annotation_panel_ui(&mut self, ui: &mut Ui) {
-        if !self.settings.show_annotation_panel {
-            return;
-        }
-        let Some(session) = &mut self.session else {
-            return;
-        };
-        let key = session.target_key();
-        // Keep the note editor on the current target's note.
-        let stored_note = key
-            .as_ref()
-            .and_then(|k| {
-                session
-                    .annotations
-                    .store()
-                    .annotation_for(&session.document, k)
-            })
-            .map(|a| a.note.clone())
-            .unwrap_or_default();
-        let editing = session.note_editor.has_focus(ui.ctx());
-        if session.note_target != key || (!editing && session.note_editor.text() != stored_note) {
-            session.note_editor.set_text(
-                &mut self.engine,
-                key.as_ref().map(TargetKey::paragraph),
-                &stored_note,
-                self.settings.face,
-            );
-            session.note_target.clone_from(&key);
-        }
-        let panel = egui::Panel::right("annotations")
-            .resizable(true)
-            .default_size(340.0)
-            .min_size(240.0);
-        let mut panel_result = None;
-        panel.show(ui, |ui| {
-            super::overview::filter_ui(ui, &mut self.engine, session);
-            egui::CollapsingHeader::new("Statistics")
-                .id_salt("statistics")
-                .show(ui, |ui| {
-                    super::overview::statistics_ui(ui, &mut self.engine, session);
-                });
-            ui.separator();
-            panel_result = Some(annotation_panel_ui(
-                ui,
-                &mut self.engine,
-                &session.document,
-                session.annotations.store(),
-                key.as_ref(),
-                &mut session.note_editor,
-            ));
-        });
-        let Some((actions, note)) = panel_result else {
-            return;
-        };
-        let mut results = Vec::new();
-        if note.changed
-            && let Some(target) = session.note_target.clone()
-        {
-            let text = session.note_editor.text();
-            results.push(
-                session
-                    .annotations
-                    .apply(&session.document, Edit::SetNote { target, text }),
-            );
-        }
-        if note.finished {
-            results.push(
-                session
-                    .annotations
-                    .apply(&session.document, Edit::EndNoteEditing),
-            );
-        }
-        for action in actions {
-            match apply_panel_action(session, action, key.as_ref()) {
-                Ok(Some(message)) => self.message = Some(message),
-                Ok(None) => {}
-                Err(error) => results.push(Err(error)),
-            }
-        }
-        for result in results {
-            self.report(result);
-        }
+        self.annotate(Edit::Redo);
     }
 
     fn saver(&mut self, ctx: &egui::Context) -> Option<&mut Saver> {
@@ -670,77 +570,91 @@ impl HashiyaApp {
             None => "Your annotations could not be saved — use File > Save Annotations As…, or close again to quit without them.".to_owned(),
         });
     }
-
-    /// Text for the status bar about saving.
-    pub(super) fn save_status_text(&self) -> Option<(String, Option<Color32>)> {
-        let session = self.session.as_ref()?;
-        Some(match &session.annotations.status {
-            SaveStatus::Saved => ("saved".to_owned(), None),
-            SaveStatus::Unsaved => ("unsaved changes".to_owned(), None),
-            SaveStatus::Saving => ("saving…".to_owned(), None),
-            SaveStatus::Failed(_) => (
-                "not saved: error".to_owned(),
-                Some(Color32::from_rgb(0xd0, 0x40, 0x30)),
-            ),
-            SaveStatus::Off(reason) => (reason.clone(), None),
-        })
-    }
 }
 
-/// Carries out one request from the annotation panel; returns a message for the user.
-fn apply_panel_action(
+/// The right-hand panel with the selected paragraph's annotation and the list.
+pub(super) fn side_panel_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
     session: &mut Session,
-    action: PanelAction,
-    key: Option<&TargetKey>,
-) -> Result<Option<String>, StoreError> {
-    let document = &session.document;
-    let mut edit = |edit| session.annotations.apply(document, edit);
-    match action {
-        PanelAction::ToggleLabel(label) => {
-            if let Some(key) = key {
-                edit(Edit::ToggleLabel {
-                    target: key.clone(),
-                    label,
-                })?;
-            }
-        }
-        PanelAction::SetColor(color) => {
-            if let Some(key) = key {
-                edit(Edit::SetColor {
-                    target: key.clone(),
-                    color,
-                })?;
-            }
-        }
-        PanelAction::Delete(id) => edit(Edit::Delete(id))?,
-        PanelAction::SelectAnnotation(id) => {
-            let store = session.annotations.store();
-            let found = store.annotations().iter().find(|a| a.id == id).map(|a| {
-                let span = (a.target.kind == crate::annotation::TargetKind::Span)
-                    .then(|| store.span_bytes_in_paragraph(document, a))
-                    .flatten();
-                (a.target.paragraph, span)
-            });
-            if let Some((paragraph, span)) = found {
-                session.reader.select(paragraph);
-                session.reader.text_selection = span.map(|bytes| crate::ui::TextSelection {
-                    paragraph,
-                    anchor: bytes.start,
-                    focus: bytes.end,
-                });
-            }
-        }
-        PanelAction::StartAfresh => {
-            return Ok(Some(
-                match session.annotations.start_afresh(&session.document) {
-                    Ok(moved) => format!(
-                        "The damaged annotations file was kept as {}",
-                        moved.display()
-                    ),
-                    Err(error) => error.to_string(),
-                },
-            ));
-        }
+    face: crate::text::ReadingFace,
+    commands: &mut Vec<Command>,
+) {
+    let key = session.target_key();
+    // Keep the note editor on the current target's note.
+    let stored_note = key
+        .as_ref()
+        .and_then(|k| {
+            session
+                .annotations
+                .store()
+                .annotation_for(&session.document, k)
+        })
+        .map(|a| a.note.clone())
+        .unwrap_or_default();
+    let editing = session.note_editor.has_focus(ui.ctx());
+    if session.note_target != key || (!editing && session.note_editor.text() != stored_note) {
+        session.note_editor.set_text(
+            engine,
+            key.as_ref().map(TargetKey::paragraph),
+            &stored_note,
+            face,
+        );
+        session.note_target.clone_from(&key);
     }
-    Ok(None)
+    let panel = egui::Panel::right("annotations")
+        .resizable(true)
+        .default_size(340.0)
+        .min_size(240.0);
+    let mut panel_result = None;
+    panel.show(ui, |ui| {
+        super::overview::filter_ui(ui, engine, session);
+        egui::CollapsingHeader::new("Statistics")
+            .id_salt("statistics")
+            .show(ui, |ui| {
+                super::overview::statistics_ui(ui, engine, session);
+            });
+        ui.separator();
+        panel_result = Some(annotation_panel_ui(
+            ui,
+            engine,
+            &session.document,
+            session.annotations.store(),
+            key.as_ref(),
+            &mut session.note_editor,
+        ));
+    });
+    let Some((actions, note)) = panel_result else {
+        return;
+    };
+    if note.changed
+        && let Some(target) = session.note_target.clone()
+    {
+        let text = session.note_editor.text();
+        commands.push(Command::Annotate(Edit::SetNote { target, text }));
+    }
+    if note.finished {
+        commands.push(Command::Annotate(Edit::EndNoteEditing));
+    }
+    for action in actions {
+        commands.push(match action {
+            PanelAction::ToggleLabel(label) => match &key {
+                Some(target) => Command::Annotate(Edit::ToggleLabel {
+                    target: target.clone(),
+                    label,
+                }),
+                None => continue,
+            },
+            PanelAction::SetColor(color) => match &key {
+                Some(target) => Command::Annotate(Edit::SetColor {
+                    target: target.clone(),
+                    color,
+                }),
+                None => continue,
+            },
+            PanelAction::Delete(id) => Command::Annotate(Edit::Delete(id)),
+            PanelAction::SelectAnnotation(id) => Command::SelectAnnotation(id),
+            PanelAction::StartAfresh => Command::StartAfresh,
+        });
+    }
 }

@@ -9,6 +9,7 @@ use std::sync::mpsc;
 use egui::Color32;
 
 use super::HashiyaApp;
+use super::command::{Command, UiCommand, Window};
 use crate::annotation::{Label, LabelScheme, TargetKind};
 use crate::compare::{CompareRow, Comparison};
 use crate::corpus::{
@@ -405,9 +406,11 @@ impl HashiyaApp {
         if let Some(problem) = comparison.problems.first() {
             self.message = Some(format!("An annotator's file could not be read: {problem}"));
         }
+        // Looking again keeps the window's filter.
+        let only_disagreements = self.compare.as_ref().is_some_and(|c| c.only_disagreements);
         self.compare = Some(CompareState {
             comparison,
-            only_disagreements: false,
+            only_disagreements,
         });
     }
 
@@ -512,7 +515,7 @@ impl HashiyaApp {
             refresh: false,
             only_disagreements: compare.only_disagreements,
         };
-        let comparison = compare.comparison.clone();
+        let comparison = &compare.comparison;
         let gold_name = self
             .session
             .as_ref()
@@ -532,7 +535,7 @@ impl HashiyaApp {
                 s.annotations.store().scheme().clone()
             });
         let view = CompareView {
-            comparison: &comparison,
+            comparison,
             gold: &gold,
             scheme: &scheme,
             document: self.session.as_ref().map(|s| &s.document),
@@ -565,16 +568,13 @@ impl HashiyaApp {
             compare.only_disagreements = events.only_disagreements;
         }
         if let Some(decision) = events.decision {
-            self.adjudicate(&decision);
+            self.commands.push(Command::Adjudicate(decision));
         }
         if events.refresh {
-            self.open_compare();
-            if let Some(compare) = &mut self.compare {
-                compare.only_disagreements = events.only_disagreements;
-            }
+            self.commands.push(UiCommand::CompareAnnotators.into());
         }
         if !open {
-            self.compare = None;
+            self.commands.push(Command::CloseWindow(Window::Compare));
         }
     }
 
@@ -837,16 +837,7 @@ fn accounting_grids_ui(
         .striped(true)
         .spacing(egui::vec2(16.0, 4.0))
         .show(ui, |ui| {
-            for heading in [
-                "Annotator",
-                "Counted",
-                "Orphaned",
-                "Unreadable files",
-                "Alone",
-            ] {
-                ui.strong(heading);
-            }
-            ui.end_row();
+            accounting_headings(ui, None);
             for (name, counts) in &report.annotations {
                 grid_row(ui, engine, None, name, counts);
             }
@@ -859,17 +850,7 @@ fn accounting_grids_ui(
                 .striped(true)
                 .spacing(egui::vec2(16.0, 4.0))
                 .show(ui, |ui| {
-                    for heading in [
-                        "Article",
-                        "Annotator",
-                        "Counted",
-                        "Orphaned",
-                        "Unreadable files",
-                        "Alone",
-                    ] {
-                        ui.strong(heading);
-                    }
-                    ui.end_row();
+                    accounting_headings(ui, Some("Article"));
                     for account in &report.by_article {
                         for (name, counts) in &account.annotators {
                             if grid_row(ui, engine, Some(&account.article), name, counts) {
@@ -885,4 +866,19 @@ fn accounting_grids_ui(
          other annotator's file for the article.",
     );
     show_orphans
+}
+
+/// The accounting grid's headings, after an optional first column.
+fn accounting_headings(ui: &mut egui::Ui, first: Option<&str>) {
+    let columns = [
+        "Annotator",
+        "Counted",
+        "Orphaned",
+        "Unreadable files",
+        "Alone",
+    ];
+    for heading in first.into_iter().chain(columns) {
+        ui.strong(heading);
+    }
+    ui.end_row();
 }

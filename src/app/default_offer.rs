@@ -7,8 +7,9 @@
 
 use std::path::Path;
 
+use super::DefaultAppOffer;
+use super::command::Command;
 use super::desktop::{self, XdgDirs};
-use super::{DefaultAppOffer, HashiyaApp};
 
 /// The offer's state for this run.
 #[derive(Debug, Default)]
@@ -25,7 +26,7 @@ pub struct DefaultOffer {
 
 /// The user's answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Answer {
+pub enum Answer {
     Yes,
     No,
     NotNow,
@@ -46,32 +47,14 @@ impl DefaultOffer {
     }
 }
 
-impl HashiyaApp {
-    /// Looks for the desktop files in `dirs` (tests point this at a temporary folder).
-    #[must_use]
-    pub fn with_xdg_dirs(mut self, dirs: XdgDirs) -> Self {
-        self.default_offer = DefaultOffer::new(Some(dirs));
-        self
-    }
-
-    /// The MIME type Hashiya is offering to become the default for, while it asks.
-    pub fn default_offer_pending(&self) -> Option<&'static str> {
-        self.default_offer.pending()
-    }
-
+impl DefaultOffer {
     /// After an article at `path` opened: asks (once) whether Hashiya should open such
     /// articles by default, if the entry is installed and it does not already.
-    pub(super) fn consider_default_offer(&mut self, path: &Path) {
-        let opened = self
-            .session
-            .as_ref()
-            .and_then(|s| s.document.path.as_deref())
-            == Some(path);
-        let offer = &mut self.default_offer;
-        if !opened
-            || offer.considered
-            || self.settings.default_app_offer != DefaultAppOffer::NotAsked
-        {
+    /// `opened` says whether that article is the one now shown; `asked` is what the
+    /// settings remember of earlier answers.
+    pub fn consider(&mut self, path: &Path, opened: bool, asked: DefaultAppOffer) {
+        let offer = self;
+        if !opened || offer.considered || asked != DefaultAppOffer::NotAsked {
             return;
         }
         let Some(dirs) = &offer.dirs else {
@@ -90,8 +73,8 @@ impl HashiyaApp {
     }
 
     /// The question, above the article, while it is pending.
-    pub(super) fn default_offer_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(mime) = self.default_offer.pending else {
+    pub fn ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let Some(mime) = self.pending else {
             return;
         };
         let extension = desktop::extension_of(mime).unwrap_or(mime);
@@ -124,33 +107,37 @@ impl HashiyaApp {
             });
         });
         if let Some(answer) = answer {
-            self.answer_default_offer(mime, answer);
+            commands.push(Command::AnswerDefaultOffer(answer));
         }
     }
 
-    fn answer_default_offer(&mut self, mime: &'static str, answer: Answer) {
-        self.default_offer.pending = None;
+    /// Carries out the answer: what the settings should now remember, and a message.
+    pub fn answer(&mut self, answer: Answer) -> (Option<DefaultAppOffer>, Option<String>) {
+        let Some(mime) = self.pending.take() else {
+            return (None, None);
+        };
         match answer {
-            Answer::NotNow => {}
-            Answer::No => self.settings.default_app_offer = DefaultAppOffer::Declined,
+            Answer::NotNow => (None, None),
+            Answer::No => (Some(DefaultAppOffer::Declined), None),
             Answer::Yes => {
-                let Some(dirs) = &self.default_offer.dirs else {
-                    return;
+                let Some(dirs) = &self.dirs else {
+                    return (None, None);
                 };
                 let extension = desktop::extension_of(mime).unwrap_or(mime);
                 match desktop::make_default(dirs, &[mime]) {
-                    Ok(_) => {
-                        self.settings.default_app_offer = DefaultAppOffer::Accepted;
-                        self.message = Some(format!(
+                    Ok(_) => (
+                        Some(DefaultAppOffer::Accepted),
+                        Some(format!(
                             "Hashiya now opens .{extension} files by default \
                              (hashiya --uninstall-desktop restores the previous default)."
-                        ));
-                    }
-                    Err(error) => {
-                        self.message = Some(format!(
+                        )),
+                    ),
+                    Err(error) => (
+                        None,
+                        Some(format!(
                             "Hashiya could not be made the default for .{extension} files: {error}"
-                        ));
-                    }
+                        )),
+                    ),
                 }
             }
         }

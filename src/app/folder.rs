@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use egui::{Color32, Key, KeyboardShortcut, Modifiers, Sense, Ui, WidgetInfo};
+use egui::{Color32, Sense, Ui, WidgetInfo};
 
 use super::HashiyaApp;
 use crate::annotation::sidecar::AnnotatorSidecars;
@@ -19,13 +19,6 @@ use crate::corpus::{
 use crate::text::TextEngine;
 use crate::ui::bidi_label::ui_style;
 use crate::ui::{NoteEditor, bidi_label};
-
-/// Next article of the folder.
-pub(super) const NEXT_ARTICLE: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND, Key::PageDown);
-/// Previous article of the folder.
-pub(super) const PREVIOUS_ARTICLE: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND, Key::PageUp);
 
 /// Most hits a corpus search collects before it stops.
 pub const MAX_CORPUS_HITS: usize = 2_000;

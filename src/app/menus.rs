@@ -1,14 +1,14 @@
-//! The menu bar, status bar, shortcut list and drop overlay.
+//! The menu bar, status bar, shortcut list, Annotator Name window and drop overlay. They
+//! read the app's state and only ask for commands.
 
-use egui::{Button, Ui, ViewportCommand};
+use std::path::Path;
 
-use super::annotating::{REDO, SAVE, UNDO};
-use super::{
-    DEFAULT_FONT_SIZE_PT, HashiyaApp, LINE_SPACINGS, OPEN, QUIT, Theme, ZOOM_IN, ZOOM_OUT,
-    ZOOM_RESET, sample_document,
-};
-use crate::text::ReadingFace;
-use crate::ui::{bidi_button, bidi_label};
+use egui::{Button, Color32, Ui};
+
+use super::command::{self, Command, Menu, UiCommand, Window};
+use super::{LINE_SPACINGS, SaveStatus, Session, Settings, Theme};
+use crate::text::{ReadingFace, TextEngine};
+use crate::ui::{NoteEditor, bidi_button, bidi_label};
 
 /// Encodings offered in View ▸ Encoding, besides automatic detection.
 const ENCODING_CHOICES: [&encoding_rs::Encoding; 5] = [
@@ -19,45 +19,18 @@ const ENCODING_CHOICES: [&encoding_rs::Encoding; 5] = [
     encoding_rs::UTF_16BE,
 ];
 
-/// Every keyboard shortcut with what it does, for the F1 window.
-pub const SHORTCUTS: [(&str, &str); 22] = [
-    ("j / Down", "Select the next paragraph"),
-    ("k / Up", "Select the previous paragraph"),
-    (
-        "1 – 9",
-        "Toggle the label with that number on the selected paragraph",
-    ),
-    ("n / Enter", "Write the selected paragraph's note"),
-    ("Esc", "Leave the note"),
-    ("c", "Next highlight colour for the selected paragraph"),
-    ("Shift+C", "Remove the highlight colour"),
-    ("Delete", "Delete the selected paragraph's annotation"),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
-    (
-        "Ctrl+S",
-        "Save annotations now (they also save by themselves)",
-    ),
-    ("Page Down / Space", "Scroll down a screen"),
-    ("Page Up / Shift+Space", "Scroll up a screen"),
-    ("Home / End", "Go to the start / end"),
-    ("Ctrl+O", "Open an article"),
-    (
-        "Ctrl+Page Down / Ctrl+Page Up",
-        "Next / previous article of the open folder",
-    ),
-    (
-        "Ctrl+F",
-        "Find (ignores vowel marks and alef forms); Enter / Shift+Enter: next / previous",
-    ),
-    ("Ctrl+= / Ctrl+-", "Larger / smaller text"),
-    ("Ctrl+0", "Actual text size"),
-    ("F1 / ?", "Show this list"),
-    ("Ctrl+Q", "Quit"),
-    ("Drag and drop", "Open the dropped article"),
-];
+/// What the menu bar and status bar show, and where they send commands.
+pub(super) struct Chrome<'a> {
+    pub settings: &'a Settings,
+    pub session: Option<&'a Session>,
+    pub has_folder: bool,
+    /// The article being opened, if any.
+    pub loading: Option<&'a Path>,
+    pub engine: &'a mut TextEngine,
+    pub commands: &'a mut Vec<Command>,
+}
 
-impl HashiyaApp {
+impl Chrome<'_> {
     pub(super) fn menu_bar_ui(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| self.file_menu_ui(ui));
@@ -65,74 +38,53 @@ impl HashiyaApp {
             ui.menu_button("Corpus", |ui| self.corpus_menu_ui(ui));
             ui.menu_button("View", |ui| self.view_menu_ui(ui));
             ui.menu_button("Help", |ui| {
-                if picked(
-                    &ui.add(Button::new("Keyboard Shortcuts").shortcut_text("F1")),
-                    ui,
-                ) {
-                    self.shortcuts_open = true;
-                }
+                self.command_item(ui, UiCommand::KeyboardShortcuts, true);
             });
         });
     }
 
+    /// A menu item for a command of the table: its text and key come from the table, and
+    /// choosing it asks for the command.
+    fn command_item(&mut self, ui: &mut Ui, command: UiCommand, enabled: bool) {
+        let info = command::info(command);
+        debug_assert!(info.menu != Menu::None, "{command:?} has no menu");
+        let mut button = Button::new(info.label);
+        if let Some(keys) = info.shortcut_text() {
+            button = button.shortcut_text(keys);
+        }
+        if picked(&ui.add_enabled(enabled, button), ui) {
+            self.commands.push(command.into());
+        }
+    }
+
     fn file_menu_ui(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
-        if picked(
-            &ui.add(Button::new("Open…").shortcut_text(ctx.format_shortcut(&OPEN))),
-            ui,
-        ) {
-            self.ask_for_article(&ctx);
-        }
-        if picked(&ui.button("Open Folder…"), ui) {
-            self.ask_for_folder(&ctx);
-        }
+        self.command_item(ui, UiCommand::Open, true);
+        self.command_item(ui, UiCommand::OpenFolder, true);
         ui.menu_button("Open Recent", |ui| {
             if self.settings.recent_files.is_empty() {
                 ui.label("No recent files");
             }
-            let mut chosen = None;
             for path in &self.settings.recent_files {
                 let name = path.file_name().map_or_else(
                     || path.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),
                 );
-                if picked(&bidi_button(ui, &mut self.engine, &name), ui) {
-                    chosen = Some(path.clone());
+                if picked(&bidi_button(ui, self.engine, &name), ui) {
+                    self.commands.push(Command::OpenRecent(path.clone()));
                 }
-            }
-            if let Some(path) = chosen {
-                self.open_recent(&ctx, path);
             }
             if !self.settings.recent_files.is_empty() {
                 ui.separator();
                 if picked(&ui.button("Clear Recent Files"), ui) {
-                    self.settings.recent_files.clear();
+                    self.commands.push(Command::ClearRecentFiles);
                 }
             }
         });
-        if picked(&ui.button("Open Sample Article"), ui) {
-            match super::sample_path() {
-                Some(path) => self.open(&ctx, path),
-                None => self.show_document(sample_document()),
-            }
-        }
+        self.command_item(ui, UiCommand::OpenSample, true);
         ui.separator();
         let has_session = self.session.is_some();
-        if picked(
-            &ui.add_enabled(
-                has_session,
-                Button::new("Save Annotations").shortcut_text(ctx.format_shortcut(&SAVE)),
-            ),
-            ui,
-        ) {
-            self.save_now(&ctx);
-        }
-        if picked(
-            &ui.add_enabled(has_session, Button::new("Save Annotations As…")),
-            ui,
-        ) {
-            self.ask_save_as(&ctx);
-        }
+        self.command_item(ui, UiCommand::SaveAnnotations, has_session);
+        self.command_item(ui, UiCommand::SaveAnnotationsAs, has_session);
         ui.add_enabled_ui(has_session, |ui| {
             ui.menu_button("Export Annotations", |ui| {
                 for (label, format) in [
@@ -141,38 +93,19 @@ impl HashiyaApp {
                     ("W3C Web Annotation…", crate::export::ExportFormat::W3c),
                 ] {
                     if picked(&ui.button(label), ui) {
-                        self.ask_export(&ctx, format);
+                        self.commands.push(Command::Export(format));
                     }
                 }
             });
         });
-        if picked(&ui.button("Annotator Name…"), ui) {
-            self.author_editor.set_text(
-                &mut self.engine,
-                None,
-                &self.settings.author,
-                self.settings.face,
-            );
-            self.author_window_open = true;
-            self.author_window_fresh = true;
-        }
+        self.command_item(ui, UiCommand::AnnotatorName, true);
         ui.separator();
-        if picked(
-            &ui.add(Button::new("Quit").shortcut_text(ctx.format_shortcut(&QUIT))),
-            ui,
-        ) {
-            ctx.send_viewport_cmd(ViewportCommand::Close);
-        }
+        self.command_item(ui, UiCommand::Quit, true);
     }
 
     fn edit_menu_ui(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
-        if picked(
-            &ui.add_enabled(self.session.is_some(), Button::new("Label Scheme…")),
-            ui,
-        ) {
-            self.open_scheme_editor();
-        }
+        let has_session = self.session.is_some();
+        self.command_item(ui, UiCommand::LabelScheme, has_session);
         ui.separator();
         let (can_undo, can_redo) = self.session.as_ref().map_or((false, false), |s| {
             (
@@ -180,61 +113,19 @@ impl HashiyaApp {
                 s.annotations.store().can_redo(),
             )
         });
-        if picked(
-            &ui.add_enabled(
-                can_undo,
-                Button::new("Undo").shortcut_text(ctx.format_shortcut(&UNDO)),
-            ),
-            ui,
-        ) {
-            self.undo();
-        }
-        if picked(
-            &ui.add_enabled(
-                can_redo,
-                Button::new("Redo").shortcut_text(ctx.format_shortcut(&REDO)),
-            ),
-            ui,
-        ) {
-            self.redo();
-        }
+        self.command_item(ui, UiCommand::Undo, can_undo);
+        self.command_item(ui, UiCommand::Redo, can_redo);
+        ui.separator();
+        self.command_item(ui, UiCommand::Find, has_session);
     }
 
     fn corpus_menu_ui(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
-        if picked(&ui.button("Open Folder…"), ui) {
-            self.ask_for_folder(&ctx);
-        }
-        let has_folder = self.folder.is_some();
-        if picked(
-            &ui.add_enabled(
-                has_folder,
-                Button::new("Next Article")
-                    .shortcut_text(ctx.format_shortcut(&super::folder::NEXT_ARTICLE)),
-            ),
-            ui,
-        ) {
-            self.step_article(&ctx, true);
-        }
-        if picked(
-            &ui.add_enabled(
-                has_folder,
-                Button::new("Previous Article")
-                    .shortcut_text(ctx.format_shortcut(&super::folder::PREVIOUS_ARTICLE)),
-            ),
-            ui,
-        ) {
-            self.step_article(&ctx, false);
-        }
-        if picked(
-            &ui.add_enabled(has_folder, Button::new("Refresh Folder")),
-            ui,
-        ) {
-            self.refresh_folder(&ctx);
-        }
-        if picked(&ui.add_enabled(has_folder, Button::new("Close Folder")), ui) {
-            self.close_folder();
-        }
+        self.command_item(ui, UiCommand::OpenFolder, true);
+        let has_folder = self.has_folder;
+        self.command_item(ui, UiCommand::NextArticle, has_folder);
+        self.command_item(ui, UiCommand::PreviousArticle, has_folder);
+        self.command_item(ui, UiCommand::RefreshFolder, has_folder);
+        self.command_item(ui, UiCommand::CloseFolder, has_folder);
         ui.separator();
         let mut team = self.settings.team_mode;
         if ui
@@ -244,21 +135,23 @@ impl HashiyaApp {
             )
             .changed()
         {
-            self.set_team_mode(&ctx, team);
+            self.commands.push(Command::SetTeamMode(team));
         }
-        if picked(
-            &ui.add_enabled(self.session.is_some(), Button::new("Compare Annotators…")),
-            ui,
-        ) {
-            self.open_compare();
-        }
-        if picked(&ui.add_enabled(has_folder, Button::new("Agreement…")), ui) {
-            self.open_agreement(&ctx);
-        }
+        self.command_item(ui, UiCommand::CompareAnnotators, self.session.is_some());
+        self.command_item(ui, UiCommand::Agreement, has_folder);
     }
 
     fn view_menu_ui(&mut self, ui: &mut Ui) {
-        ui.checkbox(&mut self.settings.show_annotation_panel, "Annotation Panel");
+        let mut panel = self.settings.show_annotation_panel;
+        if ui
+            .checkbox(
+                &mut panel,
+                command::info(UiCommand::ToggleAnnotationPanel).label,
+            )
+            .changed()
+        {
+            self.commands.push(UiCommand::ToggleAnnotationPanel.into());
+        }
         ui.separator();
         ui.label("Arabic typeface");
         for face in ReadingFace::ALL {
@@ -266,54 +159,45 @@ impl HashiyaApp {
                 ReadingFace::NotoNaskh => "Noto Naskh Arabic",
                 ReadingFace::Amiri => "Amiri (for vowelled text)",
             };
-            ui.radio_value(&mut self.settings.face, face, label);
+            if ui.radio(self.settings.face == face, label).clicked() {
+                self.commands.push(Command::SetFace(face));
+            }
         }
         ui.separator();
-        let ctx = ui.ctx().clone();
-        if picked(
-            &ui.add(Button::new("Larger Text").shortcut_text(ctx.format_shortcut(&ZOOM_IN))),
-            ui,
-        ) {
-            self.settings.step_font_size(2.0);
-        }
-        if picked(
-            &ui.add(Button::new("Smaller Text").shortcut_text(ctx.format_shortcut(&ZOOM_OUT))),
-            ui,
-        ) {
-            self.settings.step_font_size(-2.0);
-        }
-        if picked(
-            &ui.add(Button::new("Actual Size").shortcut_text(ctx.format_shortcut(&ZOOM_RESET))),
-            ui,
-        ) {
-            self.settings.font_size_pt = DEFAULT_FONT_SIZE_PT;
-        }
+        self.command_item(ui, UiCommand::ZoomIn, true);
+        self.command_item(ui, UiCommand::ZoomOut, true);
+        self.command_item(ui, UiCommand::ZoomReset, true);
         ui.separator();
         ui.label("Line spacing");
         for spacing in LINE_SPACINGS {
             let selected = (self.settings.line_spacing - spacing).abs() < 0.01;
             if picked(&ui.radio(selected, format!("{spacing:.1}")), ui) {
-                self.settings.line_spacing = spacing;
+                self.commands.push(Command::SetLineSpacing(spacing));
             }
         }
         ui.separator();
         ui.label("Theme");
-        ui.radio_value(&mut self.settings.theme, Theme::Light, "Light");
-        ui.radio_value(&mut self.settings.theme, Theme::Dark, "Dark");
+        for (theme, label) in [(Theme::Light, "Light"), (Theme::Dark, "Dark")] {
+            if ui.radio(self.settings.theme == theme, label).clicked() {
+                self.commands.push(Command::SetTheme(theme));
+            }
+        }
         ui.separator();
         ui.menu_button("Encoding", |ui| self.encoding_menu_ui(ui));
         ui.separator();
-        ui.checkbox(
-            &mut self.settings.builtin_dialogs,
-            "Use Hashiya's File Dialogs",
-        )
-        .on_hover_text(
-            "Open, save and export with Hashiya's own dialog instead of the desktop's (which it replaces anyway when the desktop has none)",
-        );
+        let mut builtin = self.settings.builtin_dialogs;
+        if ui
+            .checkbox(&mut builtin, "Use Hashiya's File Dialogs")
+            .on_hover_text(
+                "Open, save and export with Hashiya's own dialog instead of the desktop's (which it replaces anyway when the desktop has none)",
+            )
+            .changed()
+        {
+            self.commands.push(Command::SetBuiltinDialogs(builtin));
+        }
     }
 
     fn encoding_menu_ui(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
         let (current, chosen) = self.session.as_ref().map_or(("", None), |s| {
             (s.document.encoding_name, s.chosen_encoding)
         });
@@ -330,11 +214,12 @@ impl HashiyaApp {
                 ),
                 ui,
             ) {
-                self.reopen_with_encoding(&ctx, None);
+                self.commands.push(Command::ReopenWithEncoding(None));
             }
             for encoding in ENCODING_CHOICES {
                 if picked(&ui.radio(chosen == Some(encoding), encoding.name()), ui) {
-                    self.reopen_with_encoding(&ctx, Some(encoding));
+                    self.commands
+                        .push(Command::ReopenWithEncoding(Some(encoding)));
                 }
             }
         });
@@ -342,17 +227,17 @@ impl HashiyaApp {
 
     pub(super) fn status_bar_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            if let Some(job) = &self.loading {
+            if let Some(path) = self.loading {
                 ui.spinner();
-                let text = format!("Opening {}", job.path.display());
-                bidi_label(ui, &mut self.engine, &text, None);
+                let text = format!("Opening {}", path.display());
+                bidi_label(ui, self.engine, &text, None);
                 return;
             }
-            let Some(session) = &self.session else {
+            let Some(session) = self.session else {
                 ui.label("No article open");
                 return;
             };
-            bidi_label(ui, &mut self.engine, &session.display_name(), None);
+            bidi_label(ui, self.engine, &session.display_name(), None);
             ui.separator();
             ui.label(session.document.format.to_string());
             ui.separator();
@@ -370,20 +255,74 @@ impl HashiyaApp {
             };
             ui.separator();
             ui.label(format!("{:.0} pt", self.settings.text_style().font_size_pt));
-            if let Some((text, color)) = self.save_status_text() {
-                ui.separator();
-                let text = format!("Annotations: {text}");
-                match color {
-                    Some(color) => ui.colored_label(color, text),
-                    None => ui.label(text),
-                };
-            }
+            let (text, color) = save_status_text(session);
+            ui.separator();
+            let text = format!("Annotations: {text}");
+            match color {
+                Some(color) => ui.colored_label(color, text),
+                None => ui.label(text),
+            };
         });
     }
+}
 
-    /// The window where the annotator's name is set (it may be Arabic).
-    pub(super) fn author_window_ui(&mut self, ctx: &egui::Context) {
-        if !self.author_window_open {
+/// Text for the status bar about saving.
+fn save_status_text(session: &Session) -> (String, Option<Color32>) {
+    match &session.annotations.status {
+        SaveStatus::Saved => ("saved".to_owned(), None),
+        SaveStatus::Unsaved => ("unsaved changes".to_owned(), None),
+        SaveStatus::Saving => ("saving…".to_owned(), None),
+        SaveStatus::Failed(_) => (
+            "not saved: error".to_owned(),
+            Some(Color32::from_rgb(0xd0, 0x40, 0x30)),
+        ),
+        SaveStatus::Off(reason) => (reason.clone(), None),
+    }
+}
+
+/// The window where the annotator's name is set (it may be Arabic).
+#[derive(Debug)]
+pub struct AuthorWindow {
+    editor: NoteEditor,
+    /// Shown.
+    pub open: bool,
+    /// Just opened: its field takes the keyboard.
+    fresh: bool,
+}
+
+impl Default for AuthorWindow {
+    fn default() -> Self {
+        Self {
+            editor: NoteEditor::single_line(egui::Id::unique("hashiya-author"))
+                .named("Annotator name"),
+            open: false,
+            fresh: false,
+        }
+    }
+}
+
+impl AuthorWindow {
+    /// Opens the window, its field holding `name`.
+    pub fn open(&mut self, engine: &mut TextEngine, name: &str, face: ReadingFace) {
+        self.editor.set_text(engine, None, name, face);
+        self.open = true;
+        self.fresh = true;
+    }
+
+    /// Whether its field has the keyboard.
+    pub fn has_focus(&self, ctx: &egui::Context) -> bool {
+        self.editor.has_focus(ctx)
+    }
+
+    /// Shows the window; asks for the new name when one is typed, and for the window to
+    /// close when it is done.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        engine: &mut TextEngine,
+        commands: &mut Vec<Command>,
+    ) {
+        if !self.open {
             return;
         }
         let mut open = true;
@@ -394,88 +333,71 @@ impl HashiyaApp {
             .resizable(false)
             .show(ctx, |ui| {
                 ui.label("Recorded as the author of new annotations.");
-                let (_, output) = self.author_editor.ui(ui, &mut self.engine, "Your name");
-                if std::mem::take(&mut self.author_window_fresh) {
-                    // The name field takes the keyboard as the window opens.
-                    self.author_editor.focus(ui.ctx());
+                let (_, output) = self.editor.ui(ui, engine, "Your name");
+                if std::mem::take(&mut self.fresh) {
+                    self.editor.focus(ui.ctx());
                 }
                 if output.changed {
-                    let name = self.author_editor.text().trim().to_owned();
+                    let name = self.editor.text().trim().to_owned();
                     if !name.is_empty() {
-                        self.settings.author = name;
+                        commands.push(Command::SetAuthor(name));
                     }
                 }
                 done = output.submitted.is_some()
-                    || (output.finished && !self.author_editor.has_focus(ui.ctx()));
+                    || (output.finished && !self.editor.has_focus(ui.ctx()));
                 if ui.button("Done").clicked() {
                     done = true;
                 }
             });
         if !open || done {
-            self.author_window_open = false;
-            self.apply_author(ctx);
+            commands.push(Command::CloseWindow(Window::AnnotatorName));
         }
     }
+}
 
-    /// After the annotator's name changed: reopens the open article so that its annotations
-    /// are recorded under the new name (and, in Team Mode, go to that annotator's own file).
-    fn apply_author(&mut self, ctx: &egui::Context) {
-        let Some(session) = &self.session else {
-            return;
-        };
-        if session.annotations.store().author() == self.settings.author {
-            return;
-        }
-        let Some(path) = session.document.path.clone() else {
-            return;
-        };
-        if !self.saved_first("The new name applies from the next article") {
-            return;
-        }
-        self.open(ctx, path);
-        if self.settings.team_mode {
-            self.refresh_folder(ctx);
-        }
+/// The Keyboard Shortcuts window, made from the command table.
+pub(super) fn shortcuts_window_ui(ctx: &egui::Context, shown: bool, commands: &mut Vec<Command>) {
+    if !shown {
+        return;
     }
-
-    pub(super) fn shortcuts_window_ui(&mut self, ctx: &egui::Context) {
-        let mut open = self.shortcuts_open;
-        egui::Window::new("Keyboard Shortcuts")
-            .open(&mut open)
-            .collapsible(false)
-            .resizable(false)
-            .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, action) in SHORTCUTS {
-                        ui.label(keys);
-                        ui.label(action);
-                        ui.end_row();
-                    }
-                });
+    let mut open = true;
+    egui::Window::new("Keyboard Shortcuts")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for (keys, action) in command::help_rows() {
+                    ui.label(keys);
+                    ui.label(action);
+                    ui.end_row();
+                }
             });
-        self.shortcuts_open = open;
+        });
+    if !open {
+        commands.push(Command::CloseWindow(Window::KeyboardShortcuts));
     }
+}
 
-    /// Darkens the window and says what will happen while files are dragged over it.
-    pub(super) fn drop_overlay_ui(ctx: &egui::Context) {
-        let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
-        if !hovering {
-            return;
-        }
-        let painter = ctx.layer_painter(egui::LayerId::new(
-            egui::Order::Foreground,
-            egui::Id::unique("drop-overlay"),
-        ));
-        let rect = ctx.content_rect();
-        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-        painter.text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            "Drop to open the article",
-            egui::FontId::proportional(24.0),
-            egui::Color32::WHITE,
-        );
+/// Darkens the window and says what will happen while files are dragged over it.
+pub(super) fn drop_overlay_ui(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
     }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-overlay"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop to open the article",
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
 }
 
 /// True when a menu item was chosen; the menu then closes. (egui closes menus on pointer

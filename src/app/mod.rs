@@ -4,6 +4,7 @@
 mod annotating;
 mod article_watch;
 pub mod busy;
+pub mod command;
 pub mod compare;
 pub mod crash;
 mod default_offer;
@@ -21,9 +22,10 @@ mod settings;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
+use egui::{Ui, ViewportCommand};
 
 pub use crate::session::{AnnotationSession, SaveStatus};
+pub use command::{Command, UiCommand};
 pub use compare::{Adjudication, AgreementWindow, CompareState};
 pub use folder::{FolderSort, FolderState};
 pub use overview::{Filter, Statistics, statistics};
@@ -48,13 +50,6 @@ pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/hashiya-256.png")
 
 /// Key under which [`Settings`] are kept in eframe's storage.
 const SETTINGS_KEY: &str = "hashiya-settings";
-
-const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
-const ZOOM_IN_PLUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
-const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
-const ZOOM_RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
-const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
 /// An open article and its view state.
 #[derive(Debug)]
@@ -229,10 +224,7 @@ pub struct HashiyaApp {
     /// Opening another article was refused once because the open one's annotations could
     /// not be saved; the next attempt goes ahead, leaving them in a recovery copy.
     switch_refused: bool,
-    author_editor: NoteEditor,
-    author_window_open: bool,
-    /// The Annotator Name window was just opened (its field takes the keyboard).
-    author_window_fresh: bool,
+    author_window: menus::AuthorWindow,
     /// Set after a panic in a frame: what happened, shown instead of the normal window.
     crashed: Option<CrashReport>,
     /// Makes the next frame panic (tests of the crash path).
@@ -248,6 +240,10 @@ pub struct HashiyaApp {
     pub agreement: Option<AgreementWindow>,
     /// Where markers of work that could crash the process are kept (`None`: not kept).
     busy_dir: Option<PathBuf>,
+    /// Commands asked for during this frame, carried out at its end.
+    commands: Vec<Command>,
+    /// The commands carried out, kept while tests ask for them.
+    applied: Option<Vec<Command>>,
     /// The one-time offer to become the default application.
     default_offer: default_offer::DefaultOffer,
 }
@@ -297,10 +293,7 @@ impl HashiyaApp {
             window_focused: true,
             close_refused: false,
             switch_refused: false,
-            author_editor: NoteEditor::single_line(egui::Id::unique("hashiya-author"))
-                .named("Annotator name"),
-            author_window_open: false,
-            author_window_fresh: false,
+            author_window: menus::AuthorWindow::default(),
             crashed: None,
             inject_panic: false,
             folder: None,
@@ -309,6 +302,8 @@ impl HashiyaApp {
             compare: None,
             agreement: None,
             busy_dir: None,
+            commands: Vec::new(),
+            applied: None,
             default_offer: default_offer::DefaultOffer::default(),
         }
     }
@@ -702,7 +697,13 @@ impl HashiyaApp {
                 if let Some(session) = &mut self.session {
                     session.chosen_encoding = options.encoding;
                 }
-                self.consider_default_offer(path);
+                let opened = self
+                    .session
+                    .as_ref()
+                    .and_then(|s| s.document.path.as_deref())
+                    == Some(path);
+                self.default_offer
+                    .consider(path, opened, self.settings.default_app_offer);
             }
             Some(Err(error)) => self.message = Some(error.to_string()),
             None => {
@@ -745,11 +746,7 @@ impl HashiyaApp {
             if paths.next().is_some() {
                 self.message = Some("Several files were dropped; opening the first.".to_owned());
             }
-            if path.is_dir() {
-                self.open_folder(ctx, path);
-            } else {
-                self.open(ctx, path);
-            }
+            self.push(Command::OpenPath(path));
         }
     }
 
@@ -783,9 +780,10 @@ impl HashiyaApp {
         }
     }
 
+    /// Turns this frame's key presses into commands (see [`command::COMMANDS`]).
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let text_has_focus = ctx.text_edit_focused()
-            || self.author_editor.has_focus(ctx)
+        let text = ctx.text_edit_focused()
+            || self.author_window.has_focus(ctx)
             || self
                 .scheme_editor
                 .as_ref()
@@ -799,92 +797,218 @@ impl HashiyaApp {
                 .as_ref()
                 .is_some_and(|s| s.note_editor.has_focus(ctx))
             || self.folder.as_ref().is_some_and(|f| f.has_text_focus(ctx));
-        self.handle_annotation_shortcuts(ctx, text_has_focus);
-        // Before Page Up / Down, which the same keys without Ctrl would also match.
-        let (next_article, previous_article) = ctx.input_mut(|i| {
-            (
-                i.consume_shortcut(&folder::NEXT_ARTICLE),
-                i.consume_shortcut(&folder::PREVIOUS_ARTICLE),
-            )
-        });
-        if next_article || previous_article {
-            self.step_article(ctx, next_article);
+        let focus = command::KeyFocus {
+            text,
+            // Space and Enter belong to a focused button or chip.
+            widget: ctx.memory(|m| m.focused().is_some()),
+        };
+        let commands = ctx.input_mut(|i| command::commands_from_keys(i, focus));
+        self.commands.extend(commands);
+        // Ctrl+C copies the passage selected in the reader, in logical order.
+        if !text
+            && ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
+            && let Some(session) = &self.session
+            && let Some(selection) = session.reader.text_selection.filter(|s| !s.is_empty())
+            && let Some(text) = session.document.paragraph_text(selection.paragraph)
+            && let Some(passage) = text.get(selection.range())
+        {
+            ctx.copy_text(passage.to_owned());
         }
-        let (zoom_in, zoom_out, zoom_reset, open, quit, find) = ctx.input_mut(|i| {
-            (
-                i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_PLUS),
-                i.consume_shortcut(&ZOOM_OUT),
-                i.consume_shortcut(&ZOOM_RESET),
-                i.consume_shortcut(&OPEN),
-                i.consume_shortcut(&QUIT),
-                i.consume_shortcut(&search::FIND),
-            )
-        });
-        if find {
-            self.open_search(ctx);
-        }
-        if zoom_in {
-            self.settings.step_font_size(2.0);
-        }
-        if zoom_out {
-            self.settings.step_font_size(-2.0);
-        }
-        if zoom_reset {
-            self.settings.font_size_pt = DEFAULT_FONT_SIZE_PT;
-        }
-        if open {
-            self.ask_for_article(ctx);
-        }
-        if quit {
-            ctx.send_viewport_cmd(ViewportCommand::Close);
-        }
-        if text_has_focus {
+    }
+
+    /// Asks for `command` to be carried out (at the end of this frame).
+    pub fn push(&mut self, command: impl Into<Command>) {
+        self.commands.push(command.into());
+    }
+
+    /// Carries out the commands asked for during this frame, in order.
+    fn apply_commands(&mut self, ctx: &egui::Context) {
+        let commands = std::mem::take(&mut self.commands);
+        if commands.is_empty() {
             return;
         }
-        let plain = |i: &mut egui::InputState, key: Key| i.consume_key(Modifiers::NONE, key);
-        let shift = |i: &mut egui::InputState, key: Key| i.consume_key(Modifiers::SHIFT, key);
-        // Space and Enter belong to a focused button or chip.
-        let widget_focused = ctx.memory(|m| m.focused().is_some());
-        let (down, up, page_down, page_up, home, end, help) = ctx.input_mut(|i| {
-            // Shift+Space before Space: a plain Space would also match it.
-            let page_up = plain(i, Key::PageUp) || (!widget_focused && shift(i, Key::Space));
-            (
-                plain(i, Key::J) || plain(i, Key::ArrowDown),
-                plain(i, Key::K) || plain(i, Key::ArrowUp),
-                plain(i, Key::PageDown) || (!widget_focused && plain(i, Key::Space)),
-                page_up,
-                plain(i, Key::Home),
-                plain(i, Key::End),
-                plain(i, Key::F1)
-                    || i.events
-                        .iter()
-                        .any(|e| matches!(e, egui::Event::Text(t) if t == "?")),
-            )
-        });
-        if help {
-            self.shortcuts_open = !self.shortcuts_open;
+        for command in commands {
+            if let Some(applied) = &mut self.applied {
+                applied.push(command.clone());
+            }
+            self.apply_command(ctx, command);
         }
+        ctx.request_repaint();
+    }
+
+    /// After the annotator's name changed: reopens the open article so that its annotations
+    /// are recorded under the new name (and, in Team Mode, go to that annotator's own file).
+    fn apply_author(&mut self, ctx: &egui::Context) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        if session.annotations.store().author() == self.settings.author {
+            return;
+        }
+        let Some(path) = session.document.path.clone() else {
+            return;
+        };
+        if !self.saved_first("The new name applies from the next article") {
+            return;
+        }
+        self.open(ctx, path);
+        if self.settings.team_mode {
+            self.refresh_folder(ctx);
+        }
+    }
+
+    /// Looks for the desktop files in `dirs` (tests point this at a temporary folder).
+    #[must_use]
+    pub fn with_xdg_dirs(mut self, dirs: desktop::XdgDirs) -> Self {
+        self.default_offer = default_offer::DefaultOffer::new(Some(dirs));
+        self
+    }
+
+    /// The MIME type Hashiya is offering to become the default for, while it asks.
+    pub fn default_offer_pending(&self) -> Option<&'static str> {
+        self.default_offer.pending()
+    }
+
+    /// Opens the find bar and puts the cursor in it.
+    pub fn open_search(&mut self, ctx: &egui::Context) {
+        let search = self.search.get_or_insert_with(search::SearchState::new);
+        search.editor.focus(ctx);
+    }
+
+    /// Runs a search for `query` in the open article (as if typed in the find bar).
+    pub fn search_for(&mut self, query: &str) {
         let Some(session) = &mut self.session else {
             return;
         };
-        let reader = &mut session.reader;
-        if down {
-            reader.move_selection(1);
+        let search = self.search.get_or_insert_with(search::SearchState::new);
+        search
+            .editor
+            .set_text(&mut self.engine, None, query, self.settings.face);
+        search.run(&session.document, query);
+        if let Some(hit) = search.hits.first() {
+            session.reader.reveal(hit.paragraph);
         }
-        if up {
-            reader.move_selection(-1);
+    }
+
+    /// Closes one of the app's windows.
+    fn close_window(&mut self, ctx: &egui::Context, window: command::Window) {
+        use command::Window as W;
+        match window {
+            W::Compare => self.compare = None,
+            W::Find => self.search = None,
+            W::Agreement => self.agreement = None,
+            W::SchemeEditor => self.scheme_editor = None,
+            W::AnnotatorName => {
+                self.author_window.open = false;
+                self.apply_author(ctx);
+            }
+            W::KeyboardShortcuts => self.shortcuts_open = false,
         }
-        if page_down {
-            reader.scroll_pages(1.0);
-        }
-        if page_up {
-            reader.scroll_pages(-1.0);
-        }
-        if home {
-            reader.scroll_to_end(false);
-        }
-        if end {
-            reader.scroll_to_end(true);
+    }
+
+    /// The commands carried out since the last call (tests: what a key or menu item did).
+    #[doc(hidden)]
+    pub fn take_applied_commands(&mut self) -> Vec<Command> {
+        std::mem::take(self.applied.get_or_insert_with(Vec::new))
+    }
+
+    /// The one place where a user's action takes effect.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one arm per command, each a call: a table, not logic"
+    )]
+    fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
+        use command::UiCommand as C;
+        match command {
+            Command::Ui(C::Open) => self.ask_for_article(ctx),
+            Command::Ui(C::OpenFolder) => self.ask_for_folder(ctx),
+            Command::Ui(C::OpenSample) => match sample_path() {
+                Some(path) => self.open(ctx, path),
+                None => self.show_document(sample_document()),
+            },
+            Command::Ui(C::SaveAnnotations) => self.save_now(ctx),
+            Command::Ui(C::SaveAnnotationsAs) => self.ask_save_as(ctx),
+            Command::Ui(C::AnnotatorName) => {
+                self.author_window.open(
+                    &mut self.engine,
+                    &self.settings.author,
+                    self.settings.face,
+                );
+            }
+            Command::SetAuthor(name) => self.settings.author = name,
+            Command::Ui(C::Quit) => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Command::Ui(C::LabelScheme) => self.open_scheme_editor(),
+            Command::Ui(C::Undo) => self.undo(),
+            Command::Ui(C::Redo) => self.redo(),
+            Command::Ui(C::NextArticle) => self.step_article(ctx, true),
+            Command::Ui(C::PreviousArticle) => self.step_article(ctx, false),
+            Command::Ui(C::RefreshFolder) => self.refresh_folder(ctx),
+            Command::Ui(C::CloseFolder) => self.close_folder(),
+            Command::Ui(C::CompareAnnotators) => self.open_compare(),
+            Command::Ui(C::Agreement) => self.open_agreement(ctx),
+            Command::Ui(C::Find) => self.open_search(ctx),
+            Command::Ui(C::ZoomIn) => self.settings.step_font_size(2.0),
+            Command::Ui(C::ZoomOut) => self.settings.step_font_size(-2.0),
+            Command::Ui(C::ZoomReset) => self.settings.font_size_pt = DEFAULT_FONT_SIZE_PT,
+            Command::Ui(C::ToggleAnnotationPanel) => {
+                self.settings.show_annotation_panel = !self.settings.show_annotation_panel;
+            }
+            Command::Ui(C::KeyboardShortcuts) => self.shortcuts_open = !self.shortcuts_open,
+            Command::Ui(
+                navigation @ (C::SelectNext
+                | C::SelectPrevious
+                | C::PageDown
+                | C::PageUp
+                | C::GoToStart
+                | C::GoToEnd),
+            ) => {
+                if let Some(session) = &mut self.session {
+                    navigate(&mut session.reader, navigation);
+                }
+            }
+            // A digit that is no label's key.
+            Command::Ui(C::ToggleLabel) => {}
+            Command::ToggleLabelKey(key) => self.toggle_label_key(key),
+            Command::Ui(C::EditNote) => self.edit_note(ctx),
+            Command::Ui(C::NextColor) => self.step_color(false),
+            Command::Ui(C::ClearColor) => self.step_color(true),
+            Command::Ui(C::DeleteAnnotation) => self.delete_current_annotation(),
+            Command::Annotate(edit) => self.annotate(edit),
+            Command::SelectAnnotation(id) => self.select_annotation(id),
+            Command::StartAfresh => self.start_afresh(),
+            Command::OpenPath(path) => {
+                if path.is_dir() {
+                    self.open_folder(ctx, path);
+                } else {
+                    self.open(ctx, path);
+                }
+            }
+            Command::OpenRecent(path) => self.open_recent(ctx, path),
+            Command::ClearRecentFiles => self.settings.recent_files.clear(),
+            Command::Export(format) => self.ask_export(ctx, format),
+            Command::ReopenWithEncoding(encoding) => self.reopen_with_encoding(ctx, encoding),
+            Command::SetTeamMode(on) => self.set_team_mode(ctx, on),
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::SetFace(face) => self.settings.face = face,
+            Command::SetLineSpacing(spacing) => self.settings.line_spacing = spacing,
+            Command::SetBuiltinDialogs(on) => self.settings.builtin_dialogs = on,
+            Command::DismissMessage => self.message = None,
+            Command::Adjudicate(decision) => self.adjudicate(&decision),
+            Command::AnswerDefaultOffer(answer) => {
+                let (remember, message) = self.default_offer.answer(answer);
+                if let Some(remember) = remember {
+                    self.settings.default_app_offer = remember;
+                }
+                if message.is_some() {
+                    self.message = message;
+                }
+            }
+            Command::Reveal(paragraph) => {
+                if let Some(session) = &mut self.session {
+                    session.reader.reveal(paragraph);
+                }
+            }
+            Command::CloseWindow(window) => self.close_window(ctx, window),
         }
     }
 
@@ -1025,8 +1149,16 @@ impl HashiyaApp {
             ctx.request_repaint();
         }
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        let mut chrome = menus::Chrome {
+            settings: &self.settings,
+            session: self.session.as_ref(),
+            has_folder: self.folder.is_some(),
+            loading: self.loading.as_ref().map(|job| job.path.as_path()),
+            engine: &mut self.engine,
+            commands: &mut self.commands,
+        };
+        egui::Panel::top("menu").show(ui, |ui| chrome.menu_bar_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| chrome.status_bar_ui(ui));
         if let Some(message) = self.message.clone() {
             let colors =
                 crate::ui::theme::MessageColors::for_theme(self.settings.theme == Theme::Dark);
@@ -1035,17 +1167,45 @@ impl HashiyaApp {
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         if ui.button("Dismiss").clicked() {
-                            self.message = None;
+                            self.commands.push(Command::DismissMessage);
                         }
                         // Messages name files, and file names may be Arabic.
                         crate::ui::bidi_label(ui, &mut self.engine, &message, Some(colors.text));
                     });
                 });
         }
-        self.default_offer_ui(ui);
-        self.search_bar_ui(ui);
+        self.default_offer.ui(ui, &mut self.commands);
+        if let (Some(search), Some(session)) = (&mut self.search, &self.session) {
+            search.bar_ui(ui, &mut self.engine, &session.document, &mut self.commands);
+        }
         self.folder_panel_ui(ui);
-        self.annotation_panel_ui(ui);
+        if self.settings.show_annotation_panel
+            && let Some(session) = &mut self.session
+        {
+            annotating::side_panel_ui(
+                ui,
+                &mut self.engine,
+                session,
+                self.settings.face,
+                &mut self.commands,
+            );
+        }
+        self.central_ui(ui);
+        menus::drop_overlay_ui(&ctx);
+        menus::shortcuts_window_ui(&ctx, self.shortcuts_open, &mut self.commands);
+        self.author_window
+            .ui(&ctx, &mut self.engine, &mut self.commands);
+        self.scheme_editor_ui(&ctx);
+        self.compare_window_ui(&ctx);
+        self.agreement_window_ui(&ctx);
+        self.dialogs_ui(&ctx);
+        self.apply_commands(&ctx);
+        self.schedule_save(&ctx, false);
+        self.handle_close_request(&ctx);
+    }
+
+    /// The reading view, or what to do when no article is open.
+    fn central_ui(&mut self, ui: &mut Ui) {
         let style = self.settings.text_style();
         let colors = ReaderColors::for_theme(self.settings.theme == Theme::Dark);
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -1079,15 +1239,6 @@ impl HashiyaApp {
                 });
             }
         });
-        Self::drop_overlay_ui(&ctx);
-        self.shortcuts_window_ui(&ctx);
-        self.author_window_ui(&ctx);
-        self.scheme_editor_ui(&ctx);
-        self.compare_window_ui(&ctx);
-        self.agreement_window_ui(&ctx);
-        self.dialogs_ui(&ctx);
-        self.schedule_save(&ctx, false);
-        self.handle_close_request(&ctx);
     }
 }
 
@@ -1139,4 +1290,18 @@ pub fn sample_path() -> Option<PathBuf> {
         }
     }
     Some(path)
+}
+
+/// Moves the reader for a navigation command.
+fn navigate(reader: &mut ReaderState, command: command::UiCommand) {
+    use command::UiCommand as C;
+    match command {
+        C::SelectNext => reader.move_selection(1),
+        C::SelectPrevious => reader.move_selection(-1),
+        C::PageDown => reader.scroll_pages(1.0),
+        C::PageUp => reader.scroll_pages(-1.0),
+        C::GoToStart => reader.scroll_to_end(false),
+        C::GoToEnd => reader.scroll_to_end(true),
+        _ => {}
+    }
 }

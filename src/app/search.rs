@@ -4,14 +4,13 @@
 
 use std::ops::Range;
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui::{Key, Ui};
 
-use super::HashiyaApp;
+use super::command::{Command, Window};
 use crate::arabic::{SearchIndex, search_folding};
 use crate::document::Document;
+use crate::text::TextEngine;
 use crate::ui::NoteEditor;
-
-pub(super) const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 
 /// One match: a paragraph and a byte range within its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,7 +38,7 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Self {
             editor: NoteEditor::single_line(egui::Id::unique("hashiya-find")).named("Find"),
             query: String::new(),
@@ -94,36 +93,18 @@ impl SearchState {
     }
 }
 
-impl HashiyaApp {
-    /// Opens the find bar and puts the cursor in it.
-    pub fn open_search(&mut self, ctx: &egui::Context) {
-        let search = self.search.get_or_insert_with(SearchState::new);
-        search.editor.focus(ctx);
-    }
-
-    /// Runs a search for `query` in the open article (as if typed in the find bar).
-    pub fn search_for(&mut self, query: &str) {
-        let Some(session) = &mut self.session else {
-            return;
-        };
-        let search = self.search.get_or_insert_with(SearchState::new);
-        search
-            .editor
-            .set_text(&mut self.engine, None, query, self.settings.face);
-        search.run(&session.document, query);
-        if let Some(hit) = search.hits.first() {
-            session.reader.reveal(hit.paragraph);
-        }
-    }
-
+impl SearchState {
     /// The find bar, below the menu.
-    pub(super) fn search_bar_ui(&mut self, ui: &mut Ui) {
-        let Some(search) = &mut self.search else {
-            return;
-        };
-        let Some(session) = &mut self.session else {
-            return;
-        };
+    /// Shows the bar; runs the search as the query is typed and asks for the reader to show
+    /// the current hit.
+    pub(super) fn bar_ui(
+        &mut self,
+        ui: &mut Ui,
+        engine: &mut TextEngine,
+        document: &Document,
+        commands: &mut Vec<Command>,
+    ) {
+        let search = self;
         let mut close = false;
         let mut step = None;
         egui::Panel::top("find").show(ui, |ui| {
@@ -132,16 +113,14 @@ impl HashiyaApp {
                 let (_, output) = ui
                     .scope(|ui| {
                         ui.set_width(320.0);
-                        search
-                            .editor
-                            .ui(ui, &mut self.engine, "Arabic-aware search")
+                        search.editor.ui(ui, engine, "Arabic-aware search")
                     })
                     .inner;
                 if output.changed {
                     let query = search.editor.text();
-                    search.run(&session.document, &query);
+                    search.run(document, &query);
                     if let Some(hit) = search.hits.first() {
-                        session.reader.reveal(hit.paragraph);
+                        commands.push(Command::Reveal(hit.paragraph));
                     }
                 }
                 if let Some(backwards) = output.submitted {
@@ -178,7 +157,7 @@ impl HashiyaApp {
                     .changed()
                 {
                     let query = search.query.clone();
-                    search.run(&session.document, &query);
+                    search.run(document, &query);
                     // Back to the field, so Enter goes on stepping through hits.
                     search.editor.focus(ui.ctx());
                 }
@@ -190,10 +169,10 @@ impl HashiyaApp {
         if let Some(backwards) = step
             && let Some(paragraph) = search.step(backwards)
         {
-            session.reader.reveal(paragraph);
+            commands.push(Command::Reveal(paragraph));
         }
         if close {
-            self.search = None;
+            commands.push(Command::CloseWindow(Window::Find));
         }
     }
 }
