@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use egui::{Color32, Ui, ViewportCommand};
+use egui::{Color32, Ui};
 
-use super::{Command, HashiyaApp, SaveStatus, Session};
+use super::{Command, SaveStatus, Session, Workspace};
 use crate::annotation::TargetKey;
 use crate::annotation::store::StoreError;
 use crate::session::annotations::Edit;
@@ -142,9 +142,9 @@ fn next_highlight(current: Option<&str>, clear: bool) -> Option<String> {
     }
 }
 
-impl HashiyaApp {
+impl Workspace {
     /// Reports a refused change to the user.
-    fn report(&mut self, result: Result<(), StoreError>) {
+    pub(super) fn report(&mut self, result: Result<(), StoreError>) {
         if let Err(error) = result {
             self.message = Some(error.to_string());
         }
@@ -152,7 +152,7 @@ impl HashiyaApp {
 
     /// The target of an annotation key, selecting the first visible paragraph when nothing
     /// is selected yet (`select`).
-    fn current_target(&mut self, select: bool) -> Option<TargetKey> {
+    pub(super) fn current_target(&mut self, select: bool) -> Option<TargetKey> {
         let session = self.session.as_mut()?;
         if select && session.reader.selected.is_none() {
             session.reader.move_selection(0);
@@ -182,17 +182,6 @@ impl HashiyaApp {
         });
         if let Some(label) = label {
             self.annotate(Edit::ToggleLabel { target, label });
-        }
-    }
-
-    /// `n` / Enter: opens the annotation panel with the note editor taking the keyboard.
-    pub(super) fn edit_note(&mut self, ctx: &egui::Context) {
-        if self.current_target(true).is_none() {
-            return;
-        }
-        self.settings.show_annotation_panel = true;
-        if let Some(session) = &mut self.session {
-            session.note_editor.focus(ctx);
         }
     }
 
@@ -275,7 +264,7 @@ impl HashiyaApp {
         self.annotate(Edit::Redo);
     }
 
-    fn saver(&mut self, ctx: &egui::Context) -> Option<&mut Saver> {
+    pub(super) fn saver(&mut self, ctx: &egui::Context) -> Option<&mut Saver> {
         if self.saver.is_none() {
             let wake = ctx.clone();
             match Saver::start(move || wake.request_repaint()) {
@@ -332,7 +321,7 @@ impl HashiyaApp {
         }
     }
 
-    fn finish_save(&mut self, outcome: SaveOutcome) {
+    pub(super) fn finish_save(&mut self, outcome: SaveOutcome) {
         let Some(session) = &mut self.session else {
             return;
         };
@@ -455,7 +444,7 @@ impl HashiyaApp {
         });
     }
 
-    fn poll_export(&mut self) {
+    pub(super) fn poll_export(&mut self) {
         let Some((format, receiver)) = &self.pending_export else {
             return;
         };
@@ -471,7 +460,7 @@ impl HashiyaApp {
         }
     }
 
-    fn poll_save_as(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_save_as(&mut self, ctx: &egui::Context) {
         let Some(receiver) = &self.pending_save_as else {
             return;
         };
@@ -522,53 +511,20 @@ impl HashiyaApp {
         ctx.request_repaint();
     }
 
-    /// Merges changes made to the sidecar by others when the window comes back into focus.
-    pub(super) fn check_focus_regained(&mut self, ctx: &egui::Context) {
-        let focused = ctx.input(|i| i.focused);
-        let regained = focused && !self.window_focused;
-        self.window_focused = focused;
-        if !regained {
+    /// Turns team mode on or off: saves, then reopens the article with the sidecar that
+    /// mode uses (the annotator's own, or the shared one) and re-indexes the folder.
+    pub fn set_team_mode(&mut self, ctx: &egui::Context, on: bool) {
+        if on == self.settings.team_mode {
             return;
         }
-        if let Some(session) = &mut self.session {
-            if let Some(watch) = &mut session.watch {
-                watch.check_soon();
-            }
-            if let Some(message) = session.annotations.check_disk(&session.document) {
-                self.message = Some(message);
-            }
-        }
-    }
-
-    /// Saves before the window closes; if that fails, keeps the window open once, with a
-    /// recovery copy written to the data folder and a message saying where.
-    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if !ctx.input(|i| i.viewport().close_requested()) {
+        if !self.saved_first("Team Mode was not changed") {
             return;
         }
-        self.flush_saves();
-        let Some(session) = &self.session else { return };
-        if !session.annotations.has_unsaved_changes() {
-            return;
+        self.settings.team_mode = on;
+        if let Some(path) = self.session.as_ref().and_then(|s| s.document.path.clone()) {
+            self.open(ctx, path);
         }
-        if self.close_refused {
-            // Closing after the warning: what was done since goes into a fresh copy.
-            match crate::session::write_recovery_copy(&session.annotations) {
-                Some(path) => log::warn!("unsaved annotations kept at {}", path.display()),
-                None => log::error!("unsaved annotations could not be kept on closing"),
-            }
-            return;
-        }
-        ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-        self.close_refused = true;
-        let recovery = crate::session::write_recovery_copy(&session.annotations);
-        self.message = Some(match recovery {
-            Some(path) => format!(
-                "Your annotations could not be saved next to the article, so a copy was kept at {} — use File > Save Annotations As… to save them where you want, or close again to quit.",
-                path.display()
-            ),
-            None => "Your annotations could not be saved — use File > Save Annotations As…, or close again to quit without them.".to_owned(),
-        });
+        self.refresh_folder(ctx);
     }
 }
 

@@ -63,6 +63,8 @@ pub enum Command {
     ToggleLabelKey(char),
     /// Open a file or folder (drop, recent files, a list).
     OpenPath(PathBuf),
+    /// Open the article of a corpus search hit at the hit (with the query searched).
+    OpenHit(crate::corpus::CorpusHit, String),
     /// Open a recent file, or drop it from the list when it is gone.
     OpenRecent(PathBuf),
     ClearRecentFiles,
@@ -88,6 +90,8 @@ pub enum Command {
     Reveal(usize),
     /// The annotator's name, as typed.
     SetAuthor(String),
+    /// Make the scheme editor's draft the article's scheme.
+    ApplyScheme,
     /// Decide paragraphs in the Compare window.
     Adjudicate(super::compare::Adjudication),
     /// Close one of the app's windows.

@@ -8,8 +8,8 @@ use std::sync::mpsc;
 
 use egui::Color32;
 
-use super::HashiyaApp;
 use super::command::{Command, UiCommand, Window};
+use super::{Session, Workspace};
 use crate::annotation::{Label, LabelScheme, TargetKind};
 use crate::compare::{CompareRow, Comparison};
 use crate::corpus::{
@@ -18,6 +18,7 @@ use crate::corpus::{
 use crate::session::annotations::Edit;
 use crate::text::TextEngine;
 use crate::ui::{bidi_label, bidi_small_button, chip, in_ltr, parse_hex_color};
+use std::path::Path;
 
 /// The Compare window's state.
 #[derive(Debug)]
@@ -392,322 +393,195 @@ impl CompareView<'_> {
     }
 }
 
-impl HashiyaApp {
-    /// Opens the Compare window for the open article (reading every annotator's sidecar).
-    pub fn open_compare(&mut self) {
-        let Some(session) = &self.session else {
-            return;
-        };
-        let Some(path) = session.document.path.clone() else {
-            self.message = Some("The sample article has no annotators' files.".to_owned());
-            return;
-        };
-        let comparison = Comparison::load(&session.document, &path);
-        if let Some(problem) = comparison.problems.first() {
-            self.message = Some(format!("An annotator's file could not be read: {problem}"));
-        }
-        // Looking again keeps the window's filter.
-        let only_disagreements = self.compare.as_ref().is_some_and(|c| c.only_disagreements);
-        self.compare = Some(CompareState {
-            comparison,
-            only_disagreements,
+/// The Compare window.
+pub(super) fn compare_window_ui(
+    compare: &mut CompareState,
+    ctx: &egui::Context,
+    engine: &mut TextEngine,
+    session: Option<&Session>,
+    team_mode: bool,
+    commands: &mut Vec<Command>,
+) {
+    let mut open = true;
+    let mut events = CompareEvents {
+        decision: None,
+        refresh: false,
+        only_disagreements: compare.only_disagreements,
+    };
+    let comparison = &compare.comparison;
+    let gold_name = session
+        .and_then(|s| s.annotations.sidecar_path.as_ref())
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let gold: Vec<Gold> = comparison
+        .rows
+        .iter()
+        .map(|row| gold_of(session, row.paragraph))
+        .collect();
+    let scheme = session.map_or_else(LabelScheme::news_default, |s| {
+        s.annotations.store().scheme().clone()
+    });
+    let view = CompareView {
+        comparison,
+        gold: &gold,
+        scheme: &scheme,
+        document: session.map(|s| &s.document),
+        team_mode,
+    };
+    egui::Window::new("Compare Annotators")
+        .open(&mut open)
+        .default_size(egui::vec2(980.0, 620.0))
+        .resizable(true)
+        .show(ctx, |ui| {
+            if comparison.annotators.len() < 2 {
+                ui.label(format!(
+                    "Comparing needs two annotators' files next to the article \
+                     (<article>.annotations.<name>.json); found {}.",
+                    comparison.annotators.len()
+                ));
+                if ui.button("Look again").clicked() {
+                    events.refresh = true;
+                }
+                return;
+            }
+            view.header_ui(ui, engine, &gold_name, &mut events);
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| view.grid_ui(ui, engine, &mut events));
         });
+    compare.only_disagreements = events.only_disagreements;
+    if let Some(decision) = events.decision {
+        commands.push(Command::Adjudicate(decision));
     }
-
-    /// The open (gold) sidecar's decision on `paragraph`: the labels of its whole-paragraph
-    /// annotation (adjudication sets these), and how many passage annotations it also has.
-    fn gold_of(&self, paragraph: usize) -> Gold {
-        let mut gold = Gold {
-            labels: BTreeSet::new(),
-            passages: 0,
-        };
-        if let Some(session) = &self.session {
-            for annotation in session.annotations.store().for_paragraph(paragraph) {
-                if annotation.target.orphaned {
-                    continue;
-                }
-                match annotation.target.kind {
-                    TargetKind::Paragraph => gold.labels.extend(annotation.labels.iter().cloned()),
-                    TargetKind::Span => gold.passages += 1,
-                }
-            }
-        }
-        gold
+    if events.refresh {
+        commands.push(UiCommand::CompareAnnotators.into());
     }
+    if !open {
+        commands.push(Command::CloseWindow(Window::Compare));
+    }
+}
 
-    /// Carries out an adjudication decision on the open (gold) sidecar, as one undo step.
-    pub fn adjudicate(&mut self, decision: &Adjudication) {
-        let Some(compare) = &self.compare else {
-            return;
-        };
-        let comparison = &compare.comparison;
-        let rows: Vec<&CompareRow> = match decision {
-            Adjudication::Take { paragraph, .. } | Adjudication::Merge { paragraph } => comparison
-                .rows
-                .iter()
-                .filter(|r| r.paragraph == *paragraph)
-                .collect(),
-            Adjudication::TakeAll { .. } | Adjudication::MergeAll => {
-                comparison.rows.iter().collect()
-            }
-        };
-        let picked: Vec<(usize, BTreeSet<String>)> = rows
-            .iter()
-            .map(|row| {
-                let labels = match decision {
-                    Adjudication::Take { annotator, .. } | Adjudication::TakeAll { annotator } => {
-                        row.labels.get(*annotator).cloned().unwrap_or_default()
-                    }
-                    Adjudication::Merge { .. } | Adjudication::MergeAll => row.union(),
-                };
-                (row.paragraph, labels)
-            })
-            .collect();
-        let missing: Vec<Label> = {
-            let Some(session) = &self.session else {
+/// The Agreement window.
+pub(super) fn agreement_window_ui(
+    window: &mut AgreementWindow,
+    ctx: &egui::Context,
+    engine: &mut TextEngine,
+    current: Option<&Path>,
+    commands: &mut Vec<Command>,
+) {
+    window.poll();
+    let mut open = true;
+    let mut again = false;
+    let mut show_orphans = None;
+    let folder = window.folder.clone();
+    egui::Window::new("Agreement")
+        .open(&mut open)
+        .default_width(640.0)
+        .show(ctx, |ui| {
+            let Some(report) = &window.report else {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Measuring agreement over the folder…");
+                });
                 return;
             };
-            let scheme = session.annotations.store().scheme();
-            let used: BTreeSet<&String> = picked.iter().flat_map(|(_, l)| l).collect();
-            used.into_iter()
-                .filter(|id| scheme.label(id).is_none())
-                .map(|id| {
-                    comparison.label(id).cloned().unwrap_or_else(|| Label {
-                        id: id.clone(),
-                        name: id.clone(),
-                        color: "#888888".to_owned(),
-                        shortcut: None,
-                        description: String::new(),
-                    })
-                })
-                .collect()
-        };
-        let Some(session) = &mut self.session else {
-            return;
-        };
-        let mut edits = Vec::new();
-        let mut order_by = session.annotations.store().scheme().clone();
-        if !missing.is_empty() {
-            order_by.labels.extend(missing);
-            edits.push(Edit::SetScheme(order_by.clone()));
-        }
-        let decisions: Vec<(usize, Vec<String>)> = picked
-            .into_iter()
-            .map(|(paragraph, labels)| (paragraph, ordered(&labels, &order_by)))
-            .collect();
-        edits.push(Edit::SetParagraphLabels(decisions));
-        for edit in edits {
-            if let Err(error) = session.annotations.apply(&session.document, edit) {
-                self.message = Some(error.to_string());
-                return;
+            egui::ScrollArea::vertical()
+                .max_height(ctx.content_rect().height() * 0.75)
+                .show(ui, |ui| {
+                    show_orphans = agreement_report_ui(ui, engine, report, &folder);
+                });
+            if ui.button("Measure again").clicked() {
+                again = true;
             }
-        }
+        });
+    if again {
+        *window = AgreementWindow::start(ctx, folder);
+        return;
     }
+    if !open {
+        commands.push(Command::CloseWindow(Window::Agreement));
+        return;
+    }
+    if let Some((article, annotator)) = show_orphans {
+        if current != Some(article.as_path()) {
+            commands.push(Command::OpenPath(article.clone()));
+        }
+        window.orphans_shown = Some((article, annotator));
+    }
+    orphans_window_ui(window, ctx, engine);
+}
 
-    /// The Compare window.
-    pub(super) fn compare_window_ui(&mut self, ctx: &egui::Context) {
-        let Some(compare) = &self.compare else {
-            return;
-        };
-        let mut open = true;
-        let mut events = CompareEvents {
-            decision: None,
-            refresh: false,
-            only_disagreements: compare.only_disagreements,
-        };
-        let comparison = &compare.comparison;
-        let gold_name = self
-            .session
-            .as_ref()
-            .and_then(|s| s.annotations.sidecar_path.as_ref())
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let gold: Vec<Gold> = comparison
-            .rows
+/// The orphaned annotations of one annotator in one article, from the agreement report.
+fn orphans_window_ui(window: &mut AgreementWindow, ctx: &egui::Context, engine: &mut TextEngine) {
+    let Some((article, annotator)) = window.orphans_shown.clone() else {
+        return;
+    };
+    let Some(report) = &window.report else {
+        return;
+    };
+    let orphans: &[Orphan] = report
+        .by_article
+        .iter()
+        .find(|a| a.article == article)
+        .and_then(|a| a.orphans.get(&annotator))
+        .map_or(&[], Vec::as_slice);
+    let label_name = |id: &str| {
+        report
+            .labels
             .iter()
-            .map(|row| self.gold_of(row.paragraph))
-            .collect();
-        let scheme = self
-            .session
-            .as_ref()
-            .map_or_else(LabelScheme::news_default, |s| {
-                s.annotations.store().scheme().clone()
-            });
-        let view = CompareView {
-            comparison,
-            gold: &gold,
-            scheme: &scheme,
-            document: self.session.as_ref().map(|s| &s.document),
-            team_mode: self.settings.team_mode,
-        };
-        let engine = &mut self.engine;
-        egui::Window::new("Compare Annotators")
-            .open(&mut open)
-            .default_size(egui::vec2(980.0, 620.0))
-            .resizable(true)
-            .show(ctx, |ui| {
-                if comparison.annotators.len() < 2 {
-                    ui.label(format!(
-                        "Comparing needs two annotators' files next to the article \
-                         (<article>.annotations.<name>.json); found {}.",
-                        comparison.annotators.len()
-                    ));
-                    if ui.button("Look again").clicked() {
-                        events.refresh = true;
-                    }
-                    return;
-                }
-                view.header_ui(ui, engine, &gold_name, &mut events);
-                ui.separator();
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| view.grid_ui(ui, engine, &mut events));
-            });
-        if let Some(compare) = &mut self.compare {
-            compare.only_disagreements = events.only_disagreements;
-        }
-        if let Some(decision) = events.decision {
-            self.commands.push(Command::Adjudicate(decision));
-        }
-        if events.refresh {
-            self.commands.push(UiCommand::CompareAnnotators.into());
-        }
-        if !open {
-            self.commands.push(Command::CloseWindow(Window::Compare));
-        }
-    }
-
-    /// Turns team mode on or off: saves, then reopens the article with the sidecar that
-    /// mode uses (the annotator's own, or the shared one) and re-indexes the folder.
-    pub fn set_team_mode(&mut self, ctx: &egui::Context, on: bool) {
-        if on == self.settings.team_mode {
-            return;
-        }
-        if !self.saved_first("Team Mode was not changed") {
-            return;
-        }
-        self.settings.team_mode = on;
-        if let Some(path) = self.session.as_ref().and_then(|s| s.document.path.clone()) {
-            self.open(ctx, path);
-        }
-        self.refresh_folder(ctx);
-    }
-
-    /// Opens the Agreement window for the open folder.
-    pub fn open_agreement(&mut self, ctx: &egui::Context) {
-        let Some(folder) = self.folder.as_ref().map(|f| f.folder.clone()) else {
-            self.message = Some("Open a folder first (Corpus > Open Folder).".to_owned());
-            return;
-        };
-        self.agreement = Some(AgreementWindow::start(ctx, folder));
-    }
-
-    /// The Agreement window.
-    pub(super) fn agreement_window_ui(&mut self, ctx: &egui::Context) {
-        let Some(window) = &mut self.agreement else {
-            return;
-        };
-        window.poll();
-        let mut open = true;
-        let mut again = false;
-        let mut show_orphans = None;
-        let engine = &mut self.engine;
-        let folder = window.folder.clone();
-        egui::Window::new("Agreement")
-            .open(&mut open)
-            .default_width(640.0)
-            .show(ctx, |ui| {
-                let Some(report) = &window.report else {
-                    ui.horizontal(|ui| {
-                        ui.spinner();
-                        ui.label("Measuring agreement over the folder…");
-                    });
-                    return;
-                };
-                egui::ScrollArea::vertical()
-                    .max_height(ctx.content_rect().height() * 0.75)
-                    .show(ui, |ui| {
-                        show_orphans = agreement_report_ui(ui, engine, report, &folder);
-                    });
-                if ui.button("Measure again").clicked() {
-                    again = true;
-                }
-            });
-        if again {
-            self.agreement = Some(AgreementWindow::start(ctx, folder));
-            return;
-        }
-        if !open {
-            self.agreement = None;
-            return;
-        }
-        if let Some((article, annotator)) = show_orphans {
-            let already_open =
-                self.session.as_ref().and_then(|s| s.document.path.as_ref()) == Some(&article);
-            if !already_open {
-                self.open(ctx, article.clone());
+            .find(|l| l.label == id)
+            .map_or_else(|| id.to_owned(), |l| l.name.clone())
+    };
+    let name = article
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut open = true;
+    egui::Window::new("Orphaned annotations")
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            bidi_label(
+                ui,
+                engine,
+                &format!(
+                    "{} of {}'s annotations of {} could not be placed in its current text and were left out of the agreement:",
+                    orphans.len(),
+                    in_ltr(&annotator),
+                    in_ltr(&name)
+                ),
+                None,
+            );
+            for orphan in orphans {
+                bidi_label(ui, engine, &orphan_line(orphan, &label_name), None);
             }
-            if let Some(window) = &mut self.agreement {
-                window.orphans_shown = Some((article, annotator));
+        });
+    if !open {
+        window.orphans_shown = None;
+    }
+}
+
+/// The open (gold) sidecar's decision on `paragraph`: the labels of its whole-paragraph
+/// annotation (adjudication sets these), and how many passage annotations it also has.
+fn gold_of(session: Option<&Session>, paragraph: usize) -> Gold {
+    let mut gold = Gold {
+        labels: BTreeSet::new(),
+        passages: 0,
+    };
+    if let Some(session) = session {
+        for annotation in session.annotations.store().for_paragraph(paragraph) {
+            if annotation.target.orphaned {
+                continue;
+            }
+            match annotation.target.kind {
+                TargetKind::Paragraph => gold.labels.extend(annotation.labels.iter().cloned()),
+                TargetKind::Span => gold.passages += 1,
             }
         }
-        self.orphans_window_ui(ctx);
     }
-
-    /// The orphaned annotations of one annotator in one article, from the agreement report.
-    fn orphans_window_ui(&mut self, ctx: &egui::Context) {
-        let Some(window) = &mut self.agreement else {
-            return;
-        };
-        let Some((article, annotator)) = window.orphans_shown.clone() else {
-            return;
-        };
-        let Some(report) = &window.report else {
-            return;
-        };
-        let orphans: &[Orphan] = report
-            .by_article
-            .iter()
-            .find(|a| a.article == article)
-            .and_then(|a| a.orphans.get(&annotator))
-            .map_or(&[], Vec::as_slice);
-        let label_name = |id: &str| {
-            report
-                .labels
-                .iter()
-                .find(|l| l.label == id)
-                .map_or_else(|| id.to_owned(), |l| l.name.clone())
-        };
-        let name = article
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let mut open = true;
-        let engine = &mut self.engine;
-        egui::Window::new("Orphaned annotations")
-            .open(&mut open)
-            .default_width(520.0)
-            .show(ctx, |ui| {
-                bidi_label(
-                    ui,
-                    engine,
-                    &format!(
-                        "{} of {}'s annotations of {} could not be placed in its current text and were left out of the agreement:",
-                        orphans.len(),
-                        in_ltr(&annotator),
-                        in_ltr(&name)
-                    ),
-                    None,
-                );
-                for orphan in orphans {
-                    bidi_label(ui, engine, &orphan_line(orphan, &label_name), None);
-                }
-            });
-        if !open {
-            window.orphans_shown = None;
-        }
-    }
+    gold
 }
 
 /// The agreement report in the window: the table ("—" cells say why on hover), what became
@@ -881,4 +755,71 @@ fn accounting_headings(ui: &mut egui::Ui, first: Option<&str>) {
         ui.strong(heading);
     }
     ui.end_row();
+}
+
+impl Workspace {
+    /// Carries out an adjudication decision on the open (gold) sidecar, as one undo step.
+    pub(super) fn adjudicate(&mut self, comparison: &Comparison, decision: &Adjudication) {
+        let rows: Vec<&CompareRow> = match decision {
+            Adjudication::Take { paragraph, .. } | Adjudication::Merge { paragraph } => comparison
+                .rows
+                .iter()
+                .filter(|r| r.paragraph == *paragraph)
+                .collect(),
+            Adjudication::TakeAll { .. } | Adjudication::MergeAll => {
+                comparison.rows.iter().collect()
+            }
+        };
+        let picked: Vec<(usize, BTreeSet<String>)> = rows
+            .iter()
+            .map(|row| {
+                let labels = match decision {
+                    Adjudication::Take { annotator, .. } | Adjudication::TakeAll { annotator } => {
+                        row.labels.get(*annotator).cloned().unwrap_or_default()
+                    }
+                    Adjudication::Merge { .. } | Adjudication::MergeAll => row.union(),
+                };
+                (row.paragraph, labels)
+            })
+            .collect();
+        let missing: Vec<Label> = {
+            let Some(session) = &self.session else {
+                return;
+            };
+            let scheme = session.annotations.store().scheme();
+            let used: BTreeSet<&String> = picked.iter().flat_map(|(_, l)| l).collect();
+            used.into_iter()
+                .filter(|id| scheme.label(id).is_none())
+                .map(|id| {
+                    comparison.label(id).cloned().unwrap_or_else(|| Label {
+                        id: id.clone(),
+                        name: id.clone(),
+                        color: "#888888".to_owned(),
+                        shortcut: None,
+                        description: String::new(),
+                    })
+                })
+                .collect()
+        };
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let mut edits = Vec::new();
+        let mut order_by = session.annotations.store().scheme().clone();
+        if !missing.is_empty() {
+            order_by.labels.extend(missing);
+            edits.push(Edit::SetScheme(order_by.clone()));
+        }
+        let decisions: Vec<(usize, Vec<String>)> = picked
+            .into_iter()
+            .map(|(paragraph, labels)| (paragraph, ordered(&labels, &order_by)))
+            .collect();
+        edits.push(Edit::SetParagraphLabels(decisions));
+        for edit in edits {
+            if let Err(error) = session.annotations.apply(&session.document, edit) {
+                self.message = Some(error.to_string());
+                return;
+            }
+        }
+    }
 }

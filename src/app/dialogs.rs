@@ -8,8 +8,8 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+use super::Settings;
 use super::picker::{DialogKind, DialogRequest, FilePicker, PickResult};
-use super::{HashiyaApp, Settings};
 use crate::text::TextEngine;
 use crate::ui::{FileDialog, FileDialogAction, FileDialogMode, FolderEntry, FolderListing, Place};
 
@@ -73,6 +73,16 @@ impl std::fmt::Debug for Dialogs {
 }
 
 impl Dialogs {
+    /// Shows Hashiya's own dialog for every dialog from now on (`--builtin-dialogs`).
+    pub fn force_builtin(&mut self) {
+        self.forced_builtin = true;
+    }
+
+    /// The built-in dialog, while it is shown.
+    pub fn shown(&self) -> Option<&FileDialog> {
+        self.shown.as_ref().map(|s| &s.view)
+    }
+
     /// Dialogs that try `picker` first.
     pub fn new(picker: Box<dyn FilePicker>) -> Self {
         Self {
@@ -174,7 +184,7 @@ impl Dialogs {
 
     /// Polls the desktop's dialogs and shows the built-in one; returns a message for the
     /// window when no dialog could be shown.
-    fn ui(
+    pub(super) fn ui(
         &mut self,
         ctx: &egui::Context,
         engine: &mut TextEngine,
@@ -467,32 +477,6 @@ fn list_folder(folder: &Path, request: &DialogRequest) -> FolderListing {
         listing.error = Some(format!("{unreadable} entries could not be read."));
     }
     listing
-}
-
-impl HashiyaApp {
-    /// Shows Hashiya's own file dialog for every dialog of this run (`--builtin-dialogs`).
-    pub fn use_builtin_dialogs(&mut self) {
-        self.picker.forced_builtin = true;
-    }
-
-    /// The built-in file dialog, while it is shown.
-    pub fn file_dialog(&self) -> Option<&FileDialog> {
-        self.picker.shown.as_ref().map(|s| &s.view)
-    }
-
-    /// Shows the built-in dialog when one is asked for, and passes on dialog answers.
-    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
-        let current = self
-            .session
-            .as_ref()
-            .and_then(|s| s.document.path.as_deref());
-        if let Some(message) = self
-            .picker
-            .ui(ctx, &mut self.engine, &self.settings, current)
-        {
-            self.message = Some(message);
-        }
-    }
 }
 
 #[cfg(test)]

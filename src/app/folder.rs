@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use egui::{Color32, Sense, Ui, WidgetInfo};
 
-use super::HashiyaApp;
+use super::Workspace;
+use super::command::{Command, UiCommand};
 use crate::annotation::sidecar::AnnotatorSidecars;
 use crate::arabic::{Normalized, search_folding};
 use crate::corpus::{
@@ -606,7 +607,7 @@ fn article_row_ui(
     response
 }
 
-impl HashiyaApp {
+impl Workspace {
     /// Opens `folder` in the side panel and starts indexing it.
     pub fn open_folder(&mut self, ctx: &egui::Context, folder: PathBuf) {
         if !folder.is_dir() {
@@ -711,100 +712,12 @@ impl HashiyaApp {
             return;
         }
         if let Some(query) = query {
-            self.search_for(&query);
-            if let Some(search) = &mut self.search
-                && let Some(index) = search.hits.iter().position(|h| h.paragraph == paragraph)
-            {
-                search.current = index;
-            }
+            // The find bar shows the query, at this hit.
+            self.find_request = Some((query, paragraph));
         }
         if let Some(session) = &mut self.session {
             session.reader.select(paragraph);
             session.reader.reveal(paragraph);
-        }
-    }
-
-    /// The folder panel, at the left.
-    pub(super) fn folder_panel_ui(&mut self, ui: &mut Ui) {
-        let Some(folder) = &mut self.folder else {
-            return;
-        };
-        let current = self.session.as_ref().and_then(|s| s.document.path.clone());
-        let engine = &mut self.engine;
-        let mut action = None;
-        egui::Panel::left("folder")
-            .resizable(true)
-            .default_size(330.0)
-            .min_size(240.0)
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    if ui
-                        .button("Close")
-                        .on_hover_text("Close the folder")
-                        .clicked()
-                    {
-                        action = Some(FolderAction::Close);
-                    }
-                    bidi_label(ui, engine, &file_name(&folder.folder), None);
-                });
-                folder_progress_ui(ui, folder);
-                ui.horizontal(|ui| {
-                    ui.label("Filter");
-                    let (_, output) = folder.filter.ui(ui, engine, "title or file name");
-                    if output.changed {
-                        let text = folder.filter.text();
-                        folder.set_filter(&text);
-                    }
-                });
-                ui.horizontal(|ui| {
-                    let label = ui.label("Sort");
-                    let mut sort = folder.sort;
-                    egui::ComboBox::from_id_salt("folder-sort")
-                        .selected_text(sort.name())
-                        .show_ui(ui, |ui| {
-                            for choice in FolderSort::ALL {
-                                ui.selectable_value(&mut sort, choice, choice.name());
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                    folder.set_sort(sort);
-                });
-                ui.horizontal(|ui| {
-                    ui.label("Search");
-                    let (_, output) =
-                        folder
-                            .search_editor
-                            .ui(ui, engine, "all articles, then Enter");
-                    if output.submitted.is_some() {
-                        let query = folder.search_editor.text();
-                        folder.start_search(ui.ctx(), &query);
-                    }
-                });
-                ui.separator();
-                let picked = if folder.search.is_some() {
-                    search_results_ui(ui, engine, folder)
-                } else {
-                    article_list_ui(ui, engine, folder, current.as_deref())
-                };
-                if picked.is_some() {
-                    action = picked;
-                }
-            });
-        let ctx = ui.ctx().clone();
-        match action {
-            Some(FolderAction::Open(path)) => self.open(&ctx, path),
-            Some(FolderAction::OpenHit(hit)) => {
-                let query = self
-                    .folder
-                    .as_ref()
-                    .and_then(|f| f.search.as_ref())
-                    .map(|s| s.query.clone())
-                    .unwrap_or_default();
-                self.open_hit(&ctx, &hit, &query);
-            }
-            Some(FolderAction::Close) => self.close_folder(),
-            None => {}
         }
     }
 }
@@ -934,4 +847,86 @@ fn search_results_ui(
         folder.search = None;
     }
     action
+}
+
+/// The folder panel, at the left.
+pub(super) fn folder_panel_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    folder: &mut FolderState,
+    current: Option<&Path>,
+    commands: &mut Vec<Command>,
+) {
+    let mut action = None;
+    egui::Panel::left("folder")
+        .resizable(true)
+        .default_size(330.0)
+        .min_size(240.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Close")
+                    .on_hover_text("Close the folder")
+                    .clicked()
+                {
+                    action = Some(FolderAction::Close);
+                }
+                bidi_label(ui, engine, &file_name(&folder.folder), None);
+            });
+            folder_progress_ui(ui, folder);
+            ui.horizontal(|ui| {
+                ui.label("Filter");
+                let (_, output) = folder.filter.ui(ui, engine, "title or file name");
+                if output.changed {
+                    let text = folder.filter.text();
+                    folder.set_filter(&text);
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("Sort");
+                let mut sort = folder.sort;
+                egui::ComboBox::from_id_salt("folder-sort")
+                    .selected_text(sort.name())
+                    .show_ui(ui, |ui| {
+                        for choice in FolderSort::ALL {
+                            ui.selectable_value(&mut sort, choice, choice.name());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                folder.set_sort(sort);
+            });
+            ui.horizontal(|ui| {
+                ui.label("Search");
+                let (_, output) = folder
+                    .search_editor
+                    .ui(ui, engine, "all articles, then Enter");
+                if output.submitted.is_some() {
+                    let query = folder.search_editor.text();
+                    folder.start_search(ui.ctx(), &query);
+                }
+            });
+            ui.separator();
+            let picked = if folder.search.is_some() {
+                search_results_ui(ui, engine, folder)
+            } else {
+                article_list_ui(ui, engine, folder, current)
+            };
+            if picked.is_some() {
+                action = picked;
+            }
+        });
+    match action {
+        Some(FolderAction::Open(path)) => commands.push(Command::OpenPath(path)),
+        Some(FolderAction::OpenHit(hit)) => {
+            let query = folder
+                .search
+                .as_ref()
+                .map(|s| s.query.clone())
+                .unwrap_or_default();
+            commands.push(Command::OpenHit(hit, query));
+        }
+        Some(FolderAction::Close) => commands.push(UiCommand::CloseFolder.into()),
+        None => {}
+    }
 }

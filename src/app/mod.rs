@@ -18,6 +18,7 @@ mod picker;
 pub mod scheme_editor;
 pub mod search;
 mod settings;
+mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -36,6 +37,7 @@ pub use settings::{
     DEFAULT_FONT_SIZE_PT, DefaultAppOffer, FONT_SIZE_RANGE_PT, LINE_SPACINGS, MAX_RECENT_FILES,
     ReadingPosition, Settings, Theme, default_author,
 };
+pub use workspace::Workspace;
 
 use crate::document::{self, Document, DocumentError, LoadOptions};
 use crate::text::TextEngine;
@@ -189,63 +191,71 @@ fn load_article(
     Ok((document, annotations, message))
 }
 
-/// The Hashiya application.
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "independent flags of separate windows and events, not a state machine"
-)]
+/// The Hashiya application: the parts below, each with one owner, and the commands asked
+/// for in this frame. This is the one place that implements it.
 pub struct HashiyaApp {
-    /// Appearance settings and history, persisted across runs.
-    pub settings: Settings,
+    /// Laid-out text and the glyph atlas (a cache).
     engine: TextEngine,
-    /// The open article, if any.
-    pub session: Option<Session>,
-    loading: Option<LoadJob>,
-    picker: dialogs::Dialogs,
-    pending_pick: Option<mpsc::Receiver<Option<PathBuf>>>,
-    pending_save_as: Option<mpsc::Receiver<Option<PathBuf>>>,
-    pending_export: Option<(crate::export::ExportFormat, mpsc::Receiver<Option<PathBuf>>)>,
-    /// The find bar, while open.
-    pub search: Option<search::SearchState>,
-    /// The label scheme editor, while open.
-    pub scheme_editor: Option<scheme_editor::SchemeEditor>,
-    /// The latest error or notice for the user, shown above the article until dismissed.
-    pub message: Option<String>,
-    window_title: String,
-    shortcuts_open: bool,
-    /// X11 window that still has to take the keyboard focus (no window manager running).
-    pending_x11_focus: Option<u32>,
-    /// Background sidecar writer, started on the first frame.
-    saver: Option<crate::session::saver::Saver>,
-    /// Whether the window had focus in the last frame (to notice it coming back).
-    window_focused: bool,
-    /// Set once a close was refused because annotations could not be saved.
-    close_refused: bool,
-    /// Opening another article was refused once because the open one's annotations could
-    /// not be saved; the next attempt goes ahead, leaving them in a recovery copy.
-    switch_refused: bool,
-    author_window: menus::AuthorWindow,
-    /// Set after a panic in a frame: what happened, shown instead of the normal window.
-    crashed: Option<CrashReport>,
-    /// Makes the next frame panic (tests of the crash path).
-    inject_panic: bool,
-    /// The open folder of articles, if any.
-    pub folder: Option<FolderState>,
-    pending_folder_pick: Option<mpsc::Receiver<Option<PathBuf>>>,
-    /// A paragraph to go to (and a query to highlight) once this article is open.
-    pending_reveal: Option<(PathBuf, usize, Option<String>)>,
-    /// The Compare window, while open.
-    pub compare: Option<CompareState>,
-    /// The Agreement window, while open.
-    pub agreement: Option<AgreementWindow>,
-    /// Where markers of work that could crash the process are kept (`None`: not kept).
-    busy_dir: Option<PathBuf>,
+    /// The open article, its annotations, the folder, loading and saving, settings.
+    pub workspace: Workspace,
+    /// The windows besides the main one.
+    pub windows: Windows,
+    /// The window's own state: title, focus, close guard, crash.
+    shell: Shell,
     /// Commands asked for during this frame, carried out at its end.
     commands: Vec<Command>,
     /// The commands carried out, kept while tests ask for them.
     applied: Option<Vec<Command>>,
+}
+
+/// The windows besides the main one, each with its own state.
+#[derive(Debug, Default)]
+pub struct Windows {
+    /// The find bar, while open.
+    pub search: Option<search::SearchState>,
+    /// The label scheme editor, while open.
+    pub scheme_editor: Option<scheme_editor::SchemeEditor>,
+    /// The Annotator Name window.
+    pub author: menus::AuthorWindow,
+    /// Whether the Keyboard Shortcuts window is shown.
+    pub shortcuts_open: bool,
+    /// The Compare window, while open.
+    pub compare: Option<CompareState>,
+    /// The Agreement window, while open.
+    pub agreement: Option<AgreementWindow>,
     /// The one-time offer to become the default application.
     default_offer: default_offer::DefaultOffer,
+    /// The workspace's count of articles shown, as these windows last followed it.
+    article_seen: u64,
+}
+
+/// The main window's own state.
+#[derive(Debug)]
+struct Shell {
+    window_title: String,
+    /// X11 window that still has to take the keyboard focus (no window manager running).
+    pending_x11_focus: Option<u32>,
+    /// Whether the window had focus in the last frame (to notice it coming back).
+    window_focused: bool,
+    /// Set once a close was refused because annotations could not be saved.
+    close_refused: bool,
+    /// Set after a panic in a frame: what happened, shown instead of the normal window.
+    crashed: Option<CrashReport>,
+    /// Makes the next frame panic (tests of the crash path).
+    inject_panic: bool,
+}
+
+impl Default for Shell {
+    fn default() -> Self {
+        Self {
+            window_title: String::new(),
+            pending_x11_focus: None,
+            window_focused: true,
+            close_refused: false,
+            crashed: None,
+            inject_panic: false,
+        }
+    }
 }
 
 /// What the crash dialog says.
@@ -260,8 +270,11 @@ pub struct CrashReport {
 impl std::fmt::Debug for HashiyaApp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("HashiyaApp")
-            .field("settings", &self.settings)
-            .field("session", &self.session.as_ref().map(Session::display_name))
+            .field("settings", &self.workspace.settings)
+            .field(
+                "session",
+                &self.workspace.session.as_ref().map(Session::display_name),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -275,36 +288,12 @@ impl HashiyaApp {
     /// An app with the given settings and no article open.
     pub fn new(settings: Settings, engine: TextEngine) -> Self {
         Self {
-            settings,
             engine,
-            session: None,
-            loading: None,
-            picker: dialogs::Dialogs::new(Box::new(NativePicker)),
-            pending_pick: None,
-            pending_save_as: None,
-            pending_export: None,
-            search: None,
-            scheme_editor: None,
-            message: None,
-            window_title: String::new(),
-            shortcuts_open: false,
-            pending_x11_focus: None,
-            saver: None,
-            window_focused: true,
-            close_refused: false,
-            switch_refused: false,
-            author_window: menus::AuthorWindow::default(),
-            crashed: None,
-            inject_panic: false,
-            folder: None,
-            pending_folder_pick: None,
-            pending_reveal: None,
-            compare: None,
-            agreement: None,
-            busy_dir: None,
+            workspace: Workspace::new(settings),
+            windows: Windows::default(),
+            shell: Shell::default(),
             commands: Vec::new(),
             applied: None,
-            default_offer: default_offer::DefaultOffer::default(),
         }
     }
 
@@ -312,21 +301,14 @@ impl HashiyaApp {
     /// the process is not started again by itself at the next start (see [`busy`]).
     #[must_use]
     pub fn with_busy_dir(mut self, dir: Option<PathBuf>) -> Self {
-        self.busy_dir = dir;
+        self.workspace.busy_dir = dir;
         self
-    }
-
-    /// A marker for risky work on `path`, while the returned value lives.
-    fn busy_marker(&self, kind: busy::BusyKind, path: &Path) -> Option<busy::BusyMarker> {
-        self.busy_dir
-            .as_deref()
-            .and_then(|dir| busy::BusyMarker::begin(dir, kind, path))
     }
 
     /// Replaces the file dialogs (tests answer with fixed paths).
     #[must_use]
     pub fn with_picker(mut self, picker: impl FilePicker + 'static) -> Self {
-        self.picker = dialogs::Dialogs::new(Box::new(picker));
+        self.workspace.picker = dialogs::Dialogs::new(Box::new(picker));
         self
     }
 
@@ -338,306 +320,65 @@ impl HashiyaApp {
             .and_then(|storage| eframe::get_value::<Settings>(storage, SETTINGS_KEY))
             .unwrap_or_default();
         let mut app = Self::new(settings, TextEngine::new(true)).with_busy_dir(busy::default_dir());
-        app.default_offer = default_offer::DefaultOffer::new(desktop::XdgDirs::from_env().ok());
+        app.windows.default_offer =
+            default_offer::DefaultOffer::new(desktop::XdgDirs::from_env().ok());
         #[cfg(target_os = "linux")]
         {
-            app.pending_x11_focus = focus::x11_window_id(cc);
+            app.shell.pending_x11_focus = focus::x11_window_id(cc);
         }
-        let (folder, path) = app.startup_targets(path);
+        let (folder, path) = app.workspace.startup_targets(path);
         if let Some(folder) = folder {
-            app.open_folder(&cc.egui_ctx, folder);
+            app.workspace.open_folder(&cc.egui_ctx, folder);
         }
         match path {
-            Some(path) => app.open(&cc.egui_ctx, path),
-            None if app.folder.is_some() => {}
+            Some(path) => app.workspace.open(&cc.egui_ctx, path),
+            None if app.workspace.folder.is_some() => {}
             None => app.show_document(sample_document()),
         }
         app
     }
 
-    /// What to open at start: a folder and an article given on the command line, or the
-    /// folder open when the app last closed and the article last read in it. A folder or
-    /// article whose reading crashed an earlier run is not reopened by itself; the message
-    /// says so.
-    pub fn startup_targets(&mut self, path: Option<PathBuf>) -> (Option<PathBuf>, Option<PathBuf>) {
-        let interrupted = self
-            .busy_dir
-            .as_deref()
-            .map(busy::take_interrupted)
-            .unwrap_or_default();
-        let crashed = |kind: busy::BusyKind, path: &Path| {
-            interrupted
-                .iter()
-                .find(|i| i.kind == kind && i.path == path)
-        };
-        let mut notes = Vec::new();
-        let (folder, path) = match path {
-            Some(path) if path.is_dir() => (Some(path), None),
-            Some(path) => (None, Some(path)),
-            None => {
-                let folder = self.settings.corpus_folder.clone().filter(|f| f.is_dir());
-                match folder
-                    .as_deref()
-                    .and_then(|f| crashed(busy::BusyKind::Indexing, f))
-                {
-                    Some(interrupted) => {
-                        notes.push(busy::describe(interrupted));
-                        (None, None)
-                    }
-                    None => (folder, None),
-                }
-            }
-        };
-        let path = match &folder {
-            Some(folder) => path.or_else(|| {
-                // The article last read in that folder, unless reading it crashed.
-                let last = self
-                    .settings
-                    .recent_files
-                    .iter()
-                    .find(|p| p.starts_with(folder) && p.is_file())
-                    .cloned()?;
-                match crashed(busy::BusyKind::Opening, &last) {
-                    Some(interrupted) => {
-                        notes.push(busy::describe(interrupted));
-                        None
-                    }
-                    None => Some(last),
-                }
-            }),
-            None if notes.is_empty() => path.or_else(sample_path),
-            None => path,
-        };
-        if !notes.is_empty() {
-            self.message = Some(notes.join("\n"));
-        }
-        (folder, path)
-    }
-
     /// Shows `document` (reading its annotations) in place of whatever was open.
     pub fn show_document(&mut self, document: Document) {
-        let (annotations, message) =
-            AnnotationSession::load(&document, &self.settings.author, self.settings.team_mode);
+        let (annotations, message) = AnnotationSession::load(
+            &document,
+            &self.workspace.settings.author,
+            self.workspace.settings.team_mode,
+        );
         if message.is_some() {
-            self.message = message;
+            self.workspace.message = message;
         }
-        self.show_loaded(document, annotations);
+        self.workspace.show_loaded(document, annotations);
+        self.follow_workspace();
     }
 
-    /// Shows a loaded article and its annotations, where the reader last left it. Unsaved
-    /// annotations of the article being replaced are saved first.
-    fn show_loaded(&mut self, document: Document, annotations: AnnotationSession) {
-        self.flush_saves();
-        if !self.may_replace_session() {
-            self.pending_reveal = None;
-            return;
-        }
-        self.remember_position();
-        let mut session = Session::new(document, annotations);
-        if let Some(path) = session.document.path.clone() {
-            self.settings.remember_recent(&path);
-            if let Some(position) = self.settings.position_of(&path) {
-                if let Some(selected) = position.selected {
-                    session.reader.select(selected);
-                }
-                session.reader.scroll_to_paragraph(position.first_visible);
-            }
-        }
-        self.session = Some(session);
-        self.apply_pending_reveal();
-        if self.compare.is_some() {
-            self.open_compare();
-        }
-    }
-
-    /// Starts watching the open article's file (once) and takes in what changed.
-    fn poll_article_watch(&mut self, ctx: &egui::Context) {
-        let change = self
-            .session
-            .as_mut()
-            .and_then(|session| session.article_watch(ctx))
-            .and_then(|(watch, document)| watch.poll(ctx, document));
-        if let Some(change) = change {
-            self.apply_article_change(change);
-        }
-    }
-
-    /// Looks at the open article's file now, on this thread, and takes in any change (tests
-    /// and headless use; the window does this on file events and focus).
-    pub fn check_article_now(&mut self, ctx: &egui::Context) {
-        let change = self
-            .session
-            .as_mut()
-            .and_then(|session| session.article_watch(ctx))
-            .and_then(|(watch, document)| watch.read_now(document));
-        if let Some(change) = change {
-            self.apply_article_change(change);
-        }
-    }
-
-    /// Shows a new version of the open article, its annotations re-anchored to it (edits not
-    /// yet saved included), at the same paragraph by content; or says the file is gone.
-    fn apply_article_change(&mut self, change: article_watch::ArticleChange) {
-        let Some(session) = &mut self.session else {
-            return;
-        };
-        let path = session.document.path.clone().unwrap_or_default();
-        let document = match change {
-            article_watch::ArticleChange::Missing => {
-                self.message = Some(format!(
-                    "The article is no longer on disk (moved or deleted). Its annotations are kept as they are, in memory and in their file; it is read again if it comes back: {}",
-                    path.display()
-                ));
-                return;
-            }
-            article_watch::ArticleChange::Unreadable(error) => {
-                self.message = Some(format!(
-                    "The article changed on disk but could not be read again, so the earlier text stays on screen: {error}"
-                ));
-                return;
-            }
-            article_watch::ArticleChange::Changed(document) => document,
-        };
-        let old = &session.document;
-        let hash_of = |idx: Option<usize>| {
-            idx.and_then(|i| old.paragraph_text(i))
-                .map(crate::annotation::sha256_hex)
-        };
-        let first_visible = session.reader.first_visible();
-        let first_hash = hash_of(Some(first_visible));
-        let selected = session.reader.selected;
-        let selected_hash = hash_of(selected);
-        let summary = session.annotations.reanchor_to(&document);
-        let find = |hash: Option<String>, near: usize| {
-            let hash = hash?;
-            (0..document.paragraphs.len())
-                .filter(|&i| {
-                    document
-                        .paragraph_text(i)
-                        .is_some_and(|t| crate::annotation::sha256_hex(t) == hash)
-                })
-                .min_by_key(|i| i.abs_diff(near))
-        };
-        let new_first = find(first_hash, first_visible)
-            .unwrap_or_else(|| first_visible.min(document.paragraphs.len().saturating_sub(1)));
-        let new_selected = selected.and_then(|s| find(selected_hash, s));
-        session.reader = ReaderState::new(&document);
-        if let Some(selected) = new_selected {
-            session.reader.select(selected);
-        }
-        session.reader.scroll_to_paragraph(new_first);
-        session.note_target = None;
-        session.filter_applied = None;
-        let (title, paragraphs) = (document.title().to_owned(), document.paragraphs.len());
-        session.document = document;
-        let store = session.annotations.store();
-        let orphaned = store.orphans().count();
-        let placed = store.annotations().len() - orphaned;
-        let attention = if orphaned > 0 {
-            format!(", {orphaned} need(s) attention (orphaned: listed in the Annotations panel)")
-        } else {
-            String::new()
-        };
-        let fuzzy = if summary.fuzzy > 0 {
-            format!(", {} by a close match", summary.fuzzy)
-        } else {
-            String::new()
-        };
-        let message = format!(
-            "The article changed on disk and was reloaded: {placed} annotation(s) re-attached{attention}{fuzzy}: {}",
-            path.display()
-        );
-        log::info!(
-            "article changed on disk, reloaded with {paragraphs} paragraphs: {}",
-            path.display()
-        );
-        self.message = Some(message);
-        if let Some(folder) = &mut self.folder {
-            folder.update_entry(&path, title, paragraphs);
-        }
-    }
-
-    /// Whether the open article may be replaced: yes when its annotations are saved. When
-    /// they could not be saved, the first attempt is refused with a message; the next one
-    /// goes ahead once a recovery copy is written (never without one).
-    fn may_replace_session(&mut self) -> bool {
-        let Some(session) = &self.session else {
-            return true;
-        };
-        if !session.annotations.has_unsaved_changes() {
-            self.switch_refused = false;
-            return true;
-        }
-        if !self.switch_refused {
-            self.switch_refused = true;
-            self.message = Some(
-                "The annotations of the open article could not be saved, so it stays open: use File > Save Annotations As… to keep them elsewhere, or open the other article again to leave them in a recovery copy.".to_owned(),
+    /// Brings the windows up to date with what the workspace just did: a new article
+    /// shown (the Compare window follows it, the default-application offer considers it), a
+    /// query for the find bar (a corpus search hit opened).
+    fn follow_workspace(&mut self) {
+        if let Some((path, opened)) = self.workspace.loaded.take() {
+            self.windows.default_offer.consider(
+                &path,
+                opened,
+                self.workspace.settings.default_app_offer,
             );
-            return false;
         }
-        match crate::session::write_recovery_copy(&session.annotations) {
-            Some(path) => {
-                self.switch_refused = false;
-                self.message = Some(format!(
-                    "The previous article's annotations could not be saved next to it; a copy was kept at {}.",
-                    path.display()
-                ));
-                true
-            }
-            None => {
-                self.message = Some(
-                    "The annotations of the open article could not be saved anywhere, so it stays open: use File > Save Annotations As…".to_owned(),
-                );
-                false
+        if self.windows.article_seen != self.workspace.shown {
+            self.windows.article_seen = self.workspace.shown;
+            if self.windows.compare.is_some() {
+                self.open_compare();
             }
         }
-    }
-
-    fn remember_position(&mut self) {
-        if let Some(position) = self.session.as_ref().and_then(Session::reading_position) {
-            self.settings.remember_position(position);
-        }
-    }
-
-    /// Starts loading `path` on a worker thread; the current article stays until it is ready.
-    pub fn open(&mut self, ctx: &egui::Context, path: PathBuf) {
-        self.open_with(ctx, path, LoadOptions::default());
-    }
-
-    /// Like [`Self::open`], with explicit options (a chosen encoding).
-    pub fn open_with(&mut self, ctx: &egui::Context, path: PathBuf, options: LoadOptions) {
-        // Pending edits reach the disk before the loader reads it (the same article may be
-        // reopened: another encoding, Team Mode, a new annotator name).
-        self.flush_saves();
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
-        let job_path = path.clone();
-        let author = self.settings.author.clone();
-        let team = self.settings.team_mode;
-        let marker = self.busy_marker(busy::BusyKind::Opening, &path);
-        let spawned = std::thread::Builder::new()
-            .name("hashiya-load".to_owned())
-            .spawn(move || {
-                let result = load_article(&job_path, options, &author, team);
-                drop(marker);
-                // The receiver is gone only if the app closed meanwhile; nothing to tell.
-                if sender.send(result).is_ok() {
-                    ctx.request_repaint();
-                }
-            });
-        match spawned {
-            Ok(_) => {
-                self.loading = Some(LoadJob {
-                    path,
-                    options,
-                    receiver,
-                });
+        if let Some((query, paragraph)) = self.workspace.find_request.take() {
+            self.search_for(&query);
+            if let Some(search) = &mut self.windows.search
+                && let Some(index) = search.hits.iter().position(|h| h.paragraph == paragraph)
+            {
+                search.current = index;
             }
-            Err(error) => {
-                self.message = Some(format!(
-                    "Could not start loading ({error}): {}",
-                    path.display()
-                ));
+            if let Some(session) = &mut self.workspace.session {
+                session.reader.select(paragraph);
+                session.reader.reveal(paragraph);
             }
         }
     }
@@ -647,88 +388,16 @@ impl HashiyaApp {
         match load_article(
             path,
             LoadOptions::default(),
-            &self.settings.author,
-            self.settings.team_mode,
+            &self.workspace.settings.author,
+            self.workspace.settings.team_mode,
         ) {
             Ok((document, annotations, message)) => {
-                self.message = message;
-                self.show_loaded(document, annotations);
+                self.workspace.message = message;
+                self.workspace.show_loaded(document, annotations);
             }
-            Err(error) => self.message = Some(error.to_string()),
+            Err(error) => self.workspace.message = Some(error.to_string()),
         }
-    }
-
-    /// True while an article is being loaded.
-    pub fn is_loading(&self) -> bool {
-        self.loading.is_some()
-    }
-
-    /// Waits for a background load to finish (for tests).
-    pub fn wait_for_load(&mut self) {
-        if let Some(job) = self.loading.take() {
-            let result = job.receiver.recv();
-            self.finish_load(&job.path, job.options, result.ok());
-        }
-    }
-
-    fn poll_loading(&mut self) {
-        let Some(job) = &self.loading else { return };
-        let result = match job.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => None,
-        };
-        let Some(job) = self.loading.take() else {
-            return;
-        };
-        self.finish_load(&job.path, job.options, result);
-    }
-
-    fn finish_load(
-        &mut self,
-        path: &Path,
-        options: LoadOptions,
-        result: Option<Result<Loaded, DocumentError>>,
-    ) {
-        match result {
-            Some(Ok((document, annotations, message))) => {
-                self.message = message;
-                self.show_loaded(document, annotations);
-                if let Some(session) = &mut self.session {
-                    session.chosen_encoding = options.encoding;
-                }
-                let opened = self
-                    .session
-                    .as_ref()
-                    .and_then(|s| s.document.path.as_deref())
-                    == Some(path);
-                self.default_offer
-                    .consider(path, opened, self.settings.default_app_offer);
-            }
-            Some(Err(error)) => self.message = Some(error.to_string()),
-            None => {
-                self.message = Some(format!("Loading stopped unexpectedly: {}", path.display()));
-            }
-        }
-    }
-
-    /// Shows the open dialog.
-    pub fn ask_for_article(&mut self, ctx: &egui::Context) {
-        self.pending_pick = Some(self.picker.pick_article(ctx));
-    }
-
-    fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(receiver) = &self.pending_pick else {
-            return;
-        };
-        match receiver.try_recv() {
-            Ok(Some(path)) => {
-                self.pending_pick = None;
-                self.open(ctx, path);
-            }
-            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.pending_pick = None,
-            Err(mpsc::TryRecvError::Empty) => {}
-        }
+        self.follow_workspace();
     }
 
     /// Opens the first file dropped on the window.
@@ -744,59 +413,37 @@ impl HashiyaApp {
         let mut paths = dropped.into_iter();
         if let Some(path) = paths.next() {
             if paths.next().is_some() {
-                self.message = Some("Several files were dropped; opening the first.".to_owned());
+                self.workspace.message =
+                    Some("Several files were dropped; opening the first.".to_owned());
             }
             self.push(Command::OpenPath(path));
-        }
-    }
-
-    /// Reopens the current article decoded with `encoding` (`None`: detect again).
-    pub fn reopen_with_encoding(
-        &mut self,
-        ctx: &egui::Context,
-        encoding: Option<&'static encoding_rs::Encoding>,
-    ) {
-        let Some(path) = self.session.as_ref().and_then(|s| s.document.path.clone()) else {
-            self.message = Some("The sample article has no other encoding.".to_owned());
-            return;
-        };
-        let options = LoadOptions {
-            encoding,
-            ..LoadOptions::default()
-        };
-        self.open_with(ctx, path, options);
-    }
-
-    /// Opens a recent file, or drops it from the list with a note when it is gone.
-    pub fn open_recent(&mut self, ctx: &egui::Context, path: PathBuf) {
-        if path.exists() {
-            self.open(ctx, path);
-        } else {
-            self.settings.recent_files.retain(|p| *p != path);
-            self.message = Some(format!(
-                "Removed from recent files because it no longer exists: {}",
-                path.display()
-            ));
         }
     }
 
     /// Turns this frame's key presses into commands (see [`command::COMMANDS`]).
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         let text = ctx.text_edit_focused()
-            || self.author_window.has_focus(ctx)
+            || self.windows.author.has_focus(ctx)
             || self
+                .windows
                 .scheme_editor
                 .as_ref()
                 .is_some_and(|e| e.has_text_focus(ctx))
             || self
+                .windows
                 .search
                 .as_ref()
                 .is_some_and(|s| s.editor.has_focus(ctx))
             || self
+                .workspace
                 .session
                 .as_ref()
                 .is_some_and(|s| s.note_editor.has_focus(ctx))
-            || self.folder.as_ref().is_some_and(|f| f.has_text_focus(ctx));
+            || self
+                .workspace
+                .folder
+                .as_ref()
+                .is_some_and(|f| f.has_text_focus(ctx));
         let focus = command::KeyFocus {
             text,
             // Space and Enter belong to a focused button or chip.
@@ -807,7 +454,7 @@ impl HashiyaApp {
         // Ctrl+C copies the passage selected in the reader, in logical order.
         if !text
             && ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
-            && let Some(session) = &self.session
+            && let Some(session) = &self.workspace.session
             && let Some(selection) = session.reader.text_selection.filter(|s| !s.is_empty())
             && let Some(text) = session.document.paragraph_text(selection.paragraph)
             && let Some(passage) = text.get(selection.range())
@@ -832,6 +479,7 @@ impl HashiyaApp {
                 applied.push(command.clone());
             }
             self.apply_command(ctx, command);
+            self.follow_workspace();
         }
         ctx.request_repaint();
     }
@@ -839,54 +487,85 @@ impl HashiyaApp {
     /// After the annotator's name changed: reopens the open article so that its annotations
     /// are recorded under the new name (and, in Team Mode, go to that annotator's own file).
     fn apply_author(&mut self, ctx: &egui::Context) {
-        let Some(session) = &self.session else {
+        let Some(session) = &self.workspace.session else {
             return;
         };
-        if session.annotations.store().author() == self.settings.author {
+        if session.annotations.store().author() == self.workspace.settings.author {
             return;
         }
         let Some(path) = session.document.path.clone() else {
             return;
         };
-        if !self.saved_first("The new name applies from the next article") {
+        if !self
+            .workspace
+            .saved_first("The new name applies from the next article")
+        {
             return;
         }
-        self.open(ctx, path);
-        if self.settings.team_mode {
-            self.refresh_folder(ctx);
+        self.workspace.open(ctx, path);
+        if self.workspace.settings.team_mode {
+            self.workspace.refresh_folder(ctx);
         }
     }
 
     /// Looks for the desktop files in `dirs` (tests point this at a temporary folder).
     #[must_use]
     pub fn with_xdg_dirs(mut self, dirs: desktop::XdgDirs) -> Self {
-        self.default_offer = default_offer::DefaultOffer::new(Some(dirs));
+        self.windows.default_offer = default_offer::DefaultOffer::new(Some(dirs));
         self
     }
 
     /// The MIME type Hashiya is offering to become the default for, while it asks.
     pub fn default_offer_pending(&self) -> Option<&'static str> {
-        self.default_offer.pending()
+        self.windows.default_offer.pending()
     }
 
     /// Opens the find bar and puts the cursor in it.
     pub fn open_search(&mut self, ctx: &egui::Context) {
-        let search = self.search.get_or_insert_with(search::SearchState::new);
+        let search = self
+            .windows
+            .search
+            .get_or_insert_with(search::SearchState::new);
         search.editor.focus(ctx);
     }
 
     /// Runs a search for `query` in the open article (as if typed in the find bar).
     pub fn search_for(&mut self, query: &str) {
-        let Some(session) = &mut self.session else {
+        let Some(session) = &mut self.workspace.session else {
             return;
         };
-        let search = self.search.get_or_insert_with(search::SearchState::new);
+        let search = self
+            .windows
+            .search
+            .get_or_insert_with(search::SearchState::new);
         search
             .editor
-            .set_text(&mut self.engine, None, query, self.settings.face);
+            .set_text(&mut self.engine, None, query, self.workspace.settings.face);
         search.run(&session.document, query);
         if let Some(hit) = search.hits.first() {
             session.reader.reveal(hit.paragraph);
+        }
+    }
+
+    /// Carries out an adjudication decision from the Compare window on the open (gold)
+    /// sidecar, as one undo step.
+    pub fn adjudicate(&mut self, decision: &Adjudication) {
+        if let Some(compare) = &self.windows.compare {
+            self.workspace.adjudicate(&compare.comparison, decision);
+        }
+    }
+
+    /// Turns Team Mode on or off (see [`Workspace::set_team_mode`]).
+    pub fn set_team_mode(&mut self, ctx: &egui::Context, on: bool) {
+        self.workspace.set_team_mode(ctx, on);
+    }
+
+    /// Validates the scheme editor's draft and makes it the article's scheme (saved with the
+    /// annotations); false when it was refused (the editor says why).
+    pub fn apply_scheme(&mut self) -> bool {
+        match (&mut self.windows.scheme_editor, &mut self.workspace.session) {
+            (Some(editor), Some(session)) => editor.apply_to(session),
+            _ => false,
         }
     }
 
@@ -894,15 +573,15 @@ impl HashiyaApp {
     fn close_window(&mut self, ctx: &egui::Context, window: command::Window) {
         use command::Window as W;
         match window {
-            W::Compare => self.compare = None,
-            W::Find => self.search = None,
-            W::Agreement => self.agreement = None,
-            W::SchemeEditor => self.scheme_editor = None,
+            W::Compare => self.windows.compare = None,
+            W::Find => self.windows.search = None,
+            W::Agreement => self.windows.agreement = None,
+            W::SchemeEditor => self.windows.scheme_editor = None,
             W::AnnotatorName => {
-                self.author_window.open = false;
+                self.windows.author.open = false;
                 self.apply_author(ctx);
             }
-            W::KeyboardShortcuts => self.shortcuts_open = false,
+            W::KeyboardShortcuts => self.windows.shortcuts_open = false,
         }
     }
 
@@ -920,40 +599,45 @@ impl HashiyaApp {
     fn apply_command(&mut self, ctx: &egui::Context, command: Command) {
         use command::UiCommand as C;
         match command {
-            Command::Ui(C::Open) => self.ask_for_article(ctx),
-            Command::Ui(C::OpenFolder) => self.ask_for_folder(ctx),
+            Command::Ui(C::Open) => self.workspace.ask_for_article(ctx),
+            Command::Ui(C::OpenFolder) => self.workspace.ask_for_folder(ctx),
             Command::Ui(C::OpenSample) => match sample_path() {
-                Some(path) => self.open(ctx, path),
+                Some(path) => self.workspace.open(ctx, path),
                 None => self.show_document(sample_document()),
             },
-            Command::Ui(C::SaveAnnotations) => self.save_now(ctx),
-            Command::Ui(C::SaveAnnotationsAs) => self.ask_save_as(ctx),
+            Command::Ui(C::SaveAnnotations) => self.workspace.save_now(ctx),
+            Command::Ui(C::SaveAnnotationsAs) => self.workspace.ask_save_as(ctx),
             Command::Ui(C::AnnotatorName) => {
-                self.author_window.open(
+                self.windows.author.open(
                     &mut self.engine,
-                    &self.settings.author,
-                    self.settings.face,
+                    &self.workspace.settings.author,
+                    self.workspace.settings.face,
                 );
             }
-            Command::SetAuthor(name) => self.settings.author = name,
+            Command::SetAuthor(name) => self.workspace.settings.author = name,
             Command::Ui(C::Quit) => ctx.send_viewport_cmd(ViewportCommand::Close),
             Command::Ui(C::LabelScheme) => self.open_scheme_editor(),
-            Command::Ui(C::Undo) => self.undo(),
-            Command::Ui(C::Redo) => self.redo(),
-            Command::Ui(C::NextArticle) => self.step_article(ctx, true),
-            Command::Ui(C::PreviousArticle) => self.step_article(ctx, false),
-            Command::Ui(C::RefreshFolder) => self.refresh_folder(ctx),
-            Command::Ui(C::CloseFolder) => self.close_folder(),
+            Command::Ui(C::Undo) => self.workspace.undo(),
+            Command::Ui(C::Redo) => self.workspace.redo(),
+            Command::Ui(C::NextArticle) => self.workspace.step_article(ctx, true),
+            Command::Ui(C::PreviousArticle) => self.workspace.step_article(ctx, false),
+            Command::Ui(C::RefreshFolder) => self.workspace.refresh_folder(ctx),
+            Command::Ui(C::CloseFolder) => self.workspace.close_folder(),
             Command::Ui(C::CompareAnnotators) => self.open_compare(),
             Command::Ui(C::Agreement) => self.open_agreement(ctx),
             Command::Ui(C::Find) => self.open_search(ctx),
-            Command::Ui(C::ZoomIn) => self.settings.step_font_size(2.0),
-            Command::Ui(C::ZoomOut) => self.settings.step_font_size(-2.0),
-            Command::Ui(C::ZoomReset) => self.settings.font_size_pt = DEFAULT_FONT_SIZE_PT,
-            Command::Ui(C::ToggleAnnotationPanel) => {
-                self.settings.show_annotation_panel = !self.settings.show_annotation_panel;
+            Command::Ui(C::ZoomIn) => self.workspace.settings.step_font_size(2.0),
+            Command::Ui(C::ZoomOut) => self.workspace.settings.step_font_size(-2.0),
+            Command::Ui(C::ZoomReset) => {
+                self.workspace.settings.font_size_pt = DEFAULT_FONT_SIZE_PT;
             }
-            Command::Ui(C::KeyboardShortcuts) => self.shortcuts_open = !self.shortcuts_open,
+            Command::Ui(C::ToggleAnnotationPanel) => {
+                self.workspace.settings.show_annotation_panel =
+                    !self.workspace.settings.show_annotation_panel;
+            }
+            Command::Ui(C::KeyboardShortcuts) => {
+                self.windows.shortcuts_open = !self.windows.shortcuts_open;
+            }
             Command::Ui(
                 navigation @ (C::SelectNext
                 | C::SelectPrevious
@@ -962,49 +646,57 @@ impl HashiyaApp {
                 | C::GoToStart
                 | C::GoToEnd),
             ) => {
-                if let Some(session) = &mut self.session {
+                if let Some(session) = &mut self.workspace.session {
                     navigate(&mut session.reader, navigation);
                 }
             }
             // A digit that is no label's key.
             Command::Ui(C::ToggleLabel) => {}
-            Command::ToggleLabelKey(key) => self.toggle_label_key(key),
+            Command::ToggleLabelKey(key) => self.workspace.toggle_label_key(key),
             Command::Ui(C::EditNote) => self.edit_note(ctx),
-            Command::Ui(C::NextColor) => self.step_color(false),
-            Command::Ui(C::ClearColor) => self.step_color(true),
-            Command::Ui(C::DeleteAnnotation) => self.delete_current_annotation(),
-            Command::Annotate(edit) => self.annotate(edit),
-            Command::SelectAnnotation(id) => self.select_annotation(id),
-            Command::StartAfresh => self.start_afresh(),
+            Command::Ui(C::NextColor) => self.workspace.step_color(false),
+            Command::Ui(C::ClearColor) => self.workspace.step_color(true),
+            Command::Ui(C::DeleteAnnotation) => self.workspace.delete_current_annotation(),
+            Command::Annotate(edit) => self.workspace.annotate(edit),
+            Command::SelectAnnotation(id) => self.workspace.select_annotation(id),
+            Command::StartAfresh => self.workspace.start_afresh(),
             Command::OpenPath(path) => {
                 if path.is_dir() {
-                    self.open_folder(ctx, path);
+                    self.workspace.open_folder(ctx, path);
                 } else {
-                    self.open(ctx, path);
+                    self.workspace.open(ctx, path);
                 }
             }
-            Command::OpenRecent(path) => self.open_recent(ctx, path),
-            Command::ClearRecentFiles => self.settings.recent_files.clear(),
-            Command::Export(format) => self.ask_export(ctx, format),
-            Command::ReopenWithEncoding(encoding) => self.reopen_with_encoding(ctx, encoding),
-            Command::SetTeamMode(on) => self.set_team_mode(ctx, on),
-            Command::SetTheme(theme) => self.settings.theme = theme,
-            Command::SetFace(face) => self.settings.face = face,
-            Command::SetLineSpacing(spacing) => self.settings.line_spacing = spacing,
-            Command::SetBuiltinDialogs(on) => self.settings.builtin_dialogs = on,
-            Command::DismissMessage => self.message = None,
+            Command::OpenHit(hit, query) => self.workspace.open_hit(ctx, &hit, &query),
+            Command::OpenRecent(path) => self.workspace.open_recent(ctx, path),
+            Command::ClearRecentFiles => self.workspace.settings.recent_files.clear(),
+            Command::Export(format) => self.workspace.ask_export(ctx, format),
+            Command::ReopenWithEncoding(encoding) => {
+                self.workspace.reopen_with_encoding(ctx, encoding);
+            }
+            Command::SetTeamMode(on) => self.workspace.set_team_mode(ctx, on),
+            Command::SetTheme(theme) => self.workspace.settings.theme = theme,
+            Command::SetFace(face) => self.workspace.settings.face = face,
+            Command::SetLineSpacing(spacing) => self.workspace.settings.line_spacing = spacing,
+            Command::SetBuiltinDialogs(on) => self.workspace.settings.builtin_dialogs = on,
+            Command::DismissMessage => self.workspace.message = None,
             Command::Adjudicate(decision) => self.adjudicate(&decision),
+            Command::ApplyScheme => {
+                if self.apply_scheme() {
+                    self.windows.scheme_editor = None;
+                }
+            }
             Command::AnswerDefaultOffer(answer) => {
-                let (remember, message) = self.default_offer.answer(answer);
+                let (remember, message) = self.windows.default_offer.answer(answer);
                 if let Some(remember) = remember {
-                    self.settings.default_app_offer = remember;
+                    self.workspace.settings.default_app_offer = remember;
                 }
                 if message.is_some() {
-                    self.message = message;
+                    self.workspace.message = message;
                 }
             }
             Command::Reveal(paragraph) => {
-                if let Some(session) = &mut self.session {
+                if let Some(session) = &mut self.workspace.session {
                     session.reader.reveal(paragraph);
                 }
             }
@@ -1013,21 +705,21 @@ impl HashiyaApp {
     }
 
     fn update_window_title(&mut self, ctx: &egui::Context) {
-        let title = match &self.session {
+        let title = match &self.workspace.session {
             Some(session) => {
                 let article_title: String = session.document.title().chars().take(80).collect();
                 format!("{article_title} — {} — Hashiya", session.display_name())
             }
             None => "Hashiya".to_owned(),
         };
-        if title != self.window_title {
+        if title != self.shell.window_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.window_title = title;
+            self.shell.window_title = title;
         }
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
-        let theme = match self.settings.theme {
+        let theme = match self.workspace.settings.theme {
             Theme::Light => egui::Theme::Light,
             Theme::Dark => egui::Theme::Dark,
         };
@@ -1040,39 +732,43 @@ impl HashiyaApp {
     /// Draws the whole window; called by eframe each frame and directly by tests. A panic
     /// inside a frame is caught: pending annotations are saved and a dialog explains.
     pub fn show(&mut self, ui: &mut Ui) {
-        if self.crashed.is_none() {
+        if self.shell.crashed.is_none() {
             let result =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.show_frame(ui)));
             if result.is_err() {
-                self.crashed = Some(self.recover_from_panic());
+                self.shell.crashed = Some(self.recover_from_panic());
             }
         }
-        if let Some(report) = self.crashed.clone() {
+        if let Some(report) = self.shell.crashed.clone() {
             self.crash_dialog_ui(ui.ctx(), &report);
         }
     }
 
     /// The crash report, once a frame has panicked.
     pub fn crash_report(&self) -> Option<&CrashReport> {
-        self.crashed.as_ref()
+        self.shell.crashed.as_ref()
     }
 
     /// Makes the next frame panic, to exercise the crash path in tests.
     #[doc(hidden)]
     pub fn inject_panic_for_test(&mut self) {
-        self.inject_panic = true;
+        self.shell.inject_panic = true;
     }
 
     /// Saves what can be saved after a panic and describes the outcome.
     fn recover_from_panic(&mut self) -> CrashReport {
         let message = crash::last_panic().unwrap_or_else(|| "an unexpected error".to_owned());
         let had_changes = self
+            .workspace
             .session
             .as_ref()
             .is_some_and(|s| s.annotations.has_unsaved_changes());
-        let saved =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.flush_saves())).is_ok();
+        let saved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.workspace.flush_saves();
+        }))
+        .is_ok();
         let still_unsaved = self
+            .workspace
             .session
             .as_ref()
             .is_some_and(|s| s.annotations.has_unsaved_changes());
@@ -1082,6 +778,7 @@ impl HashiyaApp {
             "Your annotations have been saved.".to_owned()
         } else {
             match self
+                .workspace
                 .session
                 .as_ref()
                 .map(|s| &s.annotations)
@@ -1129,18 +826,19 @@ impl HashiyaApp {
     fn show_frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         assert!(
-            !std::mem::take(&mut self.inject_panic),
+            !std::mem::take(&mut self.shell.inject_panic),
             "a panic injected by a test"
         );
-        self.poll_loading();
-        self.poll_dialog(&ctx);
-        self.poll_folder(&ctx);
-        self.poll_saves(&ctx);
-        self.poll_article_watch(&ctx);
+        self.workspace.poll_loading();
+        self.workspace.poll_dialog(&ctx);
+        self.workspace.poll_folder(&ctx);
+        self.workspace.poll_saves(&ctx);
+        self.workspace.poll_article_watch(&ctx);
+        self.follow_workspace();
         self.check_focus_regained(&ctx);
         self.handle_dropped_files(&ctx);
         // The built-in file dialog, while shown, has the keyboard.
-        if !self.picker.is_open() {
+        if !self.workspace.picker.is_open() {
             self.handle_shortcuts(&ctx);
         }
         self.apply_theme(&ctx);
@@ -1150,18 +848,23 @@ impl HashiyaApp {
         }
 
         let mut chrome = menus::Chrome {
-            settings: &self.settings,
-            session: self.session.as_ref(),
-            has_folder: self.folder.is_some(),
-            loading: self.loading.as_ref().map(|job| job.path.as_path()),
+            settings: &self.workspace.settings,
+            session: self.workspace.session.as_ref(),
+            has_folder: self.workspace.folder.is_some(),
+            loading: self
+                .workspace
+                .loading
+                .as_ref()
+                .map(|job| job.path.as_path()),
             engine: &mut self.engine,
             commands: &mut self.commands,
         };
         egui::Panel::top("menu").show(ui, |ui| chrome.menu_bar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| chrome.status_bar_ui(ui));
-        if let Some(message) = self.message.clone() {
-            let colors =
-                crate::ui::theme::MessageColors::for_theme(self.settings.theme == Theme::Dark);
+        if let Some(message) = self.workspace.message.clone() {
+            let colors = crate::ui::theme::MessageColors::for_theme(
+                self.workspace.settings.theme == Theme::Dark,
+            );
             egui::Panel::top("message")
                 .frame(egui::Frame::side_top_panel(ui.style()).fill(colors.fill))
                 .show(ui, |ui| {
@@ -1174,57 +877,99 @@ impl HashiyaApp {
                     });
                 });
         }
-        self.default_offer.ui(ui, &mut self.commands);
-        if let (Some(search), Some(session)) = (&mut self.search, &self.session) {
+        self.windows.default_offer.ui(ui, &mut self.commands);
+        if let (Some(search), Some(session)) = (&mut self.windows.search, &self.workspace.session) {
             search.bar_ui(ui, &mut self.engine, &session.document, &mut self.commands);
         }
-        self.folder_panel_ui(ui);
-        if self.settings.show_annotation_panel
-            && let Some(session) = &mut self.session
+        if let Some(folder) = &mut self.workspace.folder {
+            let current = self
+                .workspace
+                .session
+                .as_ref()
+                .and_then(|s| s.document.path.as_deref());
+            folder::folder_panel_ui(ui, &mut self.engine, folder, current, &mut self.commands);
+        }
+        if self.workspace.settings.show_annotation_panel
+            && let Some(session) = &mut self.workspace.session
         {
             annotating::side_panel_ui(
                 ui,
                 &mut self.engine,
                 session,
-                self.settings.face,
+                self.workspace.settings.face,
                 &mut self.commands,
             );
         }
         self.central_ui(ui);
-        menus::drop_overlay_ui(&ctx);
-        menus::shortcuts_window_ui(&ctx, self.shortcuts_open, &mut self.commands);
-        self.author_window
-            .ui(&ctx, &mut self.engine, &mut self.commands);
-        self.scheme_editor_ui(&ctx);
-        self.compare_window_ui(&ctx);
-        self.agreement_window_ui(&ctx);
-        self.dialogs_ui(&ctx);
+        self.windows_ui(&ctx);
         self.apply_commands(&ctx);
-        self.schedule_save(&ctx, false);
+        self.workspace.schedule_save(&ctx, false);
         self.handle_close_request(&ctx);
+    }
+
+    /// The windows besides the main one, over it.
+    fn windows_ui(&mut self, ctx: &egui::Context) {
+        menus::drop_overlay_ui(ctx);
+        menus::shortcuts_window_ui(ctx, self.windows.shortcuts_open, &mut self.commands);
+        self.windows
+            .author
+            .ui(ctx, &mut self.engine, &mut self.commands);
+        if let Some(editor) = &mut self.windows.scheme_editor
+            && let Some(message) = editor.window_ui(
+                ctx,
+                &mut self.engine,
+                self.workspace.settings.face,
+                &mut self.workspace.picker,
+                &mut self.commands,
+            )
+        {
+            self.workspace.message = Some(message);
+        }
+        let session = self.workspace.session.as_ref();
+        if let Some(compare) = &mut self.windows.compare {
+            compare::compare_window_ui(
+                compare,
+                ctx,
+                &mut self.engine,
+                session,
+                self.workspace.settings.team_mode,
+                &mut self.commands,
+            );
+        }
+        if let Some(window) = &mut self.windows.agreement {
+            let current = session.and_then(|s| s.document.path.as_deref());
+            compare::agreement_window_ui(
+                window,
+                ctx,
+                &mut self.engine,
+                current,
+                &mut self.commands,
+            );
+        }
+        self.dialogs_ui(ctx);
     }
 
     /// The reading view, or what to do when no article is open.
     fn central_ui(&mut self, ui: &mut Ui) {
-        let style = self.settings.text_style();
-        let colors = ReaderColors::for_theme(self.settings.theme == Theme::Dark);
+        let style = self.workspace.settings.text_style();
+        let colors = ReaderColors::for_theme(self.workspace.settings.theme == Theme::Dark);
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            if self.session.is_none() {
+            if self.workspace.session.is_none() {
                 ui.painter()
                     .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
             }
-            if let Some(session) = &mut self.session {
+            if let Some(session) = &mut self.workspace.session {
                 annotating::reader_with_marks_ui(
                     ui,
                     &mut self.engine,
                     session,
-                    self.search.as_ref(),
+                    self.windows.search.as_ref(),
                     style,
                     colors,
                 );
-            } else if self.loading.is_some() {
+            } else if self.workspace.loading.is_some() {
                 ui.centered_and_justified(egui::Ui::spinner);
-            } else if let Some(folder) = &self.folder {
+            } else if let Some(folder) = &self.workspace.folder {
                 let hint = if folder.listed && folder.rows.is_empty() {
                     "This folder has no articles. Corpus > Open Folder… chooses another."
                 } else {
@@ -1240,14 +985,147 @@ impl HashiyaApp {
             }
         });
     }
+
+    /// `n` / Enter: opens the annotation panel with the note editor taking the keyboard.
+    pub(super) fn edit_note(&mut self, ctx: &egui::Context) {
+        if self.workspace.current_target(true).is_none() {
+            return;
+        }
+        self.workspace.settings.show_annotation_panel = true;
+        if let Some(session) = &mut self.workspace.session {
+            session.note_editor.focus(ctx);
+        }
+    }
+
+    /// Merges changes made to the sidecar by others when the window comes back into focus.
+    pub(super) fn check_focus_regained(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.focused);
+        let regained = focused && !self.shell.window_focused;
+        self.shell.window_focused = focused;
+        if !regained {
+            return;
+        }
+        if let Some(session) = &mut self.workspace.session {
+            if let Some(watch) = &mut session.watch {
+                watch.check_soon();
+            }
+            if let Some(message) = session.annotations.check_disk(&session.document) {
+                self.workspace.message = Some(message);
+            }
+        }
+    }
+
+    /// Saves before the window closes; if that fails, keeps the window open once, with a
+    /// recovery copy written to the data folder and a message saying where.
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        self.workspace.flush_saves();
+        let Some(session) = &self.workspace.session else {
+            return;
+        };
+        if !session.annotations.has_unsaved_changes() {
+            return;
+        }
+        if self.shell.close_refused {
+            // Closing after the warning: what was done since goes into a fresh copy.
+            match crate::session::write_recovery_copy(&session.annotations) {
+                Some(path) => log::warn!("unsaved annotations kept at {}", path.display()),
+                None => log::error!("unsaved annotations could not be kept on closing"),
+            }
+            return;
+        }
+        ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        self.shell.close_refused = true;
+        let recovery = crate::session::write_recovery_copy(&session.annotations);
+        self.workspace.message = Some(match recovery {
+            Some(path) => format!(
+                "Your annotations could not be saved next to the article, so a copy was kept at {} — use File > Save Annotations As… to save them where you want, or close again to quit.",
+                path.display()
+            ),
+            None => "Your annotations could not be saved — use File > Save Annotations As…, or close again to quit without them.".to_owned(),
+        });
+    }
+
+    /// Opens the Compare window for the open article (reading every annotator's sidecar).
+    pub fn open_compare(&mut self) {
+        let Some(session) = &self.workspace.session else {
+            return;
+        };
+        let Some(path) = session.document.path.clone() else {
+            self.workspace.message =
+                Some("The sample article has no annotators' files.".to_owned());
+            return;
+        };
+        let comparison = crate::compare::Comparison::load(&session.document, &path);
+        if let Some(problem) = comparison.problems.first() {
+            self.workspace.message =
+                Some(format!("An annotator's file could not be read: {problem}"));
+        }
+        // Looking again keeps the window's filter.
+        let only_disagreements = self
+            .windows
+            .compare
+            .as_ref()
+            .is_some_and(|c| c.only_disagreements);
+        self.windows.compare = Some(CompareState {
+            comparison,
+            only_disagreements,
+        });
+    }
+
+    /// Opens the Agreement window for the open folder.
+    pub fn open_agreement(&mut self, ctx: &egui::Context) {
+        let Some(folder) = self.workspace.folder.as_ref().map(|f| f.folder.clone()) else {
+            self.workspace.message = Some("Open a folder first (Corpus > Open Folder).".to_owned());
+            return;
+        };
+        self.windows.agreement = Some(AgreementWindow::start(ctx, folder));
+    }
+
+    /// Shows Hashiya's own file dialog for every dialog of this run (`--builtin-dialogs`).
+    pub fn use_builtin_dialogs(&mut self) {
+        self.workspace.picker.force_builtin();
+    }
+
+    /// The built-in file dialog, while it is shown.
+    pub fn file_dialog(&self) -> Option<&crate::ui::FileDialog> {
+        self.workspace.picker.shown()
+    }
+
+    /// Shows the built-in dialog when one is asked for, and passes on dialog answers.
+    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        let current = self
+            .workspace
+            .session
+            .as_ref()
+            .and_then(|s| s.document.path.as_deref());
+        if let Some(message) =
+            self.workspace
+                .picker
+                .ui(ctx, &mut self.engine, &self.workspace.settings, current)
+        {
+            self.workspace.message = Some(message);
+        }
+    }
+
+    /// Opens the label scheme editor on the open article's scheme.
+    pub fn open_scheme_editor(&mut self) {
+        if let Some(session) = &self.workspace.session {
+            self.windows.scheme_editor = Some(scheme_editor::SchemeEditor::new(
+                session.annotations.store().scheme().clone(),
+            ));
+        }
+    }
 }
 
 impl eframe::App for HashiyaApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         #[cfg(target_os = "linux")]
-        if let Some(window_id) = self.pending_x11_focus {
+        if let Some(window_id) = self.shell.pending_x11_focus {
             if focus::focus_without_window_manager(window_id) {
-                self.pending_x11_focus = None;
+                self.shell.pending_x11_focus = None;
             } else {
                 ui.ctx()
                     .request_repaint_after(std::time::Duration::from_millis(50));
@@ -1257,15 +1135,15 @@ impl eframe::App for HashiyaApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.remember_position();
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        self.workspace.remember_position();
+        eframe::set_value(storage, SETTINGS_KEY, &self.workspace.settings);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // Normally everything is saved when the close was requested; this catches the rest.
-        self.flush_saves();
+        self.workspace.flush_saves();
         // Work still running now is abandoned, not crashed: its markers go.
-        if let Some(dir) = &self.busy_dir {
+        if let Some(dir) = &self.workspace.busy_dir {
             busy::clear_own(dir);
         }
     }

@@ -7,9 +7,11 @@ use std::sync::mpsc;
 
 use egui::{Color32, Ui};
 
-use super::HashiyaApp;
+use super::Session;
+use super::command::{Command, Window};
 use crate::annotation::scheme::{self, new_label_id, validate};
 use crate::annotation::{Label, LabelScheme};
+use crate::text::TextEngine;
 use crate::ui::{NoteEditor, chip, parse_hex_color};
 
 /// The editor's state while its window is open.
@@ -40,7 +42,7 @@ fn to_hex(color: Color32) -> String {
 }
 
 impl SchemeEditor {
-    fn new(scheme: LabelScheme) -> Self {
+    pub(super) fn new(scheme: LabelScheme) -> Self {
         Self {
             draft: scheme,
             selected: 0,
@@ -86,28 +88,14 @@ impl SchemeEditor {
     }
 }
 
-impl HashiyaApp {
-    /// Opens the label scheme editor on the open article's scheme.
-    pub fn open_scheme_editor(&mut self) {
-        if let Some(session) = &self.session {
-            self.scheme_editor = Some(SchemeEditor::new(
-                session.annotations.store().scheme().clone(),
-            ));
-        }
-    }
-
+impl SchemeEditor {
     /// Validates the draft and makes it the article's scheme (saved with the annotations).
-    pub fn apply_scheme(&mut self) -> bool {
-        let Some(editor) = &mut self.scheme_editor else {
-            return false;
-        };
+    pub fn apply_to(&mut self, session: &mut Session) -> bool {
+        let editor = self;
         if let Err(error) = validate(&editor.draft) {
             editor.error = Some(error);
             return false;
         }
-        let Some(session) = &mut self.session else {
-            return false;
-        };
         match session
             .annotations
             .apply(&session.document, Edit::SetScheme(editor.draft.clone()))
@@ -123,10 +111,10 @@ impl HashiyaApp {
         }
     }
 
-    fn poll_scheme_dialogs(&mut self) {
-        let Some(editor) = &mut self.scheme_editor else {
-            return;
-        };
+    /// Takes in the answers of its file dialogs; returns a message for the user.
+    fn poll_dialogs(&mut self) -> Option<String> {
+        let editor = self;
+        let mut message = None;
         if let Some(receiver) = &editor.pending_load
             && let Ok(answer) = receiver.try_recv()
         {
@@ -154,21 +142,28 @@ impl HashiyaApp {
                         .err()
                         .map(|e| e.to_string())
                         .or_else(|| {
-                            self.message =
-                                Some(format!("Label scheme saved to {}", path.display()));
+                            message = Some(format!("Label scheme saved to {}", path.display()));
                             None
                         }),
                 };
             }
         }
+        message
     }
 
     /// The editor window.
-    pub(super) fn scheme_editor_ui(&mut self, ctx: &egui::Context) {
-        self.poll_scheme_dialogs();
-        let Some(mut editor) = self.scheme_editor.take() else {
-            return;
-        };
+    /// The editor window; asks for the draft to be applied, or for the window to close.
+    /// Returns a message for the user, if any.
+    pub(super) fn window_ui(
+        &mut self,
+        ctx: &egui::Context,
+        engine: &mut TextEngine,
+        face: crate::text::ReadingFace,
+        picker: &mut super::dialogs::Dialogs,
+        commands: &mut Vec<Command>,
+    ) -> Option<String> {
+        let message = self.poll_dialogs();
+        let editor = self;
         let mut open = true;
         let mut apply = false;
         let mut cancel = false;
@@ -177,9 +172,9 @@ impl HashiyaApp {
             .collapsible(false)
             .default_width(460.0)
             .show(ctx, |ui| {
-                label_list_ui(ui, &mut self.engine, &mut editor);
+                label_list_ui(ui, engine, editor);
                 ui.separator();
-                label_fields_ui(ui, &mut self.engine, &mut editor, self.settings.face);
+                label_fields_ui(ui, engine, editor, face);
                 ui.separator();
                 if let Some(error) = &editor.error {
                     ui.colored_label(ui.visuals().error_fg_color, error);
@@ -196,18 +191,20 @@ impl HashiyaApp {
                     ui.label("Share with your team:");
                     if ui.button("Save to File…").clicked() {
                         let name = format!("{}.labels.json", editor.draft.name);
-                        editor.pending_save = Some(self.picker.pick_save_path(ctx, &name));
+                        editor.pending_save = Some(picker.pick_save_path(ctx, &name));
                     }
                     if ui.button("Load from File…").clicked() {
-                        editor.pending_load = Some(self.picker.pick_scheme(ctx));
+                        editor.pending_load = Some(picker.pick_scheme(ctx));
                     }
                 });
             });
-        self.scheme_editor = Some(editor);
-        let applied = apply && self.apply_scheme();
-        if applied || cancel || !open {
-            self.scheme_editor = None;
+        if apply {
+            commands.push(Command::ApplyScheme);
         }
+        if cancel || !open {
+            commands.push(Command::CloseWindow(Window::SchemeEditor));
+        }
+        message
     }
 }
 
