@@ -1,36 +1,25 @@
 //! What assistive technology sees: the reading view, the annotation panel and the dialogs,
 //! found through AccessKit by role and name, and worked with the keyboard alone.
 
-use std::path::PathBuf;
+mod common;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use hashiya::app::{HashiyaApp, Settings};
-use hashiya::text::TextEngine;
+
+use common::{RAQQA, app, article_copy, harness_on, press};
 
 fn open_copy() -> (tempfile::TempDir, Harness<'static, HashiyaApp>) {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("article.txt");
-    std::fs::copy(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/corpus/news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
+    let (dir, article) = article_copy(RAQQA, "article.txt");
+    let harness = harness_on(
+        app(Settings::default()),
         &article,
-    )
-    .unwrap();
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
-    app.open_blocking(&article);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 900.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
-    harness.run_steps(3);
+        egui::vec2(1200.0, 900.0),
+        3,
+    );
     (dir, harness)
-}
-
-fn press(harness: &mut Harness<'_, HashiyaApp>, key: Key) {
-    harness.key_press(key);
-    harness.run_steps(2);
 }
 
 #[test]

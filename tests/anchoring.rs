@@ -1,19 +1,14 @@
 //! Re-anchoring annotations after the article is edited: paragraphs inserted, deleted,
 //! reworded, vowelled; passages inside paragraphs; orphans kept, never dropped.
 
-use std::path::PathBuf;
+mod common;
 
 use hashiya::annotation::model::TargetKind;
 use hashiya::annotation::target::{CharIndex, target_for};
 use hashiya::annotation::{AnchorMethod, Annotation, AnnotationStore, LabelScheme, reanchor};
 use hashiya::document::{Document, parse_plain_text};
 
-fn corpus_text(relative: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative);
-    std::fs::read_to_string(path).unwrap()
-}
+use common::corpus_text;
 
 const ARTICLE: &str = "news/snn_aawsat_2015-07-21_226_guillemets_isis_isil.txt";
 

@@ -11,6 +11,8 @@
 //! Needs `fribidi` (Debian `libfribidi-bin`); `.ci/run` installs it and sets
 //! `HASHIYA_REQUIRE_E2E=1`, which turns a missing tool into a failure instead of a skip.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -22,6 +24,8 @@ use hashiya::text::visual::{is_bidi_control, visual_string};
 use hashiya::text::{ParagraphLayout, TextStyle, fonts};
 use unicode_normalization::UnicodeNormalization as _;
 use unicode_normalization::char::is_combining_mark;
+
+use common::corpus_dir;
 
 /// Paragraphs where FriBidi's output is wrong by UAX #9 and the layout's is right, each
 /// with the reason, checked by hand: (corpus file, paragraph index, reason).
@@ -49,10 +53,6 @@ const EXCEPTIONS: &[(&str, usize, &str)] = &[
 /// the mark by itself next to it, zero-width, where the text puts it. Both orders conform;
 /// the letters and words are in the same order.
 const MARK_AFTER_SPACE: &str = "vowel mark after a space: optional rule L3 applied by FriBidi only";
-
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
-}
 
 /// True when `fribidi` runs; otherwise skips (or fails under CI).
 fn fribidi_available() -> bool {

@@ -1,17 +1,14 @@
 //! The `hashiya` binary's headless commands `info` and `layout --visual` (`--install-desktop` is in
 //! `tests/desktop.rs`).
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
+
+use common::corpus;
 
 fn hashiya() -> Command {
     Command::new(env!("CARGO_BIN_EXE_hashiya"))
-}
-
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Folders of articles: listing, per-article summaries, annotators' sidecars, agreement over
 //! the folder (command line, table and JSON) and exporting a whole folder.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -8,11 +10,7 @@ use hashiya::annotation::sidecar::{self, annotator_sidecar_path};
 use hashiya::annotation::{AnnotationStore, LabelScheme};
 use hashiya::corpus::{NoValue, folder_agreement, index_article, list_articles};
 
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
+use common::corpus;
 
 /// Writes `annotator`'s sidecar for `article`, with `claim` on `claims` and `event` on `events`.
 fn annotate(article: &Path, annotator: &str, claims: &[usize], events: &[usize]) {

@@ -1,23 +1,14 @@
 //! Every character of the news and vowelled corpus texts is drawn with a real glyph: none
 //! falls to `.notdef` (the empty box) in either reading face, using only the embedded fonts.
 
+mod common;
+
 use std::path::PathBuf;
 
 use hashiya::text::fonts::{self, ReadingFace};
 use hashiya::text::{ParagraphLayout, TextStyle};
 
-fn corpus_files(subdir: &str) -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(subdir);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("corpus folder {} missing: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    files.sort();
-    files
-}
+use common::corpus_files;
 
 #[test]
 fn no_notdef_glyph_in_news_and_diacritized_corpus() {

@@ -6,19 +6,17 @@
 //! them and sets `HASHIYA_REQUIRE_E2E=1`, which turns a missing tool into a failure instead of
 //! a skip.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::{IPHONE, RAQQA, article_copy, corpus, corpus_copy};
+
 /// One real window at a time: parallel windows compete for the two cores and make key
 /// timing flaky.
 static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
 
 fn screenshot_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
@@ -354,13 +352,7 @@ fn keyboard_annotation_in_a_real_window_reaches_the_sidecar() {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let display = Display::start();
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("خبر الرقة.txt");
-    std::fs::copy(
-        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
-        &article,
-    )
-    .unwrap();
+    let (dir, article) = article_copy(RAQQA, "خبر الرقة.txt");
     let app = App::launch(&display, &article, "annotate");
     let (path, image) = display.screenshot("annotate-before");
     assert_article_drawn("annotate-before", &image, &path);
@@ -417,13 +409,7 @@ fn two_windows_labelling_one_article_at_once_lose_no_label() {
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     // Each window on its own display, so each gets its own keyboard; both on one file.
     let (first_display, second_display) = (Display::start(), Display::start());
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("الرقة.txt");
-    std::fs::copy(
-        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
-        &article,
-    )
-    .unwrap();
+    let (_dir, article) = article_copy(RAQQA, "الرقة.txt");
     let paragraphs = hashiya::document::load(&article).unwrap().paragraphs.len();
     let first = App::launch(&first_display, &article, "two-windows-first");
     let second = App::launch(&second_display, &article, "two-windows-second");
@@ -514,13 +500,7 @@ fn an_article_edited_under_the_open_window_is_reloaded_and_its_annotations_follo
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let display = Display::start();
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("خبر.txt");
-    std::fs::copy(
-        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
-        &article,
-    )
-    .unwrap();
+    let (_dir, article) = article_copy(RAQQA, "خبر.txt");
     let app = App::launch(&display, &article, "article-edited");
     for _ in 0..6 {
         display.xdotool(&["key", "j"]);
@@ -614,13 +594,7 @@ fn a_double_clicked_word_is_labelled_in_a_real_window() {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let display = Display::start();
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("raqqa.txt");
-    std::fs::copy(
-        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
-        &article,
-    )
-    .unwrap();
+    let (_dir, article) = article_copy(RAQQA, "raqqa.txt");
     let app = App::launch(&display, &article, "double-click");
     // Find the word with the find bar: its current hit is painted where the word is.
     let word = "وزراء";
@@ -749,30 +723,22 @@ fn without_system_dialogs(empty: &Path) -> Vec<(&'static str, std::ffi::OsString
 fn dialog_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    std::fs::copy(
-        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
-        root.join("start.txt"),
-    )
-    .unwrap();
+    corpus_copy(RAQQA, root, "start.txt");
     let articles = root.join("مقالات");
     std::fs::create_dir(&articles).unwrap();
-    std::fs::copy(
-        corpus("news/snn_alweeam_2015-08-08_1017_iphone6s_slash.txt"),
-        articles.join("أيفون وأندرويد.txt"),
-    )
-    .unwrap();
-    std::fs::copy(
-        corpus("news/talaa_saidziani_algeria_short_news.txt"),
-        articles.join("الجزائر.txt"),
-    )
-    .unwrap();
+    corpus_copy(IPHONE, &articles, "أيفون وأندرويد.txt");
+    corpus_copy(
+        "news/talaa_saidziani_algeria_short_news.txt",
+        &articles,
+        "الجزائر.txt",
+    );
     let archive = root.join("أرشيف 2016");
     std::fs::create_dir(&archive).unwrap();
-    std::fs::copy(
-        corpus("news/snn_almadina_2015-07-27_586_iphone_android_percentages.txt"),
-        archive.join("تقرير CNN 2016.txt"),
-    )
-    .unwrap();
+    corpus_copy(
+        "news/snn_almadina_2015-07-27_586_iphone_android_percentages.txt",
+        &archive,
+        "تقرير CNN 2016.txt",
+    );
     dir
 }
 

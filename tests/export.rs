@@ -2,6 +2,8 @@
 //! annotations, read back with real parsers; the command line; and exports after the
 //! article was edited (re-anchored positions, orphans marked).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use hashiya::annotation::model::TargetKind;
@@ -9,11 +11,7 @@ use hashiya::annotation::target::{CharIndex, paragraph_target, target_for};
 use hashiya::annotation::{Annotation, AnnotationStore, LabelScheme, Sidecar, sidecar};
 use hashiya::export::{self, ExportFormat};
 
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
+use common::{RAQQA, article_copy};
 
 fn golden(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -24,13 +22,7 @@ fn golden(name: &str) -> PathBuf {
 /// The sample article in a temporary folder with a sidecar of four fixed annotations:
 /// paragraph labels, an Arabic note, an English note with a colour, and a passage.
 fn annotated_article() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("raqqa.txt");
-    std::fs::copy(
-        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
-        &article,
-    )
-    .unwrap();
+    let (dir, article) = article_copy(RAQQA, "raqqa.txt");
     let document = hashiya::document::load(&article).unwrap();
     let index = CharIndex::new(&document.text);
     let store = AnnotationStore::new(&document, LabelScheme::news_default(), "x");

@@ -1,17 +1,15 @@
 //! Opening articles: the same article in every format gives the same paragraphs; encodings
 //! are detected; bad input is refused with a clear message.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use hashiya::document::{self, DocumentError, Format, LoadOptions, ParagraphKind};
 
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
+use common::corpus;
 
 const SAMPLE: &str = "news/alaraby_2016-10-25_paris_coalition_raqqa.txt";
 

@@ -1,6 +1,8 @@
 //! Annotating through the GUI with `egui_kittest`: keyboard labelling, the note editor with
 //! Arabic, undo, saving to the sidecar, reopening, and every way the sidecar can fail.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -8,33 +10,19 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hashiya::annotation::sidecar;
-use hashiya::app::{FixedPicker, HashiyaApp, SaveStatus, Settings};
-use hashiya::text::TextEngine;
+use hashiya::app::{FixedPicker, HashiyaApp, SaveStatus};
 
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
+use common::{
+    RAQQA, app, article_copy, harness, harness_on, press, save, select_paragraph, settings_by,
+};
 
 /// A copy of the sample article in a fresh folder, with an Arabic name.
-fn article_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("خبر الرقة.txt");
-    std::fs::copy(
-        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
-        &path,
-    )
-    .unwrap();
-    (dir, path)
+fn raqqa_copy() -> (tempfile::TempDir, PathBuf) {
+    article_copy(RAQQA, "خبر الرقة.txt")
 }
 
-fn app(picker: FixedPicker) -> HashiyaApp {
-    let settings = Settings {
-        author: "باحثة".to_owned(),
-        ..Settings::default()
-    };
-    HashiyaApp::new(settings, TextEngine::new(false)).with_picker(picker)
+fn annotator_app(picker: FixedPicker) -> HashiyaApp {
+    app(settings_by("باحثة")).with_picker(picker)
 }
 
 /// A picker that answers every "save as" question with `path`.
@@ -45,28 +33,10 @@ fn saving_to(path: &Path) -> FixedPicker {
     }
 }
 
-fn harness(app: HashiyaApp) -> Harness<'static, HashiyaApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1200.0, 900.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app)
-}
+const WINDOW: egui::Vec2 = egui::vec2(1200.0, 900.0);
 
 fn open(path: &Path) -> Harness<'static, HashiyaApp> {
-    let mut app = app(FixedPicker::default());
-    app.open_blocking(path);
-    let mut harness = harness(app);
-    harness.run_steps(3);
-    harness
-}
-
-fn press(harness: &mut Harness<'_, HashiyaApp>, key: Key) {
-    harness.key_press(key);
-    harness.run_steps(2);
-}
-
-fn save(harness: &mut Harness<'_, HashiyaApp>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run_steps(2);
+    harness_on(annotator_app(FixedPicker::default()), path, WINDOW, 3)
 }
 
 fn on_disk(article: &Path) -> hashiya::annotation::Sidecar {
@@ -78,7 +48,7 @@ fn on_disk(article: &Path) -> hashiya::annotation::Sidecar {
 
 #[test]
 fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let mut harness = open(&article);
     for _ in 0..6 {
         press(&mut harness, Key::J);
@@ -126,14 +96,7 @@ fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
         .paragraph_annotation(selected)
         .expect("annotation reloaded");
     assert_eq!(found.note, "ملاحظة: 13 بلداً، iPhone 6S");
-    harness
-        .state_mut()
-        .session
-        .as_mut()
-        .unwrap()
-        .reader
-        .select(selected);
-    harness.run_steps(3);
+    select_paragraph(&mut harness, selected, 3);
     // The panel shows the label chips as checked and the note in the editor.
     harness.get_by_label("1  ادعاء claim");
     let note = harness.state().session.as_ref().unwrap().note_editor.text();
@@ -142,7 +105,7 @@ fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
 
 #[test]
 fn delete_undo_and_redo() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let mut harness = open(&article);
     press(&mut harness, Key::J);
     press(&mut harness, Key::J);
@@ -185,7 +148,7 @@ fn delete_undo_and_redo() {
 
 #[test]
 fn changes_are_saved_within_a_second_without_asking() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let mut harness = open(&article);
     press(&mut harness, Key::J);
     press(&mut harness, Key::Num4);
@@ -214,16 +177,9 @@ fn changes_are_saved_within_a_second_without_asking() {
 
 #[test]
 fn the_panel_labels_colours_and_list_work_with_the_mouse() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let mut harness = open(&article);
-    harness
-        .state_mut()
-        .session
-        .as_mut()
-        .unwrap()
-        .reader
-        .select(5);
-    harness.run_steps(3);
+    select_paragraph(&mut harness, 5, 3);
     harness.get_by_label("5  مكان place").click();
     harness.run_steps(2);
     harness.get_by_label("Highlight #8ecae6").click();
@@ -239,14 +195,7 @@ fn the_panel_labels_colours_and_list_work_with_the_mouse() {
     assert_eq!(annotation.labels, ["place"]);
     assert_eq!(annotation.color.as_deref(), Some("#8ecae6"));
     // The list row selects its paragraph.
-    harness
-        .state_mut()
-        .session
-        .as_mut()
-        .unwrap()
-        .reader
-        .select(0);
-    harness.run_steps(2);
+    select_paragraph(&mut harness, 0, 2);
     harness.get_by_label_contains("¶ 6").click();
     harness.run_steps(2);
     assert_eq!(
@@ -257,7 +206,7 @@ fn the_panel_labels_colours_and_list_work_with_the_mouse() {
 
 #[test]
 fn a_damaged_sidecar_is_left_alone_until_the_user_starts_afresh() {
-    let (dir, article) = article_copy();
+    let (dir, article) = raqqa_copy();
     let path = sidecar::sidecar_path(&article);
     std::fs::write(
         &path,
@@ -292,7 +241,7 @@ fn a_damaged_sidecar_is_left_alone_until_the_user_starts_afresh() {
 
 #[test]
 fn a_sidecar_from_a_newer_version_opens_read_only() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let path = sidecar::sidecar_path(&article);
     {
         let mut harness = open(&article);
@@ -335,17 +284,10 @@ fn a_sidecar_from_a_newer_version_opens_read_only() {
 
 #[test]
 fn another_writer_s_changes_are_merged_not_clobbered() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let path = sidecar::sidecar_path(&article);
     let mut harness = open(&article);
-    harness
-        .state_mut()
-        .session
-        .as_mut()
-        .unwrap()
-        .reader
-        .select(5);
-    harness.run_steps(1);
+    select_paragraph(&mut harness, 5, 1);
     press(&mut harness, Key::Num1);
     save(&mut harness);
 
@@ -361,14 +303,7 @@ fn another_writer_s_changes_are_merged_not_clobbered() {
     std::fs::write(&path, sidecar::to_json(&theirs)).unwrap();
 
     // We annotate paragraph 6 and save: the saver sees the change and merges.
-    harness
-        .state_mut()
-        .session
-        .as_mut()
-        .unwrap()
-        .reader
-        .select(6);
-    harness.run_steps(1);
+    select_paragraph(&mut harness, 6, 1);
     press(&mut harness, Key::Num3);
     save(&mut harness);
     let merged = on_disk(&article);
@@ -414,14 +349,14 @@ fn another_writer_s_changes_are_merged_not_clobbered() {
 
 #[test]
 fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
-    let (dir, article) = article_copy();
+    let (dir, article) = raqqa_copy();
     let rescue = dir.path().join("elsewhere.annotations.json");
-    let mut app = app(saving_to(&rescue));
+    let mut app = annotator_app(saving_to(&rescue));
     app.open_blocking(&article);
     // sysfs refuses new files even to root: stands in for a read-only folder.
     app.session.as_mut().unwrap().annotations.sidecar_path =
         Some(PathBuf::from("/sys/hashiya.txt.annotations.json"));
-    let mut harness = harness(app);
+    let mut harness = harness(app, WINDOW);
     harness.run_steps(2);
     press(&mut harness, Key::J);
     press(&mut harness, Key::Num1);
@@ -465,18 +400,11 @@ fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
 
 #[test]
 fn annotations_follow_an_edited_article_and_orphans_are_listed() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     {
         let mut harness = open(&article);
         for paragraph in [5, 6, 7] {
-            harness
-                .state_mut()
-                .session
-                .as_mut()
-                .unwrap()
-                .reader
-                .select(paragraph);
-            harness.run_steps(1);
+            select_paragraph(&mut harness, paragraph, 1);
             press(&mut harness, Key::Num1);
         }
         save(&mut harness);
@@ -519,11 +447,11 @@ fn annotations_follow_an_edited_article_and_orphans_are_listed() {
 
 #[test]
 fn file_export_writes_the_open_article_s_annotations() {
-    let (dir, article) = article_copy();
+    let (dir, article) = raqqa_copy();
     let out = dir.path().join("export.csv");
-    let mut app = app(saving_to(&out));
+    let mut app = annotator_app(saving_to(&out));
     app.open_blocking(&article);
-    let mut harness = harness(app);
+    let mut harness = harness(app, WINDOW);
     harness.run_steps(2);
     press(&mut harness, Key::J);
     press(&mut harness, Key::Num5);
@@ -551,7 +479,7 @@ fn file_export_writes_the_open_article_s_annotations() {
 
 #[test]
 fn an_input_method_s_composition_is_shown_but_only_committed_text_is_kept() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let mut harness = open(&article);
     for _ in 0..3 {
         press(&mut harness, Key::J);
@@ -629,7 +557,7 @@ fn an_input_method_s_composition_is_shown_but_only_committed_text_is_kept() {
 
 #[test]
 fn undo_never_reverts_another_writer_s_merged_edit() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let path = sidecar::sidecar_path(&article);
     let mut harness = open(&article);
     let select = |harness: &mut Harness<'_, HashiyaApp>, paragraph: usize| {
@@ -691,7 +619,7 @@ fn undo_never_reverts_another_writer_s_merged_edit() {
 
 #[test]
 fn reopening_the_article_right_after_an_edit_keeps_the_edit() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let mut harness = open(&article);
     press(&mut harness, Key::J);
     press(&mut harness, Key::Num1);
@@ -714,12 +642,12 @@ fn reopening_the_article_right_after_an_edit_keeps_the_edit() {
 
 #[test]
 fn save_as_never_replaces_a_file_that_is_not_readable_annotations() {
-    let (dir, article) = article_copy();
+    let (dir, article) = raqqa_copy();
     let target = dir.path().join("notes.json");
     std::fs::write(&target, "مسودة — not annotations").unwrap();
-    let mut app = app(saving_to(&target));
+    let mut app = annotator_app(saving_to(&target));
     app.open_blocking(&article);
-    let mut harness = harness(app);
+    let mut harness = harness(app, WINDOW);
     harness.run_steps(2);
     press(&mut harness, Key::J);
     press(&mut harness, Key::Num1);
@@ -740,7 +668,7 @@ fn save_as_never_replaces_a_file_that_is_not_readable_annotations() {
 
 #[test]
 fn another_writer_s_label_rename_survives_our_next_save() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let path = sidecar::sidecar_path(&article);
     let mut harness = open(&article);
     press(&mut harness, Key::J);
@@ -767,18 +695,11 @@ fn another_writer_s_label_rename_survives_our_next_save() {
 
 #[test]
 fn two_windows_labelling_one_paragraph_keep_both_labels() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let mut first = open(&article);
     let mut second = open(&article);
     for harness in [&mut first, &mut second] {
-        harness
-            .state_mut()
-            .session
-            .as_mut()
-            .unwrap()
-            .reader
-            .select(5);
-        harness.run_steps(1);
+        select_paragraph(harness, 5, 1);
     }
     // The first window labels ¶5 and saves; the second, which has not seen that yet, adds
     // another label to the same paragraph a moment later (its copy is the newer one).

@@ -2,71 +2,40 @@
 //! re-anchored to the new text, the reader kept on the same paragraph, and a file that
 //! disappears reported without touching the annotations.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use egui::{Key, Modifiers};
+use egui::Key;
 use egui_kittest::Harness;
 use hashiya::annotation::sidecar;
 use hashiya::app::{FixedPicker, HashiyaApp, Settings};
-use hashiya::text::TextEngine;
 
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
+use common::{RAQQA, app, article_copy, harness_on, press, save, select_paragraph, settings_by};
 
-fn article_copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("الرقة.txt");
-    std::fs::copy(
-        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
-        &path,
-    )
-    .unwrap();
-    (dir, path)
+const WINDOW: egui::Vec2 = egui::vec2(1300.0, 900.0);
+
+fn raqqa_copy() -> (tempfile::TempDir, PathBuf) {
+    article_copy(RAQQA, "الرقة.txt")
 }
 
 fn open(path: &Path) -> Harness<'static, HashiyaApp> {
-    let settings = Settings {
-        author: "x".to_owned(),
-        ..Settings::default()
-    };
-    let mut app =
-        HashiyaApp::new(settings, TextEngine::new(false)).with_picker(FixedPicker::default());
-    app.open_blocking(path);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1300.0, 900.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
-    harness.run_steps(3);
-    harness
+    let app = app(settings_by("x")).with_picker(FixedPicker::default());
+    harness_on(app, path, WINDOW, 3)
 }
 
-/// A harness for the window with the folder panel open.
-fn folder_harness(app: HashiyaApp) -> Harness<'static, HashiyaApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1300.0, 900.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
-    harness.run_steps(3);
-    harness
+/// The window with the folder `dir` open in its panel and `article` open.
+fn open_in_folder(dir: &Path, article: &Path) -> Harness<'static, HashiyaApp> {
+    let mut app = app(Settings::default()).with_picker(FixedPicker::default());
+    let ctx = egui::Context::default();
+    app.open_folder(&ctx, dir.to_owned());
+    app.folder.as_mut().unwrap().wait_until_indexed();
+    harness_on(app, article, WINDOW, 3)
 }
 
 fn label(harness: &mut Harness<'_, HashiyaApp>, paragraph: usize, key: Key) {
-    harness
-        .state_mut()
-        .session
-        .as_mut()
-        .unwrap()
-        .reader
-        .select(paragraph);
-    harness.run_steps(1);
-    harness.key_press(key);
-    harness.run_steps(2);
-}
-
-fn save(harness: &mut Harness<'_, HashiyaApp>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run_steps(2);
+    select_paragraph(harness, paragraph, 1);
+    press(harness, key);
 }
 
 fn check(harness: &mut Harness<'_, HashiyaApp>) {
@@ -116,7 +85,7 @@ fn saved(article: &Path) -> Vec<(usize, Vec<String>)> {
 
 #[test]
 fn a_changed_article_is_reloaded_and_saved_and_unsaved_annotations_follow_their_text() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let mut harness = open(&article);
     label(&mut harness, 5, Key::Num1);
     save(&mut harness);
@@ -158,7 +127,7 @@ fn a_changed_article_is_reloaded_and_saved_and_unsaved_annotations_follow_their_
 
 #[test]
 fn saving_reads_a_changed_article_first_so_positions_never_describe_an_old_text() {
-    let (_dir, article) = article_copy();
+    let (_dir, article) = raqqa_copy();
     let mut harness = open(&article);
     label(&mut harness, 5, Key::Num1);
     save(&mut harness);
@@ -189,7 +158,7 @@ fn saving_reads_a_changed_article_first_so_positions_never_describe_an_old_text(
 
 #[test]
 fn a_deleted_article_keeps_its_annotations_and_is_read_again_when_it_returns() {
-    let (dir, article) = article_copy();
+    let (dir, article) = raqqa_copy();
     let mut harness = open(&article);
     label(&mut harness, 5, Key::Num1);
     save(&mut harness);
@@ -229,14 +198,8 @@ fn a_deleted_article_keeps_its_annotations_and_is_read_again_when_it_returns() {
 
 #[test]
 fn a_renamed_article_in_a_folder_is_reported_and_listed_under_its_new_name() {
-    let (dir, article) = article_copy();
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false))
-        .with_picker(FixedPicker::default());
-    let ctx = egui::Context::default();
-    app.open_folder(&ctx, dir.path().to_owned());
-    app.folder.as_mut().unwrap().wait_until_indexed();
-    app.open_blocking(&article);
-    let mut harness = folder_harness(app);
+    let (dir, article) = raqqa_copy();
+    let mut harness = open_in_folder(dir.path(), &article);
     let renamed = dir.path().join("الرقة ٢.txt");
     std::fs::rename(&article, &renamed).unwrap();
     check(&mut harness);
@@ -270,14 +233,8 @@ fn a_renamed_article_in_a_folder_is_reported_and_listed_under_its_new_name() {
 
 #[test]
 fn a_changed_article_in_a_folder_updates_its_row() {
-    let (dir, article) = article_copy();
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false))
-        .with_picker(FixedPicker::default());
-    let ctx = egui::Context::default();
-    app.open_folder(&ctx, dir.path().to_owned());
-    app.folder.as_mut().unwrap().wait_until_indexed();
-    app.open_blocking(&article);
-    let mut harness = folder_harness(app);
+    let (dir, article) = raqqa_copy();
+    let mut harness = open_in_folder(dir.path(), &article);
     let text = std::fs::read_to_string(&article).unwrap();
     std::fs::write(&article, format!("عنوان جديد للمقال\n{text}")).unwrap();
     check(&mut harness);

@@ -4,13 +4,16 @@
 //! match are saved. Each test runs itself again as a child process whose XDG data folder is a
 //! temporary one.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use egui::{Key, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use hashiya::annotation::sidecar;
 use hashiya::app::{FixedPicker, HashiyaApp, Settings};
-use hashiya::text::TextEngine;
+
+use common::{RAQQA, app, corpus_copy, harness, open_path, press, settings_by};
 
 const CHILD: &str = "HASHIYA_CLOSE_TEST_CHILD";
 
@@ -31,48 +34,23 @@ fn in_child(test: &str) -> Option<PathBuf> {
     None
 }
 
-fn corpus_copy(dir: &Path, corpus_name: &str, name: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::copy(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/corpus/news")
-            .join(corpus_name),
-        &path,
-    )
-    .unwrap();
-    path
-}
-
 /// The corpus article about Raqqa, copied into `dir` as `raqqa.txt`.
 fn raqqa(dir: &Path) -> PathBuf {
-    corpus_copy(
-        dir,
-        "alaraby_2016-10-25_paris_coalition_raqqa.txt",
-        "raqqa.txt",
-    )
+    corpus_copy(RAQQA, dir, "raqqa.txt")
 }
 
 /// The app with `article` open, its sidecar pointed at a place that cannot be written, and
 /// one paragraph labelled "quotation".
 fn unsavable_annotation(article: &Path) -> Harness<'static, HashiyaApp> {
-    let settings = Settings {
-        author: "باحثة".to_owned(),
-        ..Settings::default()
-    };
-    let mut app =
-        HashiyaApp::new(settings, TextEngine::new(false)).with_picker(FixedPicker::default());
+    let mut app = app(settings_by("باحثة")).with_picker(FixedPicker::default());
     app.open_blocking(article);
     // sysfs refuses new files even to root: stands in for a read-only folder.
     app.session.as_mut().unwrap().annotations.sidecar_path =
         Some(PathBuf::from("/sys/raqqa.txt.annotations.json"));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 900.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
+    let mut harness = harness(app, egui::vec2(1200.0, 900.0));
     harness.run_steps(2);
-    harness.key_press(Key::J);
-    harness.run_steps(2);
-    harness.key_press(Key::Num2);
-    harness.run_steps(2);
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::Num2);
     harness
 }
 
@@ -158,21 +136,11 @@ fn opening_another_article_over_unsavable_annotations_asks_once_and_keeps_a_copy
     let dir = tempfile::tempdir().unwrap();
     let article = raqqa(dir.path());
     let other = corpus_copy(
+        "news/snn_alwatan_2015-08-10_1061_cnn_parens.txt",
         dir.path(),
-        "snn_alwatan_2015-08-10_1061_cnn_parens.txt",
         "cnn.txt",
     );
     let mut harness = unsavable_annotation(&article);
-    let open_path = |harness: &Harness<'_, HashiyaApp>| {
-        harness
-            .state()
-            .session
-            .as_ref()
-            .unwrap()
-            .document
-            .path
-            .clone()
-    };
 
     harness.state_mut().open_blocking(&other);
     harness.run_steps(2);
@@ -215,8 +183,7 @@ fn a_sidecar_re_anchored_by_close_match_is_kept_as_it_was() {
     let reworded = paragraph.replacen("اجتمع ", "اجتمعت ", 1);
     std::fs::write(&article, text.replace(&paragraph, &reworded)).unwrap();
 
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false))
-        .with_picker(FixedPicker::default());
+    let mut app = app(Settings::default()).with_picker(FixedPicker::default());
     app.open_blocking(&article);
     let message = app.message.clone().unwrap();
     assert!(message.contains("by a close match"), "{message}");

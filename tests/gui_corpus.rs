@@ -2,6 +2,8 @@
 //! progress, filtering and sorting, next / previous article, corpus-wide search, team mode,
 //! the Compare window with adjudication into the gold sidecar, and the Agreement window.
 
+mod common;
+
 use hashiya::session::annotations::Edit;
 use std::path::{Path, PathBuf};
 
@@ -12,13 +14,8 @@ use egui_kittest::kittest::Queryable as _;
 use hashiya::annotation::sidecar::{self, annotator_sidecar_path};
 use hashiya::annotation::{AnnotationStore, LabelScheme, TargetKey, TargetKind};
 use hashiya::app::{FixedPicker, FolderSort, HashiyaApp, Settings};
-use hashiya::text::TextEngine;
 
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
+use common::{app, corpus, harness, open_path, settings_by, settle};
 
 /// Writes a sidecar at `path` for `article` by `author`: `claim` on `claims`, `event` on
 /// `events`.
@@ -54,40 +51,15 @@ fn team_folder() -> (tempfile::TempDir, Vec<PathBuf>) {
     (dir, articles)
 }
 
-fn app(settings: Settings, folder: Option<PathBuf>) -> HashiyaApp {
-    HashiyaApp::new(settings, TextEngine::new(false)).with_picker(FixedPicker {
+/// The app whose Open Folder dialog answers `folder`.
+fn folder_app(settings: Settings, folder: Option<PathBuf>) -> HashiyaApp {
+    app(settings).with_picker(FixedPicker {
         folder,
         ..FixedPicker::default()
     })
 }
 
-fn settings(author: &str) -> Settings {
-    Settings {
-        author: author.to_owned(),
-        ..Settings::default()
-    }
-}
-
-fn harness(app: HashiyaApp) -> Harness<'static, HashiyaApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1300.0, 900.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app)
-}
-
-/// Runs frames until a background load has been picked up.
-fn settle(harness: &mut Harness<'_, HashiyaApp>) {
-    harness.run_steps(2);
-    harness.state_mut().wait_for_load();
-    harness.run_steps(3);
-}
-
-fn open_path(harness: &Harness<'_, HashiyaApp>) -> Option<PathBuf> {
-    harness
-        .state()
-        .session
-        .as_ref()
-        .and_then(|s| s.document.path.clone())
-}
+const WINDOW: egui::Vec2 = egui::vec2(1300.0, 900.0);
 
 /// Opens `folder` through Corpus ▸ Open Folder and waits for the indexer.
 fn open_folder_from_menu(harness: &mut Harness<'_, HashiyaApp>) {
@@ -115,7 +87,10 @@ fn a_folder_lists_its_articles_with_titles_and_progress_and_steps_through_them()
         &[5, 6],
         &[],
     );
-    let mut harness = harness(app(settings("سارة"), Some(dir.path().to_owned())));
+    let mut harness = harness(
+        folder_app(settings_by("سارة"), Some(dir.path().to_owned())),
+        WINDOW,
+    );
     open_folder_from_menu(&mut harness);
 
     let folder = harness.state_mut().folder.as_mut().unwrap();
@@ -179,7 +154,10 @@ fn a_folder_lists_its_articles_with_titles_and_progress_and_steps_through_them()
 #[test]
 fn the_filter_is_arabic_aware_and_typed_in_the_panel() {
     let (dir, articles) = team_folder();
-    let mut harness = harness(app(settings("سارة"), Some(dir.path().to_owned())));
+    let mut harness = harness(
+        folder_app(settings_by("سارة"), Some(dir.path().to_owned())),
+        WINDOW,
+    );
     open_folder_from_menu(&mut harness);
     // The iPhone article's title has «أبل»; typed without the hamza it still matches.
     let ctx = harness.ctx.clone();
@@ -215,7 +193,10 @@ fn the_filter_is_arabic_aware_and_typed_in_the_panel() {
 #[test]
 fn corpus_search_lists_hits_and_opens_the_article_at_the_hit() {
     let (dir, articles) = team_folder();
-    let mut harness = harness(app(settings("سارة"), Some(dir.path().to_owned())));
+    let mut harness = harness(
+        folder_app(settings_by("سارة"), Some(dir.path().to_owned())),
+        WINDOW,
+    );
     open_folder_from_menu(&mut harness);
     let ctx = harness.ctx.clone();
     // «الرقة» (Raqqa) is in the first article only; vowel marks in the query are ignored.
@@ -262,9 +243,9 @@ fn corpus_search_lists_hits_and_opens_the_article_at_the_hit() {
 #[test]
 fn team_mode_keeps_each_annotators_work_in_their_own_file() {
     let (dir, articles) = team_folder();
-    let mut team = settings("Sara Ali");
+    let mut team = settings_by("Sara Ali");
     team.team_mode = true;
-    let mut harness = harness(app(team, Some(dir.path().to_owned())));
+    let mut harness = harness(folder_app(team, Some(dir.path().to_owned())), WINDOW);
     harness.state_mut().open_blocking(&articles[1]);
     harness.run_steps(3);
     for _ in 0..3 {
@@ -297,9 +278,9 @@ fn team_mode_keeps_each_annotators_work_in_their_own_file() {
 #[test]
 fn a_new_annotator_name_applies_to_the_open_article_at_once() {
     let (_dir, articles) = team_folder();
-    let mut team = settings("Sara Ali");
+    let mut team = settings_by("Sara Ali");
     team.team_mode = true;
-    let mut harness = harness(app(team, None));
+    let mut harness = harness(folder_app(team, None), WINDOW);
     harness.state_mut().open_blocking(&articles[1]);
     harness.run_steps(3);
     harness.get_by_label("File").click();
@@ -333,9 +314,9 @@ fn compare_shows_disagreements_and_adjudication_builds_the_gold_sidecar() {
         std::fs::read(&bilal).unwrap(),
     );
 
-    let mut app = app(settings("adjudicator"), None);
+    let mut app = folder_app(settings_by("adjudicator"), None);
     app.open_blocking(article);
-    let mut harness = harness(app);
+    let mut harness = harness(app, WINDOW);
     harness.run_steps(3);
     harness.get_by_label("Corpus").click();
     harness.run_steps(2);
@@ -430,7 +411,7 @@ fn adjudication_decides_paragraph_labels_and_keeps_the_gold_passages() {
         &[],
         &[7],
     );
-    let mut app = app(settings("adjudicator"), None);
+    let mut app = folder_app(settings_by("adjudicator"), None);
     app.open_blocking(article);
     // The adjudicator already marked a passage of paragraph 7 as a claim.
     let session = app.session.as_mut().unwrap();
@@ -456,7 +437,7 @@ fn adjudication_decides_paragraph_labels_and_keeps_the_gold_passages() {
             },
         )
         .unwrap();
-    let mut harness = harness(app);
+    let mut harness = harness(app, WINDOW);
     harness.run_steps(3);
     harness.get_by_label("Corpus").click();
     harness.run_steps(2);
@@ -502,7 +483,10 @@ fn the_agreement_window_shows_the_folder_table() {
         &[7, 8],
     );
     let expected = hashiya::corpus::folder_agreement(dir.path());
-    let mut harness = harness(app(settings("x"), Some(dir.path().to_owned())));
+    let mut harness = harness(
+        folder_app(settings_by("x"), Some(dir.path().to_owned())),
+        WINDOW,
+    );
     open_folder_from_menu(&mut harness);
     harness.get_by_label("Corpus").click();
     harness.run_steps(2);
@@ -547,7 +531,10 @@ fn the_agreement_window_accounts_for_orphans_and_links_to_them() {
     let text = std::fs::read_to_string(&articles[0]).unwrap();
     std::fs::write(&articles[0], text.replacen(&format!("{dropped}\n"), "", 1)).unwrap();
 
-    let mut harness = harness(app(settings("x"), Some(dir.path().to_owned())));
+    let mut harness = harness(
+        folder_app(settings_by("x"), Some(dir.path().to_owned())),
+        WINDOW,
+    );
     open_folder_from_menu(&mut harness);
     harness.get_by_label("Corpus").click();
     harness.run_steps(2);

@@ -1,32 +1,25 @@
 //! A panic inside a frame does not lose annotations: they are saved, and a dialog says what
 //! happened and where the log is.
 
-use std::path::PathBuf;
+mod common;
 
 use egui::Key;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hashiya::annotation::sidecar;
-use hashiya::app::{HashiyaApp, Settings};
-use hashiya::text::TextEngine;
+use hashiya::app::Settings;
+
+use common::{RAQQA, app, article_copy, harness_on};
 
 #[test]
 fn a_panic_saves_pending_annotations_and_explains() {
     hashiya::app::crash::install_panic_hook();
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("article.txt");
-    std::fs::copy(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/corpus/news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
+    let (_dir, article) = article_copy(RAQQA, "article.txt");
+    let mut harness = harness_on(
+        app(Settings::default()),
         &article,
-    )
-    .unwrap();
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
-    app.open_blocking(&article);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1100.0, 800.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
-    harness.run_steps(2);
+        egui::vec2(1100.0, 800.0),
+        2,
+    );
     harness.key_press(Key::J);
     harness.key_press(Key::Num1);
     harness.run_steps(1);

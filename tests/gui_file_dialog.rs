@@ -3,39 +3,36 @@
 //! save as, export, load scheme), and the fallback from a desktop dialog that cannot be
 //! shown.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use egui::{Event, Key, Modifiers};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hashiya::app::{
     DialogKind, DialogRequest, DialogUnavailable, FilePicker, FixedPicker, HashiyaApp, PickResult,
     Settings,
 };
-use hashiya::text::TextEngine;
 
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
-
-const IPHONE: &str = "news/snn_alweeam_2015-08-08_1017_iphone6s_slash.txt";
-const RAQQA: &str = "news/alaraby_2016-10-25_paris_coalition_raqqa.txt";
+use common::{
+    IPHONE, RAQQA, app, corpus, corpus_copy, harness_on, open_path, press, press_with, settle,
+    type_text,
+};
 
 /// A folder like a researcher's: an article at the top, a sub-folder of Arabic-named
 /// articles (one name mixing Arabic, Latin and digits), and files that are not articles.
 fn research_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    std::fs::copy(corpus(RAQQA), root.join("الرقة.txt")).unwrap();
+    corpus_copy(RAQQA, root, "الرقة.txt");
     let articles = root.join("مقالات");
     std::fs::create_dir(&articles).unwrap();
     std::fs::create_dir(root.join("صور")).unwrap();
-    std::fs::copy(corpus(IPHONE), articles.join("أيفون وأندرويد.txt")).unwrap();
-    std::fs::copy(corpus(RAQQA), articles.join("تقرير CNN 2016.txt")).unwrap();
-    std::fs::copy(corpus(RAQQA), articles.join("إعلان.md")).unwrap();
+    corpus_copy(IPHONE, &articles, "أيفون وأندرويد.txt");
+    corpus_copy(RAQQA, &articles, "تقرير CNN 2016.txt");
+    corpus_copy(RAQQA, &articles, "إعلان.md");
     std::fs::write(articles.join("صورة.png"), b"\x89PNG").unwrap();
     std::fs::write(root.join("notes.json"), b"{}").unwrap();
     dir
@@ -48,39 +45,12 @@ fn builtin_settings() -> Settings {
     }
 }
 
-/// The app with `article` open, in a window of `size`.
-fn harness_with(
-    settings: Settings,
-    picker: impl FilePicker + 'static,
-    article: &Path,
-    size: egui::Vec2,
-) -> Harness<'static, HashiyaApp> {
-    let mut app = HashiyaApp::new(settings, TextEngine::new(false)).with_picker(picker);
-    app.open_blocking(article);
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
-    harness.run_steps(2);
-    harness
-}
+const WINDOW: egui::Vec2 = egui::vec2(1100.0, 820.0);
 
+/// The app using its own dialogs, with `article` open.
 fn builtin_harness(article: &Path) -> Harness<'static, HashiyaApp> {
-    harness_with(
-        builtin_settings(),
-        FixedPicker::default(),
-        article,
-        egui::vec2(1100.0, 820.0),
-    )
-}
-
-fn type_text(harness: &mut Harness<'_, HashiyaApp>, text: &str) {
-    harness.event(Event::Text(text.to_owned()));
-    harness.run_steps(2);
-}
-
-fn press(harness: &mut Harness<'_, HashiyaApp>, key: Key) {
-    harness.key_press(key);
-    harness.run_steps(2);
+    let app = app(builtin_settings()).with_picker(FixedPicker::default());
+    harness_on(app, article, WINDOW, 2)
 }
 
 fn dialog_folder(harness: &Harness<'_, HashiyaApp>) -> PathBuf {
@@ -111,24 +81,8 @@ fn selected(harness: &Harness<'_, HashiyaApp>) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Runs frames until a background load has been picked up.
-fn settle(harness: &mut Harness<'_, HashiyaApp>) {
-    harness.run_steps(2);
-    harness.state_mut().wait_for_load();
-    harness.run_steps(3);
-}
-
-fn open_path(harness: &Harness<'_, HashiyaApp>) -> Option<PathBuf> {
-    harness
-        .state()
-        .session
-        .as_ref()
-        .and_then(|s| s.document.path.clone())
-}
-
 fn ctrl_o(harness: &mut Harness<'_, HashiyaApp>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
-    harness.run_steps(3);
+    press_with(harness, Modifiers::COMMAND, Key::O, 3);
 }
 
 #[test]
@@ -387,13 +341,13 @@ impl FilePicker for UnavailablePicker {
 fn a_desktop_dialog_that_cannot_be_shown_falls_back_to_the_builtin_one() {
     let dir = research_folder();
     let root = dir.path();
-    let mut harness = harness_with(
-        Settings::default(),
-        UnavailablePicker {
+    let mut harness = harness_on(
+        app(Settings::default()).with_picker(UnavailablePicker {
             asked: std::sync::Mutex::new(Vec::new()),
-        },
+        }),
         &root.join("الرقة.txt"),
-        egui::vec2(1100.0, 820.0),
+        WINDOW,
+        2,
     );
     ctrl_o(&mut harness);
     let dialog = harness.state().file_dialog().expect("the built-in dialog");
@@ -421,11 +375,11 @@ fn a_desktop_dialog_that_cannot_be_shown_falls_back_to_the_builtin_one() {
 fn a_cancelled_desktop_dialog_is_not_followed_by_the_builtin_one() {
     let dir = research_folder();
     let root = dir.path();
-    let mut harness = harness_with(
-        Settings::default(),
-        FixedPicker::default(),
+    let mut harness = harness_on(
+        app(Settings::default()).with_picker(FixedPicker::default()),
         &root.join("الرقة.txt"),
-        egui::vec2(1100.0, 820.0),
+        WINDOW,
+        2,
     );
     ctrl_o(&mut harness);
     assert!(harness.state().file_dialog().is_none());
@@ -441,11 +395,11 @@ fn the_view_menu_setting_skips_the_desktop_dialog() {
         article: Some(corpus(IPHONE)),
         ..FixedPicker::default()
     };
-    let mut harness = harness_with(
-        Settings::default(),
-        picker,
+    let mut harness = harness_on(
+        app(Settings::default()).with_picker(picker),
         &root.join("الرقة.txt"),
-        egui::vec2(1100.0, 820.0),
+        WINDOW,
+        2,
     );
     harness.get_by_label("View").click();
     harness.run_steps(2);
@@ -465,11 +419,11 @@ fn the_view_menu_setting_skips_the_desktop_dialog() {
 fn a_narrow_window_still_shows_places_names_and_buttons() {
     let dir = research_folder();
     let root = dir.path();
-    let mut harness = harness_with(
-        builtin_settings(),
-        FixedPicker::default(),
+    let mut harness = harness_on(
+        app(builtin_settings()).with_picker(FixedPicker::default()),
         &root.join("الرقة.txt"),
         egui::vec2(420.0, 420.0),
+        2,
     );
     ctrl_o(&mut harness);
     harness.get_by_label("مقالات");
@@ -487,13 +441,9 @@ fn the_command_line_flag_skips_the_desktop_dialog_without_changing_the_setting()
         folder: Some(root.join("مقالات")),
         ..FixedPicker::default()
     };
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false)).with_picker(picker);
+    let mut app = app(Settings::default()).with_picker(picker);
     app.use_builtin_dialogs();
-    app.open_blocking(&root.join("الرقة.txt"));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1100.0, 820.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
-    harness.run_steps(2);
+    let mut harness = harness_on(app, &root.join("الرقة.txt"), WINDOW, 2);
     harness.get_by_label("File").click();
     harness.run_steps(2);
     harness.get_by_label("Open Folder…").click();

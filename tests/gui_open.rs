@@ -2,6 +2,8 @@
 //! dialog), drag and drop, Open Recent, reopening where the reader left off, choosing an
 //! encoding, and a clear message when a file cannot be read.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -9,51 +11,26 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hashiya::app::{FixedPicker, HashiyaApp, Settings};
-use hashiya::text::TextEngine;
 
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
+use common::{app, corpus, open_path, settle};
 
-fn harness(app: HashiyaApp) -> Harness<'static, HashiyaApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1000.0, 800.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app)
-}
+const WINDOW: egui::Vec2 = egui::vec2(1000.0, 800.0);
 
 fn app_with_picker(answer: Option<PathBuf>) -> HashiyaApp {
-    let mut app =
-        HashiyaApp::new(Settings::default(), TextEngine::new(false)).with_picker(FixedPicker {
-            article: answer,
-            save_path: None,
-            scheme: None,
-            folder: None,
-        });
+    let mut app = app(Settings::default()).with_picker(FixedPicker {
+        article: answer,
+        save_path: None,
+        scheme: None,
+        folder: None,
+    });
     app.show_document(hashiya::app::sample_document());
     app
-}
-
-/// Runs frames until a background load has been picked up.
-fn settle(harness: &mut Harness<'_, HashiyaApp>) {
-    harness.run_steps(2);
-    harness.state_mut().wait_for_load();
-    harness.run_steps(3);
-}
-
-fn open_path(harness: &Harness<'_, HashiyaApp>) -> Option<PathBuf> {
-    harness
-        .state()
-        .session
-        .as_ref()
-        .and_then(|s| s.document.path.clone())
 }
 
 #[test]
 fn ctrl_o_opens_the_picked_article() {
     let path = corpus("news/snn_alweeam_2015-08-08_1017_iphone6s_slash.txt");
-    let mut harness = harness(app_with_picker(Some(path.clone())));
+    let mut harness = common::harness(app_with_picker(Some(path.clone())), WINDOW);
     harness.run_steps(2);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     settle(&mut harness);
@@ -64,7 +41,7 @@ fn ctrl_o_opens_the_picked_article() {
 
 #[test]
 fn file_open_from_the_menu_and_a_cancelled_dialog() {
-    let mut harness = harness(app_with_picker(None));
+    let mut harness = common::harness(app_with_picker(None), WINDOW);
     harness.run_steps(2);
     harness.get_by_label("File").click();
     harness.run_steps(2);
@@ -81,7 +58,7 @@ fn a_file_that_cannot_be_read_leaves_the_open_article_and_explains_why() {
     let dir = tempfile::tempdir().unwrap();
     let binary = dir.path().join("صورة.txt");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
-    let mut harness = harness(app_with_picker(Some(binary.clone())));
+    let mut harness = common::harness(app_with_picker(Some(binary.clone())), WINDOW);
     harness.run_steps(2);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     settle(&mut harness);
@@ -114,7 +91,7 @@ impl egui::DroppedFile for Dropped {
 #[test]
 fn dropping_a_file_on_the_window_opens_it() {
     let path = corpus("news/talaa_saidziani_algeria_short_news.txt");
-    let mut harness = harness(app_with_picker(None));
+    let mut harness = common::harness(app_with_picker(None), WINDOW);
     harness.run_steps(2);
     harness
         .input_mut()
@@ -128,7 +105,7 @@ fn dropping_a_file_on_the_window_opens_it() {
 fn reopening_an_article_returns_to_where_the_reader_left_it() {
     let path = corpus("news/snn_aawsat_2015-07-21_481_long_5136w_politics.txt");
     let other = corpus("news/talaa_saidziani_algeria_short_news.txt");
-    let mut harness = harness(app_with_picker(None));
+    let mut harness = common::harness(app_with_picker(None), WINDOW);
     harness.state_mut().open_blocking(&path);
     harness.run_steps(2);
     for _ in 0..40 {
@@ -176,7 +153,7 @@ fn open_recent_lists_files_and_drops_missing_ones_with_a_note() {
     )
     .unwrap();
     let kept = corpus("news/snn_alweeam_2015-08-08_1017_iphone6s_slash.txt");
-    let mut harness = harness(app_with_picker(None));
+    let mut harness = common::harness(app_with_picker(None), WINDOW);
     harness.state_mut().open_blocking(&doomed);
     harness.state_mut().open_blocking(&kept);
     harness.run_steps(2);
@@ -206,7 +183,7 @@ fn open_recent_lists_files_and_drops_missing_ones_with_a_note() {
 #[test]
 fn view_encoding_reopens_the_article_with_the_chosen_encoding() {
     let path = corpus("legacy_encoding/charset_normalizer_sample-arabic-1_cp1256.txt");
-    let mut harness = harness(app_with_picker(None));
+    let mut harness = common::harness(app_with_picker(None), WINDOW);
     harness.state_mut().open_blocking(&path);
     harness.run_steps(2);
     harness.get_by_label_contains("windows-1256");
@@ -226,7 +203,7 @@ fn view_encoding_reopens_the_article_with_the_chosen_encoding() {
 /// An app whose desktop files are in `root` (data and config folders), opening `article`
 /// from the (fixed) Open dialog.
 fn app_with_desktop(root: &Path, article: &Path, settings: Settings) -> HashiyaApp {
-    HashiyaApp::new(settings, TextEngine::new(false))
+    app(settings)
         .with_picker(FixedPicker {
             article: Some(article.to_owned()),
             ..FixedPicker::default()
@@ -254,7 +231,10 @@ fn after_an_article_opens_hashiya_offers_once_to_be_the_default_and_yes_makes_it
     )
     .unwrap();
     // Not installed: no offer.
-    let mut harness = crate::harness(app_with_desktop(dir.path(), &article, Settings::default()));
+    let mut harness = common::harness(
+        app_with_desktop(dir.path(), &article, Settings::default()),
+        WINDOW,
+    );
     open_from_dialog(&mut harness);
     assert!(harness.state().session.is_some());
     assert!(harness.query_by_label(OFFER).is_none());
@@ -265,7 +245,10 @@ fn after_an_article_opens_hashiya_offers_once_to_be_the_default_and_yes_makes_it
     let user_list = "[Default Applications]\ntext/plain=gedit.desktop;\n";
     std::fs::write(dirs.mimeapps_path(), user_list).unwrap();
     let registered = std::fs::read_to_string(dirs.mimeapps_path()).unwrap();
-    let mut harness = crate::harness(app_with_desktop(dir.path(), &article, Settings::default()));
+    let mut harness = common::harness(
+        app_with_desktop(dir.path(), &article, Settings::default()),
+        WINDOW,
+    );
     open_from_dialog(&mut harness);
     harness.get_by_label(OFFER);
     // "Not now": gone for this run, still not answered.
@@ -285,7 +268,10 @@ fn after_an_article_opens_hashiya_offers_once_to_be_the_default_and_yes_makes_it
     );
 
     // The next run asks again; Yes makes Hashiya the default for .txt only.
-    let mut harness = crate::harness(app_with_desktop(dir.path(), &article, Settings::default()));
+    let mut harness = common::harness(
+        app_with_desktop(dir.path(), &article, Settings::default()),
+        WINDOW,
+    );
     open_from_dialog(&mut harness);
     harness.get_by_label("Yes").click();
     harness.run_steps(2);
@@ -320,7 +306,10 @@ fn no_is_remembered_and_an_existing_default_is_not_offered_again() {
     )
     .unwrap();
     desktop::install(&dirs, Path::new("/usr/bin/hashiya")).unwrap();
-    let mut harness = crate::harness(app_with_desktop(dir.path(), &article, Settings::default()));
+    let mut harness = common::harness(
+        app_with_desktop(dir.path(), &article, Settings::default()),
+        WINDOW,
+    );
     open_from_dialog(&mut harness);
     harness.get_by_label("No").click();
     harness.run_steps(2);
@@ -331,14 +320,17 @@ fn no_is_remembered_and_an_existing_default_is_not_offered_again() {
     );
     assert_eq!(desktop::default_application(&dirs, "text/plain"), None);
     // A later run with the remembered answer does not ask.
-    let mut harness = crate::harness(app_with_desktop(dir.path(), &article, settings));
+    let mut harness = common::harness(app_with_desktop(dir.path(), &article, settings), WINDOW);
     open_from_dialog(&mut harness);
     assert!(harness.state().session.is_some());
     assert!(harness.query_by_label(OFFER).is_none());
 
     // Already the default: not offered either.
     desktop::make_default(&dirs, &["text/plain"]).unwrap();
-    let mut harness = crate::harness(app_with_desktop(dir.path(), &article, Settings::default()));
+    let mut harness = common::harness(
+        app_with_desktop(dir.path(), &article, Settings::default()),
+        WINDOW,
+    );
     open_from_dialog(&mut harness);
     assert!(harness.state().session.is_some());
     assert_eq!(harness.state().default_offer_pending(), None);

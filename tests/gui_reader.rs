@@ -1,21 +1,18 @@
 //! The reading view driven through `egui_kittest`, found through AccessKit like a screen reader
 //! would find it.
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use hashiya::app::{HashiyaApp, Settings, sample_document};
 use hashiya::document::ParagraphKind;
-use hashiya::text::TextEngine;
 
-fn harness_with(app: HashiyaApp, size: egui::Vec2) -> Harness<'static, HashiyaApp> {
-    Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app)
-}
+use common::{RAQQA, app, corpus, corpus_text, harness, harness_on};
 
 fn sample_app() -> HashiyaApp {
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
+    let mut app = app(Settings::default());
     app.show_document(sample_document());
     app
 }
@@ -31,7 +28,7 @@ fn selected(harness: &Harness<'_, HashiyaApp>) -> Option<usize> {
 #[test]
 fn every_paragraph_of_the_sample_is_in_the_accessibility_tree_with_its_text() {
     // Tall enough that the whole sample article is in view.
-    let mut harness = harness_with(sample_app(), egui::vec2(1000.0, 9000.0));
+    let mut harness = harness(sample_app(), egui::vec2(1000.0, 9000.0));
     harness.run_steps(4);
     let document = sample_document();
     assert!(document.paragraphs.len() > 10);
@@ -54,7 +51,7 @@ fn every_paragraph_of_the_sample_is_in_the_accessibility_tree_with_its_text() {
 
 #[test]
 fn a_click_selects_a_paragraph_and_j_k_move_the_selection() {
-    let mut harness = harness_with(sample_app(), egui::vec2(1000.0, 900.0));
+    let mut harness = harness(sample_app(), egui::vec2(1000.0, 900.0));
     harness.run_steps(4);
     let document = sample_document();
     let target = 5;
@@ -95,7 +92,7 @@ fn a_click_selects_a_paragraph_and_j_k_move_the_selection() {
 
 #[test]
 fn moving_the_selection_past_the_screen_scrolls_it_into_view() {
-    let mut harness = harness_with(sample_app(), egui::vec2(900.0, 600.0));
+    let mut harness = harness(sample_app(), egui::vec2(900.0, 600.0));
     harness.run_steps(4);
     let document = sample_document();
     let last = document.paragraphs.len() - 1;
@@ -123,12 +120,12 @@ fn moving_the_selection_past_the_screen_scrolls_it_into_view() {
 
 #[test]
 fn the_large_corpus_file_opens_without_laying_out_the_whole_file() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/large/snn_2015-07-23_all_1318_articles.txt");
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
-    app.open_blocking(&path);
-    let mut harness = harness_with(app, egui::vec2(1000.0, 800.0));
-    harness.run_steps(3);
+    let harness = harness_on(
+        app(Settings::default()),
+        &corpus("large/snn_2015-07-23_all_1318_articles.txt"),
+        egui::vec2(1000.0, 800.0),
+        3,
+    );
     let session = harness
         .state()
         .session
@@ -148,7 +145,7 @@ fn the_large_corpus_file_opens_without_laying_out_the_whole_file() {
 
 #[test]
 fn ctrl_plus_minus_and_zero_change_the_text_size() {
-    let mut harness = harness_with(sample_app(), egui::vec2(1000.0, 800.0));
+    let mut harness = harness(sample_app(), egui::vec2(1000.0, 800.0));
     harness.run_steps(2);
     let size = |h: &Harness<'_, HashiyaApp>| h.state().settings.font_size_pt;
     let start = size(&harness);
@@ -166,7 +163,7 @@ fn ctrl_plus_minus_and_zero_change_the_text_size() {
 
 #[test]
 fn the_view_menu_switches_typeface_and_theme() {
-    let mut harness = harness_with(sample_app(), egui::vec2(1000.0, 800.0));
+    let mut harness = harness(sample_app(), egui::vec2(1000.0, 800.0));
     harness.run_steps(2);
     harness.get_by_label("View").click();
     harness.run_steps(2);
@@ -200,11 +197,8 @@ fn after_key(harness: &mut Harness<'_, HashiyaApp>, key: egui::Key) -> (usize, u
 #[test]
 fn end_and_home_in_long_articles_go_there_laying_out_only_what_is_around_the_view() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     // A whole article on one 8 MB line: pieces of 64 KiB.
-    let sample =
-        std::fs::read_to_string(corpus.join("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"))
-            .unwrap();
+    let sample = corpus_text(RAQQA);
     let line = sample.split_whitespace().collect::<Vec<_>>().join(" ");
     let one_line = dir.path().join("one-line.txt");
     std::fs::write(
@@ -213,14 +207,14 @@ fn end_and_home_in_long_articles_go_there_laying_out_only_what_is_around_the_vie
     )
     .unwrap();
     for path in [
-        corpus.join("large/snn_2015-07-23_all_1318_articles.txt"),
+        corpus("large/snn_2015-07-23_all_1318_articles.txt"),
         one_line,
     ] {
-        let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
+        let mut app = app(Settings::default());
         app.open_blocking(&path);
         let paragraphs = app.session.as_ref().unwrap().document.paragraphs.len();
         assert!(paragraphs > 100, "{paragraphs}");
-        let mut harness = harness_with(app, egui::vec2(1280.0, 900.0));
+        let mut harness = harness(app, egui::vec2(1280.0, 900.0));
         harness.run_steps(4);
         // A screen holds at most a few dozen paragraphs; before, End laid out every one of
         // the article's paragraphs and then showed the top again.

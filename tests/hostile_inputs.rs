@@ -2,12 +2,16 @@
 //! silently lost something; the table grows with every such bug. Each case runs on a worker
 //! thread with a generous limit, so a hang fails the test instead of stalling the suite.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use hashiya::annotation::sidecar;
 use hashiya::document::{self, DocumentError, MAX_PARAGRAPH_BYTES};
+
+use common::corpus;
 
 /// Runs `f` on a thread with the small stack the app's loader threads have, failing if it
 /// does not return within a minute (a hang) or panics.
@@ -28,12 +32,6 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
-}
-
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
 }
 
 const ARTICLE: &str = "news/alaraby_2016-10-25_paris_coalition_raqqa.txt";

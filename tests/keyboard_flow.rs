@@ -1,11 +1,14 @@
 //! The sample article annotated with the keyboard alone, as a Prodigy-style session would:
 //! every step is a key press or typed text, never the mouse.
 
+mod common;
+
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use hashiya::annotation::sidecar;
 use hashiya::app::{HashiyaApp, Settings};
-use hashiya::text::TextEngine;
+
+use common::{app, harness_on, press_with};
 
 fn key(harness: &mut Harness<'_, HashiyaApp>, key: Key) {
     harness.key_press(key);
@@ -13,8 +16,7 @@ fn key(harness: &mut Harness<'_, HashiyaApp>, key: Key) {
 }
 
 fn ctrl(harness: &mut Harness<'_, HashiyaApp>, modifiers: Modifiers, k: Key) {
-    harness.key_press_modifiers(modifiers, k);
-    harness.run_steps(1);
+    press_with(harness, modifiers, k, 1);
 }
 
 #[test]
@@ -22,12 +24,12 @@ fn the_sample_article_is_annotated_without_the_mouse() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("sample.txt");
     std::fs::write(&article, hashiya::app::SAMPLE_ARTICLE).unwrap();
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
-    app.open_blocking(&article);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 900.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
-    harness.run_steps(3);
+    let mut harness = harness_on(
+        app(Settings::default()),
+        &article,
+        egui::vec2(1200.0, 900.0),
+        3,
+    );
     let paragraphs = harness
         .state()
         .session

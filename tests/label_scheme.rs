@@ -1,46 +1,26 @@
 //! Label schemes: edited in the app (Arabic names included), stored in the sidecar, shared
 //! through a scheme file and loaded into another article.
 
-use std::path::PathBuf;
+mod common;
 
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hashiya::annotation::sidecar;
 use hashiya::app::{FixedPicker, HashiyaApp, Settings};
-use hashiya::text::TextEngine;
 
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
+use common::{IPHONE, RAQQA, app, corpus_copy, harness_on};
 
 fn open(article: &std::path::Path, picker: FixedPicker) -> Harness<'static, HashiyaApp> {
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false)).with_picker(picker);
-    app.open_blocking(article);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 900.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
-    harness.run_steps(3);
-    harness
+    let app = app(Settings::default()).with_picker(picker);
+    harness_on(app, article, egui::vec2(1200.0, 900.0), 3)
 }
 
 #[test]
 fn a_new_arabic_label_is_added_used_shared_and_loaded_elsewhere() {
     let dir = tempfile::tempdir().unwrap();
-    let first = dir.path().join("first.txt");
-    let second = dir.path().join("second.txt");
-    std::fs::copy(
-        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
-        &first,
-    )
-    .unwrap();
-    std::fs::copy(
-        corpus("news/snn_alweeam_2015-08-08_1017_iphone6s_slash.txt"),
-        &second,
-    )
-    .unwrap();
+    let first = corpus_copy(RAQQA, dir.path(), "first.txt");
+    let second = corpus_copy(IPHONE, dir.path(), "second.txt");
     let scheme_file = dir.path().join("team.labels.json");
 
     let mut harness = open(

@@ -2,20 +2,15 @@
 //! with different alef forms find the same places; hits are highlighted where they are in
 //! the original text; Enter and Shift+Enter move between them.
 
-use std::path::PathBuf;
+mod common;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use hashiya::app::{HashiyaApp, Settings};
 use hashiya::arabic::{SearchIndex, search_folding};
-use hashiya::text::TextEngine;
 
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
+use common::{app, corpus, harness_on};
 
 fn texts_found(text: &str, query: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
@@ -61,19 +56,18 @@ fn spellings_with_and_without_marks_and_alef_forms_find_the_same_places() {
     assert_eq!(texts_found("في عام ٢٠١٥ و۲۰۱۵ و2015", "2015").len(), 3);
 }
 
-fn harness_on(article: &str) -> Harness<'static, HashiyaApp> {
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
-    app.open_blocking(&corpus(article));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
-    harness.run_steps(3);
-    harness
+fn open(article: &str) -> Harness<'static, HashiyaApp> {
+    harness_on(
+        app(Settings::default()),
+        &corpus(article),
+        egui::vec2(1200.0, 800.0),
+        3,
+    )
 }
 
 #[test]
 fn ctrl_f_finds_counts_and_steps_through_hits() {
-    let mut harness = harness_on("news/alaraby_2016-10-25_paris_coalition_raqqa.txt");
+    let mut harness = open("news/alaraby_2016-10-25_paris_coalition_raqqa.txt");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run_steps(2);
     // Typed without the hamza and the shadda the article has: «الرقة» with a bare alef.
@@ -135,7 +129,7 @@ fn ctrl_f_finds_counts_and_steps_through_hits() {
 
 #[test]
 fn a_hit_far_down_the_large_file_is_scrolled_into_view() {
-    let mut harness = harness_on("large/snn_2015-07-23_all_1318_articles.txt");
+    let mut harness = open("large/snn_2015-07-23_all_1318_articles.txt");
     // A word that first occurs well into the file.
     harness.state_mut().search_for("الفلبين");
     harness.run_steps(6);

@@ -1,6 +1,8 @@
 //! Sidecar files: round trips, stable diffs, atomic writes that survive being killed, every
 //! failure mode, and merging with another writer's copy.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -12,11 +14,7 @@ use hashiya::annotation::{
 };
 use proptest::prelude::*;
 
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
+use common::corpus;
 
 fn sample_sidecar(annotations: usize) -> Sidecar {
     let document =

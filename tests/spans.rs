@@ -5,6 +5,8 @@
     clippy::too_many_lines,
     reason = "a whole user flow reads best as one test"
 )]
+mod common;
+
 use std::path::PathBuf;
 
 use cosmic_text::Cursor;
@@ -15,14 +17,10 @@ use egui_kittest::kittest::Queryable as _;
 use hashiya::annotation::{TargetKind, sidecar};
 use hashiya::app::{HashiyaApp, Settings};
 use hashiya::document::ParagraphKind;
-use hashiya::text::{ParagraphLayout, TextEngine, TextStyle, fonts};
+use hashiya::text::{ParagraphLayout, TextStyle, fonts};
 use hashiya::ui::reader::{grapheme_floor, sentence_at, word_at};
 
-fn corpus(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(relative)
-}
+use common::{RAQQA, app, article_copy, harness_from, harness_on};
 
 /// Highlight rectangles (x, width) for `range` of a one-line paragraph.
 fn highlight(text: &str, range: std::ops::Range<usize>) -> (Vec<(f32, f32)>, ParagraphLayout) {
@@ -141,19 +139,13 @@ fn a_sentence_ends_at_a_terminator_or_with_the_paragraph() {
 }
 
 fn open_sample() -> (tempfile::TempDir, PathBuf, Harness<'static, HashiyaApp>) {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("raqqa.txt");
-    std::fs::copy(
-        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
+    let (dir, article) = article_copy(RAQQA, "raqqa.txt");
+    let harness = harness_on(
+        app(Settings::default()),
         &article,
-    )
-    .unwrap();
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
-    app.open_blocking(&article);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 900.0))
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
-    harness.run_steps(3);
+        egui::vec2(1200.0, 900.0),
+        3,
+    );
     (dir, article, harness)
 }
 
@@ -300,15 +292,13 @@ fn a_dragged_passage_is_annotated_like_a_paragraph_and_saved_as_a_span() {
 /// Opens a copy of a corpus article in a window whose frames are 1/60 s apart, as on a
 /// screen, so that clicks sent in consecutive frames fall within the double-click time.
 fn open_copy(relative: &str) -> (tempfile::TempDir, Harness<'static, HashiyaApp>) {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("article.txt");
-    std::fs::copy(corpus(relative), &article).unwrap();
-    let mut app = HashiyaApp::new(Settings::default(), TextEngine::new(false));
+    let (dir, article) = article_copy(relative, "article.txt");
+    let mut app = app(Settings::default());
     app.open_blocking(&article);
-    let mut harness = Harness::builder()
+    let builder = Harness::builder()
         .with_size(egui::vec2(1200.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut HashiyaApp| app.show(ui), app);
+        .with_step_dt(1.0 / 60.0);
+    let mut harness = harness_from(builder, app);
     harness.run_steps(3);
     (dir, harness)
 }

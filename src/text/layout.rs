@@ -444,14 +444,25 @@ impl DocumentLayout {
         }
     }
 
-    fn estimate_height_pt(&self, paragraph_idx: usize) -> f32 {
-        let Some(key) = self.key else { return 0.0 };
+    /// The kind of paragraph `paragraph_idx` (body when it has none), its style under `key`,
+    /// and the width its lines wrap to, in points.
+    fn paragraph_style(
+        &self,
+        key: LayoutKey,
+        paragraph_idx: usize,
+    ) -> (ParagraphKind, ParagraphStyle, f32) {
         let kind = self
             .kinds
             .get(paragraph_idx)
             .copied()
             .unwrap_or(ParagraphKind::Body);
-        let style = key.style.for_kind(kind);
+        let width_pt = (self.width_pt - key.style.indent_pt(kind)).max(1.0);
+        (kind, key.style.for_kind(kind), width_pt)
+    }
+
+    fn estimate_height_pt(&self, paragraph_idx: usize) -> f32 {
+        let Some(key) = self.key else { return 0.0 };
+        let (_, style, width_pt) = self.paragraph_style(key, paragraph_idx);
         let chars = self.char_counts.get(paragraph_idx).copied().unwrap_or(0) as f64;
         // Lines per (char × pt of font size / pt of width), learnt from measured paragraphs;
         // the starting guess is an average Arabic advance of half an em.
@@ -460,7 +471,6 @@ impl DocumentLayout {
         } else {
             0.5
         };
-        let width_pt = (self.width_pt - key.style.indent_pt(kind)).max(1.0);
         let units = chars * f64::from(style.font_size_pt) / f64::from(width_pt);
         let lines = (units * lines_per_unit).ceil().max(1.0);
         lines as f32 * style.line_height_pt + self.gap_after_pt(paragraph_idx)
@@ -570,13 +580,7 @@ impl DocumentLayout {
         {
             return 0.0;
         }
-        let kind = self
-            .kinds
-            .get(paragraph_idx)
-            .copied()
-            .unwrap_or(ParagraphKind::Body);
-        let style = key.style.for_kind(kind);
-        let width_pt = (self.width_pt - key.style.indent_pt(kind)).max(1.0);
+        let (kind, style, width_pt) = self.paragraph_style(key, paragraph_idx);
         if let Some(layout) = self.cache.get_mut(&paragraph_idx) {
             layout.set_width(font_system, width_pt);
         } else {
