@@ -55,7 +55,11 @@ fn main() {
         times.push(frame(&ctx, &mut app, Vec::new()));
         times.push(frame(&ctx, &mut app, Vec::new()));
     }
-    let reached = app.session.as_ref().map_or(0, |s| s.reader.first_visible());
+    let reached = app
+        .workspace
+        .session
+        .as_ref()
+        .map_or(0, |s| s.reader.first_visible());
     times.sort();
     let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;

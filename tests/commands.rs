@@ -106,7 +106,7 @@ fn every_key_of_the_table_carries_out_its_command() {
 #[test]
 fn a_menu_item_carries_out_the_same_command_as_its_key() {
     let mut harness = harness();
-    let before = harness.state().settings.font_size_pt;
+    let before = harness.state().workspace.settings.font_size_pt;
     harness.get_by_label("View").click();
     harness.run_steps(2);
     let larger = hashiya::app::command::info(UiCommand::ZoomIn);
@@ -122,11 +122,11 @@ fn a_menu_item_carries_out_the_same_command_as_its_key() {
         harness.state_mut().take_applied_commands(),
         [Command::Ui(UiCommand::ZoomIn)]
     );
-    let by_menu = harness.state().settings.font_size_pt;
+    let by_menu = harness.state().workspace.settings.font_size_pt;
     assert!(by_menu > before);
     harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Equals);
     harness.run_steps(2);
-    assert!(harness.state().settings.font_size_pt > by_menu);
+    assert!(harness.state().workspace.settings.font_size_pt > by_menu);
 }
 
 #[test]
@@ -149,6 +149,7 @@ fn selecting_an_annotation_or_undoing_nothing_leaves_the_annotations_saved() {
     harness.run_steps(2);
     let status = |h: &Harness<'_, HashiyaApp>| {
         h.state()
+            .workspace
             .session
             .as_ref()
             .unwrap()
@@ -159,6 +160,7 @@ fn selecting_an_annotation_or_undoing_nothing_leaves_the_annotations_saved() {
     assert_eq!(status(&harness), SaveStatus::Saved);
     let id = harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -173,6 +175,7 @@ fn selecting_an_annotation_or_undoing_nothing_leaves_the_annotations_saved() {
     assert!(
         !harness
             .state()
+            .workspace
             .session
             .as_ref()
             .unwrap()

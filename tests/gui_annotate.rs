@@ -55,6 +55,7 @@ fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
     }
     let selected = harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -72,7 +73,14 @@ fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
     // j moves the selection again once the note editor is left.
     press(&mut harness, Key::J);
     assert_eq!(
-        harness.state().session.as_ref().unwrap().reader.selected,
+        harness
+            .state()
+            .workspace
+            .session
+            .as_ref()
+            .unwrap()
+            .reader
+            .selected,
         Some(selected + 1)
     );
     save(&mut harness);
@@ -89,7 +97,7 @@ fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
     // "Restart": a new app opens the same article and finds the annotation.
     drop(harness);
     let mut harness = open(&article);
-    let session = harness.state().session.as_ref().unwrap();
+    let session = harness.state().workspace.session.as_ref().unwrap();
     let found = session
         .annotations
         .store()
@@ -99,7 +107,14 @@ fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
     select_paragraph(&mut harness, selected, 3);
     // The panel shows the label chips as checked and the note in the editor.
     harness.get_by_label("1  ادعاء claim");
-    let note = harness.state().session.as_ref().unwrap().note_editor.text();
+    let note = harness
+        .state()
+        .workspace
+        .session
+        .as_ref()
+        .unwrap()
+        .note_editor
+        .text();
     assert_eq!(note, "ملاحظة: 13 بلداً، iPhone 6S");
 }
 
@@ -112,6 +127,7 @@ fn delete_undo_and_redo() {
     press(&mut harness, Key::Num2);
     let count = |h: &Harness<'_, HashiyaApp>| {
         h.state()
+            .workspace
             .session
             .as_ref()
             .unwrap()
@@ -169,7 +185,14 @@ fn changes_are_saved_within_a_second_without_asking() {
     );
     harness.run_steps(2);
     assert_eq!(
-        harness.state().session.as_ref().unwrap().annotations.status,
+        harness
+            .state()
+            .workspace
+            .session
+            .as_ref()
+            .unwrap()
+            .annotations
+            .status,
         SaveStatus::Saved
     );
     assert_eq!(on_disk(&article).annotations[0].labels, ["actor"]);
@@ -186,6 +209,7 @@ fn the_panel_labels_colours_and_list_work_with_the_mouse() {
     harness.run_steps(2);
     let store = &harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -199,7 +223,14 @@ fn the_panel_labels_colours_and_list_work_with_the_mouse() {
     harness.get_by_label_contains("¶ 6").click();
     harness.run_steps(2);
     assert_eq!(
-        harness.state().session.as_ref().unwrap().reader.selected,
+        harness
+            .state()
+            .workspace
+            .session
+            .as_ref()
+            .unwrap()
+            .reader
+            .selected,
         Some(5)
     );
 }
@@ -214,7 +245,7 @@ fn a_damaged_sidecar_is_left_alone_until_the_user_starts_afresh() {
     )
     .unwrap();
     let mut harness = open(&article);
-    let message = harness.state().message.clone().unwrap();
+    let message = harness.state().workspace.message.clone().unwrap();
     assert!(
         message.contains("damaged") && message.contains("خبر الرقة.txt.annotations.json"),
         "{message}"
@@ -258,6 +289,7 @@ fn a_sidecar_from_a_newer_version_opens_read_only() {
     assert!(
         harness
             .state()
+            .workspace
             .message
             .clone()
             .unwrap()
@@ -266,6 +298,7 @@ fn a_sidecar_from_a_newer_version_opens_read_only() {
     assert_eq!(
         harness
             .state()
+            .workspace
             .session
             .as_ref()
             .unwrap()
@@ -314,7 +347,15 @@ fn another_writer_s_changes_are_merged_not_clobbered() {
         .collect();
     assert_eq!(notes.len(), 3, "{notes:?}");
     assert!(notes.contains(&(7, "من زميل".to_owned())));
-    assert!(harness.state().message.clone().unwrap().contains("Merged"));
+    assert!(
+        harness
+            .state()
+            .workspace
+            .message
+            .clone()
+            .unwrap()
+            .contains("Merged")
+    );
 
     // A change made while the window was in the background is merged when it comes back.
     let mut theirs = on_disk(&article);
@@ -335,6 +376,7 @@ fn another_writer_s_changes_are_merged_not_clobbered() {
     harness.run_steps(2);
     let store = &harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -354,27 +396,39 @@ fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
     let mut app = annotator_app(saving_to(&rescue));
     app.open_blocking(&article);
     // sysfs refuses new files even to root: stands in for a read-only folder.
-    app.session.as_mut().unwrap().annotations.sidecar_path =
-        Some(PathBuf::from("/sys/hashiya.txt.annotations.json"));
+    app.workspace
+        .session
+        .as_mut()
+        .unwrap()
+        .annotations
+        .sidecar_path = Some(PathBuf::from("/sys/hashiya.txt.annotations.json"));
     let mut harness = harness(app, WINDOW);
     harness.run_steps(2);
     press(&mut harness, Key::J);
     press(&mut harness, Key::Num1);
     save(&mut harness);
-    let message = harness.state().message.clone().unwrap();
+    let message = harness.state().workspace.message.clone().unwrap();
     assert!(message.contains("Save Annotations As"), "{message}");
     assert!(matches!(
-        harness.state().session.as_ref().unwrap().annotations.status,
+        harness
+            .state()
+            .workspace
+            .session
+            .as_ref()
+            .unwrap()
+            .annotations
+            .status,
         SaveStatus::Failed(_)
     ));
     // No new attempt for a while (not one per frame), unless asked or edited.
-    let session = harness.state_mut().session.as_mut().unwrap();
+    let session = harness.state_mut().workspace.session.as_mut().unwrap();
     assert!(
         matches!(session.annotations.save_request(false), Err(wait) if wait > Duration::from_secs(5))
     );
     assert_eq!(
         harness
             .state()
+            .workspace
             .session
             .as_ref()
             .unwrap()
@@ -393,7 +447,14 @@ fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
     let saved = sidecar::read(&rescue).unwrap().unwrap().0;
     assert_eq!(saved.annotations.len(), 1);
     assert_eq!(
-        harness.state().session.as_ref().unwrap().annotations.status,
+        harness
+            .state()
+            .workspace
+            .session
+            .as_ref()
+            .unwrap()
+            .annotations
+            .status,
         SaveStatus::Saved
     );
 }
@@ -417,13 +478,14 @@ fn annotations_follow_an_edited_article_and_orphans_are_listed() {
     std::fs::write(&article, edited).unwrap();
 
     let mut harness = open(&article);
-    let message = harness.state().message.clone().unwrap();
+    let message = harness.state().workspace.message.clone().unwrap();
     assert!(
         message.contains("re-attached") && message.contains("orphans"),
         "{message}"
     );
     let store = &harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -470,6 +532,7 @@ fn file_export_writes_the_open_article_s_annotations() {
     assert!(
         harness
             .state()
+            .workspace
             .message
             .clone()
             .unwrap()
@@ -494,11 +557,17 @@ fn an_input_method_s_composition_is_shown_but_only_committed_text_is_kept() {
         })
     };
     let editor = |harness: &Harness<'_, HashiyaApp>| {
-        let editor = &harness.state().session.as_ref().unwrap().note_editor;
+        let editor = &harness
+            .state()
+            .workspace
+            .session
+            .as_ref()
+            .unwrap()
+            .note_editor;
         (editor.text(), editor.preedit())
     };
     let stored = |harness: &Harness<'_, HashiyaApp>| {
-        let session = harness.state().session.as_ref().unwrap();
+        let session = harness.state().workspace.session.as_ref().unwrap();
         let selected = session.reader.selected.unwrap();
         session
             .annotations
@@ -561,7 +630,7 @@ fn undo_never_reverts_another_writer_s_merged_edit() {
     let path = sidecar::sidecar_path(&article);
     let mut harness = open(&article);
     let select = |harness: &mut Harness<'_, HashiyaApp>, paragraph: usize| {
-        let session = harness.state_mut().session.as_mut().unwrap();
+        let session = harness.state_mut().workspace.session.as_mut().unwrap();
         session.reader.select(paragraph);
         harness.run_steps(1);
     };
@@ -588,6 +657,7 @@ fn undo_never_reverts_another_writer_s_merged_edit() {
     let note_of_5 = |harness: &Harness<'_, HashiyaApp>| {
         let store = &harness
             .state()
+            .workspace
             .session
             .as_ref()
             .unwrap()
@@ -603,6 +673,7 @@ fn undo_never_reverts_another_writer_s_merged_edit() {
     harness.run_steps(2);
     let store = &harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -625,12 +696,13 @@ fn reopening_the_article_right_after_an_edit_keeps_the_edit() {
     press(&mut harness, Key::Num1);
     // At once, before the automatic save: reopen (as View > Encoding does).
     let ctx = harness.ctx.clone();
-    harness.state_mut().open(&ctx, article.clone());
+    harness.state_mut().workspace.open(&ctx, article.clone());
     harness.run_steps(2);
-    harness.state_mut().wait_for_load();
+    harness.state_mut().workspace.wait_for_load();
     harness.run_steps(3);
     let store = &harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -655,7 +727,7 @@ fn save_as_never_replaces_a_file_that_is_not_readable_annotations() {
     harness.run_steps(2);
     harness.get_by_label("Save Annotations As…").click();
     harness.run_steps(3);
-    let message = harness.state().message.clone().unwrap();
+    let message = harness.state().workspace.message.clone().unwrap();
     assert!(message.contains("Not saved there"), "{message}");
     assert_eq!(
         std::fs::read_to_string(&target).unwrap(),

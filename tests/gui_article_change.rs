@@ -28,8 +28,8 @@ fn open(path: &Path) -> Harness<'static, HashiyaApp> {
 fn open_in_folder(dir: &Path, article: &Path) -> Harness<'static, HashiyaApp> {
     let mut app = app(Settings::default()).with_picker(FixedPicker::default());
     let ctx = egui::Context::default();
-    app.open_folder(&ctx, dir.to_owned());
-    app.folder.as_mut().unwrap().wait_until_indexed();
+    app.workspace.open_folder(&ctx, dir.to_owned());
+    app.workspace.folder.as_mut().unwrap().wait_until_indexed();
     harness_on(app, article, WINDOW, 3)
 }
 
@@ -40,7 +40,7 @@ fn label(harness: &mut Harness<'_, HashiyaApp>, paragraph: usize, key: Key) {
 
 fn check(harness: &mut Harness<'_, HashiyaApp>) {
     let ctx = harness.ctx.clone();
-    harness.state_mut().check_article_now(&ctx);
+    harness.state_mut().workspace.check_article_now(&ctx);
     harness.run_steps(2);
 }
 
@@ -93,6 +93,7 @@ fn a_changed_article_is_reloaded_and_saved_and_unsaved_annotations_follow_their_
     label(&mut harness, 7, Key::Num2);
     let before = harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -102,10 +103,10 @@ fn a_changed_article_is_reloaded_and_saved_and_unsaved_annotations_follow_their_
     let added = insert_paragraph(&article);
 
     check(&mut harness);
-    let session = harness.state().session.as_ref().unwrap();
+    let session = harness.state().workspace.session.as_ref().unwrap();
     assert_eq!(session.document.paragraphs.len(), before + 1);
     assert_eq!(session.document.paragraph_text(1), Some(added.as_str()));
-    let message = harness.state().message.clone().unwrap();
+    let message = harness.state().workspace.message.clone().unwrap();
     assert!(
         message.contains("changed on disk") && message.contains("2 annotation(s) re-attached"),
         "{message}"
@@ -139,8 +140,17 @@ fn saving_reads_a_changed_article_first_so_positions_never_describe_an_old_text(
         harness.run_steps(1);
         std::thread::sleep(std::time::Duration::from_millis(20));
         let state = harness.state();
-        if state.session.as_ref().unwrap().document.paragraphs.len() > 18
+        if state
+            .workspace
+            .session
+            .as_ref()
+            .unwrap()
+            .document
+            .paragraphs
+            .len()
+            > 18
             && !state
+                .workspace
                 .session
                 .as_ref()
                 .unwrap()
@@ -168,7 +178,7 @@ fn a_deleted_article_keeps_its_annotations_and_is_read_again_when_it_returns() {
     std::fs::rename(&article, &moved).unwrap();
 
     check(&mut harness);
-    let message = harness.state().message.clone().unwrap();
+    let message = harness.state().workspace.message.clone().unwrap();
     assert!(message.contains("no longer on disk"), "{message}");
     // Labelling goes on in memory; nothing is written while the article is gone.
     label(&mut harness, 6, Key::Num2);
@@ -180,6 +190,7 @@ fn a_deleted_article_keeps_its_annotations_and_is_read_again_when_it_returns() {
     );
     let store = &harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -190,7 +201,7 @@ fn a_deleted_article_keeps_its_annotations_and_is_read_again_when_it_returns() {
     // It comes back: read again, and the edit made meanwhile is saved.
     std::fs::rename(&moved, &article).unwrap();
     check(&mut harness);
-    let message = harness.state().message.clone().unwrap();
+    let message = harness.state().workspace.message.clone().unwrap();
     assert!(message.contains("reloaded"), "{message}");
     save(&mut harness);
     assert_eq!(saved(&article).len(), 2);
@@ -206,21 +217,24 @@ fn a_renamed_article_in_a_folder_is_reported_and_listed_under_its_new_name() {
     assert!(
         harness
             .state()
+            .workspace
             .message
             .clone()
             .unwrap()
             .contains("no longer on disk")
     );
     let ctx = harness.ctx.clone();
-    harness.state_mut().refresh_folder(&ctx);
+    harness.state_mut().workspace.refresh_folder(&ctx);
     harness
         .state_mut()
+        .workspace
         .folder
         .as_mut()
         .unwrap()
         .wait_until_indexed();
     let rows: Vec<PathBuf> = harness
         .state()
+        .workspace
         .folder
         .as_ref()
         .unwrap()
@@ -238,7 +252,7 @@ fn a_changed_article_in_a_folder_updates_its_row() {
     let text = std::fs::read_to_string(&article).unwrap();
     std::fs::write(&article, format!("عنوان جديد للمقال\n{text}")).unwrap();
     check(&mut harness);
-    let folder = harness.state().folder.as_ref().unwrap();
+    let folder = harness.state().workspace.folder.as_ref().unwrap();
     let entry = folder.rows[0].entry.as_ref().unwrap();
     assert_eq!(entry.title, "عنوان جديد للمقال");
     assert_eq!(

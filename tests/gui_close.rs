@@ -45,8 +45,12 @@ fn unsavable_annotation(article: &Path) -> Harness<'static, HashiyaApp> {
     let mut app = app(settings_by("باحثة")).with_picker(FixedPicker::default());
     app.open_blocking(article);
     // sysfs refuses new files even to root: stands in for a read-only folder.
-    app.session.as_mut().unwrap().annotations.sidecar_path =
-        Some(PathBuf::from("/sys/raqqa.txt.annotations.json"));
+    app.workspace
+        .session
+        .as_mut()
+        .unwrap()
+        .annotations
+        .sidecar_path = Some(PathBuf::from("/sys/raqqa.txt.annotations.json"));
     let mut harness = harness(app, egui::vec2(1200.0, 900.0));
     harness.run_steps(2);
     press(&mut harness, Key::J);
@@ -102,7 +106,7 @@ fn an_unsavable_close_keeps_a_recovery_copy_and_asks_once() {
     let mut harness = unsavable_annotation(&article);
 
     assert!(close_request(&mut harness), "the first close is refused");
-    let message = harness.state().message.clone().unwrap();
+    let message = harness.state().workspace.message.clone().unwrap();
     assert!(message.contains("a copy was kept at"), "{message}");
     let copy = recovery_copy(&data);
     assert!(message.contains(&copy.display().to_string()), "{message}");
@@ -145,16 +149,22 @@ fn opening_another_article_over_unsavable_annotations_asks_once_and_keeps_a_copy
     harness.state_mut().open_blocking(&other);
     harness.run_steps(2);
     assert_eq!(open_path(&harness), Some(article.clone()), "refused once");
-    let message = harness.state().message.clone().unwrap();
+    let message = harness.state().workspace.message.clone().unwrap();
     assert!(message.contains("stays open"), "{message}");
     assert!(!data.join("hashiya/recovery").exists(), "no copy yet");
-    let unsaved = &harness.state().session.as_ref().unwrap().annotations;
+    let unsaved = &harness
+        .state()
+        .workspace
+        .session
+        .as_ref()
+        .unwrap()
+        .annotations;
     assert_eq!(unsaved.store().annotations().len(), 1, "still in memory");
 
     harness.state_mut().open_blocking(&other);
     harness.run_steps(2);
     assert_eq!(open_path(&harness), Some(other.clone()));
-    let message = harness.state().message.clone().unwrap();
+    let message = harness.state().workspace.message.clone().unwrap();
     let copy = recovery_copy(&data);
     assert!(message.contains(&copy.display().to_string()), "{message}");
 }
@@ -185,7 +195,7 @@ fn a_sidecar_re_anchored_by_close_match_is_kept_as_it_was() {
 
     let mut app = app(Settings::default()).with_picker(FixedPicker::default());
     app.open_blocking(&article);
-    let message = app.message.clone().unwrap();
+    let message = app.workspace.message.clone().unwrap();
     assert!(message.contains("by a close match"), "{message}");
     let kept: Vec<PathBuf> = std::fs::read_dir(data.join("hashiya/before-reanchoring"))
         .unwrap()
@@ -198,6 +208,7 @@ fn a_sidecar_re_anchored_by_close_match_is_kept_as_it_was() {
     );
     assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), original);
     let annotation = &app
+        .workspace
         .session
         .as_ref()
         .unwrap()

@@ -70,6 +70,7 @@ fn open_folder_from_menu(harness: &mut Harness<'_, HashiyaApp>) {
     harness.run_steps(3);
     harness
         .state_mut()
+        .workspace
         .folder
         .as_mut()
         .expect("the folder is open")
@@ -93,7 +94,7 @@ fn a_folder_lists_its_articles_with_titles_and_progress_and_steps_through_them()
     );
     open_folder_from_menu(&mut harness);
 
-    let folder = harness.state_mut().folder.as_mut().unwrap();
+    let folder = harness.state_mut().workspace.folder.as_mut().unwrap();
     assert_eq!(folder.rows.len(), 3);
     assert_eq!(folder.indexed, 3);
     let raqqa = folder.rows.iter().find(|r| r.path == articles[0]).unwrap();
@@ -122,7 +123,15 @@ fn a_folder_lists_its_articles_with_titles_and_progress_and_steps_through_them()
     harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
     harness.run_steps(2);
     assert_eq!(open_path(&harness), Some(articles[2].clone()));
-    assert!(harness.state().message.as_deref().unwrap().contains("last"));
+    assert!(
+        harness
+            .state()
+            .workspace
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("last")
+    );
 
     // Back to the first article: it reopens where the reader left it.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
@@ -131,7 +140,14 @@ fn a_folder_lists_its_articles_with_titles_and_progress_and_steps_through_them()
         harness.key_press(Key::J);
         harness.run_steps(2);
     }
-    let selected = harness.state().session.as_ref().unwrap().reader.selected;
+    let selected = harness
+        .state()
+        .workspace
+        .session
+        .as_ref()
+        .unwrap()
+        .reader
+        .selected;
     assert!(selected.is_some());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
     settle(&mut harness);
@@ -140,12 +156,19 @@ fn a_folder_lists_its_articles_with_titles_and_progress_and_steps_through_them()
     settle(&mut harness);
     assert_eq!(open_path(&harness), Some(articles[1].clone()));
     assert_eq!(
-        harness.state().session.as_ref().unwrap().reader.selected,
+        harness
+            .state()
+            .workspace
+            .session
+            .as_ref()
+            .unwrap()
+            .reader
+            .selected,
         selected
     );
 
     // Sorting: least annotated first puts the annotated article last.
-    let folder = harness.state_mut().folder.as_mut().unwrap();
+    let folder = harness.state_mut().workspace.folder.as_mut().unwrap();
     folder.set_sort(FolderSort::Progress);
     let order = folder.visible().to_vec();
     assert_eq!(folder.rows[*order.last().unwrap()].path, articles[0]);
@@ -165,6 +188,7 @@ fn the_filter_is_arabic_aware_and_typed_in_the_panel() {
     harness.run_steps(2);
     harness
         .state_mut()
+        .workspace
         .folder
         .as_mut()
         .unwrap()
@@ -173,7 +197,7 @@ fn the_filter_is_arabic_aware_and_typed_in_the_panel() {
     harness.run_steps(1);
     harness.event(egui::Event::Text("ابل".to_owned()));
     harness.run_steps(3);
-    let folder = harness.state_mut().folder.as_mut().unwrap();
+    let folder = harness.state_mut().workspace.folder.as_mut().unwrap();
     let shown: Vec<PathBuf> = folder
         .visible()
         .to_vec()
@@ -200,7 +224,7 @@ fn corpus_search_lists_hits_and_opens_the_article_at_the_hit() {
     open_folder_from_menu(&mut harness);
     let ctx = harness.ctx.clone();
     // «الرقة» (Raqqa) is in the first article only; vowel marks in the query are ignored.
-    let folder = harness.state_mut().folder.as_mut().unwrap();
+    let folder = harness.state_mut().workspace.folder.as_mut().unwrap();
     folder.start_search(&ctx, "الرَّقَّة");
     folder.wait_for_search();
     let hits = folder.search.as_ref().unwrap().hits.clone();
@@ -227,17 +251,30 @@ fn corpus_search_lists_hits_and_opens_the_article_at_the_hit() {
     assert_eq!(open_path(&harness), Some(articles[0].clone()));
     let state = harness.state();
     assert_eq!(
-        state.session.as_ref().unwrap().reader.selected,
+        state.workspace.session.as_ref().unwrap().reader.selected,
         Some(hit.paragraph)
     );
-    let find = state.search.as_ref().expect("the find bar shows the query");
+    let find = state
+        .windows
+        .search
+        .as_ref()
+        .expect("the find bar shows the query");
     assert_eq!(find.query, "الرقة");
     assert_eq!(find.hits[find.current].paragraph, hit.paragraph);
 
     // Back to the list.
     harness.get_by_label("Back to articles").click();
     harness.run_steps(2);
-    assert!(harness.state().folder.as_ref().unwrap().search.is_none());
+    assert!(
+        harness
+            .state()
+            .workspace
+            .folder
+            .as_ref()
+            .unwrap()
+            .search
+            .is_none()
+    );
 }
 
 #[test]
@@ -267,7 +304,7 @@ fn team_mode_keeps_each_annotators_work_in_their_own_file() {
     let ctx = harness.ctx.clone();
     harness.state_mut().set_team_mode(&ctx, false);
     settle(&mut harness);
-    let session = harness.state().session.as_ref().unwrap();
+    let session = harness.state().workspace.session.as_ref().unwrap();
     assert_eq!(
         session.annotations.sidecar_path.as_deref(),
         Some(sidecar::sidecar_path(&articles[1]).as_path())
@@ -292,8 +329,8 @@ fn a_new_annotator_name_applies_to_the_open_article_at_once() {
     harness.run_steps(2);
     harness.key_press(Key::Enter);
     settle(&mut harness);
-    assert_eq!(harness.state().settings.author, "بلال");
-    let session = harness.state().session.as_ref().unwrap();
+    assert_eq!(harness.state().workspace.settings.author, "بلال");
+    let session = harness.state().workspace.session.as_ref().unwrap();
     assert_eq!(session.annotations.store().author(), "بلال");
     assert_eq!(
         session.annotations.sidecar_path.as_deref(),
@@ -331,6 +368,7 @@ fn compare_shows_disagreements_and_adjudication_builds_the_gold_sidecar() {
     let gold = |harness: &Harness<'_, HashiyaApp>, paragraph: usize| -> Vec<String> {
         let store = &harness
             .state()
+            .workspace
             .session
             .as_ref()
             .unwrap()
@@ -414,7 +452,7 @@ fn adjudication_decides_paragraph_labels_and_keeps_the_gold_passages() {
     let mut app = folder_app(settings_by("adjudicator"), None);
     app.open_blocking(article);
     // The adjudicator already marked a passage of paragraph 7 as a claim.
-    let session = app.session.as_mut().unwrap();
+    let session = app.workspace.session.as_mut().unwrap();
     let start = session.document.paragraphs[7].byte_range.start;
     // Ten characters in (byte offsets must fall between characters).
     let end = start
@@ -451,6 +489,7 @@ fn adjudication_decides_paragraph_labels_and_keeps_the_gold_passages() {
     harness.get_by_label("بلال (chosen)");
     let store = &harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -492,9 +531,22 @@ fn the_agreement_window_shows_the_folder_table() {
     harness.run_steps(2);
     harness.get_by_label("Agreement…").click();
     harness.run_steps(2);
-    harness.state_mut().agreement.as_mut().unwrap().wait();
+    harness
+        .state_mut()
+        .windows
+        .agreement
+        .as_mut()
+        .unwrap()
+        .wait();
     harness.run_steps(3);
-    let report = harness.state().agreement.as_ref().unwrap().report.clone();
+    let report = harness
+        .state()
+        .windows
+        .agreement
+        .as_ref()
+        .unwrap()
+        .report
+        .clone();
     assert_eq!(report.as_ref(), Some(&expected));
     harness.get_by_label_contains("over 1 article(s) annotated by 2 annotator(s): alice, bilal");
     let alpha = expected.overall.krippendorff_alpha.unwrap();
@@ -540,10 +592,17 @@ fn the_agreement_window_accounts_for_orphans_and_links_to_them() {
     harness.run_steps(2);
     harness.get_by_label("Agreement…").click();
     harness.run_steps(2);
-    harness.state_mut().agreement.as_mut().unwrap().wait();
+    harness
+        .state_mut()
+        .windows
+        .agreement
+        .as_mut()
+        .unwrap()
+        .wait();
     harness.run_steps(3);
     let report = harness
         .state()
+        .windows
         .agreement
         .as_ref()
         .unwrap()
@@ -560,10 +619,11 @@ fn the_agreement_window_accounts_for_orphans_and_links_to_them() {
     harness.run_steps(10);
     harness.get_by_role_and_label(Role::Link, "1").click();
     harness.run_steps(2);
-    harness.state_mut().wait_for_load();
+    harness.state_mut().workspace.wait_for_load();
     harness.run_steps(3);
     let open = harness
         .state()
+        .workspace
         .session
         .as_ref()
         .and_then(|s| s.document.path.clone());

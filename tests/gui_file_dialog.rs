@@ -118,10 +118,10 @@ fn typing_part_of_an_arabic_name_filters_and_enter_opens_the_article() {
         open_path(&harness),
         Some(root.join("مقالات").join("أيفون وأندرويد.txt"))
     );
-    assert!(harness.state().message.is_none());
+    assert!(harness.state().workspace.message.is_none());
     // The keyboard is the reader's again.
     press(&mut harness, Key::J);
-    let session = harness.state().session.as_ref().unwrap();
+    let session = harness.state().workspace.session.as_ref().unwrap();
     assert!(session.reader.selected.is_some());
 }
 
@@ -160,7 +160,7 @@ fn arrows_backspace_and_escape_work_from_the_keyboard() {
     settle(&mut harness);
     assert!(harness.state().file_dialog().is_none());
     assert_eq!(open_path(&harness), Some(root.join("الرقة.txt")));
-    assert!(harness.state().message.is_none());
+    assert!(harness.state().workspace.message.is_none());
 }
 
 #[test]
@@ -208,7 +208,12 @@ fn open_folder_enters_with_enter_and_opens_with_enter_on_no_selection() {
     press(&mut harness, Key::Enter);
     harness.run_steps(3);
     assert!(harness.state().file_dialog().is_none());
-    let folder = harness.state().folder.as_ref().expect("a folder is open");
+    let folder = harness
+        .state()
+        .workspace
+        .folder
+        .as_ref()
+        .expect("a folder is open");
     assert_eq!(folder.folder, root.join("مقالات"));
 }
 
@@ -224,7 +229,12 @@ fn ctrl_enter_opens_the_selected_folder_without_entering_it() {
     type_text(&mut harness, "مقال");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run_steps(3);
-    let folder = harness.state().folder.as_ref().expect("a folder is open");
+    let folder = harness
+        .state()
+        .workspace
+        .folder
+        .as_ref()
+        .expect("a folder is open");
     assert_eq!(folder.folder, root.join("مقالات"));
 }
 
@@ -286,7 +296,11 @@ fn export_and_scheme_files_go_through_the_builtin_dialog() {
     press(&mut harness, Key::Enter);
     harness.run_steps(3);
     let exported = root.join("مقالات").join("تصدير.csv");
-    assert!(exported.is_file(), "{:?}", harness.state().message);
+    assert!(
+        exported.is_file(),
+        "{:?}",
+        harness.state().workspace.message
+    );
 
     // Label scheme: save to a file, then load it back, both through the dialog.
     harness.get_by_label("Edit").click();
@@ -305,7 +319,7 @@ fn export_and_scheme_files_go_through_the_builtin_dialog() {
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with(".labels.json"))
         .collect();
-    assert_eq!(schemes.len(), 1, "{:?}", harness.state().message);
+    assert_eq!(schemes.len(), 1, "{:?}", harness.state().workspace.message);
     harness.get_by_label("Load from File…").click();
     harness.run_steps(3);
     let name = schemes[0]
@@ -383,7 +397,7 @@ fn a_cancelled_desktop_dialog_is_not_followed_by_the_builtin_one() {
     );
     ctrl_o(&mut harness);
     assert!(harness.state().file_dialog().is_none());
-    assert!(harness.state().message.is_none());
+    assert!(harness.state().workspace.message.is_none());
     assert_eq!(open_path(&harness), Some(root.join("الرقة.txt")));
 }
 
@@ -405,7 +419,7 @@ fn the_view_menu_setting_skips_the_desktop_dialog() {
     harness.run_steps(2);
     harness.get_by_label("Use Hashiya's File Dialogs").click();
     harness.run_steps(2);
-    assert!(harness.state().settings.builtin_dialogs);
+    assert!(harness.state().workspace.settings.builtin_dialogs);
     press(&mut harness, Key::Escape);
     ctrl_o(&mut harness);
     assert!(harness.state().file_dialog().is_some());
@@ -452,7 +466,12 @@ fn the_command_line_flag_skips_the_desktop_dialog_without_changing_the_setting()
     // The picker's folder was not taken; the built-in dialog's choice is.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run_steps(3);
-    let folder = harness.state().folder.as_ref().expect("a folder is open");
+    let folder = harness
+        .state()
+        .workspace
+        .folder
+        .as_ref()
+        .expect("a folder is open");
     assert_eq!(folder.folder, root.join("صور"));
-    assert!(!harness.state().settings.builtin_dialogs);
+    assert!(!harness.state().workspace.settings.builtin_dialogs);
 }

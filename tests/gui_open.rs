@@ -36,7 +36,7 @@ fn ctrl_o_opens_the_picked_article() {
     settle(&mut harness);
     assert_eq!(open_path(&harness), Some(path));
     harness.get_by_label_contains("مصادر : أبل تكشف النقاب");
-    assert_eq!(harness.state().settings.recent_files.len(), 1);
+    assert_eq!(harness.state().workspace.settings.recent_files.len(), 1);
 }
 
 #[test]
@@ -49,8 +49,8 @@ fn file_open_from_the_menu_and_a_cancelled_dialog() {
     settle(&mut harness);
     // Cancelling changes nothing: the sample is still there, no error.
     assert_eq!(open_path(&harness), None);
-    assert!(harness.state().session.is_some());
-    assert!(harness.state().message.is_none());
+    assert!(harness.state().workspace.session.is_some());
+    assert!(harness.state().workspace.message.is_none());
 }
 
 #[test]
@@ -62,9 +62,12 @@ fn a_file_that_cannot_be_read_leaves_the_open_article_and_explains_why() {
     harness.run_steps(2);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     settle(&mut harness);
-    assert!(harness.state().session.is_some(), "the sample stays open");
+    assert!(
+        harness.state().workspace.session.is_some(),
+        "the sample stays open"
+    );
     assert_eq!(open_path(&harness), None);
-    let message = harness.state().message.clone().unwrap();
+    let message = harness.state().workspace.message.clone().unwrap();
     assert!(
         message.contains("binary") && message.contains("صورة.txt"),
         "{message}"
@@ -72,7 +75,7 @@ fn a_file_that_cannot_be_read_leaves_the_open_article_and_explains_why() {
     harness.get_by_label_contains("looks like binary data");
     harness.get_by_label("Dismiss").click();
     harness.run_steps(2);
-    assert!(harness.state().message.is_none());
+    assert!(harness.state().workspace.message.is_none());
 }
 
 #[derive(Debug)]
@@ -113,10 +116,18 @@ fn reopening_an_article_returns_to_where_the_reader_left_it() {
         harness.run_steps(1);
     }
     harness.run_steps(4);
-    let selected = harness.state().session.as_ref().unwrap().reader.selected;
+    let selected = harness
+        .state()
+        .workspace
+        .session
+        .as_ref()
+        .unwrap()
+        .reader
+        .selected;
     assert_eq!(selected, Some(39));
     let first_visible = harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -131,7 +142,7 @@ fn reopening_an_article_returns_to_where_the_reader_left_it() {
     harness.run_steps(2);
     harness.state_mut().open_blocking(&path);
     harness.run_steps(6);
-    let session = harness.state().session.as_ref().unwrap();
+    let session = harness.state().workspace.session.as_ref().unwrap();
     assert_eq!(session.reader.selected, Some(39));
     assert!(
         session.reader.first_visible().abs_diff(first_visible) <= 1,
@@ -158,7 +169,7 @@ fn open_recent_lists_files_and_drops_missing_ones_with_a_note() {
     harness.state_mut().open_blocking(&kept);
     harness.run_steps(2);
     assert_eq!(
-        harness.state().settings.recent_files,
+        harness.state().workspace.settings.recent_files,
         [kept.clone(), doomed.clone()]
     );
     std::fs::remove_file(&doomed).unwrap();
@@ -169,10 +180,11 @@ fn open_recent_lists_files_and_drops_missing_ones_with_a_note() {
     harness.run_steps(2);
     harness.get_by_label("سيحذف.txt").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().settings.recent_files, [kept]);
+    assert_eq!(harness.state().workspace.settings.recent_files, [kept]);
     assert!(
         harness
             .state()
+            .workspace
             .message
             .as_ref()
             .unwrap()
@@ -193,11 +205,13 @@ fn view_encoding_reopens_the_article_with_the_chosen_encoding() {
     harness.run_steps(2);
     harness.get_by_label("UTF-8").click();
     settle(&mut harness);
-    let session = harness.state().session.as_ref().unwrap();
+    let session = harness.state().workspace.session.as_ref().unwrap();
     assert_eq!(session.document.encoding_name, "UTF-8");
     assert_eq!(session.chosen_encoding, Some(encoding_rs::UTF_8));
     // Windows-1256 bytes read as UTF-8 turn into replacement characters.
-    assert!(session.document.text.contains('\u{FFFD}') || harness.state().message.is_some());
+    assert!(
+        session.document.text.contains('\u{FFFD}') || harness.state().workspace.message.is_some()
+    );
 }
 
 /// An app whose desktop files are in `root` (data and config folders), opening `article`
@@ -236,7 +250,7 @@ fn after_an_article_opens_hashiya_offers_once_to_be_the_default_and_yes_makes_it
         WINDOW,
     );
     open_from_dialog(&mut harness);
-    assert!(harness.state().session.is_some());
+    assert!(harness.state().workspace.session.is_some());
     assert!(harness.query_by_label(OFFER).is_none());
     assert_eq!(harness.state().default_offer_pending(), None);
 
@@ -256,7 +270,7 @@ fn after_an_article_opens_hashiya_offers_once_to_be_the_default_and_yes_makes_it
     harness.run_steps(2);
     assert!(harness.query_by_label(OFFER).is_none());
     assert_eq!(
-        harness.state().settings.default_app_offer,
+        harness.state().workspace.settings.default_app_offer,
         hashiya::app::DefaultAppOffer::NotAsked
     );
     open_from_dialog(&mut harness);
@@ -277,7 +291,7 @@ fn after_an_article_opens_hashiya_offers_once_to_be_the_default_and_yes_makes_it
     harness.run_steps(2);
     assert!(harness.query_by_label(OFFER).is_none());
     assert_eq!(
-        harness.state().settings.default_app_offer,
+        harness.state().workspace.settings.default_app_offer,
         hashiya::app::DefaultAppOffer::Accepted
     );
     assert_eq!(
@@ -313,7 +327,7 @@ fn no_is_remembered_and_an_existing_default_is_not_offered_again() {
     open_from_dialog(&mut harness);
     harness.get_by_label("No").click();
     harness.run_steps(2);
-    let settings = harness.state().settings.clone();
+    let settings = harness.state().workspace.settings.clone();
     assert_eq!(
         settings.default_app_offer,
         hashiya::app::DefaultAppOffer::Declined
@@ -322,7 +336,7 @@ fn no_is_remembered_and_an_existing_default_is_not_offered_again() {
     // A later run with the remembered answer does not ask.
     let mut harness = common::harness(app_with_desktop(dir.path(), &article, settings), WINDOW);
     open_from_dialog(&mut harness);
-    assert!(harness.state().session.is_some());
+    assert!(harness.state().workspace.session.is_some());
     assert!(harness.query_by_label(OFFER).is_none());
 
     // Already the default: not offered either.
@@ -332,6 +346,6 @@ fn no_is_remembered_and_an_existing_default_is_not_offered_again() {
         WINDOW,
     );
     open_from_dialog(&mut harness);
-    assert!(harness.state().session.is_some());
+    assert!(harness.state().workspace.session.is_some());
     assert_eq!(harness.state().default_offer_pending(), None);
 }

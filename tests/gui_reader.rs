@@ -20,6 +20,7 @@ fn sample_app() -> HashiyaApp {
 fn selected(harness: &Harness<'_, HashiyaApp>) -> Option<usize> {
     harness
         .state()
+        .workspace
         .session
         .as_ref()
         .and_then(|s| s.reader.selected)
@@ -128,6 +129,7 @@ fn the_large_corpus_file_opens_without_laying_out_the_whole_file() {
     );
     let session = harness
         .state()
+        .workspace
         .session
         .as_ref()
         .expect("the large file is open");
@@ -147,7 +149,7 @@ fn the_large_corpus_file_opens_without_laying_out_the_whole_file() {
 fn ctrl_plus_minus_and_zero_change_the_text_size() {
     let mut harness = harness(sample_app(), egui::vec2(1000.0, 800.0));
     harness.run_steps(2);
-    let size = |h: &Harness<'_, HashiyaApp>| h.state().settings.font_size_pt;
+    let size = |h: &Harness<'_, HashiyaApp>| h.state().workspace.settings.font_size_pt;
     let start = size(&harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
     harness.run_steps(2);
@@ -170,14 +172,17 @@ fn the_view_menu_switches_typeface_and_theme() {
     harness.get_by_label("Amiri (for vowelled text)").click();
     harness.run_steps(2);
     assert_eq!(
-        harness.state().settings.face,
+        harness.state().workspace.settings.face,
         hashiya::text::ReadingFace::Amiri
     );
     harness.get_by_label("View").click();
     harness.run_steps(2);
     harness.get_by_label("Dark").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().settings.theme, hashiya::app::Theme::Dark);
+    assert_eq!(
+        harness.state().workspace.settings.theme,
+        hashiya::app::Theme::Dark
+    );
 }
 
 /// The most paragraphs laid out during the frames after `key`, the number still laid out,
@@ -187,10 +192,10 @@ fn after_key(harness: &mut Harness<'_, HashiyaApp>, key: egui::Key) -> (usize, u
     let mut most = 0;
     for _ in 0..12 {
         harness.run_steps(1);
-        let reader = &harness.state().session.as_ref().unwrap().reader;
+        let reader = &harness.state().workspace.session.as_ref().unwrap().reader;
         most = most.max(reader.layout.cached_count());
     }
-    let reader = &harness.state().session.as_ref().unwrap().reader;
+    let reader = &harness.state().workspace.session.as_ref().unwrap().reader;
     (most, reader.layout.cached_count(), reader.first_visible())
 }
 
@@ -212,7 +217,14 @@ fn end_and_home_in_long_articles_go_there_laying_out_only_what_is_around_the_vie
     ] {
         let mut app = app(Settings::default());
         app.open_blocking(&path);
-        let paragraphs = app.session.as_ref().unwrap().document.paragraphs.len();
+        let paragraphs = app
+            .workspace
+            .session
+            .as_ref()
+            .unwrap()
+            .document
+            .paragraphs
+            .len();
         assert!(paragraphs > 100, "{paragraphs}");
         let mut harness = harness(app, egui::vec2(1280.0, 900.0));
         harness.run_steps(4);

@@ -32,6 +32,7 @@ fn the_sample_article_is_annotated_without_the_mouse() {
     );
     let paragraphs = harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -44,7 +45,14 @@ fn the_sample_article_is_annotated_without_the_mouse() {
     for paragraph in 1..paragraphs {
         key(&mut harness, Key::ArrowDown);
         assert_eq!(
-            harness.state().session.as_ref().unwrap().reader.selected,
+            harness
+                .state()
+                .workspace
+                .session
+                .as_ref()
+                .unwrap()
+                .reader
+                .selected,
             Some(paragraph)
         );
         let digit = [
@@ -76,9 +84,9 @@ fn the_sample_article_is_annotated_without_the_mouse() {
     harness.event(Event::Text("داعش".to_owned()));
     harness.run_steps(1);
     key(&mut harness, Key::Enter);
-    assert_eq!(harness.state().search.as_ref().unwrap().current, 1);
+    assert_eq!(harness.state().windows.search.as_ref().unwrap().current, 1);
     key(&mut harness, Key::Escape);
-    assert!(harness.state().search.is_none());
+    assert!(harness.state().windows.search.is_none());
     // The shortcut list opens and closes with F1.
     key(&mut harness, Key::F1);
     key(&mut harness, Key::F1);

@@ -42,7 +42,7 @@ fn a_new_arabic_label_is_added_used_shared_and_loaded_elsewhere() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     harness.event(egui::Event::Text("مصدر source".to_owned()));
     harness.run_steps(2);
-    let editor = harness.state().scheme_editor.as_ref().unwrap();
+    let editor = harness.state().windows.scheme_editor.as_ref().unwrap();
     let added = editor.draft.labels.last().unwrap().clone();
     assert_eq!(added.name, "مصدر source");
     assert_eq!(added.shortcut, Some('8'), "the first free key");
@@ -51,7 +51,7 @@ fn a_new_arabic_label_is_added_used_shared_and_loaded_elsewhere() {
     harness.run_steps(3);
     harness.get_by_label("Apply").click();
     harness.run_steps(2);
-    assert!(harness.state().scheme_editor.is_none());
+    assert!(harness.state().windows.scheme_editor.is_none());
 
     // The new key labels a paragraph; the sidecar carries the scheme.
     harness.key_press(Key::J);
@@ -84,6 +84,7 @@ fn a_new_arabic_label_is_added_used_shared_and_loaded_elsewhere() {
     harness.run_steps(2);
     let scheme = harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()

@@ -74,18 +74,25 @@ fn ctrl_f_finds_counts_and_steps_through_hits() {
     harness.event(egui::Event::Text("الرقه".to_owned()));
     harness.run_steps(2);
     assert!(
-        harness.state().search.as_ref().unwrap().hits.is_empty(),
+        harness
+            .state()
+            .windows
+            .search
+            .as_ref()
+            .unwrap()
+            .hits
+            .is_empty(),
         "ta marbuta is kept by default"
     );
     harness.get_by_label("no matches");
     harness.get_by_label("ta marbuta = ha").click();
     harness.run_steps(2);
-    let search = harness.state().search.as_ref().unwrap();
+    let search = harness.state().windows.search.as_ref().unwrap();
     let count = search.hits.len();
     assert!(count >= 5, "{count}");
     harness.get_by_label(&format!("1 of {count}"));
     // Every hit's text is «الرقة» at its original position.
-    let document = &harness.state().session.as_ref().unwrap().document;
+    let document = &harness.state().workspace.session.as_ref().unwrap().document;
     for hit in &search.hits {
         let paragraph = document.paragraph_text(hit.paragraph).unwrap();
         assert_eq!(&paragraph[hit.bytes.clone()], "الرقة");
@@ -94,30 +101,38 @@ fn ctrl_f_finds_counts_and_steps_through_hits() {
     let first = search.hits[0].paragraph;
     harness.key_press(Key::Enter);
     harness.run_steps(2);
-    assert_eq!(harness.state().search.as_ref().unwrap().current, 1);
+    assert_eq!(harness.state().windows.search.as_ref().unwrap().current, 1);
     harness.get_by_label(&format!("2 of {count}"));
     harness.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
     harness.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
     harness.run_steps(2);
     assert_eq!(
-        harness.state().search.as_ref().unwrap().current,
+        harness.state().windows.search.as_ref().unwrap().current,
         count - 1,
         "wraps around"
     );
     // The selection is not moved by searching; j still works after Esc.
     assert_eq!(
-        harness.state().session.as_ref().unwrap().reader.selected,
+        harness
+            .state()
+            .workspace
+            .session
+            .as_ref()
+            .unwrap()
+            .reader
+            .selected,
         None
     );
     assert!(first < paragraph_count);
     harness.key_press(Key::Escape);
     harness.run_steps(2);
-    assert!(harness.state().search.is_none());
+    assert!(harness.state().windows.search.is_none());
     harness.key_press(Key::J);
     harness.run_steps(2);
     assert!(
         harness
             .state()
+            .workspace
             .session
             .as_ref()
             .unwrap()
@@ -134,11 +149,17 @@ fn a_hit_far_down_the_large_file_is_scrolled_into_view() {
     harness.state_mut().search_for("الفلبين");
     harness.run_steps(6);
     let state = harness.state();
-    let search = state.search.as_ref().unwrap();
+    let search = state.windows.search.as_ref().unwrap();
     assert!(!search.hits.is_empty());
     let paragraph = search.hits[0].paragraph;
     assert!(paragraph > 100, "first hit in paragraph {paragraph}");
-    let visible = state.session.as_ref().unwrap().reader.visible_range();
+    let visible = state
+        .workspace
+        .session
+        .as_ref()
+        .unwrap()
+        .reader
+        .visible_range();
     assert!(
         visible.contains(&paragraph),
         "{paragraph} not in {visible:?}"

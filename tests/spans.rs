@@ -168,6 +168,7 @@ fn a_dragged_passage_is_annotated_like_a_paragraph_and_saved_as_a_span() {
     let paragraph = 5;
     let text = harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -195,6 +196,7 @@ fn a_dragged_passage_is_annotated_like_a_paragraph_and_saved_as_a_span() {
     );
     let selection = harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -267,6 +269,7 @@ fn a_dragged_passage_is_annotated_like_a_paragraph_and_saved_as_a_span() {
     assert!(
         harness
             .state()
+            .workspace
             .session
             .as_ref()
             .unwrap()
@@ -278,6 +281,7 @@ fn a_dragged_passage_is_annotated_like_a_paragraph_and_saved_as_a_span() {
     pointer(&mut harness, Pos2::new(rect.right() - 60.0, y), Some(false));
     let again = harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -306,6 +310,7 @@ fn open_copy(relative: &str) -> (tempfile::TempDir, Harness<'static, HashiyaApp>
 fn paragraph_text(harness: &Harness<'_, HashiyaApp>, paragraph: usize) -> String {
     harness
         .state()
+        .workspace
         .session
         .as_ref()
         .unwrap()
@@ -316,7 +321,7 @@ fn paragraph_text(harness: &Harness<'_, HashiyaApp>, paragraph: usize) -> String
 }
 
 fn selected_passage(harness: &Harness<'_, HashiyaApp>) -> Option<String> {
-    let session = harness.state().session.as_ref().unwrap();
+    let session = harness.state().workspace.session.as_ref().unwrap();
     let selection = session.reader.text_selection.filter(|s| !s.is_empty())?;
     let text = session.document.paragraph_text(selection.paragraph)?;
     Some(text[selection.range()].to_owned())
@@ -332,7 +337,7 @@ fn letter_pos(
 ) -> Pos2 {
     let text = paragraph_text(harness, paragraph);
     let node = harness.get_by_role_and_label(Role::Paragraph, &text).rect();
-    let reader = &harness.state().session.as_ref().unwrap().reader;
+    let reader = &harness.state().workspace.session.as_ref().unwrap().reader;
     let layout = reader.layout.get(paragraph).expect("paragraph laid out");
     assert!(layout.is_rtl());
     // The node is the text's rectangle widened evenly, by the gap after it vertically.
@@ -396,7 +401,14 @@ fn a_double_click_selects_the_word_under_the_pointer_and_a_label_key_labels_it()
             // As a person would: click the paragraph first, then double-click the word.
             click_times(&mut harness, pos, 1, true);
             assert_eq!(
-                harness.state().session.as_ref().unwrap().reader.selected,
+                harness
+                    .state()
+                    .workspace
+                    .session
+                    .as_ref()
+                    .unwrap()
+                    .reader
+                    .selected,
                 Some(paragraph)
             );
             pause(&mut harness);
@@ -413,7 +425,7 @@ fn a_double_click_selects_the_word_under_the_pointer_and_a_label_key_labels_it()
     // The label key labels the word, not the paragraph.
     harness.key_press(Key::Num4);
     harness.run_steps(1);
-    let session = harness.state().session.as_ref().unwrap();
+    let session = harness.state().workspace.session.as_ref().unwrap();
     let annotations = session.annotations.store().annotations();
     assert_eq!(annotations.len(), 1);
     assert_eq!(annotations[0].target.kind, TargetKind::Span);
@@ -425,7 +437,7 @@ fn a_double_click_selects_the_word_under_the_pointer_and_a_label_key_labels_it()
 fn a_double_click_on_a_vowelled_word_selects_it_with_all_its_marks() {
     let (_dir, mut harness) =
         open_copy("diacritized/snn_alyaum_2015-07-22_1670_diacritized_poem.txt");
-    let session = harness.state().session.as_ref().unwrap();
+    let session = harness.state().workspace.session.as_ref().unwrap();
     let word = "رِكابَكِ";
     let paragraph = (0..session.document.paragraphs.len())
         .find(|&i| {
@@ -466,6 +478,7 @@ fn a_triple_click_selects_the_sentence_and_further_clicks_keep_it() {
     assert!(second.starts_with("ونوّه"), "{second}");
     harness
         .state_mut()
+        .workspace
         .session
         .as_mut()
         .unwrap()

@@ -127,7 +127,7 @@ pub fn type_text(harness: &mut Harness<'_, HashiyaApp>, text: &str) {
 /// Runs frames until a background load has been picked up.
 pub fn settle(harness: &mut Harness<'_, HashiyaApp>) {
     harness.run_steps(2);
-    harness.state_mut().wait_for_load();
+    harness.state_mut().workspace.wait_for_load();
     harness.run_steps(3);
 }
 
@@ -135,6 +135,7 @@ pub fn settle(harness: &mut Harness<'_, HashiyaApp>) {
 pub fn open_path(harness: &Harness<'_, HashiyaApp>) -> Option<PathBuf> {
     harness
         .state()
+        .workspace
         .session
         .as_ref()
         .and_then(|s| s.document.path.clone())
@@ -144,6 +145,7 @@ pub fn open_path(harness: &Harness<'_, HashiyaApp>) -> Option<PathBuf> {
 pub fn select_paragraph(harness: &mut Harness<'_, HashiyaApp>, paragraph: usize, frames: usize) {
     harness
         .state_mut()
+        .workspace
         .session
         .as_mut()
         .unwrap()
