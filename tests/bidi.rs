@@ -3,6 +3,7 @@
 //! its logical spelling), written out by hand.
 
 use hashiya::document::{ParagraphKind, parse_plain_text};
+use hashiya::text::Fit;
 use hashiya::text::fonts;
 use hashiya::text::{ParagraphLayout, TextStyle};
 
@@ -277,14 +278,14 @@ fn marked_part_of_a_label_is_where_it_is_drawn() {
     let mut engine = TextEngine::new(false);
     let style = TextStyle::default().for_kind(ParagraphKind::Body);
     let text = "قال إن التحالف الدولي سيجتمع";
-    let size = engine.measure_label(text, &style, 2000.0).size;
+    let size = engine.measure_label(text, &style, Fit::Wrap(2000.0)).size;
     let range_of = |word: &str| {
         let start = text.find(word).unwrap();
         start..start + word.len()
     };
-    let first = engine.label_ranges(text, &style, 2000.0, range_of("قال"));
-    let middle = engine.label_ranges(text, &style, 2000.0, range_of("التحالف"));
-    let last = engine.label_ranges(text, &style, 2000.0, range_of("سيجتمع"));
+    let first = engine.label_ranges(text, &style, Fit::Wrap(2000.0), range_of("قال"));
+    let middle = engine.label_ranges(text, &style, Fit::Wrap(2000.0), range_of("التحالف"));
+    let last = engine.label_ranges(text, &style, Fit::Wrap(2000.0), range_of("سيجتمع"));
     assert_eq!((first.len(), middle.len(), last.len()), (1, 1, 1));
     // Right to left: the first word at the right edge, the last at the left.
     assert!(

@@ -2,6 +2,7 @@
 //! paragraphs, progress), indexed in the background so a large folder opens at once; sorting,
 //! filtering, next / previous article, and Arabic-aware search across every article.
 
+use crate::text::Fit;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -568,13 +569,20 @@ fn article_row_ui(
     // One line each: a long title is cut with an ellipsis at its logical end.
     let width = inner.width().max(20.0);
     let line = |engine: &mut TextEngine, text: &str, style, top: f32, color| {
-        let metrics = engine.measure_line(text, style, width);
+        let metrics = engine.measure_label(text, style, Fit::Line(width));
         let x = if metrics.rtl {
             inner.right() - metrics.size.x
         } else {
             inner.left()
         };
-        engine.paint_line(&painter, text, style, width, egui::pos2(x, top), color);
+        engine.paint_label(
+            &painter,
+            text,
+            style,
+            Fit::Line(width),
+            egui::pos2(x, top),
+            color,
+        );
     };
     line(engine, &title, &style, inner.top(), visuals.text_color());
     let small = crate::text::ParagraphStyle {

@@ -38,8 +38,21 @@ struct LabelKey {
     single_line: bool,
 }
 
+/// How a UI string fits its width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Fit {
+    /// Wrapped to lines of at most this many points.
+    Wrap(f32),
+    /// On one line of at most this many points, cut with an ellipsis at its logical end.
+    Line(f32),
+}
+
 impl LabelKey {
-    fn new(text: &str, style: &ParagraphStyle, max_width_pt: f32, single_line: bool) -> Self {
+    fn new(text: &str, style: &ParagraphStyle, fit: Fit) -> Self {
+        let (max_width_pt, single_line) = match fit {
+            Fit::Wrap(width) => (width, false),
+            Fit::Line(width) => (width, true),
+        };
         Self {
             text: text.to_owned(),
             font_size_bits: style.font_size_pt.to_bits(),
@@ -172,14 +185,9 @@ impl TextEngine {
         painter.extend(self.atlas.shapes(batch));
     }
 
-    /// Lays out a UI string (cached), wrapped to `max_width_pt`, and measures it.
-    pub fn measure_label(
-        &mut self,
-        text: &str,
-        style: &ParagraphStyle,
-        max_width_pt: f32,
-    ) -> LabelMetrics {
-        self.measure(LabelKey::new(text, style, max_width_pt, false), style)
+    /// Lays out a UI string (cached) to fit `fit`, and measures it.
+    pub fn measure_label(&mut self, text: &str, style: &ParagraphStyle, fit: Fit) -> LabelMetrics {
+        self.measure(LabelKey::new(text, style, fit), style)
     }
 
     /// Draws a UI string laid out by [`Self::measure_label`] with its ink box at `origin`.
@@ -188,11 +196,11 @@ impl TextEngine {
         painter: &egui::Painter,
         text: &str,
         style: &ParagraphStyle,
-        max_width_pt: f32,
+        fit: Fit,
         origin: egui::Pos2,
         color: egui::Color32,
     ) {
-        let key = LabelKey::new(text, style, max_width_pt, false);
+        let key = LabelKey::new(text, style, fit);
         self.paint(painter, &key, style, origin, color);
     }
 
@@ -203,10 +211,10 @@ impl TextEngine {
         &mut self,
         text: &str,
         style: &ParagraphStyle,
-        max_width_pt: f32,
+        fit: Fit,
         range: std::ops::Range<usize>,
     ) -> Vec<egui::Rect> {
-        let key = LabelKey::new(text, style, max_width_pt, false);
+        let key = LabelKey::new(text, style, fit);
         let left = self.measure(key.clone(), style).left_pt;
         let Some(entry) = self.labels.get(&key) else {
             return Vec::new();
@@ -223,30 +231,5 @@ impl TextEngine {
             }
         }
         rects
-    }
-
-    /// Lays out a UI string (cached) on one line, cut with an ellipsis at its logical end
-    /// when wider than `max_width_pt`, and measures it.
-    pub fn measure_line(
-        &mut self,
-        text: &str,
-        style: &ParagraphStyle,
-        max_width_pt: f32,
-    ) -> LabelMetrics {
-        self.measure(LabelKey::new(text, style, max_width_pt, true), style)
-    }
-
-    /// Draws a UI string laid out by [`Self::measure_line`] with its ink box at `origin`.
-    pub fn paint_line(
-        &mut self,
-        painter: &egui::Painter,
-        text: &str,
-        style: &ParagraphStyle,
-        max_width_pt: f32,
-        origin: egui::Pos2,
-        color: egui::Color32,
-    ) {
-        let key = LabelKey::new(text, style, max_width_pt, true);
-        self.paint(painter, &key, style, origin, color);
     }
 }

@@ -2,6 +2,7 @@
 //! names): laid out by cosmic-text and drawn through the glyph atlas, because egui's own text
 //! has no bidirectional layout and no Arabic font.
 
+use crate::text::Fit;
 use egui::{Color32, Response, Role, Sense, Ui, WidgetInfo, vec2};
 
 use crate::text::{ParagraphStyle, ReadingFace, TextEngine};
@@ -28,11 +29,18 @@ pub fn bidi_label(
 ) -> Response {
     let style = ui_style(ReadingFace::default(), false);
     let max_width = ui.available_width().max(40.0);
-    let metrics = engine.measure_label(text, &style, max_width);
+    let metrics = engine.measure_label(text, &style, Fit::Wrap(max_width));
     let (rect, response) = ui.allocate_exact_size(metrics.size, Sense::hover());
     if ui.is_rect_visible(rect) {
         let color = color.unwrap_or_else(|| ui.visuals().text_color());
-        engine.paint_label(ui.painter(), text, &style, max_width, rect.min, color);
+        engine.paint_label(
+            ui.painter(),
+            text,
+            &style,
+            Fit::Wrap(max_width),
+            rect.min,
+            color,
+        );
     }
     response.widget_info(|| WidgetInfo::labeled(Role::Label, true, spoken(text)));
     response
@@ -78,7 +86,7 @@ fn caption_button(
     } else {
         (ui.available_width() - 2.0 * padding.x).max(40.0)
     };
-    let metrics = engine.measure_label(text, &style, max_width);
+    let metrics = engine.measure_label(text, &style, Fit::Wrap(max_width));
     let desired = vec2(
         (metrics.size.x + 2.0 * padding.x).max(min_width),
         metrics.size.y + 2.0 * padding.y,
@@ -107,7 +115,7 @@ fn caption_button(
         let origin = egui::pos2(x, rect.top() + padding.y);
         if let Some(marked) = marked {
             let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
-            for mark in engine.label_ranges(text, &style, max_width, marked) {
+            for mark in engine.label_ranges(text, &style, Fit::Wrap(max_width), marked) {
                 ui.painter().rect_filled(
                     mark.translate(origin.to_vec2()),
                     egui::CornerRadius::same(2),
@@ -119,7 +127,7 @@ fn caption_button(
             ui.painter(),
             text,
             &style,
-            max_width,
+            Fit::Wrap(max_width),
             origin,
             visuals.text_color(),
         );
@@ -178,7 +186,7 @@ pub fn chip(
         bold: false,
         face: ReadingFace::default(),
     };
-    let metrics = engine.measure_label(text, &style, 400.0);
+    let metrics = engine.measure_label(text, &style, Fit::Wrap(400.0));
     let padding = vec2(8.0, 2.0);
     let sense = if toggle {
         Sense::click()
@@ -208,7 +216,7 @@ pub fn chip(
             ui.painter(),
             text,
             &style,
-            400.0,
+            Fit::Wrap(400.0),
             rect.min + padding,
             text_color,
         );

@@ -4,6 +4,7 @@
 //! File names are laid out by cosmic-text like all text that may be Arabic, and the filter
 //! ignores vowel marks and alef forms as search does.
 
+use crate::text::Fit;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -666,13 +667,13 @@ fn row_ui(
     let style = ui_style(ReadingFace::default(), false);
     let left = icon.right() + 8.0;
     let text_width = (rect.right() - left - 6.0).max(20.0);
-    let metrics = engine.measure_line(name, &style, text_width);
+    let metrics = engine.measure_label(name, &style, Fit::Line(text_width));
     let top = rect.center().y - metrics.size.y / 2.0;
-    engine.paint_line(
+    engine.paint_label(
         &painter,
         name,
         &style,
-        text_width,
+        Fit::Line(text_width),
         egui::pos2(left, top),
         visuals.text_color(),
     );

@@ -1,6 +1,7 @@
 //! The reading view: a centred column of right-to-left paragraphs drawn through the text
 //! engine, virtualized so that only paragraphs near the viewport are shaped and painted.
 
+use crate::text::Fit;
 use egui::{Color32, CornerRadius, Id, Rect, Role, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
 use crate::document::{Document, ParagraphKind};
@@ -706,7 +707,7 @@ fn paint_marks(
         text_rect.left()
     };
     for (name, color) in &marks.chips {
-        let metrics = engine.measure_label(name, &chip_style, 300.0);
+        let metrics = engine.measure_label(name, &chip_style, Fit::Wrap(300.0));
         let width = metrics.size.x + 10.0;
         let left = if rtl { edge - width } else { edge };
         let rect = Rect::from_min_size(pos2(left, bottom - chip_height), vec2(width, chip_height));
@@ -717,7 +718,7 @@ fn paint_marks(
             ui.painter(),
             name,
             &chip_style,
-            300.0,
+            Fit::Wrap(300.0),
             pos2(rect.left() + 5.0, text_top),
             super::bidi_label::contrasting_text(*color),
         );
