@@ -4,6 +4,7 @@
 //! sidecars a folder has not committed. Git is run as a program; nothing here knows about the
 //! window.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -89,8 +90,9 @@ pub fn merge_files(base: &Path, ours: &Path, theirs: &Path) -> Result<MergeRepor
     Ok(report)
 }
 
-/// Writes `bytes` over `path` through a temporary file and a rename (no backup: `path` is
-/// git's temporary copy).
+/// Writes `bytes` over `path` through a temporary file and a rename, so `path` is either as
+/// it was or whole. No backup and no flush to disk: `path` is git's temporary copy, which git
+/// reads back at once and commits itself.
 fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), GitStoreError> {
     let error = |source| GitStoreError::Write {
         source,
@@ -102,7 +104,6 @@ fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), GitStoreError> {
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
         drop(file);
         std::fs::rename(&temp, path)
     })();
@@ -152,17 +153,21 @@ fn annotation_line(annotation: &Annotation) -> String {
     };
     let mut line = format!("{place}{kind} [{}]", annotation.labels.join(", "));
     if !annotation.note.is_empty() {
-        line.push_str(&format!(
+        write!(
+            line,
             " note: \"{}\"",
             one_line(&annotation.note, usize::MAX)
-        ));
+        )
+        .ok();
     }
-    line.push_str(&format!(
+    write!(
+        line,
         " quote: \"{}\"",
         one_line(&annotation.target.quote.exact, SHOWN_QUOTE_CHARS)
-    ));
+    )
+    .ok();
     if let Some(color) = &annotation.color {
-        line.push_str(&format!(" colour: {color}"));
+        write!(line, " colour: {color}").ok();
     }
     line
 }
@@ -198,13 +203,15 @@ pub fn show(sidecar: &Sidecar) -> String {
                 || "?".to_owned(),
                 |a| a.target.paragraph.saturating_add(1).to_string(),
             );
-        out.push_str(&format!(
-            "conflict ¶{place} {}: other value {} ({}, {})\n",
+        writeln!(
+            out,
+            "conflict ¶{place} {}: other value {} ({}, {})",
             conflict.field,
             one_line(&conflict.value.to_string(), usize::MAX),
             conflict.author,
             conflict.modified
-        ));
+        )
+        .ok();
     }
     out
 }

@@ -528,13 +528,13 @@ fn apply_edits(base: &Sidecar, edits: &[Edit], side: u128, clock: &mut i64) -> S
                 new.labels = label_ids(&scheme, labels);
                 new.created = time;
                 new.author = format!("side-{side}");
-                if !span {
+                if *span {
+                    new.target.position.start += 1 + n;
+                    new.target.position.end = new.target.position.start + 3;
+                } else {
                     new.target.kind = TargetKind::Paragraph;
                     new.target.position.end = new.target.position.start + 50;
                     new.target.paragraph_sha256 = format!("p{paragraph}");
-                } else {
-                    new.target.position.start += 1 + n;
-                    new.target.position.end = new.target.position.start + 3;
                 }
                 sidecar.annotations.push(new);
             }
@@ -883,7 +883,7 @@ fn both_relabel(first: &str, second: &str) -> String {
         let mut sidecar = read_sidecar(&clone.join(SIDECAR));
         let annotation = sidecar.annotations.iter_mut().find(|a| a.id == id).unwrap();
         annotation.labels = vec![if name == "sara" { "event" } else { "opinion" }.to_owned()];
-        annotation.author = name.to_owned();
+        name.clone_into(&mut annotation.author);
         let time = times.iter().find(|(n, _)| *n == name).unwrap().1;
         annotation.modified = jiff::Timestamp::from_second(time).unwrap();
         std::fs::write(clone.join(SIDECAR), sidecar::to_json(&sidecar)).unwrap();

@@ -121,42 +121,14 @@ fn merge_three_way(
             }
         }
     }
-    let mut merged: HashMap<Uuid, Annotation> = HashMap::new();
-    for annotation in &ours.annotations {
-        merged.insert(annotation.id, annotation.clone());
-    }
-    for theirs_annotation in &theirs.annotations {
-        match ours_by_id.get(&theirs_annotation.id) {
-            Some(ours_annotation) => {
-                let base_annotation = base_by_id.get(&theirs_annotation.id).copied();
-                let result = match (policy, base_annotation) {
-                    (Policy::Record, _) => record_annotation(
-                        ours_annotation,
-                        theirs_annotation,
-                        base_annotation,
-                        &mut conflicts,
-                    ),
-                    (Policy::Combine, Some(base_annotation)) => {
-                        merge_annotation(ours_annotation, theirs_annotation, base_annotation)
-                    }
-                    // Without a common version, the newer copy wins whole.
-                    (Policy::Combine, None)
-                        if theirs_annotation.modified > ours_annotation.modified =>
-                    {
-                        theirs_annotation.clone()
-                    }
-                    (Policy::Combine, None) => continue,
-                };
-                if result != **ours_annotation {
-                    report.updated += 1;
-                }
-                merged.insert(theirs_annotation.id, result);
-            }
-            None => {
-                merged.insert(theirs_annotation.id, theirs_annotation.clone());
-            }
-        }
-    }
+    let mut merged = merge_annotations(
+        ours,
+        theirs,
+        &base_by_id,
+        policy,
+        &mut report,
+        &mut conflicts,
+    );
     let edits = Edits {
         ours_by_id: &ours_by_id,
         theirs,
@@ -217,6 +189,57 @@ fn merge_three_way(
         },
         report,
     )
+}
+
+/// Every annotation either copy has, those both have merged (see [`merge_three_way`]);
+/// deletions are not applied yet.
+fn merge_annotations(
+    ours: &Sidecar,
+    theirs: &Sidecar,
+    base_by_id: &HashMap<Uuid, &Annotation>,
+    policy: Policy,
+    report: &mut MergeReport,
+    conflicts: &mut Vec<Conflict>,
+) -> HashMap<Uuid, Annotation> {
+    let ours_by_id: HashMap<Uuid, &Annotation> =
+        ours.annotations.iter().map(|a| (a.id, a)).collect();
+    let mut merged: HashMap<Uuid, Annotation> = HashMap::new();
+    for annotation in &ours.annotations {
+        merged.insert(annotation.id, annotation.clone());
+    }
+    for theirs_annotation in &theirs.annotations {
+        match ours_by_id.get(&theirs_annotation.id) {
+            Some(ours_annotation) => {
+                let base_annotation = base_by_id.get(&theirs_annotation.id).copied();
+                let result = match (policy, base_annotation) {
+                    (Policy::Record, _) => record_annotation(
+                        ours_annotation,
+                        theirs_annotation,
+                        base_annotation,
+                        conflicts,
+                    ),
+                    (Policy::Combine, Some(base_annotation)) => {
+                        merge_annotation(ours_annotation, theirs_annotation, base_annotation)
+                    }
+                    // Without a common version, the newer copy wins whole.
+                    (Policy::Combine, None)
+                        if theirs_annotation.modified > ours_annotation.modified =>
+                    {
+                        theirs_annotation.clone()
+                    }
+                    (Policy::Combine, None) => continue,
+                };
+                if result != **ours_annotation {
+                    report.updated += 1;
+                }
+                merged.insert(theirs_annotation.id, result);
+            }
+            None => {
+                merged.insert(theirs_annotation.id, theirs_annotation.clone());
+            }
+        }
+    }
+    merged
 }
 
 /// The conflicts lists after a merge: one kept by both copies stays, one only one copy has
