@@ -1029,24 +1029,20 @@ fn readme_steps_for_a_new_team() {
     let url = root.join("team.git");
     let url = url.to_str().unwrap();
     // 1. Whoever starts the project.
-    git.run(
-        root,
-        "lead",
-        &["-c", "init.defaultBranch=main", "init", "-q", "corpus"],
-    );
+    git.run(root, "lead", &["init", "-b", "main", "corpus"]);
     let corpus = root.join("corpus");
     std::fs::copy(fixtures().join(ARTICLE), corpus.join(ARTICLE)).unwrap();
     assert!(git.hashiya(&corpus, &["git-setup"]).status.success());
     git.run(&corpus, "lead", &["add", "."]);
-    git.run(&corpus, "lead", &["commit", "-q", "-m", "Articles"]);
+    git.run(&corpus, "lead", &["commit", "-m", "Articles"]);
     git.run(&corpus, "lead", &["remote", "add", "origin", url]);
-    git.run(&corpus, "lead", &["push", "-q", "-u", "origin", "main"]);
+    git.run(&corpus, "lead", &["push", "-u", "origin", "main"]);
     // 2. Each annotator clones and sets up their clone.
     let mut clones = Vec::new();
     for name in ["sara", "omar"] {
         let home = root.join(format!("home-{name}"));
         std::fs::create_dir(&home).unwrap();
-        git.run(&home, name, &["clone", "-q", url, "corpus"]);
+        git.run(&home, name, &["clone", url, "corpus"]);
         let clone = home.join("corpus");
         assert!(git.hashiya(&clone, &["git-setup"]).status.success());
         clones.push((name, clone));
@@ -1068,12 +1064,12 @@ fn readme_steps_for_a_new_team() {
     // 4. Commit, pull, push; in either order.
     for (name, clone) in &clones {
         git.run(clone, name, &["add", "."]);
-        git.run(clone, name, &["commit", "-q", "-m", "Annotations"]);
-        git.run(clone, name, &["pull", "-q", "--no-rebase"]);
-        git.run(clone, name, &["push", "-q"]);
+        git.run(clone, name, &["commit", "-m", "Annotations"]);
+        git.run(clone, name, &["pull", "--no-rebase"]);
+        git.run(clone, name, &["push"]);
     }
     let (_, sara) = &clones[0];
-    git.run(sara, "sara", &["pull", "-q", "--no-rebase"]);
+    git.run(sara, "sara", &["pull", "--no-rebase"]);
     for (_, clone) in &clones {
         let shared = read_sidecar(&clone.join(SIDECAR));
         assert_eq!(labels_of(&shared, 1), ["event"]);
