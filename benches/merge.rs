@@ -2,7 +2,8 @@
 //! common base of 4,000, each side adding 1,000 and relabelling 500 (250 of them the same
 //! annotations, so they conflict). Measured: the merge alone, and `merge_files` (read and
 //! parse the three files, merge, write the result in canonical form) as `hashiya
-//! merge-sidecar` runs it.
+//! merge-sidecar` runs it. The three files are left in `target/merge-bench` for timing the
+//! command itself.
 //!
 //! `cargo bench --bench merge`; numbers in BENCHMARKS.md.
 
@@ -96,8 +97,11 @@ fn benches(c: &mut Criterion) {
     assert_eq!(merged.annotations.len(), 6_000);
     assert_eq!(report.conflicts, 250);
 
-    let dir = tempfile::tempdir().unwrap();
-    let paths = ["base.json", "ours.json", "theirs.json"].map(|name| dir.path().join(name));
+    // Left in target/merge-bench so the command itself can be timed on them:
+    // `hashiya merge-sidecar base.json ours.json theirs.json` (ours.json is replaced).
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/merge-bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    let paths = ["base.json", "ours.json", "theirs.json"].map(|name| dir.join(name));
     let texts = [&base, &ours, &theirs].map(sidecar::to_json);
     let mut group = c.benchmark_group("merge_5k_each");
     group.sample_size(20);
