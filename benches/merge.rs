@@ -25,7 +25,7 @@ fn annotation(n: u128, labels: &[&str]) -> Annotation {
         modified: time,
         author: "باحثة".to_owned(),
         labels: labels.iter().map(|l| (*l).to_owned()).collect(),
-        note: if n % 3 == 0 {
+        note: if n.is_multiple_of(3) {
             "ملاحظة قصيرة على الفقرة".to_owned()
         } else {
             String::new()
