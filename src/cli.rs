@@ -101,6 +101,36 @@ pub enum Command {
         #[arg(long)]
         encoding: Option<String>,
     },
+    /// Merge three versions of an annotations file, as git's merge driver (`%O %A %B %P`):
+    /// by annotation, both sides' additions kept and deletions honoured. Where both changed
+    /// the same field of one annotation, the later edit wins and the other value is kept in
+    /// the file's `conflicts` list. The result is written to OURS; the exit status is
+    /// non-zero, with OURS untouched, only when an input is not a readable annotations file.
+    /// `hashiya git-setup` registers it.
+    MergeSidecar {
+        /// The common ancestor (git's %O; may be empty).
+        base: PathBuf,
+        /// Our version, replaced by the merge (git's %A).
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// The file's path in the repository, for messages (git's %P).
+        path: Option<PathBuf>,
+    },
+    /// Set up the git repository holding FOLDER (default: the current folder) for
+    /// annotations: `.gitattributes` lines for `*.annotations.json` and
+    /// `*.annotations.*.json`, and the merge driver and diff text conversion in the
+    /// repository's configuration. Run it in every clone; running it again changes nothing.
+    GitSetup {
+        /// A folder inside the git work tree.
+        folder: Option<PathBuf>,
+    },
+    /// Print an annotations file one line per annotation (paragraph, labels, note, quote),
+    /// as `git diff` shows it once `hashiya git-setup` has run.
+    ShowSidecar {
+        /// The annotations file.
+        file: PathBuf,
+    },
 }
 
 /// `--format` values of `export`.
@@ -153,6 +183,14 @@ pub fn main() -> ExitCode {
             file,
             encoding,
         }) => layout_visual(&file, encoding.as_deref()),
+        Some(Command::MergeSidecar {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => merge_sidecar(&base, &ours, &theirs, path.as_deref()),
+        Some(Command::GitSetup { folder }) => git_setup(folder.as_deref()),
+        Some(Command::ShowSidecar { file }) => show_sidecar(&file),
         None if cli.install_desktop => install_desktop(cli.default_for.as_deref()),
         None if cli.uninstall_desktop => uninstall_desktop(),
         None => run_gui(cli.paths.into_iter().next(), cli.builtin_dialogs),
@@ -266,6 +304,58 @@ fn agreement(folder: &std::path::Path, json: bool) -> anyhow::Result<()> {
             crate::corpus::agreement_table(&report, Some(folder))
         )?;
     }
+    Ok(())
+}
+
+fn merge_sidecar(
+    base: &std::path::Path,
+    ours: &std::path::Path,
+    theirs: &std::path::Path,
+    path: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let shown = path.unwrap_or(ours).display();
+    let report = crate::gitstore::merge_files(base, ours, theirs)
+        .map_err(|e| anyhow::anyhow!("cannot merge {shown}: {e}"))?;
+    if report.conflicts > 0 {
+        eprintln!(
+            "hashiya: {shown}: {} annotation field(s) were changed on both sides; the later \
+             edit was kept and the other value is listed under \"conflicts\"",
+            report.conflicts
+        );
+    }
+    Ok(())
+}
+
+fn git_setup(folder: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let folder = std::path::absolute(folder.unwrap_or(std::path::Path::new(".")))?;
+    let folder = folder.as_path();
+    let executable = std::env::current_exe()
+        .and_then(std::fs::canonicalize)
+        .map_err(|e| anyhow::anyhow!("cannot find the path of this program: {e}"))?;
+    let report = crate::gitstore::setup(folder, &executable)?;
+    let attributes = report.root.join(".gitattributes");
+    if report.attributes_written {
+        println!(
+            "updated {} (commit it, so every clone merges annotations by annotation)",
+            attributes.display()
+        );
+    } else {
+        println!("{} already set up", attributes.display());
+    }
+    if report.config_set.is_empty() {
+        println!("git configuration already set up");
+    } else {
+        println!(
+            "set {} in this clone's git configuration (run hashiya git-setup in every clone)",
+            report.config_set.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn show_sidecar(file: &std::path::Path) -> anyhow::Result<()> {
+    let text = crate::gitstore::show_file(file)?;
+    std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
 }
 

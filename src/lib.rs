@@ -17,6 +17,7 @@ pub mod corpus;
 pub mod document;
 pub mod export;
 pub mod files;
+pub mod gitstore;
 #[cfg(feature = "gui")]
 pub mod session;
 #[cfg(feature = "gui")]

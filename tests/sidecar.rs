@@ -114,6 +114,7 @@ proptest! {
             label_scheme: LabelScheme::news_default(),
             annotations,
             deleted: vec![Deletion { id: uuid::Uuid::from_u128(7), deleted: jiff::Timestamp::from_second(5).unwrap() }],
+            conflicts: Vec::new(),
         };
         let json = sidecar::to_json(&sidecar);
         let parsed = sidecar::parse(json.as_bytes(), Path::new("x.json")).unwrap();

@@ -5,12 +5,17 @@
 //! side's version. Only when both changed the same note, colour or target does the newer
 //! `modified` win (both notes are kept). Deletions are remembered so they are not undone by the
 //! other copy, and nothing either side wrote is dropped silently.
+//!
+//! [`merge_recording_conflicts`] is the same merge for git's merge driver, where both copies
+//! are files of equal standing: when both changed the same field of one annotation, the later
+//! `modified` wins and the other value is kept in the sidecar's `conflicts` list (see
+//! [`super::conflict`]), and the result does not depend on which copy is "ours".
 
 use std::collections::HashMap;
 
 use uuid::Uuid;
 
-use super::model::{Annotation, Deletion, LabelScheme, Sidecar};
+use super::model::{Annotation, Conflict, Deletion, LabelScheme, Sidecar};
 
 /// What a merge changed in our copy.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -21,6 +26,8 @@ pub struct MergeReport {
     pub updated: usize,
     /// Annotations the other copy deleted.
     pub removed: usize,
+    /// Values that lost to a later edit of the same field and were kept in `conflicts`.
+    pub conflicts: usize,
 }
 
 impl MergeReport {
@@ -46,10 +53,47 @@ pub fn merge_with_base(
     theirs: &Sidecar,
     base: Option<&Sidecar>,
 ) -> (Sidecar, MergeReport) {
+    merge_three_way(ours, theirs, base, Policy::Combine)
+}
+
+/// The three-way merge of git's merge driver: as [`merge_with_base`], except where both
+/// copies changed the same field of one annotation (its labels, note, colour or target) to
+/// different values. There the copy with the later `modified` wins (equal times: the greater
+/// value, so the result is the same whichever copy is ours) and the other value is added to
+/// the `conflicts` list. Labels count as changed on both sides only when the label-by-label
+/// merge would give a set neither copy has and one of them removed a label (two copies that
+/// only added labels get all of them). An annotation one copy deleted and the other edited
+/// is kept as the editor left it, with a `deleted` conflict recording the deletion. The
+/// article information is theirs when only they changed it.
+pub fn merge_recording_conflicts(
+    ours: &Sidecar,
+    theirs: &Sidecar,
+    base: Option<&Sidecar>,
+) -> (Sidecar, MergeReport) {
+    merge_three_way(ours, theirs, base, Policy::Record)
+}
+
+/// How a field both copies changed is settled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Policy {
+    /// As the window merges: labels label by label, both notes kept, otherwise ours when
+    /// newer or as new.
+    Combine,
+    /// The later value wins and the other is kept in `conflicts`.
+    Record,
+}
+
+fn merge_three_way(
+    ours: &Sidecar,
+    theirs: &Sidecar,
+    base: Option<&Sidecar>,
+    policy: Policy,
+) -> (Sidecar, MergeReport) {
     let base_by_id: HashMap<Uuid, &Annotation> = base
         .map(|b| b.annotations.iter().map(|a| (a.id, a)).collect())
         .unwrap_or_default();
     let mut report = MergeReport::default();
+    let mut conflicts: Vec<Conflict> = Vec::new();
     let mut deleted: HashMap<Uuid, Deletion> = HashMap::new();
     for deletion in ours.deleted.iter().chain(&theirs.deleted) {
         deleted
@@ -63,34 +107,39 @@ pub fn merge_with_base(
     }
     let ours_by_id: HashMap<Uuid, &Annotation> =
         ours.annotations.iter().map(|a| (a.id, a)).collect();
-    let mut merged: HashMap<Uuid, Annotation> = HashMap::new();
-    for annotation in &ours.annotations {
-        merged.insert(annotation.id, annotation.clone());
-    }
-    for theirs_annotation in &theirs.annotations {
-        match ours_by_id.get(&theirs_annotation.id) {
-            Some(ours_annotation) => {
-                let result = match base_by_id.get(&theirs_annotation.id) {
-                    Some(base_annotation) => {
-                        merge_annotation(ours_annotation, theirs_annotation, base_annotation)
-                    }
-                    // Without a common version, the newer copy wins whole.
-                    None if theirs_annotation.modified > ours_annotation.modified => {
-                        theirs_annotation.clone()
-                    }
-                    None => continue,
-                };
-                if result != **ours_annotation {
-                    report.updated += 1;
-                }
-                merged.insert(theirs_annotation.id, result);
-            }
-            None => {
-                merged.insert(theirs_annotation.id, theirs_annotation.clone());
+    if policy == Policy::Record {
+        // A file edited by hand (or by an older tool) may drop an annotation without
+        // recording the deletion: one in the base that a copy lacks was deleted there.
+        let theirs_ids: std::collections::HashSet<Uuid> =
+            theirs.annotations.iter().map(|a| a.id).collect();
+        for (id, base_annotation) in &base_by_id {
+            if !(ours_by_id.contains_key(id) && theirs_ids.contains(id)) {
+                deleted.entry(*id).or_insert_with(|| Deletion {
+                    id: *id,
+                    deleted: base_annotation.modified,
+                });
             }
         }
     }
-    keep_edits_over_deletions(&mut merged, &deleted, &ours_by_id, theirs, &base_by_id);
+    let mut merged = merge_annotations(
+        ours,
+        theirs,
+        &base_by_id,
+        policy,
+        &mut report,
+        &mut conflicts,
+    );
+    let edits = Edits {
+        ours_by_id: &ours_by_id,
+        theirs,
+        base_by_id: &base_by_id,
+    };
+    match policy {
+        Policy::Combine => keep_edits_over_deletions(&mut merged, &deleted, &edits),
+        Policy::Record => {
+            keep_edited_over_deletions(&mut merged, &deleted, &edits, &mut conflicts);
+        }
+    }
     // A deletion wins over every version it saw; an edit made after it brings the
     // annotation back.
     merged.retain(|id, annotation| {
@@ -122,17 +171,278 @@ pub fn merge_with_base(
     sort_annotations(&mut annotations);
     let mut deleted: Vec<Deletion> = deleted.into_values().collect();
     deleted.sort_by_key(|d| (d.deleted, d.id));
+    report.conflicts = conflicts.len();
+    let conflicts = merge_conflict_lists(ours, theirs, base, conflicts, &annotations);
+    let article = match (policy, base) {
+        (Policy::Record, Some(base)) if ours.article == base.article => theirs.article.clone(),
+        _ => ours.article.clone(),
+    };
     (
         Sidecar {
             format: ours.format.clone(),
-            version: ours.version,
-            article: ours.article.clone(),
+            version: ours.version.max(theirs.version),
+            article,
             label_scheme,
             annotations,
             deleted,
+            conflicts,
         },
         report,
     )
+}
+
+/// Every annotation either copy has, those both have merged (see [`merge_three_way`]);
+/// deletions are not applied yet.
+fn merge_annotations(
+    ours: &Sidecar,
+    theirs: &Sidecar,
+    base_by_id: &HashMap<Uuid, &Annotation>,
+    policy: Policy,
+    report: &mut MergeReport,
+    conflicts: &mut Vec<Conflict>,
+) -> HashMap<Uuid, Annotation> {
+    let ours_by_id: HashMap<Uuid, &Annotation> =
+        ours.annotations.iter().map(|a| (a.id, a)).collect();
+    let mut merged: HashMap<Uuid, Annotation> = HashMap::new();
+    for annotation in &ours.annotations {
+        merged.insert(annotation.id, annotation.clone());
+    }
+    for theirs_annotation in &theirs.annotations {
+        match ours_by_id.get(&theirs_annotation.id) {
+            Some(ours_annotation) => {
+                let base_annotation = base_by_id.get(&theirs_annotation.id).copied();
+                let result = match (policy, base_annotation) {
+                    (Policy::Record, _) => record_annotation(
+                        ours_annotation,
+                        theirs_annotation,
+                        base_annotation,
+                        conflicts,
+                    ),
+                    (Policy::Combine, Some(base_annotation)) => {
+                        merge_annotation(ours_annotation, theirs_annotation, base_annotation)
+                    }
+                    // Without a common version, the newer copy wins whole.
+                    (Policy::Combine, None)
+                        if theirs_annotation.modified > ours_annotation.modified =>
+                    {
+                        theirs_annotation.clone()
+                    }
+                    (Policy::Combine, None) => continue,
+                };
+                if result != **ours_annotation {
+                    report.updated += 1;
+                }
+                merged.insert(theirs_annotation.id, result);
+            }
+            None => {
+                merged.insert(theirs_annotation.id, theirs_annotation.clone());
+            }
+        }
+    }
+    merged
+}
+
+/// The conflicts lists after a merge: one kept by both copies stays, one only one copy has
+/// stays unless the other copy had it in the base (and so settled it), the new ones are
+/// added, and those of annotations no longer there are dropped.
+fn merge_conflict_lists(
+    ours: &Sidecar,
+    theirs: &Sidecar,
+    base: Option<&Sidecar>,
+    new: Vec<Conflict>,
+    annotations: &[Annotation],
+) -> Vec<Conflict> {
+    let in_base = |c: &Conflict| base.is_some_and(|b| b.conflicts.contains(c));
+    let present: std::collections::HashSet<Uuid> = annotations.iter().map(|a| a.id).collect();
+    let mut kept: Vec<Conflict> = Vec::new();
+    let candidates = ours.conflicts.iter().chain(&theirs.conflicts).cloned();
+    for conflict in candidates.chain(new) {
+        let settled = in_base(&conflict)
+            && !(ours.conflicts.contains(&conflict) && theirs.conflicts.contains(&conflict));
+        if !settled && present.contains(&conflict.annotation) && !kept.contains(&conflict) {
+            kept.push(conflict);
+        }
+    }
+    kept
+}
+
+/// The copies an annotation's edits are judged from.
+struct Edits<'a> {
+    ours_by_id: &'a HashMap<Uuid, &'a Annotation>,
+    theirs: &'a Sidecar,
+    base_by_id: &'a HashMap<Uuid, &'a Annotation>,
+}
+
+/// Whether our value wins a field both copies changed: the later `modified`, or on equal
+/// times the greater value, so both copies settle it alike.
+fn ours_wins<T: serde::Serialize>(
+    ours: &Annotation,
+    theirs: &Annotation,
+    ours_value: &T,
+    theirs_value: &T,
+) -> bool {
+    match ours.modified.cmp(&theirs.modified) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => {
+            let json = |v: &T| serde_json::to_string(v).unwrap_or_default();
+            (json(ours_value), &ours.author) >= (json(theirs_value), &theirs.author)
+        }
+    }
+}
+
+/// One field of an annotation both copies have, settled for [`Policy::Record`]: the changed
+/// side's value, or, when both changed it differently, the winner's, with the loser's added
+/// to `conflicts`.
+fn record_field<T: Clone + PartialEq + serde::Serialize>(
+    field: &str,
+    (ours, ours_value): (&Annotation, &T),
+    (theirs, theirs_value): (&Annotation, &T),
+    base_value: Option<&T>,
+    conflicts: &mut Vec<Conflict>,
+) -> T {
+    if ours_value == theirs_value || base_value == Some(theirs_value) {
+        return ours_value.clone();
+    }
+    if base_value == Some(ours_value) {
+        return theirs_value.clone();
+    }
+    let (winner, (loser, loser_value)) = if ours_wins(ours, theirs, ours_value, theirs_value) {
+        (ours_value, (theirs, theirs_value))
+    } else {
+        (theirs_value, (ours, ours_value))
+    };
+    conflicts.push(Conflict {
+        annotation: ours.id,
+        field: field.to_owned(),
+        value: serde_json::to_value(loser_value).unwrap_or_default(),
+        author: loser.author.clone(),
+        modified: loser.modified,
+    });
+    winner.clone()
+}
+
+/// Three-way merge of one annotation both copies have, for [`Policy::Record`].
+fn record_annotation(
+    ours: &Annotation,
+    theirs: &Annotation,
+    base: Option<&Annotation>,
+    conflicts: &mut Vec<Conflict>,
+) -> Annotation {
+    let mut result = if ours_wins(ours, theirs, &ours.modified, &theirs.modified) {
+        ours.clone()
+    } else {
+        theirs.clone()
+    };
+    let sorted = |labels: &[String]| {
+        let mut labels = labels.to_vec();
+        labels.sort();
+        labels.dedup();
+        labels
+    };
+    let (ours_labels, theirs_labels) = (sorted(&ours.labels), sorted(&theirs.labels));
+    let base_labels = base.map(|b| sorted(&b.labels));
+    let combined = base_labels
+        .as_ref()
+        .map(|b| sorted(&merge_labels(&ours_labels, &theirs_labels, b)));
+    let removed_any = |side: &[String]| {
+        base_labels
+            .as_ref()
+            .is_some_and(|b| b.iter().any(|l| !side.contains(l)))
+    };
+    result.labels = match combined {
+        // Both only added labels, or one side's change already holds the other's.
+        Some(combined)
+            if combined == ours_labels
+                || combined == theirs_labels
+                || !(removed_any(&ours_labels) || removed_any(&theirs_labels)) =>
+        {
+            // Keep an order one of the copies had where possible.
+            if combined == ours_labels {
+                ours.labels.clone()
+            } else if combined == theirs_labels {
+                theirs.labels.clone()
+            } else {
+                merge_labels(
+                    &ours.labels,
+                    &theirs.labels,
+                    &base.map(|b| b.labels.clone()).unwrap_or_default(),
+                )
+            }
+        }
+        _ => record_field(
+            "labels",
+            (ours, &ours.labels),
+            (theirs, &theirs.labels),
+            base.map(|b| &b.labels),
+            conflicts,
+        ),
+    };
+    result.note = record_field(
+        "note",
+        (ours, &ours.note),
+        (theirs, &theirs.note),
+        base.map(|b| &b.note),
+        conflicts,
+    );
+    result.color = record_field(
+        "color",
+        (ours, &ours.color),
+        (theirs, &theirs.color),
+        base.map(|b| &b.color),
+        conflicts,
+    );
+    result.target = record_field(
+        "target",
+        (ours, &ours.target),
+        (theirs, &theirs.target),
+        base.map(|b| &b.target),
+        conflicts,
+    );
+    result.created = ours.created.min(theirs.created);
+    result.modified = ours.modified.max(theirs.modified);
+    result
+}
+
+/// For [`Policy::Record`]: one copy deleted what the other edited since the base. The
+/// editor's version stays whole, newer than the deletion, and a `deleted` conflict records
+/// the deletion (taking it deletes the annotation).
+fn keep_edited_over_deletions(
+    merged: &mut HashMap<Uuid, Annotation>,
+    deleted: &HashMap<Uuid, Deletion>,
+    edits: &Edits<'_>,
+    conflicts: &mut Vec<Conflict>,
+) {
+    let theirs_by_id: HashMap<Uuid, &Annotation> =
+        edits.theirs.annotations.iter().map(|a| (a.id, a)).collect();
+    for (id, base_annotation) in edits.base_by_id {
+        let Some(deletion) = deleted.get(id) else {
+            continue;
+        };
+        let edited = match (edits.ours_by_id.get(id), theirs_by_id.get(id)) {
+            (None, Some(theirs_annotation)) | (Some(theirs_annotation), None) => {
+                Some(*theirs_annotation).filter(|a| *a != *base_annotation)
+            }
+            _ => None,
+        };
+        let Some(edited) = edited else { continue };
+        let mut annotation = edited.clone();
+        annotation.modified = annotation.modified.max(just_after(deletion.deleted));
+        conflicts.push(Conflict {
+            annotation: *id,
+            field: "deleted".to_owned(),
+            value: serde_json::Value::Null,
+            author: String::new(),
+            modified: deletion.deleted,
+        });
+        merged.insert(*id, annotation);
+    }
+}
+
+/// A millisecond after `time`: newer than a deletion made then.
+fn just_after(time: jiff::Timestamp) -> jiff::Timestamp {
+    time.checked_add(jiff::SignedDuration::from_millis(1))
+        .unwrap_or(time)
 }
 
 /// Three-way merge of one annotation that both copies have, from their common `base`.
@@ -174,18 +484,16 @@ fn merge_annotation(ours: &Annotation, theirs: &Annotation, base: &Annotation) -
 fn keep_edits_over_deletions(
     merged: &mut HashMap<Uuid, Annotation>,
     deleted: &HashMap<Uuid, Deletion>,
-    ours_by_id: &HashMap<Uuid, &Annotation>,
-    theirs: &Sidecar,
-    base_by_id: &HashMap<Uuid, &Annotation>,
+    edits: &Edits<'_>,
 ) {
     let theirs_ids: std::collections::HashSet<Uuid> =
-        theirs.annotations.iter().map(|a| a.id).collect();
-    for (id, base_annotation) in base_by_id {
+        edits.theirs.annotations.iter().map(|a| a.id).collect();
+    for (id, base_annotation) in edits.base_by_id {
         let Some(deletion) = deleted.get(id) else {
             continue;
         };
         let blank = blank_of(base_annotation);
-        let kept = match (ours_by_id.get(id), theirs_ids.contains(id)) {
+        let kept = match (edits.ours_by_id.get(id), theirs_ids.contains(id)) {
             // We deleted it; they changed it.
             (None, true) => merged
                 .get(id)
@@ -201,11 +509,7 @@ fn keep_edits_over_deletions(
         };
         if let Some(mut annotation) = kept.filter(|a| !a.is_blank()) {
             // Newer than the deletion, so it stays (here and in every later merge).
-            let after_deletion = deletion
-                .deleted
-                .checked_add(jiff::SignedDuration::from_millis(1))
-                .unwrap_or(deletion.deleted);
-            annotation.modified = annotation.modified.max(after_deletion);
+            annotation.modified = annotation.modified.max(just_after(deletion.deleted));
             merged.insert(*id, annotation);
         }
     }
@@ -356,20 +660,14 @@ fn merge_schemes(
     scheme
 }
 
-/// Puts annotations in document order (ties by creation time and id, so the order is stable).
+/// Puts annotations in document order (by start, then end), ties by id, so the order is the
+/// same whichever copy they came from.
 pub fn sort_annotations(annotations: &mut [Annotation]) {
     annotations.sort_by(|a, b| {
-        (
-            a.target.position.start,
-            a.target.position.end,
-            a.created,
-            a.id,
-        )
-            .cmp(&(
-                b.target.position.start,
-                b.target.position.end,
-                b.created,
-                b.id,
-            ))
+        (a.target.position.start, a.target.position.end, a.id).cmp(&(
+            b.target.position.start,
+            b.target.position.end,
+            b.id,
+        ))
     });
 }

@@ -2,6 +2,7 @@
 //! to edited articles. Nothing here knows about the GUI.
 
 pub mod anchor;
+pub mod conflict;
 pub mod merge;
 pub mod model;
 pub mod scheme;
@@ -10,10 +11,10 @@ pub mod store;
 pub mod target;
 
 pub use anchor::{AnchorMethod, reanchor};
-pub use merge::{MergeReport, merge, sort_annotations};
+pub use merge::{MergeReport, merge, merge_recording_conflicts, sort_annotations};
 pub use model::{
-    Annotation, ArticleInfo, Deletion, FORMAT_MARKER, FORMAT_VERSION, Label, LabelScheme, Sidecar,
-    Target, TargetKind,
+    Annotation, ArticleInfo, Conflict, Deletion, FORMAT_MARKER, FORMAT_VERSION, Label, LabelScheme,
+    Sidecar, Target, TargetKind,
 };
 pub use sidecar::{SidecarError, sidecar_path};
 pub use store::{AnnotationStore, Availability, Change, TargetKey};

@@ -46,6 +46,10 @@ pub struct Sidecar {
     /// does not bring them back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<Deletion>,
+    /// Values that lost when two copies changed the same field of the same annotation
+    /// (see [`crate::annotation::conflict`]); absent from files without any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// Identity of the annotated article.
@@ -276,4 +280,25 @@ pub struct Deletion {
     pub id: Uuid,
     /// When it was deleted.
     pub deleted: Timestamp,
+}
+
+/// A value that lost a merge: two copies changed the same field of one annotation, the later
+/// `modified` won, and the other value is kept here so it can be taken instead.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The annotation whose field was changed on both sides.
+    pub annotation: Uuid,
+    /// Which field: one of [`ConflictField`]'s names (`labels`, `note`, `color`, `target`),
+    /// or `deleted` when the other copy deleted an annotation this one edited.
+    pub field: String,
+    /// The value that lost (labels as a list of ids, the note, the colour or `null`, the
+    /// target); `null` for `deleted`.
+    #[serde(default)]
+    pub value: serde_json::Value,
+    /// Who made the annotation in the copy whose value lost.
+    #[serde(default)]
+    pub author: String,
+    /// When the copy whose value lost last changed the annotation (for `deleted`: when it
+    /// was deleted).
+    pub modified: Timestamp,
 }

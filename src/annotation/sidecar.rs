@@ -164,12 +164,44 @@ impl AnnotatorSidecars {
     }
 }
 
-/// The sidecar as it is written: pretty-printed JSON with a final newline.
+/// The sidecar as it is written: pretty-printed JSON with a final newline, in canonical form
+/// (see [`canonicalize`]), so the same annotations always give the same bytes.
 pub fn to_json(sidecar: &Sidecar) -> String {
+    let mut canonical = sidecar.clone();
+    canonicalize(&mut canonical);
     // Serializing plain data with string keys cannot fail.
-    let mut json = serde_json::to_string_pretty(sidecar).unwrap_or_default();
+    let mut json = serde_json::to_string_pretty(&canonical).unwrap_or_default();
     json.push('\n');
     json
+}
+
+/// Puts everything whose order carries no meaning into one fixed order, so that two copies
+/// holding the same annotations are written byte for byte alike (and git sees no change):
+/// annotations in document order, then by id; each annotation's labels in the scheme's order
+/// (labels the scheme lacks after them, as they were); deletions by time, then id; conflicts
+/// by annotation, field and time. Keys are in the order of the model's fields. Nothing else
+/// is touched: no timestamp or value is rewritten.
+pub fn canonicalize(sidecar: &mut Sidecar) {
+    super::merge::sort_annotations(&mut sidecar.annotations);
+    let rank: std::collections::HashMap<&str, usize> = sidecar
+        .label_scheme
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(idx, label)| (label.id.as_str(), idx))
+        .collect();
+    for annotation in &mut sidecar.annotations {
+        // A stable sort keeps unknown labels in their order, after the scheme's.
+        annotation
+            .labels
+            .sort_by_key(|label| rank.get(label.as_str()).copied().unwrap_or(usize::MAX));
+    }
+    sidecar.deleted.sort_by_key(|d| (d.deleted, d.id));
+    sidecar.conflicts.sort_by(|a, b| {
+        (a.annotation, &a.field, a.modified, &a.author)
+            .cmp(&(b.annotation, &b.field, b.modified, &b.author))
+            .then_with(|| a.value.to_string().cmp(&b.value.to_string()))
+    });
 }
 
 /// The fields checked before the rest of a sidecar is read.

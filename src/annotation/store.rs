@@ -152,6 +152,7 @@ impl AnnotationStore {
             label_scheme: scheme,
             annotations: Vec::new(),
             deleted: Vec::new(),
+            conflicts: Vec::new(),
         };
         Self::from_parts(sidecar, document, author, Availability::Editable)
     }
