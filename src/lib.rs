@@ -18,6 +18,8 @@ pub mod document;
 pub mod export;
 pub mod files;
 #[cfg(feature = "gui")]
+pub mod jobs;
+#[cfg(feature = "gui")]
 pub mod session;
 #[cfg(feature = "gui")]
 pub mod text;
