@@ -375,19 +375,9 @@ impl HashiyaApp {
         }
     }
 
-    fn saver(&mut self, ctx: &egui::Context) -> Option<&mut Saver> {
-        if self.saver.is_none() {
-            let wake = ctx.clone();
-            match Saver::start(move || wake.request_repaint()) {
-                Ok(saver) => self.saver = Some(saver),
-                Err(error) => {
-                    self.message = Some(format!(
-                        "Could not start saving in the background ({error}); saving as you go instead."
-                    ));
-                }
-            }
-        }
-        self.saver.as_mut()
+    fn saver(&mut self, ctx: &egui::Context) -> &mut Saver {
+        self.saver
+            .get_or_insert_with(|| Saver::new(super::waker(ctx)))
     }
 
     /// Sends the annotations to the saver when they have waited long enough (or now).
@@ -416,20 +406,7 @@ impl HashiyaApp {
                 return;
             }
         };
-        match self.saver(ctx) {
-            Some(saver) => {
-                if let Err(request) = saver.submit(request) {
-                    // The thread died: save on this thread rather than lose anything.
-                    self.saver = None;
-                    let outcome = saver::save(request);
-                    self.finish_save(outcome);
-                }
-            }
-            None => {
-                let outcome = saver::save(request);
-                self.finish_save(outcome);
-            }
-        }
+        self.saver(ctx).submit(request);
     }
 
     fn finish_save(&mut self, outcome: SaveOutcome) {

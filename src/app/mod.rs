@@ -36,6 +36,7 @@ pub use settings::{
 };
 
 use crate::document::{self, Document, DocumentError, LoadOptions};
+use crate::jobs::{Job, Poll};
 use crate::text::TextEngine;
 use crate::ui::{NoteEditor, ReaderColors, ReaderState};
 
@@ -160,7 +161,13 @@ type Loaded = (Document, AnnotationSession, Option<String>);
 struct LoadJob {
     path: PathBuf,
     options: LoadOptions,
-    receiver: mpsc::Receiver<Result<Loaded, DocumentError>>,
+    job: Job<Result<Loaded, DocumentError>>,
+}
+
+/// What background jobs call to have the window look at them again.
+fn waker(ctx: &egui::Context) -> impl Fn() + Send + Sync + 'static {
+    let ctx = ctx.clone();
+    move || ctx.request_repaint()
 }
 
 /// Reads an article and its sidecar (on a worker thread).
@@ -614,37 +621,16 @@ impl HashiyaApp {
         // Pending edits reach the disk before the loader reads it (the same article may be
         // reopened: another encoding, Team Mode, a new annotator name).
         self.flush_saves();
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
         let job_path = path.clone();
         let author = self.settings.author.clone();
         let team = self.settings.team_mode;
         let marker = self.busy_marker(busy::BusyKind::Opening, &path);
-        let spawned = std::thread::Builder::new()
-            .name("hashiya-load".to_owned())
-            .spawn(move || {
-                let result = load_article(&job_path, options, &author, team);
-                drop(marker);
-                // The receiver is gone only if the app closed meanwhile; nothing to tell.
-                if sender.send(result).is_ok() {
-                    ctx.request_repaint();
-                }
-            });
-        match spawned {
-            Ok(_) => {
-                self.loading = Some(LoadJob {
-                    path,
-                    options,
-                    receiver,
-                });
-            }
-            Err(error) => {
-                self.message = Some(format!(
-                    "Could not start loading ({error}): {}",
-                    path.display()
-                ));
-            }
-        }
+        let job = Job::spawn("hashiya-load", waker(ctx), move |_| {
+            let result = load_article(&job_path, options, &author, team);
+            drop(marker);
+            result
+        });
+        self.loading = Some(LoadJob { path, options, job });
     }
 
     /// Opens `path` on the calling thread (for tests and headless use).
@@ -670,23 +656,25 @@ impl HashiyaApp {
 
     /// Waits for a background load to finish (for tests).
     pub fn wait_for_load(&mut self) {
-        if let Some(job) = self.loading.take() {
-            let result = job.receiver.recv();
-            self.finish_load(&job.path, job.options, result.ok());
+        if let Some(mut loading) = self.loading.take() {
+            let result = loading.job.wait();
+            self.finish_load(&loading.path, loading.options, result);
         }
     }
 
     fn poll_loading(&mut self) {
-        let Some(job) = &self.loading else { return };
-        let result = match job.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => None,
-        };
-        let Some(job) = self.loading.take() else {
+        let Some(loading) = &mut self.loading else {
             return;
         };
-        self.finish_load(&job.path, job.options, result);
+        let result = match loading.job.poll() {
+            Poll::Ready(result) => Some(result),
+            Poll::Pending => return,
+            Poll::Done => None,
+        };
+        let Some(loading) = self.loading.take() else {
+            return;
+        };
+        self.finish_load(&loading.path, loading.options, result);
     }
 
     fn finish_load(
