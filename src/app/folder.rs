@@ -3,8 +3,6 @@
 //! filtering, next / previous article, and Arabic-aware search across every article.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -16,6 +14,7 @@ use crate::arabic::{Normalized, search_folding};
 use crate::corpus::{
     CorpusEntry, CorpusHit, index_article_with, list_articles_until, search_articles,
 };
+use crate::jobs::{self, Job, Poll};
 use crate::text::TextEngine;
 use crate::ui::bidi_label::ui_style;
 use crate::ui::{NoteEditor, bidi_label};
@@ -141,14 +140,8 @@ pub struct FolderSearch {
     pub searched: usize,
     /// Whether the search has finished.
     pub done: bool,
-    receiver: Option<mpsc::Receiver<(usize, Vec<CorpusHit>)>>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl Drop for FolderSearch {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
+    /// The search (articles searched so far, new hits); cancelled when this is dropped.
+    job: Option<Job<(usize, Vec<CorpusHit>)>>,
 }
 
 impl FolderSearch {
@@ -158,21 +151,17 @@ impl FolderSearch {
     }
 
     fn poll(&mut self) {
-        let Some(receiver) = &self.receiver else {
-            return;
-        };
-        loop {
-            match receiver.try_recv() {
-                Ok((searched, hits)) => {
+        while let Some(job) = &mut self.job {
+            match job.poll() {
+                Poll::Ready((searched, hits)) => {
                     self.searched = searched;
                     self.hits.extend(hits);
                     self.hits.truncate(MAX_CORPUS_HITS);
                 }
-                Err(mpsc::TryRecvError::Empty) => return,
-                Err(mpsc::TryRecvError::Disconnected) => {
+                Poll::Pending => return,
+                Poll::Done => {
                     self.done = true;
-                    self.receiver = None;
-                    return;
+                    self.job = None;
                 }
             }
         }
@@ -202,20 +191,9 @@ pub struct FolderState {
     /// Rows shown, in order (indices into `rows`).
     order: Vec<usize>,
     order_dirty: bool,
-    receiver: Option<mpsc::Receiver<IndexEvent>>,
-    /// Stops the indexer when the folder is closed.
-    _indexer: CancelOnDrop,
+    /// The listing and indexing, while it runs; dropping it (closing the folder) stops it.
+    indexer: Option<Job<IndexEvent>>,
     started: Instant,
-}
-
-/// Stops a background worker when its owner goes away.
-#[derive(Debug)]
-struct CancelOnDrop(Arc<AtomicBool>);
-
-impl Drop for CancelOnDrop {
-    fn drop(&mut self) {
-        self.0.store(true, Ordering::Relaxed);
-    }
 }
 
 impl std::fmt::Debug for IndexEvent {
@@ -228,34 +206,23 @@ impl std::fmt::Debug for IndexEvent {
 }
 
 /// Lists `folder` and indexes each article, sending batches to `sender`.
-fn index_folder(
-    folder: &Path,
-    annotator: Option<&str>,
-    sender: &mpsc::Sender<IndexEvent>,
-    cancel: &AtomicBool,
-    ctx: &egui::Context,
-) {
-    let paths = list_articles_until(folder, cancel);
-    if cancel.load(Ordering::Relaxed) || sender.send(IndexEvent::Listed(paths.clone())).is_err() {
+fn index_folder(folder: &Path, annotator: Option<&str>, sender: &jobs::Sender<IndexEvent>) {
+    let paths = list_articles_until(folder, sender.cancel().flag());
+    if sender.is_cancelled() || !sender.send(IndexEvent::Listed(paths.clone())) {
         return;
     }
     let mut sidecars = AnnotatorSidecars::default();
-    ctx.request_repaint();
     let mut batch = Vec::new();
     let mut last_send = Instant::now();
     for (i, path) in paths.iter().enumerate() {
-        if cancel.load(Ordering::Relaxed) {
+        if sender.is_cancelled() {
             return;
         }
         batch.push((i, index_article_with(path, annotator, &mut sidecars)));
         if last_send.elapsed() >= BATCH_INTERVAL || i + 1 == paths.len() {
-            if sender
-                .send(IndexEvent::Indexed(std::mem::take(&mut batch)))
-                .is_err()
-            {
+            if !sender.send(IndexEvent::Indexed(std::mem::take(&mut batch))) {
                 return;
             }
-            ctx.request_repaint();
             last_send = Instant::now();
         }
     }
@@ -271,26 +238,11 @@ impl FolderState {
         annotator: Option<String>,
         marker: Option<super::busy::BusyMarker>,
     ) -> Self {
-        let (sender, receiver) = mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let worker_cancel = Arc::clone(&cancel);
         let worker_folder = folder.clone();
-        let worker_ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("hashiya-index".to_owned())
-            .spawn(move || {
-                index_folder(
-                    &worker_folder,
-                    annotator.as_deref(),
-                    &sender,
-                    &worker_cancel,
-                    &worker_ctx,
-                );
-                drop(marker);
-            });
-        if let Err(error) = spawned {
-            log::error!("could not start indexing {}: {error}", folder.display());
-        }
+        let indexer = Job::stream("hashiya-index", super::waker(ctx), move |sender| {
+            index_folder(&worker_folder, annotator.as_deref(), sender);
+            drop(marker);
+        });
         Self {
             folder,
             rows: Vec::new(),
@@ -305,8 +257,7 @@ impl FolderState {
             filter_text: String::new(),
             order: Vec::new(),
             order_dirty: true,
-            receiver: Some(receiver),
-            _indexer: CancelOnDrop(cancel),
+            indexer: Some(indexer),
             started: Instant::now(),
         }
     }
@@ -325,7 +276,7 @@ impl FolderState {
 
     /// Whether listing or indexing is still running.
     pub fn is_indexing(&self) -> bool {
-        self.receiver.is_some()
+        self.indexer.is_some()
     }
 
     /// Takes what the indexer has sent.
@@ -333,17 +284,14 @@ impl FolderState {
         if let Some(search) = &mut self.search {
             search.poll();
         }
-        let Some(receiver) = &self.receiver else {
-            return;
-        };
-        loop {
-            match receiver.try_recv() {
-                Ok(IndexEvent::Listed(paths)) => {
+        while let Some(indexer) = &mut self.indexer {
+            match indexer.poll() {
+                Poll::Ready(IndexEvent::Listed(paths)) => {
                     self.rows = paths.into_iter().map(FolderRow::new).collect();
                     self.listed = true;
                     self.order_dirty = true;
                 }
-                Ok(IndexEvent::Indexed(entries)) => {
+                Poll::Ready(IndexEvent::Indexed(entries)) => {
                     for (i, entry) in entries {
                         if let Some(row) = self.rows.get_mut(i) {
                             row.set_entry(entry);
@@ -352,9 +300,9 @@ impl FolderState {
                     }
                     self.order_dirty = true;
                 }
-                Err(mpsc::TryRecvError::Empty) => return,
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    self.receiver = None;
+                Poll::Pending => return,
+                Poll::Done => {
+                    self.indexer = None;
                     self.listed = true;
                     log::info!(
                         "indexed {} articles of {} in {:.2?}",
@@ -362,7 +310,6 @@ impl FolderState {
                         self.folder.display(),
                         self.started.elapsed()
                     );
-                    return;
                 }
             }
         }
@@ -370,7 +317,7 @@ impl FolderState {
 
     /// Waits until the folder is listed and indexed (for tests and headless use).
     pub fn wait_until_indexed(&mut self) {
-        while self.receiver.is_some() {
+        while self.indexer.is_some() {
             self.poll();
             std::thread::sleep(Duration::from_millis(5));
         }
@@ -462,56 +409,40 @@ impl FolderState {
             return;
         }
         let articles: Vec<PathBuf> = self.rows.iter().map(|r| r.path.clone()).collect();
-        let (sender, receiver) = mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let worker_cancel = Arc::clone(&cancel);
         let worker_query = query.clone();
-        let worker_ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("hashiya-corpus-search".to_owned())
-            .spawn(move || {
-                let mut found = 0;
-                let mut batch = Vec::new();
-                let mut last_send = Instant::now();
-                search_articles(
-                    &articles,
-                    &worker_query,
-                    search_folding(false),
-                    MAX_CORPUS_HITS,
-                    |position, hits| {
-                        if worker_cancel.load(Ordering::Relaxed) {
+        let job = Job::stream("hashiya-corpus-search", super::waker(ctx), move |sender| {
+            let mut found = 0;
+            let mut batch = Vec::new();
+            let mut last_send = Instant::now();
+            search_articles(
+                &articles,
+                &worker_query,
+                search_folding(false),
+                MAX_CORPUS_HITS,
+                |position, hits| {
+                    if sender.is_cancelled() {
+                        return false;
+                    }
+                    found += hits.len();
+                    batch.extend(hits);
+                    let full = found >= MAX_CORPUS_HITS;
+                    if full || last_send.elapsed() >= BATCH_INTERVAL {
+                        if !sender.send((position + 1, std::mem::take(&mut batch))) {
                             return false;
                         }
-                        found += hits.len();
-                        batch.extend(hits);
-                        let full = found >= MAX_CORPUS_HITS;
-                        if (full || last_send.elapsed() >= BATCH_INTERVAL)
-                            && sender
-                                .send((position + 1, std::mem::take(&mut batch)))
-                                .is_err()
-                        {
-                            return false;
-                        }
-                        if last_send.elapsed() >= BATCH_INTERVAL {
-                            worker_ctx.request_repaint();
-                            last_send = Instant::now();
-                        }
-                        !full
-                    },
-                );
-                sender.send((articles.len(), batch)).ok();
-                worker_ctx.request_repaint();
-            });
-        if let Err(error) = spawned {
-            log::error!("could not start the corpus search: {error}");
-        }
+                        last_send = Instant::now();
+                    }
+                    !full
+                },
+            );
+            sender.send((articles.len(), batch));
+        });
         self.search = Some(FolderSearch {
             query,
             hits: Vec::new(),
             searched: 0,
             done: false,
-            receiver: Some(receiver),
-            cancel,
+            job: Some(job),
         });
     }
 
