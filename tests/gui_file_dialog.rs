@@ -4,7 +4,6 @@
 //! shown.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
@@ -13,6 +12,7 @@ use hashiya::app::{
     DialogKind, DialogRequest, DialogUnavailable, FilePicker, FixedPicker, HashiyaApp, PickResult,
     Settings,
 };
+use hashiya::jobs::Job;
 use hashiya::text::TextEngine;
 
 fn corpus(relative: &str) -> PathBuf {
@@ -371,15 +371,11 @@ struct UnavailablePicker {
 }
 
 impl FilePicker for UnavailablePicker {
-    fn pick(&self, _ctx: &egui::Context, request: &DialogRequest) -> mpsc::Receiver<PickResult> {
+    fn pick(&self, _ctx: &egui::Context, request: &DialogRequest) -> Job<PickResult> {
         self.asked.lock().unwrap().push(request.kind);
-        let (sender, receiver) = mpsc::channel();
-        sender
-            .send(Err(DialogUnavailable(
-                "the desktop portal is not running".to_owned(),
-            )))
-            .unwrap();
-        receiver
+        Job::ready(Err(DialogUnavailable(
+            "the desktop portal is not running".to_owned(),
+        )))
     }
 }
 

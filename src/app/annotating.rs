@@ -9,6 +9,7 @@ use egui::{Color32, Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 use super::{HashiyaApp, SaveStatus, Session};
 use crate::annotation::TargetKey;
 use crate::annotation::store::StoreError;
+use crate::jobs::Poll;
 use crate::session::annotations::Edit;
 use crate::session::saver::{self, SaveOutcome, Saver};
 use crate::text::{TextEngine, TextStyle};
@@ -533,14 +534,14 @@ impl HashiyaApp {
     }
 
     fn poll_export(&mut self) {
-        let Some((format, receiver)) = &self.pending_export else {
+        let Some((format, job)) = &mut self.pending_export else {
             return;
         };
         let format = *format;
-        let answer = match receiver.try_recv() {
-            Ok(answer) => answer,
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+        let answer = match job.poll() {
+            Poll::Ready(answer) => answer,
+            Poll::Pending => return,
+            Poll::Done => None,
         };
         self.pending_export = None;
         if let Some(path) = answer {
@@ -549,13 +550,13 @@ impl HashiyaApp {
     }
 
     fn poll_save_as(&mut self, ctx: &egui::Context) {
-        let Some(receiver) = &self.pending_save_as else {
+        let Some(job) = &mut self.pending_save_as else {
             return;
         };
-        let answer = match receiver.try_recv() {
-            Ok(answer) => answer,
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+        let answer = match job.poll() {
+            Poll::Ready(answer) => answer,
+            Poll::Pending => return,
+            Poll::Done => None,
         };
         self.pending_save_as = None;
         let Some(path) = answer else { return };

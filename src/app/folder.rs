@@ -3,7 +3,6 @@
 //! filtering, next / previous article, and Arabic-aware search across every article.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use egui::{Color32, Key, KeyboardShortcut, Modifiers, Sense, Ui, WidgetInfo};
@@ -572,16 +571,14 @@ impl HashiyaApp {
     }
 
     pub(super) fn poll_folder(&mut self, ctx: &egui::Context) {
-        if let Some(receiver) = &self.pending_folder_pick {
-            match receiver.try_recv() {
-                Ok(Some(path)) => {
+        if let Some(job) = &mut self.pending_folder_pick {
+            match job.poll() {
+                Poll::Ready(Some(path)) => {
                     self.pending_folder_pick = None;
                     self.open_folder(ctx, path);
                 }
-                Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
-                    self.pending_folder_pick = None;
-                }
-                Err(mpsc::TryRecvError::Empty) => {}
+                Poll::Ready(None) | Poll::Done => self.pending_folder_pick = None,
+                Poll::Pending => {}
             }
         }
         if let Some(folder) = &mut self.folder {

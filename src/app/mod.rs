@@ -19,7 +19,6 @@ pub mod search;
 mod settings;
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
@@ -214,9 +213,9 @@ pub struct HashiyaApp {
     pub session: Option<Session>,
     loading: Option<LoadJob>,
     picker: dialogs::Dialogs,
-    pending_pick: Option<mpsc::Receiver<Option<PathBuf>>>,
-    pending_save_as: Option<mpsc::Receiver<Option<PathBuf>>>,
-    pending_export: Option<(crate::export::ExportFormat, mpsc::Receiver<Option<PathBuf>>)>,
+    pending_pick: Option<Job<Option<PathBuf>>>,
+    pending_save_as: Option<Job<Option<PathBuf>>>,
+    pending_export: Option<(crate::export::ExportFormat, Job<Option<PathBuf>>)>,
     /// The find bar, while open.
     pub search: Option<search::SearchState>,
     /// The label scheme editor, while open.
@@ -246,7 +245,7 @@ pub struct HashiyaApp {
     inject_panic: bool,
     /// The open folder of articles, if any.
     pub folder: Option<FolderState>,
-    pending_folder_pick: Option<mpsc::Receiver<Option<PathBuf>>>,
+    pending_folder_pick: Option<Job<Option<PathBuf>>>,
     /// A paragraph to go to (and a query to highlight) once this article is open.
     pending_reveal: Option<(PathBuf, usize, Option<String>)>,
     /// The Compare window, while open.
@@ -705,16 +704,16 @@ impl HashiyaApp {
     }
 
     fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(receiver) = &self.pending_pick else {
+        let Some(job) = &mut self.pending_pick else {
             return;
         };
-        match receiver.try_recv() {
-            Ok(Some(path)) => {
+        match job.poll() {
+            Poll::Ready(Some(path)) => {
                 self.pending_pick = None;
                 self.open(ctx, path);
             }
-            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.pending_pick = None,
-            Err(mpsc::TryRecvError::Empty) => {}
+            Poll::Ready(None) | Poll::Done => self.pending_pick = None,
+            Poll::Pending => {}
         }
     }
 

@@ -3,13 +3,13 @@
 
 use crate::session::annotations::Edit;
 use std::path::PathBuf;
-use std::sync::mpsc;
 
 use egui::{Color32, Ui};
 
 use super::HashiyaApp;
 use crate::annotation::scheme::{self, new_label_id, validate};
 use crate::annotation::{Label, LabelScheme};
+use crate::jobs::{Job, Poll};
 use crate::ui::{NoteEditor, chip, parse_hex_color};
 
 /// The editor's state while its window is open.
@@ -23,8 +23,8 @@ pub struct SchemeEditor {
     loaded_selection: Option<usize>,
     /// Why Apply was refused.
     pub error: Option<String>,
-    pending_load: Option<mpsc::Receiver<Option<PathBuf>>>,
-    pending_save: Option<mpsc::Receiver<Option<PathBuf>>>,
+    pending_load: Option<Job<Option<PathBuf>>>,
+    pending_save: Option<Job<Option<PathBuf>>>,
 }
 
 impl std::fmt::Debug for SchemeEditor {
@@ -33,6 +33,18 @@ impl std::fmt::Debug for SchemeEditor {
             .field("draft", &self.draft)
             .finish_non_exhaustive()
     }
+}
+
+/// The path chosen in the dialog `pending` waits for, once it has come; `pending` is
+/// cleared when the dialog has answered, whether with a path or not.
+fn chosen_path(pending: &mut Option<Job<Option<PathBuf>>>) -> Option<PathBuf> {
+    let answer = match pending.as_mut()?.poll() {
+        Poll::Pending => return None,
+        Poll::Ready(answer) => answer,
+        Poll::Done => None,
+    };
+    *pending = None;
+    answer
 }
 
 fn to_hex(color: Color32) -> String {
@@ -127,39 +139,28 @@ impl HashiyaApp {
         let Some(editor) = &mut self.scheme_editor else {
             return;
         };
-        if let Some(receiver) = &editor.pending_load
-            && let Ok(answer) = receiver.try_recv()
-        {
-            editor.pending_load = None;
-            if let Some(path) = answer {
-                match scheme::load(&path) {
-                    Ok(loaded) => {
-                        editor.draft = loaded;
-                        editor.selected = 0;
-                        editor.loaded_selection = None;
-                        editor.error = None;
-                    }
-                    Err(error) => editor.error = Some(error.to_string()),
+        if let Some(path) = chosen_path(&mut editor.pending_load) {
+            match scheme::load(&path) {
+                Ok(loaded) => {
+                    editor.draft = loaded;
+                    editor.selected = 0;
+                    editor.loaded_selection = None;
+                    editor.error = None;
                 }
+                Err(error) => editor.error = Some(error.to_string()),
             }
         }
-        if let Some(receiver) = &editor.pending_save
-            && let Ok(answer) = receiver.try_recv()
-        {
-            editor.pending_save = None;
-            if let Some(path) = answer {
-                editor.error = match validate(&editor.draft) {
-                    Err(error) => Some(error),
-                    Ok(()) => scheme::save(&editor.draft, &path)
-                        .err()
-                        .map(|e| e.to_string())
-                        .or_else(|| {
-                            self.message =
-                                Some(format!("Label scheme saved to {}", path.display()));
-                            None
-                        }),
-                };
-            }
+        if let Some(path) = chosen_path(&mut editor.pending_save) {
+            editor.error = match validate(&editor.draft) {
+                Err(error) => Some(error),
+                Ok(()) => scheme::save(&editor.draft, &path)
+                    .err()
+                    .map(|e| e.to_string())
+                    .or_else(|| {
+                        self.message = Some(format!("Label scheme saved to {}", path.display()));
+                        None
+                    }),
+            };
         }
     }
 
