@@ -19,6 +19,8 @@ pub mod export;
 pub mod files;
 pub mod gitstore;
 #[cfg(feature = "gui")]
+pub mod jobs;
+#[cfg(feature = "gui")]
 pub mod session;
 #[cfg(feature = "gui")]
 pub mod text;

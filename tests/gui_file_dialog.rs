@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -15,6 +14,7 @@ use hashiya::app::{
     DialogKind, DialogRequest, DialogUnavailable, FilePicker, FixedPicker, HashiyaApp, PickResult,
     Settings,
 };
+use hashiya::jobs::Job;
 
 use common::{
     IPHONE, RAQQA, app, corpus, corpus_copy, harness_on, open_path, press, press_with, settle,
@@ -339,15 +339,11 @@ struct UnavailablePicker {
 }
 
 impl FilePicker for UnavailablePicker {
-    fn pick(&self, _ctx: &egui::Context, request: &DialogRequest) -> mpsc::Receiver<PickResult> {
+    fn pick(&self, _ctx: &egui::Context, request: &DialogRequest) -> Job<PickResult> {
         self.asked.lock().unwrap().push(request.kind);
-        let (sender, receiver) = mpsc::channel();
-        sender
-            .send(Err(DialogUnavailable(
-                "the desktop portal is not running".to_owned(),
-            )))
-            .unwrap();
-        receiver
+        Job::ready(Err(DialogUnavailable(
+            "the desktop portal is not running".to_owned(),
+        )))
     }
 }
 

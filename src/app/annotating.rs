@@ -9,6 +9,7 @@ use egui::{Color32, Ui};
 use super::{Command, SaveStatus, Session, Workspace};
 use crate::annotation::TargetKey;
 use crate::annotation::store::StoreError;
+use crate::jobs::Poll;
 use crate::session::annotations::Edit;
 use crate::session::saver::{self, SaveOutcome, Saver};
 use crate::text::{TextEngine, TextStyle};
@@ -264,19 +265,9 @@ impl Workspace {
         self.annotate(Edit::Redo);
     }
 
-    pub(super) fn saver(&mut self, ctx: &egui::Context) -> Option<&mut Saver> {
-        if self.saver.is_none() {
-            let wake = ctx.clone();
-            match Saver::start(move || wake.request_repaint()) {
-                Ok(saver) => self.saver = Some(saver),
-                Err(error) => {
-                    self.message = Some(format!(
-                        "Could not start saving in the background ({error}); saving as you go instead."
-                    ));
-                }
-            }
-        }
-        self.saver.as_mut()
+    pub(super) fn saver(&mut self, ctx: &egui::Context) -> &mut Saver {
+        self.saver
+            .get_or_insert_with(|| Saver::new(super::waker(ctx)))
     }
 
     /// Sends the annotations to the saver when they have waited long enough (or now).
@@ -305,20 +296,7 @@ impl Workspace {
                 return;
             }
         };
-        match self.saver(ctx) {
-            Some(saver) => {
-                if let Err(request) = saver.submit(request) {
-                    // The thread died: save on this thread rather than lose anything.
-                    self.saver = None;
-                    let outcome = saver::save(request);
-                    self.finish_save(outcome);
-                }
-            }
-            None => {
-                let outcome = saver::save(request);
-                self.finish_save(outcome);
-            }
-        }
+        self.saver(ctx).submit(request);
     }
 
     pub(super) fn finish_save(&mut self, outcome: SaveOutcome) {
@@ -445,14 +423,14 @@ impl Workspace {
     }
 
     pub(super) fn poll_export(&mut self) {
-        let Some((format, receiver)) = &self.pending_export else {
+        let Some((format, job)) = &mut self.pending_export else {
             return;
         };
         let format = *format;
-        let answer = match receiver.try_recv() {
-            Ok(answer) => answer,
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+        let answer = match job.poll() {
+            Poll::Ready(answer) => answer,
+            Poll::Pending => return,
+            Poll::Done => None,
         };
         self.pending_export = None;
         if let Some(path) = answer {
@@ -461,13 +439,13 @@ impl Workspace {
     }
 
     pub(super) fn poll_save_as(&mut self, ctx: &egui::Context) {
-        let Some(receiver) = &self.pending_save_as else {
+        let Some(job) = &mut self.pending_save_as else {
             return;
         };
-        let answer = match receiver.try_recv() {
-            Ok(answer) => answer,
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+        let answer = match job.poll() {
+            Poll::Ready(answer) => answer,
+            Poll::Pending => return,
+            Poll::Done => None,
         };
         self.pending_save_as = None;
         let Some(path) = answer else { return };

@@ -4,8 +4,8 @@
 //! The article's folder is watched (editors often save by writing a new file and renaming it
 //! over the old one, which a watch on the file itself would miss), and the file is checked
 //! again when the window regains focus and before each save, for file systems whose events
-//! do not arrive. A change in size or modification time reads the article again on a worker
-//! thread; only a change in its text counts. The app then re-anchors the annotations to the
+//! do not arrive. A change in size or modification time reads the article again in a
+//! background [`Job`]; only a change in its text counts. The app then re-anchors the annotations to the
 //! new text (see `HashiyaApp::apply_changed_article`).
 
 use std::path::{Path, PathBuf};
@@ -13,6 +13,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::document::{self, Document, DocumentError, LoadOptions};
+use crate::jobs::{Job, Poll};
 
 /// How long after the last event the file is looked at (editors write in several steps).
 const SETTLE: Duration = Duration::from_millis(250);
@@ -51,11 +52,12 @@ pub struct ArticleWatch {
     /// Kept alive while watching; `None` where no watch could be set up (focus and save
     /// checks still work).
     _watcher: Option<notify::RecommendedWatcher>,
+    /// File events from the watcher's own thread (notify's), one `()` each.
     events: mpsc::Receiver<()>,
     /// When to look at the file, once events have settled.
     check_at: Option<Instant>,
     /// A read of the changed file in progress.
-    reading: Option<mpsc::Receiver<Result<Document, DocumentError>>>,
+    reading: Option<Job<Result<Document, DocumentError>>>,
     /// The file was found missing (and the user told); it is read again when it comes back.
     missing: bool,
 }
@@ -157,14 +159,14 @@ impl ArticleWatch {
         if self.events.try_iter().count() > 0 {
             self.check_at = Some(Instant::now() + SETTLE);
         }
-        if let Some(receiver) = &self.reading {
-            return match receiver.try_recv() {
-                Ok(read) => {
+        if let Some(reading) = &mut self.reading {
+            return match reading.poll() {
+                Poll::Ready(read) => {
                     self.reading = None;
                     self.finish(read, current)
                 }
-                Err(mpsc::TryRecvError::Empty) => None,
-                Err(mpsc::TryRecvError::Disconnected) => {
+                Poll::Pending => None,
+                Poll::Done => {
                     self.reading = None;
                     None
                 }
@@ -181,23 +183,11 @@ impl ArticleWatch {
             Some(Ok(())) => None,
             Some(Err(change)) => Some(change),
             None => {
-                let (sender, receiver) = mpsc::channel();
                 let path = self.path.clone();
                 let options = self.options;
-                let wake = ctx.clone();
-                let spawned = std::thread::Builder::new()
-                    .name("hashiya-reread".to_owned())
-                    .spawn(move || {
-                        if sender.send(document::load_with(&path, options)).is_ok() {
-                            wake.request_repaint();
-                        }
-                    });
-                match spawned {
-                    Ok(_) => self.reading = Some(receiver),
-                    Err(error) => {
-                        log::error!("could not read {} again: {error}", self.path.display());
-                    }
-                }
+                self.reading = Some(Job::spawn("hashiya-reread", super::waker(ctx), move |_| {
+                    document::load_with(&path, options)
+                }));
                 None
             }
         }

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::mpsc;
 
 use egui::Color32;
 
@@ -15,6 +14,7 @@ use crate::compare::{CompareRow, Comparison};
 use crate::corpus::{
     AgreementReport, NoValue, Orphan, folder_agreement, no_value_lines, orphans_line,
 };
+use crate::jobs::{Job, Poll};
 use crate::session::annotations::Edit;
 use crate::text::TextEngine;
 use crate::ui::{bidi_label, bidi_small_button, chip, in_ltr, parse_hex_color};
@@ -62,43 +62,34 @@ pub struct AgreementWindow {
     pub report: Option<AgreementReport>,
     /// The orphaned annotations listed: of this article, by this annotator.
     pub orphans_shown: Option<(PathBuf, String)>,
-    receiver: Option<mpsc::Receiver<AgreementReport>>,
+    job: Option<Job<AgreementReport>>,
 }
 
 impl AgreementWindow {
     /// Starts measuring agreement over `folder` in the background.
     pub fn start(ctx: &egui::Context, folder: PathBuf) -> Self {
-        let (sender, receiver) = mpsc::channel();
         let worker_folder = folder.clone();
-        let worker_ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("hashiya-agreement".to_owned())
-            .spawn(move || {
-                if sender.send(folder_agreement(&worker_folder)).is_ok() {
-                    worker_ctx.request_repaint();
-                }
-            });
-        if let Err(error) = spawned {
-            log::error!("could not start measuring agreement: {error}");
-        }
+        let job = Job::spawn("hashiya-agreement", super::waker(ctx), move |_| {
+            folder_agreement(&worker_folder)
+        });
         Self {
             folder,
             report: None,
             orphans_shown: None,
-            receiver: Some(receiver),
+            job: Some(job),
         }
     }
 
     /// Takes the result when it is ready; returns whether it is.
     pub fn poll(&mut self) -> bool {
-        if let Some(receiver) = &self.receiver {
-            match receiver.try_recv() {
-                Ok(report) => {
+        if let Some(job) = &mut self.job {
+            match job.poll() {
+                Poll::Ready(report) => {
                     self.report = Some(report);
-                    self.receiver = None;
+                    self.job = None;
                 }
-                Err(mpsc::TryRecvError::Disconnected) => self.receiver = None,
-                Err(mpsc::TryRecvError::Empty) => {}
+                Poll::Done => self.job = None,
+                Poll::Pending => {}
             }
         }
         self.report.is_some()
@@ -106,8 +97,8 @@ impl AgreementWindow {
 
     /// Waits for the result (for tests).
     pub fn wait(&mut self) {
-        if let Some(receiver) = self.receiver.take() {
-            self.report = receiver.recv().ok();
+        if let Some(mut job) = self.job.take() {
+            self.report = job.wait();
         }
     }
 }

@@ -1,15 +1,15 @@
-//! Every file dialog the app shows. Callers ask with `pick_*` and poll the returned channel
-//! for the answer (`None`: cancelled), whichever dialog gave it: the desktop's, through a
+//! Every file dialog the app shows. Callers ask with `pick_*` and poll the returned job for
+//! the answer (`None`: cancelled), whichever dialog gave it: the desktop's, through a
 //! [`FilePicker`], or Hashiya's own [`FileDialog`], shown when the desktop has none or its
 //! dialog failed, and always when the user chose it (View menu, `--builtin-dialogs`). This
 //! module reads the folders the built-in dialog lists; the widget never touches the disk.
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 
 use super::Settings;
 use super::picker::{DialogKind, DialogRequest, FilePicker, PickResult};
+use crate::jobs::{self, Job, Poll};
 use crate::text::TextEngine;
 use crate::ui::{FileDialog, FileDialogAction, FileDialogMode, FolderEntry, FolderListing, Place};
 
@@ -25,13 +25,13 @@ const NO_DIALOG_HINT: &str =
 /// A question waiting for its answer.
 struct Pending {
     request: DialogRequest,
-    answer: mpsc::Sender<Option<PathBuf>>,
+    answer: jobs::Sender<Option<PathBuf>>,
 }
 
 /// A question the desktop's dialog is answering.
 struct Waiting {
     pending: Pending,
-    receiver: mpsc::Receiver<PickResult>,
+    native: Job<PickResult>,
 }
 
 /// A question for the built-in dialog, and why the built-in one answers it (if not by
@@ -98,50 +98,39 @@ impl Dialogs {
     }
 
     /// Asks for an article to open.
-    pub fn pick_article(&mut self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
+    pub fn pick_article(&mut self, ctx: &egui::Context) -> Job<Option<PathBuf>> {
         self.pick(ctx, DialogRequest::open_article())
     }
 
     /// Asks where to save a file, suggesting `file_name`.
-    pub fn pick_save_path(
-        &mut self,
-        ctx: &egui::Context,
-        file_name: &str,
-    ) -> mpsc::Receiver<Option<PathBuf>> {
+    pub fn pick_save_path(&mut self, ctx: &egui::Context, file_name: &str) -> Job<Option<PathBuf>> {
         self.pick(ctx, DialogRequest::save(file_name))
     }
 
     /// Asks for a label scheme file to load.
-    pub fn pick_scheme(&mut self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
+    pub fn pick_scheme(&mut self, ctx: &egui::Context) -> Job<Option<PathBuf>> {
         self.pick(ctx, DialogRequest::load_scheme())
     }
 
     /// Asks for a folder of articles.
-    pub fn pick_folder(&mut self, ctx: &egui::Context) -> mpsc::Receiver<Option<PathBuf>> {
+    pub fn pick_folder(&mut self, ctx: &egui::Context) -> Job<Option<PathBuf>> {
         self.pick(ctx, DialogRequest::open_folder())
     }
 
-    /// Asks `request`; the answer arrives on the returned channel.
-    pub fn pick(
-        &mut self,
-        ctx: &egui::Context,
-        request: DialogRequest,
-    ) -> mpsc::Receiver<Option<PathBuf>> {
-        let (answer, receiver) = mpsc::channel();
+    /// Asks `request`; the answer is the returned job's result.
+    pub fn pick(&mut self, ctx: &egui::Context, request: DialogRequest) -> Job<Option<PathBuf>> {
+        let (answer, job) = Job::channel(super::waker(ctx));
         let pending = Pending { request, answer };
         if self.always_builtin || self.forced_builtin {
             self.queued.push_back(Queued { pending, why: None });
             ctx.request_repaint();
         } else {
             let native = self.picker.pick(ctx, &pending.request);
-            self.waiting.push(Waiting {
-                pending,
-                receiver: native,
-            });
+            self.waiting.push(Waiting { pending, native });
             // A picker that answers at once (tests) is heard at once.
             self.poll_native(ctx);
         }
-        receiver
+        job
     }
 
     /// True while the built-in dialog is shown (it takes the keyboard).
@@ -153,21 +142,21 @@ impl Dialogs {
     /// built-in dialog.
     fn poll_native(&mut self, ctx: &egui::Context) {
         let mut still_waiting = Vec::new();
-        for waiting in std::mem::take(&mut self.waiting) {
-            let result = match waiting.receiver.try_recv() {
-                Ok(result) => result,
-                Err(mpsc::TryRecvError::Empty) => {
+        for mut waiting in std::mem::take(&mut self.waiting) {
+            let result = match waiting.native.poll() {
+                Poll::Ready(result) => result,
+                Poll::Pending => {
                     still_waiting.push(waiting);
                     continue;
                 }
-                Err(mpsc::TryRecvError::Disconnected) => Err(super::picker::DialogUnavailable(
+                Poll::Done => Err(super::picker::DialogUnavailable(
                     "the system file dialog stopped unexpectedly".to_owned(),
                 )),
             };
             match result {
                 Ok(answer) => {
                     // The caller may have stopped waiting (its window closed): nothing to do.
-                    waiting.pending.answer.send(answer).ok();
+                    waiting.pending.answer.send(answer);
                 }
                 Err(why) => {
                     log::warn!("system file dialog unavailable, showing the built-in one: {why}");
@@ -246,7 +235,7 @@ impl Dialogs {
             }
             Err(problems) => {
                 // Nothing to list: the caller hears "cancelled", the user why.
-                pending.answer.send(None).ok();
+                pending.answer.send(None);
                 Some(no_dialog_message(why.as_deref(), &problems))
             }
         }
@@ -309,7 +298,7 @@ impl Dialogs {
     fn finish(&mut self, answer: Option<PathBuf>) {
         if let Some(shown) = self.shown.take() {
             // The caller may have stopped waiting (its window closed): nothing to do.
-            shown.pending.answer.send(answer).ok();
+            shown.pending.answer.send(answer);
         }
     }
 }

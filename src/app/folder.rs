@@ -4,9 +4,6 @@
 
 use crate::text::Fit;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use egui::{Color32, Sense, Ui, WidgetInfo};
@@ -18,6 +15,7 @@ use crate::arabic::{Normalized, search_folding};
 use crate::corpus::{
     CorpusEntry, CorpusHit, index_article_with, list_articles_until, search_articles,
 };
+use crate::jobs::{self, Job, Poll};
 use crate::text::TextEngine;
 use crate::ui::bidi_label::ui_style;
 use crate::ui::{NoteEditor, bidi_label};
@@ -136,14 +134,8 @@ pub struct FolderSearch {
     pub searched: usize,
     /// Whether the search has finished.
     pub done: bool,
-    receiver: Option<mpsc::Receiver<(usize, Vec<CorpusHit>)>>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl Drop for FolderSearch {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
+    /// The search (articles searched so far, new hits); cancelled when this is dropped.
+    job: Option<Job<(usize, Vec<CorpusHit>)>>,
 }
 
 impl FolderSearch {
@@ -153,21 +145,17 @@ impl FolderSearch {
     }
 
     fn poll(&mut self) {
-        let Some(receiver) = &self.receiver else {
-            return;
-        };
-        loop {
-            match receiver.try_recv() {
-                Ok((searched, hits)) => {
+        while let Some(job) = &mut self.job {
+            match job.poll() {
+                Poll::Ready((searched, hits)) => {
                     self.searched = searched;
                     self.hits.extend(hits);
                     self.hits.truncate(MAX_CORPUS_HITS);
                 }
-                Err(mpsc::TryRecvError::Empty) => return,
-                Err(mpsc::TryRecvError::Disconnected) => {
+                Poll::Pending => return,
+                Poll::Done => {
                     self.done = true;
-                    self.receiver = None;
-                    return;
+                    self.job = None;
                 }
             }
         }
@@ -197,20 +185,9 @@ pub struct FolderState {
     /// Rows shown, in order (indices into `rows`).
     order: Vec<usize>,
     order_dirty: bool,
-    receiver: Option<mpsc::Receiver<IndexEvent>>,
-    /// Stops the indexer when the folder is closed.
-    _indexer: CancelOnDrop,
+    /// The listing and indexing, while it runs; dropping it (closing the folder) stops it.
+    indexer: Option<Job<IndexEvent>>,
     started: Instant,
-}
-
-/// Stops a background worker when its owner goes away.
-#[derive(Debug)]
-struct CancelOnDrop(Arc<AtomicBool>);
-
-impl Drop for CancelOnDrop {
-    fn drop(&mut self) {
-        self.0.store(true, Ordering::Relaxed);
-    }
 }
 
 impl std::fmt::Debug for IndexEvent {
@@ -223,34 +200,23 @@ impl std::fmt::Debug for IndexEvent {
 }
 
 /// Lists `folder` and indexes each article, sending batches to `sender`.
-fn index_folder(
-    folder: &Path,
-    annotator: Option<&str>,
-    sender: &mpsc::Sender<IndexEvent>,
-    cancel: &AtomicBool,
-    ctx: &egui::Context,
-) {
-    let paths = list_articles_until(folder, cancel);
-    if cancel.load(Ordering::Relaxed) || sender.send(IndexEvent::Listed(paths.clone())).is_err() {
+fn index_folder(folder: &Path, annotator: Option<&str>, sender: &jobs::Sender<IndexEvent>) {
+    let paths = list_articles_until(folder, sender.cancel().flag());
+    if sender.is_cancelled() || !sender.send(IndexEvent::Listed(paths.clone())) {
         return;
     }
     let mut sidecars = AnnotatorSidecars::default();
-    ctx.request_repaint();
     let mut batch = Vec::new();
     let mut last_send = Instant::now();
     for (i, path) in paths.iter().enumerate() {
-        if cancel.load(Ordering::Relaxed) {
+        if sender.is_cancelled() {
             return;
         }
         batch.push((i, index_article_with(path, annotator, &mut sidecars)));
         if last_send.elapsed() >= BATCH_INTERVAL || i + 1 == paths.len() {
-            if sender
-                .send(IndexEvent::Indexed(std::mem::take(&mut batch)))
-                .is_err()
-            {
+            if !sender.send(IndexEvent::Indexed(std::mem::take(&mut batch))) {
                 return;
             }
-            ctx.request_repaint();
             last_send = Instant::now();
         }
     }
@@ -266,26 +232,11 @@ impl FolderState {
         annotator: Option<String>,
         marker: Option<super::busy::BusyMarker>,
     ) -> Self {
-        let (sender, receiver) = mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let worker_cancel = Arc::clone(&cancel);
         let worker_folder = folder.clone();
-        let worker_ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("hashiya-index".to_owned())
-            .spawn(move || {
-                index_folder(
-                    &worker_folder,
-                    annotator.as_deref(),
-                    &sender,
-                    &worker_cancel,
-                    &worker_ctx,
-                );
-                drop(marker);
-            });
-        if let Err(error) = spawned {
-            log::error!("could not start indexing {}: {error}", folder.display());
-        }
+        let indexer = Job::stream("hashiya-index", super::waker(ctx), move |sender| {
+            index_folder(&worker_folder, annotator.as_deref(), sender);
+            drop(marker);
+        });
         Self {
             folder,
             rows: Vec::new(),
@@ -300,8 +251,7 @@ impl FolderState {
             filter_text: String::new(),
             order: Vec::new(),
             order_dirty: true,
-            receiver: Some(receiver),
-            _indexer: CancelOnDrop(cancel),
+            indexer: Some(indexer),
             started: Instant::now(),
         }
     }
@@ -320,7 +270,7 @@ impl FolderState {
 
     /// Whether listing or indexing is still running.
     pub fn is_indexing(&self) -> bool {
-        self.receiver.is_some()
+        self.indexer.is_some()
     }
 
     /// Takes what the indexer has sent.
@@ -328,17 +278,14 @@ impl FolderState {
         if let Some(search) = &mut self.search {
             search.poll();
         }
-        let Some(receiver) = &self.receiver else {
-            return;
-        };
-        loop {
-            match receiver.try_recv() {
-                Ok(IndexEvent::Listed(paths)) => {
+        while let Some(indexer) = &mut self.indexer {
+            match indexer.poll() {
+                Poll::Ready(IndexEvent::Listed(paths)) => {
                     self.rows = paths.into_iter().map(FolderRow::new).collect();
                     self.listed = true;
                     self.order_dirty = true;
                 }
-                Ok(IndexEvent::Indexed(entries)) => {
+                Poll::Ready(IndexEvent::Indexed(entries)) => {
                     for (i, entry) in entries {
                         if let Some(row) = self.rows.get_mut(i) {
                             row.set_entry(entry);
@@ -347,9 +294,9 @@ impl FolderState {
                     }
                     self.order_dirty = true;
                 }
-                Err(mpsc::TryRecvError::Empty) => return,
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    self.receiver = None;
+                Poll::Pending => return,
+                Poll::Done => {
+                    self.indexer = None;
                     self.listed = true;
                     log::info!(
                         "indexed {} articles of {} in {:.2?}",
@@ -357,7 +304,6 @@ impl FolderState {
                         self.folder.display(),
                         self.started.elapsed()
                     );
-                    return;
                 }
             }
         }
@@ -365,7 +311,7 @@ impl FolderState {
 
     /// Waits until the folder is listed and indexed (for tests and headless use).
     pub fn wait_until_indexed(&mut self) {
-        while self.receiver.is_some() {
+        while self.indexer.is_some() {
             self.poll();
             std::thread::sleep(Duration::from_millis(5));
         }
@@ -457,56 +403,40 @@ impl FolderState {
             return;
         }
         let articles: Vec<PathBuf> = self.rows.iter().map(|r| r.path.clone()).collect();
-        let (sender, receiver) = mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let worker_cancel = Arc::clone(&cancel);
         let worker_query = query.clone();
-        let worker_ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("hashiya-corpus-search".to_owned())
-            .spawn(move || {
-                let mut found = 0;
-                let mut batch = Vec::new();
-                let mut last_send = Instant::now();
-                search_articles(
-                    &articles,
-                    &worker_query,
-                    search_folding(false),
-                    MAX_CORPUS_HITS,
-                    |position, hits| {
-                        if worker_cancel.load(Ordering::Relaxed) {
+        let job = Job::stream("hashiya-corpus-search", super::waker(ctx), move |sender| {
+            let mut found = 0;
+            let mut batch = Vec::new();
+            let mut last_send = Instant::now();
+            search_articles(
+                &articles,
+                &worker_query,
+                search_folding(false),
+                MAX_CORPUS_HITS,
+                |position, hits| {
+                    if sender.is_cancelled() {
+                        return false;
+                    }
+                    found += hits.len();
+                    batch.extend(hits);
+                    let full = found >= MAX_CORPUS_HITS;
+                    if full || last_send.elapsed() >= BATCH_INTERVAL {
+                        if !sender.send((position + 1, std::mem::take(&mut batch))) {
                             return false;
                         }
-                        found += hits.len();
-                        batch.extend(hits);
-                        let full = found >= MAX_CORPUS_HITS;
-                        if (full || last_send.elapsed() >= BATCH_INTERVAL)
-                            && sender
-                                .send((position + 1, std::mem::take(&mut batch)))
-                                .is_err()
-                        {
-                            return false;
-                        }
-                        if last_send.elapsed() >= BATCH_INTERVAL {
-                            worker_ctx.request_repaint();
-                            last_send = Instant::now();
-                        }
-                        !full
-                    },
-                );
-                sender.send((articles.len(), batch)).ok();
-                worker_ctx.request_repaint();
-            });
-        if let Err(error) = spawned {
-            log::error!("could not start the corpus search: {error}");
-        }
+                        last_send = Instant::now();
+                    }
+                    !full
+                },
+            );
+            sender.send((articles.len(), batch));
+        });
         self.search = Some(FolderSearch {
             query,
             hits: Vec::new(),
             searched: 0,
             done: false,
-            receiver: Some(receiver),
-            cancel,
+            job: Some(job),
         });
     }
 
@@ -643,16 +573,14 @@ impl Workspace {
     }
 
     pub(super) fn poll_folder(&mut self, ctx: &egui::Context) {
-        if let Some(receiver) = &self.pending_folder_pick {
-            match receiver.try_recv() {
-                Ok(Some(path)) => {
+        if let Some(job) = &mut self.pending_folder_pick {
+            match job.poll() {
+                Poll::Ready(Some(path)) => {
                     self.pending_folder_pick = None;
                     self.open_folder(ctx, path);
                 }
-                Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
-                    self.pending_folder_pick = None;
-                }
-                Err(mpsc::TryRecvError::Empty) => {}
+                Poll::Ready(None) | Poll::Done => self.pending_folder_pick = None,
+                Poll::Pending => {}
             }
         }
         if let Some(folder) = &mut self.folder {

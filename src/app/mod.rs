@@ -21,7 +21,6 @@ mod settings;
 mod workspace;
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 
 use egui::{Ui, ViewportCommand};
 
@@ -40,6 +39,7 @@ pub use settings::{
 pub use workspace::Workspace;
 
 use crate::document::{self, Document, DocumentError, LoadOptions};
+use crate::jobs::Job;
 use crate::text::TextEngine;
 use crate::ui::{NoteEditor, ReaderColors, ReaderState};
 
@@ -157,7 +157,13 @@ type Loaded = (Document, AnnotationSession, Option<String>);
 struct LoadJob {
     path: PathBuf,
     options: LoadOptions,
-    receiver: mpsc::Receiver<Result<Loaded, DocumentError>>,
+    job: Job<Result<Loaded, DocumentError>>,
+}
+
+/// What background jobs call to have the window look at them again.
+fn waker(ctx: &egui::Context) -> impl Fn() + Send + Sync + 'static {
+    let ctx = ctx.clone();
+    move || ctx.request_repaint()
 }
 
 /// Reads an article and its sidecar (on a worker thread).

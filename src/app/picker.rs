@@ -5,9 +5,9 @@
 
 use std::cell::RefCell;
 use std::path::PathBuf;
-use std::sync::mpsc;
 
 use crate::document::ARTICLE_EXTENSIONS;
+use crate::jobs::Job;
 
 /// What a dialog is asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,35 +88,8 @@ pub type PickResult = Result<Option<PathBuf>, DialogUnavailable>;
 
 /// Asks the user for files.
 pub trait FilePicker {
-    /// Shows a dialog for `request`. Returns at once; the answer arrives on the channel.
-    fn pick(&self, ctx: &egui::Context, request: &DialogRequest) -> mpsc::Receiver<PickResult>;
-}
-
-/// Runs a blocking dialog on a worker thread and delivers its answer on a channel.
-fn in_background(
-    ctx: &egui::Context,
-    dialog: impl FnOnce() -> PickResult + Send + 'static,
-) -> mpsc::Receiver<PickResult> {
-    let (sender, receiver) = mpsc::channel();
-    let ctx = ctx.clone();
-    let thread_sender = sender.clone();
-    let spawned = std::thread::Builder::new()
-        .name("hashiya-dialog".to_owned())
-        .spawn(move || {
-            // The app may have closed meanwhile; then nobody is waiting.
-            if thread_sender.send(dialog()).is_ok() {
-                ctx.request_repaint();
-            }
-        });
-    if let Err(error) = spawned {
-        // The receiver is alive: it is returned below.
-        sender
-            .send(Err(DialogUnavailable(format!(
-                "could not start the dialog ({error})"
-            ))))
-            .ok();
-    }
-    receiver
+    /// Shows a dialog for `request`. Returns at once; the answer is the job's result.
+    fn pick(&self, ctx: &egui::Context, request: &DialogRequest) -> Job<PickResult>;
 }
 
 /// The desktop's dialogs through `rfd`, shown from a worker thread so the window keeps
@@ -125,9 +98,11 @@ fn in_background(
 pub struct NativePicker;
 
 impl FilePicker for NativePicker {
-    fn pick(&self, ctx: &egui::Context, request: &DialogRequest) -> mpsc::Receiver<PickResult> {
+    fn pick(&self, ctx: &egui::Context, request: &DialogRequest) -> Job<PickResult> {
         let request = request.clone();
-        in_background(ctx, move || native_dialog(&request))
+        Job::spawn("hashiya-dialog", super::waker(ctx), move |_| {
+            native_dialog(&request)
+        })
     }
 }
 
@@ -286,17 +261,9 @@ pub struct FixedPicker {
     pub folder: Option<PathBuf>,
 }
 
-/// A channel that already holds `answer`.
-pub fn answered(answer: PickResult) -> mpsc::Receiver<PickResult> {
-    let (sender, receiver) = mpsc::channel();
-    // The receiver is alive: it is returned below.
-    sender.send(answer).ok();
-    receiver
-}
-
 impl FilePicker for FixedPicker {
-    fn pick(&self, _ctx: &egui::Context, request: &DialogRequest) -> mpsc::Receiver<PickResult> {
-        answered(Ok(match request.kind {
+    fn pick(&self, _ctx: &egui::Context, request: &DialogRequest) -> Job<PickResult> {
+        Job::ready(Ok(match request.kind {
             DialogKind::OpenArticle => self.article.clone(),
             DialogKind::OpenFolder => self.folder.clone(),
             DialogKind::LoadScheme => self.scheme.clone(),
@@ -358,16 +325,20 @@ mod tests {
                 "rfd::backend::xdg_desktop_portal",
                 "Failed to pick file with zenity: No such file or directory",
             );
-            std::thread::spawn(move || {
-                note_log_record(
-                    &log::Record::builder()
-                        .target("rfd")
-                        .level(log::Level::Error)
-                        .args(format_args!("elsewhere"))
-                        .build(),
-                );
-            })
-            .join()
+            Job::spawn(
+                "test-elsewhere",
+                || {},
+                |_| {
+                    note_log_record(
+                        &log::Record::builder()
+                            .target("rfd")
+                            .level(log::Level::Error)
+                            .args(format_args!("elsewhere"))
+                            .build(),
+                    );
+                },
+            )
+            .wait()
             .unwrap();
         });
         assert_eq!(

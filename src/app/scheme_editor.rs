@@ -3,7 +3,6 @@
 
 use crate::session::annotations::Edit;
 use std::path::PathBuf;
-use std::sync::mpsc;
 
 use egui::{Color32, Ui};
 
@@ -11,6 +10,7 @@ use super::Session;
 use super::command::{Command, Window};
 use crate::annotation::scheme::{self, new_label_id, validate};
 use crate::annotation::{Label, LabelScheme};
+use crate::jobs::{Job, Poll};
 use crate::text::TextEngine;
 use crate::ui::{NoteEditor, chip, parse_hex_color};
 
@@ -25,8 +25,8 @@ pub struct SchemeEditor {
     loaded_selection: Option<usize>,
     /// Why Apply was refused.
     pub error: Option<String>,
-    pending_load: Option<mpsc::Receiver<Option<PathBuf>>>,
-    pending_save: Option<mpsc::Receiver<Option<PathBuf>>>,
+    pending_load: Option<Job<Option<PathBuf>>>,
+    pending_save: Option<Job<Option<PathBuf>>>,
 }
 
 impl std::fmt::Debug for SchemeEditor {
@@ -35,6 +35,18 @@ impl std::fmt::Debug for SchemeEditor {
             .field("draft", &self.draft)
             .finish_non_exhaustive()
     }
+}
+
+/// The path chosen in the dialog `pending` waits for, once it has come; `pending` is
+/// cleared when the dialog has answered, whether with a path or not.
+fn chosen_path(pending: &mut Option<Job<Option<PathBuf>>>) -> Option<PathBuf> {
+    let answer = match pending.as_mut()?.poll() {
+        Poll::Pending => return None,
+        Poll::Ready(answer) => answer,
+        Poll::Done => None,
+    };
+    *pending = None;
+    answer
 }
 
 fn to_hex(color: Color32) -> String {
@@ -115,43 +127,32 @@ impl SchemeEditor {
     fn poll_dialogs(&mut self) -> Option<String> {
         let editor = self;
         let mut message = None;
-        if let Some(receiver) = &editor.pending_load
-            && let Ok(answer) = receiver.try_recv()
-        {
-            editor.pending_load = None;
-            if let Some(path) = answer {
-                match scheme::load(&path) {
-                    Ok(loaded) => {
-                        editor.draft = loaded;
-                        editor.selected = 0;
-                        editor.loaded_selection = None;
-                        editor.error = None;
-                    }
-                    Err(error) => editor.error = Some(error.to_string()),
+        if let Some(path) = chosen_path(&mut editor.pending_load) {
+            match scheme::load(&path) {
+                Ok(loaded) => {
+                    editor.draft = loaded;
+                    editor.selected = 0;
+                    editor.loaded_selection = None;
+                    editor.error = None;
                 }
+                Err(error) => editor.error = Some(error.to_string()),
             }
         }
-        if let Some(receiver) = &editor.pending_save
-            && let Ok(answer) = receiver.try_recv()
-        {
-            editor.pending_save = None;
-            if let Some(path) = answer {
-                editor.error = match validate(&editor.draft) {
-                    Err(error) => Some(error),
-                    Ok(()) => scheme::save(&editor.draft, &path)
-                        .err()
-                        .map(|e| e.to_string())
-                        .or_else(|| {
-                            message = Some(format!("Label scheme saved to {}", path.display()));
-                            None
-                        }),
-                };
-            }
+        if let Some(path) = chosen_path(&mut editor.pending_save) {
+            editor.error = match validate(&editor.draft) {
+                Err(error) => Some(error),
+                Ok(()) => scheme::save(&editor.draft, &path)
+                    .err()
+                    .map(|e| e.to_string())
+                    .or_else(|| {
+                        message = Some(format!("Label scheme saved to {}", path.display()));
+                        None
+                    }),
+            };
         }
         message
     }
 
-    /// The editor window.
     /// The editor window; asks for the draft to be applied, or for the window to close.
     /// Returns a message for the user, if any.
     pub(super) fn window_ui(

@@ -4,13 +4,13 @@
 //! commands.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 
 use super::{
     FolderState, LoadJob, Loaded, NativePicker, Session, Settings, article_watch, busy, dialogs,
     load_article, sample_path,
 };
 use crate::document::{Document, DocumentError, LoadOptions};
+use crate::jobs::{Job, Poll};
 use crate::session::AnnotationSession;
 use crate::ui::ReaderState;
 
@@ -35,11 +35,10 @@ pub struct Workspace {
     /// The latest error or notice for the user, shown above the article until dismissed.
     pub message: Option<String>,
     pub(super) picker: dialogs::Dialogs,
-    pub(super) pending_pick: Option<mpsc::Receiver<Option<PathBuf>>>,
-    pub(super) pending_save_as: Option<mpsc::Receiver<Option<PathBuf>>>,
-    pub(super) pending_export:
-        Option<(crate::export::ExportFormat, mpsc::Receiver<Option<PathBuf>>)>,
-    pub(super) pending_folder_pick: Option<mpsc::Receiver<Option<PathBuf>>>,
+    pub(super) pending_pick: Option<Job<Option<PathBuf>>>,
+    pub(super) pending_save_as: Option<Job<Option<PathBuf>>>,
+    pub(super) pending_export: Option<(crate::export::ExportFormat, Job<Option<PathBuf>>)>,
+    pub(super) pending_folder_pick: Option<Job<Option<PathBuf>>>,
     /// Counts the articles shown, so that windows about the open article notice a new one.
     pub(super) shown: u64,
     /// A query for the find bar and the paragraph of its hit to make current (a corpus
@@ -335,37 +334,16 @@ impl Workspace {
         // Pending edits reach the disk before the loader reads it (the same article may be
         // reopened: another encoding, Team Mode, a new annotator name).
         self.flush_saves();
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
         let job_path = path.clone();
         let author = self.settings.author.clone();
         let team = self.settings.team_mode;
         let marker = self.busy_marker(busy::BusyKind::Opening, &path);
-        let spawned = std::thread::Builder::new()
-            .name("hashiya-load".to_owned())
-            .spawn(move || {
-                let result = load_article(&job_path, options, &author, team);
-                drop(marker);
-                // The receiver is gone only if the app closed meanwhile; nothing to tell.
-                if sender.send(result).is_ok() {
-                    ctx.request_repaint();
-                }
-            });
-        match spawned {
-            Ok(_) => {
-                self.loading = Some(LoadJob {
-                    path,
-                    options,
-                    receiver,
-                });
-            }
-            Err(error) => {
-                self.message = Some(format!(
-                    "Could not start loading ({error}): {}",
-                    path.display()
-                ));
-            }
-        }
+        let job = Job::spawn("hashiya-load", super::waker(ctx), move |_| {
+            let result = load_article(&job_path, options, &author, team);
+            drop(marker);
+            result
+        });
+        self.loading = Some(LoadJob { path, options, job });
     }
 
     /// True while an article is being loaded.
@@ -375,23 +353,25 @@ impl Workspace {
 
     /// Waits for a background load to finish (for tests).
     pub fn wait_for_load(&mut self) {
-        if let Some(job) = self.loading.take() {
-            let result = job.receiver.recv();
-            self.finish_load(&job.path, job.options, result.ok());
+        if let Some(mut loading) = self.loading.take() {
+            let result = loading.job.wait();
+            self.finish_load(&loading.path, loading.options, result);
         }
     }
 
     pub(super) fn poll_loading(&mut self) {
-        let Some(job) = &self.loading else { return };
-        let result = match job.receiver.try_recv() {
-            Ok(result) => Some(result),
-            Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => None,
-        };
-        let Some(job) = self.loading.take() else {
+        let Some(loading) = &mut self.loading else {
             return;
         };
-        self.finish_load(&job.path, job.options, result);
+        let result = match loading.job.poll() {
+            Poll::Ready(result) => Some(result),
+            Poll::Pending => return,
+            Poll::Done => None,
+        };
+        let Some(loading) = self.loading.take() else {
+            return;
+        };
+        self.finish_load(&loading.path, loading.options, result);
     }
 
     pub(super) fn finish_load(
@@ -427,16 +407,16 @@ impl Workspace {
     }
 
     pub(super) fn poll_dialog(&mut self, ctx: &egui::Context) {
-        let Some(receiver) = &self.pending_pick else {
+        let Some(job) = &mut self.pending_pick else {
             return;
         };
-        match receiver.try_recv() {
-            Ok(Some(path)) => {
+        match job.poll() {
+            Poll::Ready(Some(path)) => {
                 self.pending_pick = None;
                 self.open(ctx, path);
             }
-            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.pending_pick = None,
-            Err(mpsc::TryRecvError::Empty) => {}
+            Poll::Ready(None) | Poll::Done => self.pending_pick = None,
+            Poll::Pending => {}
         }
     }
 
