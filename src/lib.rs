@@ -18,6 +18,8 @@ pub mod document;
 pub mod export;
 pub mod files;
 #[cfg(feature = "gui")]
+pub mod packaging;
+#[cfg(feature = "gui")]
 pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;
