@@ -131,6 +131,13 @@ pub enum Command {
         /// The annotations file.
         file: PathBuf,
     },
+    /// Write the manual pages and the bash, zsh and fish completions into a folder (for
+    /// building a package; see `scripts/build-deb`).
+    #[command(hide = true)]
+    PackageFiles {
+        /// The folder to write `man/` and `completions/` into.
+        dir: PathBuf,
+    },
 }
 
 /// `--format` values of `export`.
@@ -191,6 +198,7 @@ pub fn main() -> ExitCode {
         }) => merge_sidecar(&base, &ours, &theirs, path.as_deref()),
         Some(Command::GitSetup { folder }) => git_setup(folder.as_deref()),
         Some(Command::ShowSidecar { file }) => show_sidecar(&file),
+        Some(Command::PackageFiles { dir }) => package_files(&dir),
         None if cli.install_desktop => install_desktop(cli.default_for.as_deref()),
         None if cli.uninstall_desktop => uninstall_desktop(),
         None => run_gui(cli.paths.into_iter().next(), cli.builtin_dialogs),
@@ -379,11 +387,34 @@ fn layout_visual(file: &std::path::Path, encoding: Option<&str>) -> anyhow::Resu
     Ok(())
 }
 
+fn package_files(dir: &std::path::Path) -> anyhow::Result<()> {
+    for path in crate::packaging::write_files(dir)? {
+        println!("{}", path.display());
+    }
+    Ok(())
+}
+
 fn install_desktop(default_for: Option<&str>) -> anyhow::Result<()> {
     // The types are checked before anything is written.
     let defaults = default_for.map(desktop::parse_type_list).transpose()?;
     let executable = std::env::current_exe()?;
     let dirs = desktop::XdgDirs::from_env()?;
+    // A system package (`/usr/share/applications/hashiya.desktop`) already offers Hashiya to
+    // every user; an entry of the user's own takes its place for them.
+    if let Some(system_entry) = dirs
+        .data_dirs
+        .iter()
+        .map(|dir| dir.join("applications").join(desktop::DESKTOP_FILE_NAME))
+        .find(|path| path.is_file())
+    {
+        println!(
+            "Hashiya is already installed for all users (a package installed {}): its \
+             launcher entry, icons and file types need no --install-desktop. Installing an \
+             entry for you alone anyway, running {}; --uninstall-desktop removes it.",
+            system_entry.display(),
+            executable.display()
+        );
+    }
     for path in desktop::install(&dirs, &executable)? {
         println!("installed {}", path.display());
     }

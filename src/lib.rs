@@ -23,6 +23,8 @@ pub mod jobs;
 #[cfg(feature = "gui")]
 pub mod session;
 #[cfg(feature = "gui")]
+pub mod packaging;
+#[cfg(feature = "gui")]
 pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;

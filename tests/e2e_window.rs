@@ -854,3 +854,87 @@ fn without_a_portal_or_zenity_open_folder_works_through_hashiyas_dialog() {
         path.display()
     );
 }
+
+/// The installed Debian package, as a double-click starts it: the `Exec=` line of
+/// `/usr/share/applications/hashiya.desktop` with `%F` replaced by an article whose folder
+/// and file names are Arabic, run through `PATH`. Runs only where `.ci/run` installed the
+/// package and set `HASHIYA_INSTALLED_PACKAGE=1` (its "package" section).
+#[test]
+fn the_installed_desktop_entry_opens_an_article_with_an_arabic_name() {
+    if std::env::var_os("HASHIYA_INSTALLED_PACKAGE").is_none() {
+        eprintln!("skipped: the package is not installed (HASHIYA_INSTALLED_PACKAGE unset)");
+        return;
+    }
+    assert!(tools_available());
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let entry = std::fs::read_to_string("/usr/share/applications/hashiya.desktop").unwrap();
+    let exec = entry
+        .lines()
+        .find_map(|line| line.strip_prefix("Exec="))
+        .expect("the installed entry has an Exec= line");
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("أخبار");
+    std::fs::create_dir(&folder).unwrap();
+    let article = folder.join("خبر الرقة.txt");
+    std::fs::copy(
+        corpus("news/alaraby_2016-10-25_paris_coalition_raqqa.txt"),
+        &article,
+    )
+    .unwrap();
+    // The entry's arguments, each `%F` being the files opened (here the one article).
+    let mut words = exec.split_whitespace();
+    let program = words.next().unwrap();
+    assert_eq!(
+        program, "hashiya",
+        "a launcher entry runs hashiya from PATH"
+    );
+    let args: Vec<std::ffi::OsString> = words
+        .map(|word| match word {
+            "%F" | "%f" => article.clone().into_os_string(),
+            other => other.into(),
+        })
+        .collect();
+    assert!(
+        args.iter().any(|a| a == article.as_os_str()),
+        "the entry passes the files: {exec}"
+    );
+
+    let display = Display::start();
+    let home = tempfile::tempdir().unwrap();
+    let log = std::fs::File::create(screenshot_dir().join("package-entry.log")).unwrap();
+    let child = display
+        .command(program)
+        .args(&args)
+        .env("PATH", "/usr/bin:/bin")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("LIBGL_ALWAYS_SOFTWARE", "1")
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    let app = App { child, _home: home };
+    let started = Instant::now();
+    while !display
+        .command("xdotool")
+        .args(["search", "--onlyvisible", "--name", "Hashiya"])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no window after 30 s; see {}",
+            screenshot_dir().join("package-entry.log").display()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    let (path, image) = display.screenshot("package-entry");
+    assert_article_drawn("package-entry", &image, &path);
+    drop(app);
+}
