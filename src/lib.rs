@@ -21,9 +21,9 @@ pub mod gitstore;
 #[cfg(feature = "gui")]
 pub mod jobs;
 #[cfg(feature = "gui")]
-pub mod session;
-#[cfg(feature = "gui")]
 pub mod packaging;
+#[cfg(feature = "gui")]
+pub mod session;
 #[cfg(feature = "gui")]
 pub mod text;
 #[cfg(feature = "gui")]
