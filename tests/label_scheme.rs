@@ -33,7 +33,8 @@ fn a_new_arabic_label_is_added_used_shared_and_loaded_elsewhere() {
     harness.get_by_label("Edit").click();
     harness.run_steps(2);
     harness.get_by_label("Label Scheme…").click();
-    harness.run_steps(2);
+    // The click's command takes effect at the end of its frame; the window shows next.
+    harness.run_steps(3);
     harness.get_by_label("Add Label").click();
     harness.run_steps(2);
     // Rename it: select the name field's text and type an Arabic name.
