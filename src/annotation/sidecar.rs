@@ -164,10 +164,35 @@ impl AnnotatorSidecars {
     }
 }
 
-/// The sidecar as it is written: pretty-printed JSON with a final newline.
+/// The sidecar as written: the same fields, with the version the content needs.
+#[derive(serde::Serialize)]
+struct SidecarOut<'a> {
+    format: &'a str,
+    version: u32,
+    article: &'a super::model::ArticleInfo,
+    label_scheme: &'a super::model::LabelScheme,
+    annotations: &'a [super::model::Annotation],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    deleted: &'a [super::model::Deletion],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    relations: &'a [super::model::Relation],
+}
+
+/// The sidecar as it is written: pretty-printed JSON with a final newline. The `version`
+/// written is the lowest that holds the content ([`Sidecar::required_version`]), so a file
+/// without relations or entity types stays readable by builds that know only version 1.
 pub fn to_json(sidecar: &Sidecar) -> String {
+    let out = SidecarOut {
+        format: &sidecar.format,
+        version: sidecar.required_version(),
+        article: &sidecar.article,
+        label_scheme: &sidecar.label_scheme,
+        annotations: &sidecar.annotations,
+        deleted: &sidecar.deleted,
+        relations: &sidecar.relations,
+    };
     // Serializing plain data with string keys cannot fail.
-    let mut json = serde_json::to_string_pretty(sidecar).unwrap_or_default();
+    let mut json = serde_json::to_string_pretty(&out).unwrap_or_default();
     json.push('\n');
     json
 }
