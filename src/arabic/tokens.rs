@@ -63,9 +63,10 @@ enum Class {
     Word,
 }
 
-/// True for characters Python's `str.split()` also splits on but Rust's whitespace test
-/// does not know (the information separators U+001C–U+001F), so no token ever holds one.
-fn is_separator_char(c: char) -> bool {
+/// True for characters that separate tokens: whitespace (including the information
+/// separators U+001C–U+001F that Python's `str.split()` splits on, so no token ever holds
+/// one), control characters, and invisible format characters other than ZWNJ and ZWJ.
+pub fn is_separator_char(c: char) -> bool {
     if c.is_whitespace() {
         return true;
     }
