@@ -146,7 +146,7 @@ pub enum ExportFormatArg {
 /// `--format` values of `import`.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum ImportFormatArg {
-    /// brat standoff .ann (T, R and AnnotatorNotes lines).
+    /// brat standoff .ann (T and R lines, and `AnnotatorNotes` comments).
     Brat,
     /// CoNLL IOB2 (`token TAG`), or Wojood's nested form (`token TAG TAG …`).
     Conll,

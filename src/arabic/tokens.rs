@@ -187,7 +187,7 @@ pub fn snap_to_tokens(text: &str, bytes: Range<usize>) -> Option<Range<usize>> {
     let touched = tokens_touched(&tokens, &bytes);
     let first = tokens.get(touched.start)?;
     let last = tokens.get(touched.end.checked_sub(1)?)?;
-    (touched.start < touched.end).then(|| first.bytes.start..last.bytes.end)
+    (touched.start < touched.end).then_some(first.bytes.start..last.bytes.end)
 }
 
 /// [`snap_to_tokens`], then, with `detach` (the scheme's setting or the modifier held for
@@ -362,7 +362,7 @@ pub fn proclitic_len(word: &str, lexicon: &Lexicon) -> usize {
         };
         let article = if *last == 'ل' {
             // ل + ال is written لل: the article's lam follows.
-            rest.first() == Some(&'ل') && rest.len() >= 1 + MIN_LETTERS_AFTER_ARTICLE
+            rest.first() == Some(&'ل') && rest.len() > MIN_LETTERS_AFTER_ARTICLE
         } else {
             rest.starts_with(&['ا', 'ل']) && rest.len() >= 2 + MIN_LETTERS_AFTER_ARTICLE
         };

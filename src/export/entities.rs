@@ -154,12 +154,11 @@ fn token_text<'a>(paragraph: &TokenizedParagraph<'a>, idx: usize) -> &'a str {
         .unwrap_or("")
 }
 
-/// Per paragraph: its tokens and, for each, the entities covering it as (label, begins
-/// here), outer to inner.
-fn tagged_paragraphs(
-    item: &ArticleAnnotations,
-    outermost_only: bool,
-) -> Vec<Vec<(String, Vec<(String, bool)>)>> {
+/// A token's text and the entities covering it as (label, begins here), outer to inner.
+type TaggedToken = (String, Vec<(String, bool)>);
+
+/// Per paragraph: its tokens with their entities.
+fn tagged_paragraphs(item: &ArticleAnnotations, outermost_only: bool) -> Vec<Vec<TaggedToken>> {
     let len_chars = item.document.text.chars().count();
     let all = entities(&item.sidecar, len_chars);
     let mut by_paragraph: HashMap<usize, Vec<&Entity>> = HashMap::new();

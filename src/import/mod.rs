@@ -184,23 +184,9 @@ pub fn parse_brat(text: &str, document: &Document, path: &Path) -> Result<Import
                 imported.spans.push(ImportedSpan { line, ..span });
             }
             Some('R') => {
-                let parts: Vec<&str> = middle.split_whitespace().collect();
-                let [kind, arg1, arg2] = parts.as_slice() else {
-                    return Err(line_error(
-                        path,
-                        line,
-                        "an R line is `R1<TAB>TYPE Arg1:T1 Arg2:T2`",
-                    ));
-                };
-                let (Some(source), Some(target)) = (arg_of(arg1, "Arg1"), arg_of(arg2, "Arg2"))
-                else {
-                    return Err(line_error(
-                        path,
-                        line,
-                        "an R line names its ends as Arg1:T… Arg2:T…",
-                    ));
-                };
-                relations.push((line, (*kind).to_owned(), source, target));
+                let (kind, source, target) =
+                    parse_r_line(middle).map_err(|reason| line_error(path, line, reason))?;
+                relations.push((line, kind, source, target));
             }
             Some('#') => {
                 let mut parts = middle.split_whitespace();
@@ -216,19 +202,7 @@ pub fn parse_brat(text: &str, document: &Document, path: &Path) -> Result<Import
                 notes.push((line, on.to_owned(), rest.unwrap_or("").to_owned()));
             }
             Some(kind @ ('E' | 'A' | 'M' | 'N' | '*')) => {
-                let what = match kind {
-                    'E' => "events (E lines)",
-                    'A' | 'M' => "attributes (A lines)",
-                    'N' => "normalizations (N lines)",
-                    _ => "equivalences (* lines)",
-                };
-                return Err(line_error(
-                    path,
-                    line,
-                    format!(
-                        "{what} cannot be imported; remove them to import the entities and relations"
-                    ),
-                ));
+                return Err(line_error(path, line, unsupported(kind)));
             }
             _ => {
                 return Err(line_error(
@@ -266,6 +240,29 @@ pub fn parse_brat(text: &str, document: &Document, path: &Path) -> Result<Import
         }
     }
     Ok(imported)
+}
+
+/// Why a brat line of kind `kind` (events, attributes …) cannot be imported.
+fn unsupported(kind: char) -> String {
+    let what = match kind {
+        'E' => "events (E lines)",
+        'A' | 'M' => "attributes (A lines)",
+        'N' => "normalizations (N lines)",
+        _ => "equivalences (* lines)",
+    };
+    format!("{what} cannot be imported; remove them to import the entities and relations")
+}
+
+/// An `R` line's type and `T` ids after the id: `TYPE Arg1:T1 Arg2:T2`.
+fn parse_r_line(middle: &str) -> Result<(String, String, String), String> {
+    let parts: Vec<&str> = middle.split_whitespace().collect();
+    let [kind, arg1, arg2] = parts.as_slice() else {
+        return Err("an R line is `R1<TAB>TYPE Arg1:T1 Arg2:T2`".to_owned());
+    };
+    let (Some(source), Some(target)) = (arg_of(arg1, "Arg1"), arg_of(arg2, "Arg2")) else {
+        return Err("an R line names its ends as Arg1:T… Arg2:T…".to_owned());
+    };
+    Ok(((*kind).to_owned(), source, target))
 }
 
 fn arg_of(field: &str, role: &str) -> Option<String> {
@@ -532,15 +529,21 @@ pub fn apply(
     let mut summary = ImportSummary::default();
     add_types(&mut sidecar.label_scheme, imported, &mut summary);
     let mut ids: Vec<Uuid> = Vec::with_capacity(imported.spans.len());
+    // Each passage already there stands for one entity of the file (a file may repeat an
+    // entity: both are kept).
+    let mut matched: std::collections::HashSet<Uuid> = std::collections::HashSet::new();
+    let existing_count = sidecar.annotations.len();
     for span in &imported.spans {
-        let existing = sidecar.annotations.iter().find(|a| {
+        let existing = sidecar.annotations[..existing_count].iter().find(|a| {
             a.target.kind == TargetKind::Span
                 && !a.target.orphaned
                 && a.target.position.start == span.chars.start
                 && a.target.position.end == span.chars.end
                 && a.labels.contains(&span.label)
+                && !matched.contains(&a.id)
         });
         if let Some(existing) = existing {
+            matched.insert(existing.id);
             ids.push(existing.id);
             continue;
         }
@@ -569,6 +572,8 @@ pub fn apply(
         sidecar.annotations.push(annotation);
         summary.spans_added += 1;
     }
+    let existing_relations = sidecar.relations.len();
+    let mut matched_relations: std::collections::HashSet<Uuid> = std::collections::HashSet::new();
     for relation in &imported.relations {
         let (Some(&source), Some(&target)) = (ids.get(relation.source), ids.get(relation.target))
         else {
@@ -577,10 +582,26 @@ pub fn apply(
         if source.is_nil() || target.is_nil() {
             continue;
         }
-        let exists = sidecar.relations.iter().any(|r| {
-            r.source == source && r.target == target && r.relation_type == relation.relation_type
+        // A relation already there between the same passages (or passages with the same
+        // range and labels: a file's repeated entities) stands for this one.
+        let key = |id: Uuid| {
+            sidecar.annotations.iter().find(|a| a.id == id).map(|a| {
+                (
+                    a.target.position.start,
+                    a.target.position.end,
+                    a.labels.clone(),
+                )
+            })
+        };
+        let (source_key, target_key) = (key(source), key(target));
+        let existing = sidecar.relations[..existing_relations].iter().find(|r| {
+            r.relation_type == relation.relation_type
+                && !matched_relations.contains(&r.id)
+                && key(r.source) == source_key
+                && key(r.target) == target_key
         });
-        if exists {
+        if let Some(existing) = existing {
+            matched_relations.insert(existing.id);
             continue;
         }
         let time = now();
