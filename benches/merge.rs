@@ -64,6 +64,7 @@ fn sidecar_of(annotations: Vec<Annotation>) -> Sidecar {
         label_scheme: LabelScheme::news_default(),
         annotations,
         deleted: Vec::new(),
+        relations: Vec::new(),
         conflicts: Vec::new(),
     }
 }

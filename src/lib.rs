@@ -18,6 +18,7 @@ pub mod document;
 pub mod export;
 pub mod files;
 pub mod gitstore;
+pub mod import;
 #[cfg(feature = "gui")]
 pub mod jobs;
 #[cfg(feature = "gui")]

@@ -16,6 +16,8 @@ use crate::annotation::sidecar::{self, SidecarError};
 use crate::annotation::{Annotation, Sidecar, TargetKind, reanchor};
 use crate::document::{self, Document, DocumentError};
 
+pub mod entities;
+
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -58,6 +60,8 @@ pub struct ArticleAnnotations {
     pub document: Document,
     /// Its annotations (targets re-anchored).
     pub sidecar: Sidecar,
+    /// Whose sidecar it is (`None`: the article's own, adjudicated one).
+    pub annotator: Option<String>,
 }
 
 /// Reads `article` and its sidecar and re-anchors the annotations.
@@ -72,6 +76,7 @@ pub fn load(article: &Path) -> Result<ArticleAnnotations, ExportError> {
         path: article.to_owned(),
         document,
         sidecar,
+        annotator: None,
     })
 }
 
@@ -86,18 +91,23 @@ fn load_all_with(
     article: &Path,
     finder: &mut sidecar::AnnotatorSidecars,
 ) -> Result<Vec<ArticleAnnotations>, ExportError> {
-    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut paths: Vec<(Option<String>, PathBuf)> = Vec::new();
     let plain = sidecar::sidecar_path(article);
     if plain.exists() {
-        paths.push(plain);
+        paths.push((None, plain));
     }
-    paths.extend(finder.of(article).into_iter().map(|(_, path)| path));
+    paths.extend(
+        finder
+            .of(article)
+            .into_iter()
+            .map(|(annotator, path)| (Some(annotator), path)),
+    );
     if paths.is_empty() {
         return Ok(Vec::new());
     }
     let document = document::load(article)?;
     let mut items = Vec::new();
-    for path in paths {
+    for (annotator, path) in paths {
         let Some((mut sidecar, _)) = sidecar::read(&path)? else {
             continue;
         };
@@ -107,6 +117,7 @@ fn load_all_with(
             path: article.to_owned(),
             document: document.clone(),
             sidecar,
+            annotator,
         });
     }
     Ok(items)
@@ -133,6 +144,7 @@ pub fn from_parts(path: &Path, document: Document, sidecar: Sidecar) -> ArticleA
         path: path.to_owned(),
         document,
         sidecar,
+        annotator: None,
     }
 }
 
@@ -418,7 +430,37 @@ fn w3c_item(item: &ArticleAnnotations, annotation: &Annotation) -> Value {
     })
 }
 
-/// A W3C Web Annotation `AnnotationCollection` holding every annotation.
+/// A relation as a W3C annotation whose targets are its two passage annotations, source
+/// first, with its type as a `tagging` body.
+fn w3c_relation(item: &ArticleAnnotations, relation: &crate::annotation::Relation) -> Value {
+    let name = item
+        .sidecar
+        .label_scheme
+        .relation_type(&relation.relation_type)
+        .map_or_else(|| relation.relation_type.clone(), |t| t.name.clone());
+    json!({
+        "id": format!("urn:uuid:{}", relation.id),
+        "type": "Annotation",
+        "motivation": "linking",
+        "created": relation.created.to_string(),
+        "modified": relation.modified.to_string(),
+        "creator": {"type": "Person", "name": relation.author},
+        "body": [
+            {"type": "TextualBody", "purpose": "tagging", "value": name},
+            {
+                "type": "TextualBody",
+                "purpose": "describing",
+                "value": "relation: the first target is its source, the second its target",
+            },
+        ],
+        "target": [
+            format!("urn:uuid:{}", relation.source),
+            format!("urn:uuid:{}", relation.target),
+        ],
+    })
+}
+
+/// A W3C Web Annotation `AnnotationCollection` holding every annotation and relation.
 pub fn to_w3c(items: &[ArticleAnnotations]) -> Value {
     let annotations: Vec<Value> = items
         .iter()
@@ -427,6 +469,12 @@ pub fn to_w3c(items: &[ArticleAnnotations]) -> Value {
                 .annotations
                 .iter()
                 .map(move |a| w3c_item(item, a))
+                .chain(
+                    item.sidecar
+                        .relations
+                        .iter()
+                        .map(move |r| w3c_relation(item, r)),
+                )
         })
         .collect();
     json!({
