@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
-use super::model::{Annotation, Deletion, LabelScheme, Sidecar};
+use super::model::{Annotation, ArticleInfo, Deletion, LabelScheme, Sidecar};
 
 /// What a merge changed in our copy.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -126,7 +126,15 @@ pub fn merge_with_base(
         Sidecar {
             format: ours.format.clone(),
             version: ours.version,
-            article: ours.article.clone(),
+            article: ArticleInfo {
+                // Our copy may predate the metadata the other one carries.
+                metadata: ours
+                    .article
+                    .metadata
+                    .clone()
+                    .or_else(|| theirs.article.metadata.clone()),
+                ..ours.article.clone()
+            },
             label_scheme,
             annotations,
             deleted,

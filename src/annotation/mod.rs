@@ -12,8 +12,8 @@ pub mod target;
 pub use anchor::{AnchorMethod, reanchor};
 pub use merge::{MergeReport, merge, sort_annotations};
 pub use model::{
-    Annotation, ArticleInfo, Deletion, FORMAT_MARKER, FORMAT_VERSION, Label, LabelScheme, Sidecar,
-    Target, TargetKind,
+    Annotation, ArticleInfo, ArticleMetadata, Deletion, FORMAT_MARKER, FORMAT_VERSION, Label,
+    LabelScheme, Sidecar, Target, TargetKind,
 };
 pub use sidecar::{SidecarError, sidecar_path};
 pub use store::{AnnotationStore, Availability, Change, TargetKey};
