@@ -59,12 +59,20 @@ pub struct PdfParagraph {
 /// paragraph's page.
 pub fn parse_pdf_file(path: &Path) -> Result<Document, PdfError> {
     let raw = extract_text_layer(path)?;
-    document_from_text(&raw)
+    // Where each line stands, to find the gaps between paragraphs; without it, blank lines.
+    let tops = run_pdftotext(path, &["-bbox-layout"])
+        .map(|xhtml| line_tops(&xhtml))
+        .ok();
+    document_from_parts(&raw, tops.as_deref())
 }
 
 /// Builds the document from `pdftotext` output (pages separated by form feeds).
 pub fn document_from_text(raw: &str) -> Result<Document, PdfError> {
-    let paragraphs = repair_text_layer(raw);
+    document_from_parts(raw, None)
+}
+
+fn document_from_parts(raw: &str, tops: Option<&[Vec<f32>]>) -> Result<Document, PdfError> {
+    let paragraphs = repair_text_layer_with(raw, tops);
     if paragraphs.is_empty() {
         return Err(PdfError::NoTextLayer);
     }
@@ -81,8 +89,31 @@ pub fn document_from_text(raw: &str) -> Result<Document, PdfError> {
 
 /// Runs `pdftotext -enc UTF-8 FILE -` and returns what it prints.
 pub fn extract_text_layer(path: &Path) -> Result<String, PdfError> {
+    run_pdftotext(path, &[])
+}
+
+/// The top (y, from the top of the page) of every text line on each page, from
+/// `pdftotext -bbox-layout` output, in the order the plain output prints the lines.
+pub fn line_tops(xhtml: &str) -> Vec<Vec<f32>> {
+    let mut pages = Vec::new();
+    for page in xhtml.split("<page ").skip(1) {
+        let tops = page
+            .split("<line ")
+            .skip(1)
+            .filter_map(|line| {
+                let value = line.split("yMin=\"").nth(1)?.split('"').next()?;
+                value.parse::<f32>().ok()
+            })
+            .collect();
+        pages.push(tops);
+    }
+    pages
+}
+
+fn run_pdftotext(path: &Path, extra: &[&str]) -> Result<String, PdfError> {
     let mut child = Command::new("pdftotext")
         .args(["-q", "-enc", "UTF-8"])
+        .args(extra)
         .arg(path)
         .arg("-")
         .stdin(Stdio::null())
@@ -136,10 +167,24 @@ pub fn extract_text_layer(path: &Path) -> Result<String, PdfError> {
 
 /// Repairs `pdftotext` output (see the module documentation) into paragraphs with pages.
 pub fn repair_text_layer(raw: &str) -> Vec<PdfParagraph> {
+    repair_text_layer_with(raw, None)
+}
+
+/// [`repair_text_layer`], knowing the top of each line on each page (`tops`, see
+/// [`line_tops`]): a paragraph then ends where the gap to the next line is clearly wider
+/// than the usual line spacing, whatever blank lines the extractor printed.
+pub fn repair_text_layer_with(raw: &str, tops: Option<&[Vec<f32>]>) -> Vec<PdfParagraph> {
     let mut pages: Vec<Vec<String>> = raw
         .split('\u{c}')
         .map(|page| page.lines().map(remove_bidi_controls).collect())
         .collect();
+    // Paragraph ends by geometry, as a line index per page, before any line is dropped:
+    // a marker line "\u{c}" (never in extracted text) stands for each.
+    if let Some(tops) = tops {
+        for (page, page_tops) in pages.iter_mut().zip(tops) {
+            mark_gaps(page, page_tops);
+        }
+    }
     // A final form feed leaves an empty last page.
     while pages
         .last()
@@ -154,19 +199,31 @@ pub fn repair_text_layer(raw: &str) -> Vec<PdfParagraph> {
         let page = u32::try_from(page_idx)
             .unwrap_or(u32::MAX - 1)
             .saturating_add(1);
+        let lines: Vec<String> = lines
+            .iter()
+            .map(|line| {
+                if line == "\u{c}" {
+                    return line.clone();
+                }
+                let line = if visual && has_arabic(line) {
+                    visual_to_logical(line)
+                } else {
+                    line.clone()
+                };
+                unfold_presentation_forms(line.trim())
+            })
+            .collect();
+        let by_geometry = lines.iter().any(|l| l == "\u{c}");
         let mut current = String::new();
-        for line in lines {
-            let line = if visual && has_arabic(line) {
-                visual_to_logical(line)
-            } else {
-                line.clone()
-            };
-            let line = unfold_presentation_forms(line.trim());
-            if line.is_empty() {
+        for line in &lines {
+            if line == "\u{c}" || (line.is_empty() && !by_geometry) {
                 flush(&mut current, page, &mut paragraphs);
                 continue;
             }
-            join_line(&mut current, &line);
+            if line.is_empty() {
+                continue;
+            }
+            join_line(&mut current, line);
         }
         flush(&mut current, page, &mut paragraphs);
     }
@@ -201,6 +258,48 @@ fn join_line(paragraph: &mut String, line: &str) {
         paragraph.push(' ');
     }
     paragraph.push_str(line);
+}
+
+/// Puts a "\u{c}" line before each line that follows a gap wider than the page's usual
+/// line spacing, when the page's text lines and `tops` correspond one to one; otherwise
+/// leaves the page as it is.
+fn mark_gaps(page: &mut Vec<String>, tops: &[f32]) {
+    let text_lines: Vec<usize> = page
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(idx, _)| idx)
+        .collect();
+    if text_lines.len() != tops.len() || tops.len() < 2 {
+        return;
+    }
+    let mut pitches: Vec<f32> = tops
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] if b > a => Some(b - a),
+            _ => None,
+        })
+        .collect();
+    if pitches.is_empty() {
+        return;
+    }
+    pitches.sort_by(f32::total_cmp);
+    let usual = pitches.get(pitches.len() / 4).copied().unwrap_or(0.0);
+    let mut marked = Vec::with_capacity(page.len() + 8);
+    let mut next_text = 0usize;
+    for (idx, line) in page.drain(..).enumerate() {
+        if text_lines.get(next_text) == Some(&idx) {
+            let gap = next_text
+                .checked_sub(1)
+                .and_then(|prev| Some(tops.get(next_text)? - tops.get(prev)?));
+            if gap.is_some_and(|gap| gap > usual * 1.4 || gap < 0.0) {
+                marked.push("\u{c}".to_owned());
+            }
+            next_text += 1;
+        }
+        marked.push(line);
+    }
+    *page = marked;
 }
 
 /// Directional marks, embeddings, overrides and isolates.
@@ -357,7 +456,7 @@ fn is_page_number(line: &str) -> bool {
 }
 
 /// Drops running headers and footers (a line that is the first or last on at least half of
-/// the pages, three pages at least, digits ignored) and page-number lines.
+/// the pages, two pages at least, digits ignored) and page-number lines.
 fn drop_running_lines(pages: &mut [Vec<String>]) {
     use std::collections::HashMap;
     let edge = |page: &Vec<String>, from_end: bool| -> Option<usize> {
@@ -376,7 +475,8 @@ fn drop_running_lines(pages: &mut [Vec<String>]) {
             }
         }
     }
-    let threshold = (pages.len() / 2).max(3);
+    // At least half the pages, and two at least (one page has no running lines).
+    let threshold = pages.len().div_ceil(2).max(2);
     for page in pages.iter_mut() {
         for from_end in [false, true] {
             // Several running lines may stack (a header, then a page number).

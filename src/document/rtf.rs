@@ -28,6 +28,7 @@ pub enum RtfError {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RtfText {
     /// Paragraphs, white space at their ends trimmed; table cells are separated by a tab.
+    /// Empty paragraphs between others are kept as empty strings.
     pub paragraphs: Vec<String>,
     /// The document's code page as `encoding_rs` names it.
     pub encoding_name: &'static str,
@@ -145,7 +146,12 @@ impl<'a> Reader<'a> {
             }
         }
         self.flush_bytes();
-        self.end_paragraph();
+        if !self.paragraph.trim().is_empty() {
+            self.end_paragraph();
+        }
+        while self.paragraphs.last().is_some_and(String::is_empty) {
+            self.paragraphs.pop();
+        }
         Ok(RtfText {
             paragraphs: self.paragraphs,
             encoding_name: self.document_encoding.name(),
@@ -395,10 +401,12 @@ impl<'a> Reader<'a> {
         self.pending_bytes.clear();
     }
 
+    /// Ends a paragraph; an empty one is kept (as an empty string) while it stands between
+    /// paragraphs, since blank lines separate articles' parts in exported bundles.
     fn end_paragraph(&mut self) {
         self.flush_bytes();
         let text = self.paragraph.trim();
-        if !text.is_empty() {
+        if !text.is_empty() || !self.paragraphs.is_empty() {
             self.paragraphs.push(text.to_owned());
         }
         self.paragraph.clear();
