@@ -69,11 +69,10 @@ fn article_from_fields(
             "LA" => metadata.language = language_code(&joined(values)),
             "AN" => {
                 let text = joined(values);
-                metadata.accession = text
-                    .strip_prefix("Document ")
+                text.strip_prefix("Document ")
                     .unwrap_or(&text)
                     .trim()
-                    .to_owned();
+                    .clone_into(&mut metadata.accession);
             }
             "LP" | "TD" => paragraphs.extend(
                 values
@@ -138,7 +137,7 @@ fn collect(
         let index = number + 1;
         match result {
             Ok(mut article) => {
-                article.metadata.bundle = bundle.to_owned();
+                bundle.clone_into(&mut article.metadata.bundle);
                 article.metadata.index = Some(index);
                 articles.push(article);
             }

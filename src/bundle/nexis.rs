@@ -71,7 +71,7 @@ pub fn split_uni(lines: &[String], bundle: &str) -> (Vec<BundleArticle>, Vec<Ski
         start = idx + 1;
         match uni_article(segment) {
             Ok(mut article) => {
-                article.metadata.bundle = bundle.to_owned();
+                bundle.clone_into(&mut article.metadata.bundle);
                 article.metadata.index = Some(index);
                 articles.push(article);
             }
@@ -208,7 +208,7 @@ pub fn split_classic(lines: &[String], bundle: &str) -> (Vec<BundleArticle>, Vec
         let segment = lines.get(start + 1..end).unwrap_or_default();
         match classic_article(segment) {
             Ok(mut article) => {
-                article.metadata.bundle = bundle.to_owned();
+                bundle.clone_into(&mut article.metadata.bundle);
                 article.metadata.index = Some(index);
                 articles.push(article);
             }
@@ -247,7 +247,11 @@ fn classic_article(segment: &[String]) -> Result<BundleArticle, String> {
     let date_line = header.next().ok_or("no date line")?;
     metadata.date = parse_date(date_line).unwrap_or_else(|| date_line.to_owned());
     let title: Vec<&str> = header.filter(|l| !is_copyright(l)).collect();
-    metadata.title = title.last().copied().unwrap_or_default().to_owned();
+    title
+        .last()
+        .copied()
+        .unwrap_or_default()
+        .clone_into(&mut metadata.title);
     // The text, up to `LANGUAGE:`; paragraphs are separated by blank lines.
     let mut paragraphs = Vec::new();
     let mut current = String::new();

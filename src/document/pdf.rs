@@ -388,11 +388,10 @@ pub fn visual_to_logical(line: &str) -> String {
             let Some(&here) = reversed.get(end) else {
                 break;
             };
-            if is_left_to_right(here) {
-                end += 1;
-            } else if matches!(here, '.' | ',' | ':' | '/' | '%' | '-' | ' ')
-                && reversed.get(end + 1).copied().is_some_and(is_left_to_right)
-            {
+            let joins = is_left_to_right(here)
+                || (matches!(here, '.' | ',' | ':' | '/' | '%' | '-' | ' ')
+                    && reversed.get(end + 1).copied().is_some_and(is_left_to_right));
+            if joins {
                 end += 1;
             } else {
                 break;

@@ -83,7 +83,7 @@ pub fn rtf_text(bytes: &[u8]) -> Result<RtfText, RtfError> {
     if !is_rtf(bytes) {
         return Err(RtfError::NotRtf);
     }
-    Reader::new(bytes).run()
+    Ok(Reader::new(bytes).run())
 }
 
 struct Reader<'a> {
@@ -134,7 +134,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn run(mut self) -> Result<RtfText, RtfError> {
+    fn run(mut self) -> RtfText {
         while let Some(&byte) = self.bytes.get(self.pos) {
             self.pos += 1;
             match byte {
@@ -152,10 +152,10 @@ impl<'a> Reader<'a> {
         while self.paragraphs.last().is_some_and(String::is_empty) {
             self.paragraphs.pop();
         }
-        Ok(RtfText {
+        RtfText {
             paragraphs: self.paragraphs,
             encoding_name: self.document_encoding.name(),
-        })
+        }
     }
 
     fn open_group(&mut self) {
