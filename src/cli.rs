@@ -19,7 +19,8 @@ use crate::document::{self, LoadOptions};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Article to open (.txt, .md, .html, .docx), or a folder of articles to list. Without
+    /// Article to open (.txt, .md, .html, .docx, .rtf; .pdf is experimental: its text layer
+    /// is read with Poppler's pdftotext and repaired for Arabic), or a folder of articles to list. Without
     /// one, a bundled sample article opens. When several are given (as a file manager may),
     /// the first is opened.
     pub paths: Vec<PathBuf>,
@@ -100,6 +101,19 @@ pub enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Split bundles exported from news databases (Nexis Uni DOCX, older Nexis TXT/RTF,
+    /// Factiva HTML/RTF) into one UTF-8 .txt article each in FOLDER, named
+    /// <date>_<source>_<title>.txt, with FOLDER/articles.csv listing them and each
+    /// article's metadata in its annotations file. Nothing in FOLDER is overwritten: a name
+    /// that exists gets a suffix.
+    ImportBundle {
+        /// The exported files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The folder to write to (created if needed).
+        #[arg(long, value_name = "FOLDER")]
+        out: PathBuf,
     },
     /// Show how an article is laid out, for checking bidirectional text (a diagnostic).
     ///
@@ -229,6 +243,7 @@ pub fn main() -> ExitCode {
             article,
             file,
         }) => import(format, annotator.as_deref(), &article, &file),
+        Some(Command::ImportBundle { files, out }) => import_bundle(&files, &out),
         Some(Command::Layout {
             visual: _,
             file,
@@ -447,6 +462,56 @@ fn import(
         println!(
             "added to the label scheme: {}",
             summary.types_added.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn import_bundle(files: &[PathBuf], out: &std::path::Path) -> anyhow::Result<()> {
+    use crate::bundle;
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut last_bundle = None;
+    let mut progress = |state: &bundle::ImportProgress| {
+        if last_bundle != Some(state.bundle_idx) {
+            last_bundle = Some(state.bundle_idx);
+            if let Some(file) = files.get(state.bundle_idx) {
+                eprintln!(
+                    "hashiya: reading {} ({}/{})",
+                    file.display(),
+                    state.bundle_idx + 1,
+                    state.bundles
+                );
+            }
+        }
+    };
+    let report = bundle::import_bundles(files, out, &mut progress, &cancel)?;
+    for (file, skipped) in &report.skipped {
+        eprintln!(
+            "hashiya: skipped article {} ({}): {}",
+            skipped.index,
+            skipped.reason,
+            file.display()
+        );
+    }
+    for error in &report.failed {
+        eprintln!("hashiya: {error}");
+    }
+    let mut stdout = std::io::stdout().lock();
+    for article in &report.written {
+        writeln!(stdout, "{}", article.path.display())?;
+    }
+    if let Some(csv) = &report.csv_path {
+        eprintln!(
+            "hashiya: {} articles written, listed in {}",
+            report.written.len(),
+            csv.display()
+        );
+    }
+    if !report.failed.is_empty() {
+        anyhow::bail!(
+            "{} of {} files gave no article (see above)",
+            report.failed.len(),
+            files.len()
         );
     }
     Ok(())

@@ -10,6 +10,7 @@ pub mod annotation;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod arabic;
+pub mod bundle;
 #[cfg(feature = "gui")]
 pub mod cli;
 pub mod compare;

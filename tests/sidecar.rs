@@ -111,6 +111,7 @@ proptest! {
                 sha256: "00".repeat(32),
                 encoding: "windows-1256".to_owned(),
                 paragraph_count: 7,
+                metadata: None,
             },
             label_scheme: LabelScheme::news_default(),
             annotations,

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
-use super::model::{Annotation, Conflict, Deletion, LabelScheme, Relation, Sidecar};
+use super::model::{Annotation, ArticleInfo, Conflict, Deletion, LabelScheme, Relation, Sidecar};
 
 /// What a merge changed in our copy.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -175,10 +175,7 @@ fn merge_three_way(
     let label_scheme = merge_entity_types(label_scheme, ours, theirs, base);
     report.conflicts = conflicts.len();
     let conflicts = merge_conflict_lists(ours, theirs, base, conflicts, &annotations);
-    let article = match (policy, base) {
-        (Policy::Record, Some(base)) if ours.article == base.article => theirs.article.clone(),
-        _ => ours.article.clone(),
-    };
+    let article = merge_article(ours, theirs, base, policy);
     (
         Sidecar {
             format: ours.format.clone(),
@@ -320,6 +317,27 @@ fn relation_wins(ours: &Relation, theirs: &Relation) -> bool {
         )
     };
     key(ours) >= key(theirs)
+}
+
+/// The article information after a merge: ours, or for [`Policy::Record`] theirs when only
+/// they changed it; bundle metadata from the other copy when the chosen one has none (it may
+/// predate the import that added it).
+fn merge_article(
+    ours: &Sidecar,
+    theirs: &Sidecar,
+    base: Option<&Sidecar>,
+    policy: Policy,
+) -> ArticleInfo {
+    let (mut article, other) = match (policy, base) {
+        (Policy::Record, Some(base)) if ours.article == base.article => {
+            (theirs.article.clone(), &ours.article)
+        }
+        _ => (ours.article.clone(), &theirs.article),
+    };
+    if article.metadata.is_none() {
+        article.metadata.clone_from(&other.metadata);
+    }
+    article
 }
 
 /// Every annotation either copy has, those both have merged (see [`merge_three_way`]);

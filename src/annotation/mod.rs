@@ -13,8 +13,8 @@ pub mod target;
 pub use anchor::{AnchorMethod, reanchor};
 pub use merge::{MergeReport, merge, merge_recording_conflicts, sort_annotations};
 pub use model::{
-    Annotation, ArticleInfo, Conflict, Deletion, FORMAT_MARKER, FORMAT_VERSION, Label, LabelScheme,
-    Relation, Sidecar, Target, TargetKind,
+    Annotation, ArticleInfo, ArticleMetadata, Conflict, Deletion, FORMAT_MARKER, FORMAT_VERSION,
+    Label, LabelScheme, Relation, Sidecar, Target, TargetKind,
 };
 pub use sidecar::{SidecarError, sidecar_path};
 pub use store::{AnnotationStore, Availability, Change, RelationChange, TargetKey};

@@ -108,6 +108,46 @@ pub struct ArticleInfo {
     pub encoding: String,
     /// Number of paragraphs.
     pub paragraph_count: usize,
+    /// Where the article came from, when it was imported from a news database's bundle
+    /// (`hashiya import-bundle`): outlet, date, byline and the like.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ArticleMetadata>,
+}
+
+/// Bibliographic facts about an article, as a news database exported them. Every field is
+/// optional; empty ones are left out of the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMetadata {
+    /// The headline.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The outlet (newspaper, agency, site).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// Publication date, ISO 8601 (`2015-07-27`) when it could be read, else as exported.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// Author(s).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub byline: String,
+    /// Section of the publication.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub section: String,
+    /// Length as exported (`523 words`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub length: String,
+    /// Language: an ISO 639-1 code when known (`ar`), else as exported.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
+    /// The database's document number (Factiva's `AN`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub accession: String,
+    /// File name of the bundle the article was split from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bundle: String,
+    /// Position of the article in its bundle, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
 }
 
 /// A set of labels a team annotates with.

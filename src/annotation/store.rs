@@ -169,6 +169,7 @@ pub fn article_info(document: &Document) -> ArticleInfo {
         sha256: sha256_hex(&document.text),
         encoding: document.encoding_name.to_owned(),
         paragraph_count: document.paragraphs.len(),
+        metadata: None,
     }
 }
 
@@ -218,7 +219,9 @@ impl AnnotationStore {
         availability: Availability,
     ) -> (Self, AnchorSummary) {
         let mut summary = AnchorSummary::default();
-        let info = article_info(document);
+        let mut info = article_info(document);
+        // Where the article came from stays with it.
+        info.metadata = sidecar.article.metadata.take();
         let methods = reanchor(&mut sidecar.annotations, document);
         for method in methods {
             match method {

@@ -107,10 +107,18 @@ fn load_all_with(
     }
     let document = document::load(article)?;
     let mut items = Vec::new();
+    let mut article_metadata = None;
     for (annotator, path) in paths {
         let Some((mut sidecar, _)) = sidecar::read(&path)? else {
             continue;
         };
+        // The article's own sidecar (read first) carries what a bundle said about it;
+        // each annotator's rows get the same.
+        if sidecar.article.metadata.is_none() {
+            sidecar.article.metadata.clone_from(&article_metadata);
+        } else if article_metadata.is_none() {
+            article_metadata.clone_from(&sidecar.article.metadata);
+        }
         reanchor(&mut sidecar.annotations, &document);
         crate::annotation::sort_annotations(&mut sidecar.annotations);
         items.push(ArticleAnnotations {
@@ -188,8 +196,9 @@ pub fn export(items: &[ArticleAnnotations], format: ExportFormat) -> String {
     }
 }
 
-/// The CSV columns.
-pub const CSV_HEADER: [&str; 15] = [
+/// The CSV columns: the annotation, then the article's metadata from a news database
+/// (empty for articles not imported from a bundle).
+pub const CSV_HEADER: [&str; 23] = [
     "article",
     "annotation_id",
     "paragraph_index",
@@ -205,6 +214,14 @@ pub const CSV_HEADER: [&str; 15] = [
     "created",
     "modified",
     "orphaned",
+    "article_title",
+    "article_source",
+    "article_date",
+    "article_byline",
+    "article_section",
+    "article_length",
+    "article_language",
+    "article_accession",
 ];
 
 /// The quote to export for `target`: a whole paragraph's quote holds the whole paragraph,
@@ -244,6 +261,7 @@ pub fn to_csv(items: &[ArticleAnnotations]) -> String {
     writer.write_record(CSV_HEADER).ok();
     for item in items {
         let article = article_name(item);
+        let metadata = item.sidecar.article.metadata.clone().unwrap_or_default();
         for annotation in &item.sidecar.annotations {
             let target = &annotation.target;
             writer
@@ -263,6 +281,14 @@ pub fn to_csv(items: &[ArticleAnnotations]) -> String {
                     annotation.created.to_string(),
                     annotation.modified.to_string(),
                     target.orphaned.to_string(),
+                    metadata.title.clone(),
+                    metadata.source.clone(),
+                    metadata.date.clone(),
+                    metadata.byline.clone(),
+                    metadata.section.clone(),
+                    metadata.length.clone(),
+                    metadata.language.clone(),
+                    metadata.accession.clone(),
                 ])
                 .ok();
         }
@@ -292,6 +318,10 @@ struct JsonlRow<'a> {
     created: String,
     modified: String,
     orphaned: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article_metadata: Option<&'a crate::annotation::ArticleMetadata>,
 }
 
 /// One JSON object per line with the annotation and its paragraph's text.
@@ -323,6 +353,12 @@ pub fn to_jsonl(items: &[ArticleAnnotations]) -> String {
                 created: annotation.created.to_string(),
                 modified: annotation.modified.to_string(),
                 orphaned: target.orphaned,
+                page: if target.orphaned {
+                    None
+                } else {
+                    item.document.paragraph_pages.get(target.paragraph).copied()
+                },
+                article_metadata: item.sidecar.article.metadata.as_ref(),
             };
             if let Ok(line) = serde_json::to_string(&row) {
                 out.push_str(&line);
