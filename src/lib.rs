@@ -17,6 +17,7 @@ pub mod corpus;
 pub mod document;
 pub mod export;
 pub mod files;
+pub mod span_agreement;
 #[cfg(feature = "gui")]
 pub mod text;
 #[cfg(feature = "gui")]
