@@ -95,12 +95,28 @@ pub enum Command {
     },
     /// Measure agreement between annotators over a folder: paragraph-level, per label and
     /// overall (Cohen's κ for two annotators, Fleiss' κ, Krippendorff's α).
+    ///
+    /// With --level span: span-level agreement over passage annotations, per label and
+    /// overall (span F1 exact / partial / type between each pair of annotators, γ, and
+    /// Krippendorff's αU).
     Agreement {
         /// The folder of articles with annotators' sidecars (`<article>.annotations.<name>.json`).
         folder: PathBuf,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// What is compared: paragraph labels, or spans (passage annotations).
+        #[arg(long, value_enum, default_value_t = AgreementLevel::Paragraph)]
+        level: AgreementLevel,
+        /// With --level span: also write the per-article figures to this CSV file.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// With --level span: seed of γ's sampled continua.
+        #[arg(long, default_value_t = crate::span_agreement::gamma::DEFAULT_SEED)]
+        seed: u64,
+        /// With --level span: sampled continua for γ's expected disorder.
+        #[arg(long, default_value_t = crate::span_agreement::gamma::DEFAULT_SAMPLES)]
+        samples: usize,
     },
     /// Split bundles exported from news databases (Nexis Uni DOCX, older Nexis TXT/RTF,
     /// Factiva HTML/RTF) into one UTF-8 .txt article each in FOLDER, named
@@ -174,6 +190,15 @@ pub enum Command {
     },
 }
 
+/// `--level` values of `agreement`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AgreementLevel {
+    /// Paragraph labels (Cohen's κ, Fleiss' κ, Krippendorff's α).
+    Paragraph,
+    /// Spans: passage annotations (span F1, γ, αU).
+    Span,
+}
+
 /// `--format` values of `export`.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum ExportFormatArg {
@@ -236,7 +261,28 @@ pub fn main() -> ExitCode {
             out,
             articles,
         }) => export(format, out, &articles),
-        Some(Command::Agreement { folder, json }) => agreement(&folder, json),
+        Some(Command::Agreement {
+            folder,
+            json,
+            level: AgreementLevel::Paragraph,
+            csv: None,
+            ..
+        }) => agreement(&folder, json),
+        Some(Command::Agreement {
+            csv: Some(_),
+            level: AgreementLevel::Paragraph,
+            ..
+        }) => Err(anyhow::anyhow!(
+            "--csv writes span-level figures: add --level span"
+        )),
+        Some(Command::Agreement {
+            folder,
+            json,
+            level: AgreementLevel::Span,
+            csv,
+            seed,
+            samples,
+        }) => span_agreement(&folder, json, csv.as_deref(), seed, samples),
         Some(Command::Import {
             format,
             annotator,
@@ -587,6 +633,70 @@ fn git_setup(folder: Option<&std::path::Path>) -> anyhow::Result<()> {
             "set {} in this clone's git configuration (run hashiya git-setup in every clone)",
             report.config_set.join(", ")
         );
+    }
+    Ok(())
+}
+
+fn span_agreement(
+    folder: &std::path::Path,
+    json: bool,
+    csv: Option<&std::path::Path>,
+    seed: u64,
+    samples: usize,
+) -> anyhow::Result<()> {
+    use std::io::IsTerminal as _;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use crate::span_agreement::{self, GammaOptions, Progress};
+    if !folder.is_dir() {
+        anyhow::bail!("not a folder: {}", folder.display());
+    }
+    let options = GammaOptions {
+        samples,
+        seed,
+        ..GammaOptions::default()
+    };
+    // A percentage on a terminal's standard error while γ samples.
+    let terminal = std::io::stderr().is_terminal();
+    let shown = AtomicUsize::new(0);
+    let progress = |p: Progress| {
+        let percent = (p.done * 100).checked_div(p.total).unwrap_or(100);
+        if terminal && percent > shown.swap(percent, Ordering::Relaxed) {
+            eprint!("\rγ: {percent}%");
+        }
+        true
+    };
+    let report = span_agreement::folder_span_agreement(folder, &options, &progress)
+        .map_err(|_| anyhow::anyhow!("cancelled"))?;
+    if terminal && shown.load(Ordering::Relaxed) > 0 {
+        eprintln!();
+    }
+    for problem in &report.skipped {
+        eprintln!("hashiya: skipped: {problem}");
+    }
+    if report.annotators.len() < 2 || report.articles == 0 {
+        anyhow::bail!(
+            "agreement needs at least two annotators' sidecars (<article>.annotations.<name>.json) for the same article: {}",
+            folder.display()
+        );
+    }
+    if let Some(path) = csv {
+        std::fs::write(
+            path,
+            span_agreement::span_agreement_csv(&report, Some(folder)),
+        )
+        .map_err(|e| anyhow::anyhow!("could not write the CSV ({e}): {}", path.display()))?;
+    }
+    let mut stdout = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut stdout, &report)?;
+        writeln!(stdout)?;
+    } else {
+        write!(
+            stdout,
+            "{}",
+            span_agreement::span_agreement_table(&report, Some(folder))
+        )?;
     }
     Ok(())
 }

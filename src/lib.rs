@@ -26,6 +26,7 @@ pub mod jobs;
 pub mod packaging;
 #[cfg(feature = "gui")]
 pub mod session;
+pub mod span_agreement;
 #[cfg(feature = "gui")]
 pub mod text;
 #[cfg(feature = "gui")]
