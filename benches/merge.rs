@@ -60,10 +60,12 @@ fn sidecar_of(annotations: Vec<Annotation>) -> Sidecar {
             sha256: "00".repeat(32),
             encoding: "UTF-8".to_owned(),
             paragraph_count: 20_000,
+            metadata: None,
         },
         label_scheme: LabelScheme::news_default(),
         annotations,
         deleted: Vec::new(),
+        relations: Vec::new(),
         conflicts: Vec::new(),
     }
 }

@@ -19,7 +19,8 @@ use crate::document::{self, LoadOptions};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Article to open (.txt, .md, .html, .docx), or a folder of articles to list. Without
+    /// Article to open (.txt, .md, .html, .docx, .rtf; .pdf is experimental: its text layer
+    /// is read with Poppler's pdftotext and repaired for Arabic), or a folder of articles to list. Without
     /// one, a bundled sample article opens. When several are given (as a file manager may),
     /// the first is opened.
     pub paths: Vec<PathBuf>,
@@ -60,11 +61,16 @@ pub enum Command {
     },
     /// Export the annotations of one or more articles (read from their sidecars, re-anchored
     /// to the articles' current text).
+    ///
+    /// The entity formats (conll, wojood, brat, spacy) write the passages' labels as entity
+    /// types. conll is IOB2 with the outermost entities only; use wojood for nested ones.
     Export {
         /// Output format.
         #[arg(long, value_enum)]
         format: ExportFormatArg,
-        /// Write here instead of standard output.
+        /// Write here instead of standard output. For brat: the .ann file of one article
+        /// (its text file, when one is needed, goes beside it with the extension .txt), or
+        /// a folder that receives a .ann and a .txt for each article and annotator.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Article files, or folders of articles, whose annotations to export (every
@@ -72,14 +78,58 @@ pub enum Command {
         #[arg(required = true)]
         articles: Vec<PathBuf>,
     },
+    /// Import entities (and brat relations) into an article's annotations, all or nothing:
+    /// any line that does not fit the article is reported and nothing is changed.
+    Import {
+        /// Format of FILE.
+        #[arg(long, value_enum)]
+        format: ImportFormatArg,
+        /// Import into this annotator's Team Mode sidecar
+        /// (`<article>.annotations.<name>.json`) instead of the article's own.
+        #[arg(long, value_name = "NAME")]
+        annotator: Option<String>,
+        /// The article the file annotates.
+        article: PathBuf,
+        /// The file to import (brat .ann, or CoNLL / Wojood).
+        file: PathBuf,
+    },
     /// Measure agreement between annotators over a folder: paragraph-level, per label and
     /// overall (Cohen's κ for two annotators, Fleiss' κ, Krippendorff's α).
+    ///
+    /// With --level span: span-level agreement over passage annotations, per label and
+    /// overall (span F1 exact / partial / type between each pair of annotators, γ, and
+    /// Krippendorff's αU).
     Agreement {
         /// The folder of articles with annotators' sidecars (`<article>.annotations.<name>.json`).
         folder: PathBuf,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// What is compared: paragraph labels, or spans (passage annotations).
+        #[arg(long, value_enum, default_value_t = AgreementLevel::Paragraph)]
+        level: AgreementLevel,
+        /// With --level span: also write the per-article figures to this CSV file.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// With --level span: seed of γ's sampled continua.
+        #[arg(long, default_value_t = crate::span_agreement::gamma::DEFAULT_SEED)]
+        seed: u64,
+        /// With --level span: sampled continua for γ's expected disorder.
+        #[arg(long, default_value_t = crate::span_agreement::gamma::DEFAULT_SAMPLES)]
+        samples: usize,
+    },
+    /// Split bundles exported from news databases (Nexis Uni DOCX, older Nexis TXT/RTF,
+    /// Factiva HTML/RTF) into one UTF-8 .txt article each in FOLDER, named
+    /// <date>_<source>_<title>.txt, with FOLDER/articles.csv listing them and each
+    /// article's metadata in its annotations file. Nothing in FOLDER is overwritten: a name
+    /// that exists gets a suffix.
+    ImportBundle {
+        /// The exported files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The folder to write to (created if needed).
+        #[arg(long, value_name = "FOLDER")]
+        out: PathBuf,
     },
     /// Show how an article is laid out, for checking bidirectional text (a diagnostic).
     ///
@@ -140,6 +190,15 @@ pub enum Command {
     },
 }
 
+/// `--level` values of `agreement`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AgreementLevel {
+    /// Paragraph labels (Cohen's κ, Fleiss' κ, Krippendorff's α).
+    Paragraph,
+    /// Spans: passage annotations (span F1, γ, αU).
+    Span,
+}
+
 /// `--format` values of `export`.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum ExportFormatArg {
@@ -147,8 +206,26 @@ pub enum ExportFormatArg {
     Csv,
     /// JSON Lines, one annotation per line.
     Jsonl,
-    /// W3C Web Annotation collection (JSON-LD).
+    /// W3C Web Annotation collection (JSON-LD); relations target their two passages.
     W3c,
+    /// CoNLL IOB2, `token TAG` per line, a blank line between paragraphs. Outermost
+    /// entities only (where two cross, the one starting first): use wojood for nesting.
+    Conll,
+    /// Wojood nested format: `token TAG TAG …`, one tag per nesting level, outer to inner.
+    Wojood,
+    /// brat standoff: .ann with T and R lines, code-point offsets into the article's text.
+    Brat,
+    /// spaCy-style JSON Lines, one object per paragraph with spans and relations.
+    Spacy,
+}
+
+/// `--format` values of `import`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ImportFormatArg {
+    /// brat standoff .ann (T and R lines, and `AnnotatorNotes` comments).
+    Brat,
+    /// CoNLL IOB2 (`token TAG`), or Wojood's nested form (`token TAG TAG …`).
+    Conll,
 }
 
 /// What `hashiya info` prints.
@@ -184,7 +261,35 @@ pub fn main() -> ExitCode {
             out,
             articles,
         }) => export(format, out, &articles),
-        Some(Command::Agreement { folder, json }) => agreement(&folder, json),
+        Some(Command::Agreement {
+            folder,
+            json,
+            level: AgreementLevel::Paragraph,
+            csv: None,
+            ..
+        }) => agreement(&folder, json),
+        Some(Command::Agreement {
+            csv: Some(_),
+            level: AgreementLevel::Paragraph,
+            ..
+        }) => Err(anyhow::anyhow!(
+            "--csv writes span-level figures: add --level span"
+        )),
+        Some(Command::Agreement {
+            folder,
+            json,
+            level: AgreementLevel::Span,
+            csv,
+            seed,
+            samples,
+        }) => span_agreement(&folder, json, csv.as_deref(), seed, samples),
+        Some(Command::Import {
+            format,
+            annotator,
+            article,
+            file,
+        }) => import(format, annotator.as_deref(), &article, &file),
+        Some(Command::ImportBundle { files, out }) => import_bundle(&files, &out),
         Some(Command::Layout {
             visual: _,
             file,
@@ -247,11 +352,20 @@ fn export(
     out: Option<PathBuf>,
     articles: &[PathBuf],
 ) -> anyhow::Result<()> {
+    use crate::export::entities::{self, EntityFormat};
     use crate::export::{self, ExportFormat};
+    enum Chosen {
+        Annotations(ExportFormat),
+        Entities(EntityFormat),
+    }
     let format = match format {
-        ExportFormatArg::Csv => ExportFormat::Csv,
-        ExportFormatArg::Jsonl => ExportFormat::Jsonl,
-        ExportFormatArg::W3c => ExportFormat::W3c,
+        ExportFormatArg::Csv => Chosen::Annotations(ExportFormat::Csv),
+        ExportFormatArg::Jsonl => Chosen::Annotations(ExportFormat::Jsonl),
+        ExportFormatArg::W3c => Chosen::Annotations(ExportFormat::W3c),
+        ExportFormatArg::Conll => Chosen::Entities(EntityFormat::Conll),
+        ExportFormatArg::Wojood => Chosen::Entities(EntityFormat::Wojood),
+        ExportFormatArg::Brat => Chosen::Entities(EntityFormat::Brat),
+        ExportFormatArg::Spacy => Chosen::Entities(EntityFormat::Spacy),
     };
     let mut items = Vec::new();
     for path in articles {
@@ -278,11 +392,173 @@ fn export(
             items.extend(found);
         }
     }
-    let text = export::export(&items, format);
+    let text = match format {
+        Chosen::Annotations(format) => export::export(&items, format),
+        Chosen::Entities(EntityFormat::Conll) => entities::to_conll(&items),
+        Chosen::Entities(EntityFormat::Wojood) => entities::to_wojood(&items),
+        Chosen::Entities(EntityFormat::Spacy) => entities::to_spacy(&items),
+        Chosen::Entities(EntityFormat::Brat) => return export_brat(&items, out.as_deref()),
+    };
     match out {
         Some(path) => std::fs::write(&path, text)
             .map_err(|e| anyhow::anyhow!("could not write the export ({e}): {}", path.display()))?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(())
+}
+
+/// Writes `text` to `path` unless a different file is already there.
+fn write_new_or_same(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    match std::fs::read(path) {
+        Ok(existing) if existing == text.as_bytes() => return Ok(()),
+        Ok(_) => anyhow::bail!(
+            "a different file is already there; brat's text file is not overwritten: {}",
+            path.display()
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => anyhow::bail!("could not read ({e}): {}", path.display()),
+    }
+    std::fs::write(path, text)
+        .map_err(|e| anyhow::anyhow!("could not write the export ({e}): {}", path.display()))
+}
+
+fn export_brat(
+    items: &[crate::export::ArticleAnnotations],
+    out: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use crate::export::entities;
+    let write = |path: &std::path::Path, text: &str| {
+        std::fs::write(path, text)
+            .map_err(|e| anyhow::anyhow!("could not write the export ({e}): {}", path.display()))
+    };
+    match (items, out) {
+        ([item], out) if out.is_none_or(|p| !p.is_dir()) => {
+            let brat = entities::to_brat(item);
+            match (out, &brat.text) {
+                (None, None) => std::io::stdout().lock().write_all(brat.ann.as_bytes())?,
+                (None, Some(_)) => anyhow::bail!(
+                    "the brat offsets count in the article's text, which is not a UTF-8 .txt                      file holding exactly it; give --out FILE.ann so the text can be written                      beside it: {}",
+                    item.path.display()
+                ),
+                (Some(path), text) => {
+                    if let Some(text) = text {
+                        write_new_or_same(&path.with_extension("txt"), text)?;
+                    }
+                    write(path, &brat.ann)?;
+                }
+            }
+        }
+        (_, None) => anyhow::bail!(
+            "brat export of several articles or sidecars writes a .ann and a .txt for each:              give --out FOLDER"
+        ),
+        (items, Some(folder)) => {
+            std::fs::create_dir_all(folder).map_err(|e| {
+                anyhow::anyhow!("could not create the folder ({e}): {}", folder.display())
+            })?;
+            let mut used = std::collections::HashSet::new();
+            for item in items {
+                let stem = item.path.file_stem().map_or_else(
+                    || "article".to_owned(),
+                    |s| s.to_string_lossy().into_owned(),
+                );
+                let name = match &item.annotator {
+                    Some(annotator) => format!("{stem}.{annotator}"),
+                    None => stem,
+                };
+                if !used.insert(name.clone()) {
+                    anyhow::bail!(
+                        "two articles would both be written as {name}.ann; export them to                          separate folders: {}",
+                        item.path.display()
+                    );
+                }
+                let brat = entities::to_brat(item);
+                write_new_or_same(&folder.join(format!("{name}.txt")), &item.document.text)?;
+                write(&folder.join(format!("{name}.ann")), &brat.ann)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn import(
+    format: ImportFormatArg,
+    annotator: Option<&str>,
+    article: &std::path::Path,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    use crate::import::{self, ImportFormat};
+    let format = match format {
+        ImportFormatArg::Brat => ImportFormat::Brat,
+        ImportFormatArg::Conll => ImportFormat::Conll,
+    };
+    let author = match annotator {
+        Some(name) => name.to_owned(),
+        None => std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "hashiya".to_owned()),
+    };
+    let summary = import::import_file(article, file, format, annotator, &author)?;
+    println!(
+        "imported {} passages and {} relations into {}",
+        summary.spans_added,
+        summary.relations_added,
+        summary.sidecar.display()
+    );
+    if !summary.types_added.is_empty() {
+        println!(
+            "added to the label scheme: {}",
+            summary.types_added.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn import_bundle(files: &[PathBuf], out: &std::path::Path) -> anyhow::Result<()> {
+    use crate::bundle;
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut last_bundle = None;
+    let mut progress = |state: &bundle::ImportProgress| {
+        if last_bundle != Some(state.bundle_idx) {
+            last_bundle = Some(state.bundle_idx);
+            if let Some(file) = files.get(state.bundle_idx) {
+                eprintln!(
+                    "hashiya: reading {} ({}/{})",
+                    file.display(),
+                    state.bundle_idx + 1,
+                    state.bundles
+                );
+            }
+        }
+    };
+    let report = bundle::import_bundles(files, out, &mut progress, &cancel)?;
+    for (file, skipped) in &report.skipped {
+        eprintln!(
+            "hashiya: skipped article {} ({}): {}",
+            skipped.index,
+            skipped.reason,
+            file.display()
+        );
+    }
+    for error in &report.failed {
+        eprintln!("hashiya: {error}");
+    }
+    let mut stdout = std::io::stdout().lock();
+    for article in &report.written {
+        writeln!(stdout, "{}", article.path.display())?;
+    }
+    if let Some(csv) = &report.csv_path {
+        eprintln!(
+            "hashiya: {} articles written, listed in {}",
+            report.written.len(),
+            csv.display()
+        );
+    }
+    if !report.failed.is_empty() {
+        anyhow::bail!(
+            "{} of {} files gave no article (see above)",
+            report.failed.len(),
+            files.len()
+        );
     }
     Ok(())
 }
@@ -357,6 +633,70 @@ fn git_setup(folder: Option<&std::path::Path>) -> anyhow::Result<()> {
             "set {} in this clone's git configuration (run hashiya git-setup in every clone)",
             report.config_set.join(", ")
         );
+    }
+    Ok(())
+}
+
+fn span_agreement(
+    folder: &std::path::Path,
+    json: bool,
+    csv: Option<&std::path::Path>,
+    seed: u64,
+    samples: usize,
+) -> anyhow::Result<()> {
+    use std::io::IsTerminal as _;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use crate::span_agreement::{self, GammaOptions, Progress};
+    if !folder.is_dir() {
+        anyhow::bail!("not a folder: {}", folder.display());
+    }
+    let options = GammaOptions {
+        samples,
+        seed,
+        ..GammaOptions::default()
+    };
+    // A percentage on a terminal's standard error while γ samples.
+    let terminal = std::io::stderr().is_terminal();
+    let shown = AtomicUsize::new(0);
+    let progress = |p: Progress| {
+        let percent = (p.done * 100).checked_div(p.total).unwrap_or(100);
+        if terminal && percent > shown.swap(percent, Ordering::Relaxed) {
+            eprint!("\rγ: {percent}%");
+        }
+        true
+    };
+    let report = span_agreement::folder_span_agreement(folder, &options, &progress)
+        .map_err(|_| anyhow::anyhow!("cancelled"))?;
+    if terminal && shown.load(Ordering::Relaxed) > 0 {
+        eprintln!();
+    }
+    for problem in &report.skipped {
+        eprintln!("hashiya: skipped: {problem}");
+    }
+    if report.annotators.len() < 2 || report.articles == 0 {
+        anyhow::bail!(
+            "agreement needs at least two annotators' sidecars (<article>.annotations.<name>.json) for the same article: {}",
+            folder.display()
+        );
+    }
+    if let Some(path) = csv {
+        std::fs::write(
+            path,
+            span_agreement::span_agreement_csv(&report, Some(folder)),
+        )
+        .map_err(|e| anyhow::anyhow!("could not write the CSV ({e}): {}", path.display()))?;
+    }
+    let mut stdout = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut stdout, &report)?;
+        writeln!(stdout)?;
+    } else {
+        write!(
+            stdout,
+            "{}",
+            span_agreement::span_agreement_table(&report, Some(folder))
+        )?;
     }
     Ok(())
 }

@@ -410,12 +410,12 @@ fn measure(label: &str, name: &str, items: &[Ratings], annotators: usize) -> Lab
 }
 
 /// An article and the annotators' sidecars of it that could be read (two or more).
-type Measurable = (Document, Vec<(String, Sidecar)>);
+pub(crate) type Measurable = (Document, Vec<(String, Sidecar)>);
 
 /// Reads an article's annotators' files (and the article, when two or more of them could be
 /// read), accounting for what cannot be measured: files that cannot be read, and the
 /// annotations of an annotator who is left alone with the article.
-fn read_for_agreement(
+pub(crate) fn read_for_agreement(
     path: &Path,
     sidecars: Vec<(String, PathBuf)>,
     skipped: &mut Vec<String>,

@@ -10,6 +10,7 @@ pub mod annotation;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod arabic;
+pub mod bundle;
 #[cfg(feature = "gui")]
 pub mod cli;
 pub mod compare;
@@ -18,12 +19,14 @@ pub mod document;
 pub mod export;
 pub mod files;
 pub mod gitstore;
+pub mod import;
 #[cfg(feature = "gui")]
 pub mod jobs;
 #[cfg(feature = "gui")]
 pub mod packaging;
 #[cfg(feature = "gui")]
 pub mod session;
+pub mod span_agreement;
 #[cfg(feature = "gui")]
 pub mod text;
 #[cfg(feature = "gui")]

@@ -55,7 +55,7 @@ fn team_folder() -> (tempfile::TempDir, Vec<PathBuf>) {
     )
     .unwrap();
     std::fs::write(dir.path().join(".git/ignored.txt"), "x").unwrap();
-    std::fs::write(dir.path().join("notes.pdf"), "x").unwrap();
+    std::fs::write(dir.path().join("notes.odt"), "x").unwrap();
     (dir, articles)
 }
 

@@ -33,13 +33,22 @@ fn document_inputs() {
         let Some((&selector, bytes)) = data.split_first() else {
             continue;
         };
-        let format = match selector % 5 {
+        let format = match selector % 6 {
             0 => None,
             1 => Some(Format::PlainText),
             2 => Some(Format::Markdown),
             3 => Some(Format::Html),
+            4 => Some(Format::Rtf),
             _ => Some(Format::Docx),
         };
+        let text = String::from_utf8_lossy(bytes);
+        for paragraph in hashiya::document::pdf::repair_text_layer(&text) {
+            assert!(!paragraph.text.is_empty(), "{}", path.display());
+        }
+        hashiya::bundle::split_bytes(bytes, "seed").ok();
+        if format.is_none() && bytes.starts_with(b"%PDF-") {
+            continue;
+        }
         let encoding = match selector / 5 % 4 {
             1 => Encoding::for_label(b"windows-1256"),
             2 => Encoding::for_label(b"UTF-16LE"),

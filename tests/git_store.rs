@@ -12,7 +12,7 @@ use hashiya::annotation::conflict::{self, field};
 use hashiya::annotation::model::{TextPositionSelector, TextQuoteSelector};
 use hashiya::annotation::sidecar;
 use hashiya::annotation::{
-    Annotation, AnnotationStore, Availability, LabelScheme, Sidecar, Target, TargetKind,
+    Annotation, AnnotationStore, Availability, LabelScheme, Relation, Sidecar, Target, TargetKind,
     merge_recording_conflicts,
 };
 use hashiya::document::Document;
@@ -459,6 +459,75 @@ fn deleted_on_one_side_and_edited_on_the_other_keeps_the_edit_and_records_the_de
         assert_eq!(merged.annotations.len(), 1);
         assert_eq!(merged.annotations[0].id, Uuid::from_u128(2));
         assert!(merged.conflicts.is_empty());
+    }
+}
+
+fn relation(id: u128, source: u128, target: u128, kind: &str, created: i64) -> Relation {
+    Relation {
+        id: Uuid::from_u128(id),
+        relation_type: kind.to_owned(),
+        source: Uuid::from_u128(source),
+        target: Uuid::from_u128(target),
+        created: jiff::Timestamp::from_second(created).unwrap(),
+        modified: jiff::Timestamp::from_second(created).unwrap(),
+        author: format!("author-{created}"),
+    }
+}
+
+#[test]
+fn relations_merge_alike_either_way_and_are_written_in_one_order() {
+    let mut base = with(vec![
+        annotation(1, 1, &["claim"], "", 100),
+        annotation(2, 2, &["event"], "", 100),
+    ]);
+    base.relations = vec![relation(10, 1, 2, "cites", 100)];
+    // Both retype relation 10 at the same time, to different types, and each adds one.
+    let retyped = |sidecar: &mut Sidecar, kind: &str| {
+        sidecar.relations[0].relation_type = kind.to_owned();
+        sidecar.relations[0].modified = jiff::Timestamp::from_second(300).unwrap();
+    };
+    let mut ours = base.clone();
+    retyped(&mut ours, "quotes");
+    ours.relations.push(relation(11, 2, 1, "cites", 250));
+    let mut theirs = base.clone();
+    retyped(&mut theirs, "speaker");
+    theirs.relations.push(relation(12, 1, 2, "cites", 200));
+    let (merged, _) = merge_recording_conflicts(&ours, &theirs, Some(&base));
+    let (reverse, _) = merge_recording_conflicts(&theirs, &ours, Some(&base));
+    let json = sidecar::to_json(&merged);
+    assert_eq!(json, sidecar::to_json(&reverse), "either side");
+    let mut ids: Vec<u128> = merged.relations.iter().map(|r| r.id.as_u128()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, [10, 11, 12], "both additions kept");
+    assert!(json.contains("\"version\": 2"), "relations need version 2");
+
+    // Canonical: the relations' order in memory does not change the bytes, and reading and
+    // writing again gives the same bytes.
+    let mut shuffled = merged.clone();
+    shuffled.relations.reverse();
+    assert_eq!(sidecar::to_json(&shuffled), json);
+    let parsed = sidecar::parse(json.as_bytes(), Path::new("x.json")).unwrap();
+    assert_eq!(sidecar::to_json(&parsed), json);
+
+    // Taking a `deleted` conflict deletes the passage with its relations.
+    let mut taken = merged.clone();
+    taken.conflicts = vec![hashiya::annotation::Conflict {
+        annotation: Uuid::from_u128(1),
+        field: field::DELETED.to_owned(),
+        value: serde_json::Value::Null,
+        author: String::new(),
+        modified: jiff::Timestamp::from_second(400).unwrap(),
+    }];
+    conflict::take_other_value(&mut taken, 0, jiff::Timestamp::from_second(900).unwrap()).unwrap();
+    assert!(
+        taken.relations.is_empty(),
+        "every relation touched passage 1"
+    );
+    for id in [1, 10, 11, 12] {
+        assert!(
+            taken.deleted.iter().any(|d| d.id == Uuid::from_u128(id)),
+            "deletion of {id} recorded"
+        );
     }
 }
 

@@ -355,3 +355,91 @@ fn a_passage_outside_its_paragraph_or_inside_a_character_is_refused() {
     store.toggle_label(&document, key, "claim").unwrap();
     assert_eq!(store.annotations().len(), 1);
 }
+
+/// Bundles that are empty, binary, truncated, huge or in an unexpected encoding: each gives
+/// a message naming the file and no article, and never panics; a bundle whose last article
+/// is cut off gives the others and names the one skipped.
+#[test]
+fn hostile_bundles_are_refused_with_the_file_named() {
+    use hashiya::bundle::{self, BundleError};
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bundles");
+    let docx = std::fs::read(fixtures.join("nexis-uni.docx")).unwrap();
+    let html = std::fs::read_to_string(fixtures.join("factiva.html")).unwrap();
+    let utf16: Vec<u8> = html.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.docx", Vec::new()),
+        ("blank.txt", b"  \n\n ".to_vec()),
+        ("binary.rtf", (0u8..=255).cycle().take(4096).collect()),
+        ("truncated.docx", docx[..docx.len() / 2].to_vec()),
+        ("utf16-without-bom.html", utf16),
+        (
+            "deep.rtf",
+            format!("{{\\rtf1 {}", "{".repeat(200_000)).into_bytes(),
+        ),
+        ("fake.pdf", b"%PDF-1.4 not really".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let path = write(dir.path(), name, &bytes);
+        let error = bounded(name, move || {
+            bundle::split_file(&path).map(|s| s.articles.len())
+        })
+        .expect_err(name);
+        let message = error.to_string();
+        assert!(message.ends_with(name), "{name}: {message}");
+    }
+    // Over the size limit: refused before reading (a sparse file).
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(bundle::MAX_BUNDLE_BYTES + 1)
+        .unwrap();
+    let error = bundle::split_file(&huge).unwrap_err();
+    assert!(matches!(
+        error,
+        BundleError::Read(DocumentError::TooLarge { .. })
+    ));
+    assert!(error.to_string().ends_with("huge.txt"));
+
+    // A Factiva export cut inside its last article: the others are read.
+    let text = std::fs::read_to_string(fixtures.join("factiva.html")).unwrap();
+    let cut = text
+        .rfind("<tr><td class=\"index\" align=\"right\" valign=\"top\"><b>LP")
+        .unwrap();
+    let path = write(dir.path(), "cut.html", &text.as_bytes()[..cut]);
+    let split = bundle::split_file(&path).unwrap();
+    assert_eq!(split.articles.len(), 2);
+    assert_eq!(split.skipped.len(), 1);
+    assert_eq!(split.skipped[0].index, 3);
+    assert!(
+        split.skipped[0].reason.contains("no text"),
+        "{:?}",
+        split.skipped
+    );
+}
+
+/// RTF and PDF articles that are damaged: a message naming the file, no panic.
+#[test]
+fn damaged_rtf_and_pdf_articles_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "hidden-only.rtf",
+            b"{\\rtf1{\\fonttbl{\\f0 Arial;}}{\\*\\x secret}}".to_vec(),
+        ),
+        ("not-rtf.rtf", b"\x00\x01\x02 binary".to_vec()),
+        (
+            "huge-bin.rtf",
+            b"{\\rtf1 \\bin999999999999999999 x}".to_vec(),
+        ),
+        ("garbage.pdf", b"%PDF-1.7\n garbage".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let path = write(dir.path(), name, &bytes);
+        let result = bounded(name, move || {
+            document::load(&path).map(|d| d.paragraphs.len())
+        });
+        let message = result.expect_err(name).to_string();
+        assert!(message.ends_with(name), "{name}: {message}");
+    }
+}

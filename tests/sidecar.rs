@@ -104,16 +104,19 @@ proptest! {
         hashiya::annotation::sort_annotations(&mut annotations);
         let sidecar = Sidecar {
             format: model::FORMAT_MARKER.to_owned(),
-            version: model::FORMAT_VERSION,
+            // Without relations or entity types a sidecar is written as version 1.
+            version: 1,
             article: ArticleInfo {
                 file_name: "مقال.txt".to_owned(),
                 sha256: "00".repeat(32),
                 encoding: "windows-1256".to_owned(),
                 paragraph_count: 7,
+                metadata: None,
             },
             label_scheme: LabelScheme::news_default(),
             annotations,
             deleted: vec![Deletion { id: uuid::Uuid::from_u128(7), deleted: jiff::Timestamp::from_second(5).unwrap() }],
+            relations: Vec::new(),
             conflicts: Vec::new(),
         };
         let json = sidecar::to_json(&sidecar);
@@ -232,11 +235,11 @@ fn a_sidecar_from_a_newer_version_is_refused_as_too_new() {
     let path = dir.path().join("a.txt.annotations.json");
     let mut json: serde_json::Value =
         serde_json::from_str(&sidecar::to_json(&sample_sidecar(2))).unwrap();
-    json["version"] = 2.into();
+    json["version"] = 3.into();
     std::fs::write(&path, json.to_string()).unwrap();
     let error = sidecar::read(&path).unwrap_err();
     assert!(
-        matches!(error, SidecarError::TooNew { version: 2, .. }),
+        matches!(error, SidecarError::TooNew { version: 3, .. }),
         "{error}"
     );
     assert!(error.to_string().contains("newer Hashiya"));

@@ -1,4 +1,5 @@
-//! The article loader on arbitrary bytes: every format (chosen by the first byte, or sniffed)
+//! The article loader on arbitrary bytes: every format (chosen by the first byte, or sniffed;
+//! RTF included, PDF by the repair of extracted text) and the bundle splitters
 //! and encoding detection. It may refuse the input, but must not panic, and what it accepts
 //! must be consistent: paragraph ranges inside the text, on character boundaries, none longer
 //! than the paragraph limit.
@@ -19,13 +20,25 @@ fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {
         return;
     };
-    let format = match selector % 5 {
+    let format = match selector % 6 {
         0 => None,
         1 => Some(Format::PlainText),
         2 => Some(Format::Markdown),
         3 => Some(Format::Html),
+        4 => Some(Format::Rtf),
         _ => Some(Format::Docx),
     };
+    // PDFs go to an external extractor; the repairs of its output are fuzzed as text, and
+    // bundles are split from the same bytes.
+    let text = String::from_utf8_lossy(bytes);
+    for paragraph in hashiya::document::pdf::repair_text_layer(&text) {
+        assert!(!paragraph.text.is_empty() && paragraph.page >= 1);
+    }
+    if let Ok(split) = hashiya::bundle::split_bytes(bytes, "fuzz") {
+        for article in &split.articles {
+            assert!(!article.paragraphs.is_empty());
+        }
+    }
     let encoding = match selector / 5 % 4 {
         1 => Some(encoding_rs_label("windows-1256")),
         2 => Some(encoding_rs_label("UTF-16LE")),
@@ -57,6 +70,10 @@ fuzz_target!(|data: &[u8]| {
         }
         _ => (bytes.to_vec(), false),
     };
+    // A sniffed PDF would start the external extractor: not here.
+    if format.is_none() && input.starts_with(b"%PDF-") {
+        return;
+    }
     if let Ok(document) = parse_bytes(&input, format, encoding) {
         assert!(!document.paragraphs.is_empty());
         for (idx, paragraph) in document.paragraphs.iter().enumerate() {

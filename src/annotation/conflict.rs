@@ -64,7 +64,7 @@ fn swap_in<T>(
 /// Takes the other value of conflict `index` into its annotation, as of `now`. The value it
 /// replaces takes its place in the list (with the annotation's author and previous `modified`),
 /// so taking it again swaps back. A `deleted` conflict deletes the annotation (recorded as a
-/// deletion) and removes its conflicts. Returns the annotation's id.
+/// deletion) with its relations, and removes its conflicts. Returns the annotation's id.
 pub fn take_other_value(
     sidecar: &mut Sidecar,
     index: usize,
@@ -86,6 +86,16 @@ pub fn take_other_value(
         sidecar.conflicts.retain(|c| c.annotation != id);
         sidecar.deleted.retain(|d| d.id != id);
         sidecar.deleted.push(Deletion { id, deleted: now });
+        // A deleted passage takes its relations with it, as deleting it in the window does.
+        let gone: Vec<Uuid> = sidecar.relations_of(id).map(|r| r.id).collect();
+        sidecar.relations.retain(|r| !gone.contains(&r.id));
+        for relation in gone {
+            sidecar.deleted.retain(|d| d.id != relation);
+            sidecar.deleted.push(Deletion {
+                id: relation,
+                deleted: now,
+            });
+        }
         return Ok(id);
     }
     let annotation: &mut Annotation = &mut sidecar.annotations[position];

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
-use super::model::{Annotation, Conflict, Deletion, LabelScheme, Sidecar};
+use super::model::{Annotation, ArticleInfo, Conflict, Deletion, LabelScheme, Relation, Sidecar};
 
 /// What a merge changed in our copy.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -162,6 +162,7 @@ fn merge_three_way(
         report.updated += 1;
         deleted.insert(folded.id, folded);
     }
+    let relations = merge_relations(ours, theirs, base, &annotations, &mut deleted, policy);
     let label_scheme = merge_schemes(
         &ours.label_scheme,
         &theirs.label_scheme,
@@ -171,12 +172,10 @@ fn merge_three_way(
     sort_annotations(&mut annotations);
     let mut deleted: Vec<Deletion> = deleted.into_values().collect();
     deleted.sort_by_key(|d| (d.deleted, d.id));
+    let label_scheme = merge_entity_types(label_scheme, ours, theirs, base);
     report.conflicts = conflicts.len();
     let conflicts = merge_conflict_lists(ours, theirs, base, conflicts, &annotations);
-    let article = match (policy, base) {
-        (Policy::Record, Some(base)) if ours.article == base.article => theirs.article.clone(),
-        _ => ours.article.clone(),
-    };
+    let article = merge_article(ours, theirs, base, policy);
     (
         Sidecar {
             format: ours.format.clone(),
@@ -185,10 +184,160 @@ fn merge_three_way(
             label_scheme,
             annotations,
             deleted,
+            relations,
             conflicts,
         },
         report,
     )
+}
+
+/// Relations after a merge, by id: one only one side has is kept unless the other side
+/// deleted it; one both have but changed takes the side that changed it (the newer when
+/// both did). A deletion wins over every version it saw. A relation whose passage was
+/// deleted goes with it (and is recorded as deleted, so no copy brings it back); one whose
+/// passage is merely unknown (a hand-edited file) is kept. For [`Policy::Record`] the newer
+/// of two changed versions is chosen as in [`relation_wins`], so the result does not depend
+/// on which copy is ours.
+fn merge_relations(
+    ours: &Sidecar,
+    theirs: &Sidecar,
+    base: Option<&Sidecar>,
+    annotations: &[Annotation],
+    deleted: &mut HashMap<Uuid, Deletion>,
+    policy: Policy,
+) -> Vec<Relation> {
+    let base_by_id: HashMap<Uuid, &Relation> = base
+        .map(|b| b.relations.iter().map(|r| (r.id, r)).collect())
+        .unwrap_or_default();
+    let theirs_by_id: HashMap<Uuid, &Relation> =
+        theirs.relations.iter().map(|r| (r.id, r)).collect();
+    let mut merged: Vec<Relation> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for relation in ours.relations.iter().chain(&theirs.relations) {
+        if !seen.insert(relation.id) {
+            continue;
+        }
+        let ours_version = ours.relations.iter().find(|r| r.id == relation.id);
+        let chosen = match (ours_version, theirs_by_id.get(&relation.id)) {
+            (Some(o), Some(t)) if o == *t => o.clone(),
+            (Some(o), Some(t)) => match base_by_id.get(&relation.id) {
+                Some(b) => {
+                    let ours_newer = match policy {
+                        Policy::Combine => o.modified >= t.modified,
+                        // Equal times: the greater value, so both copies settle it alike.
+                        Policy::Record => relation_wins(o, t),
+                    };
+                    let mut pick = (*pick_changed(o, *t, *b, ours_newer)).clone();
+                    pick.modified = o.modified.max(t.modified);
+                    pick
+                }
+                None if policy == Policy::Record => {
+                    if relation_wins(o, t) {
+                        o.clone()
+                    } else {
+                        (*t).clone()
+                    }
+                }
+                None if t.modified > o.modified => (*t).clone(),
+                None => o.clone(),
+            },
+            (Some(o), None) => o.clone(),
+            (None, Some(t)) => (*t).clone(),
+            (None, None) => continue,
+        };
+        let deleted_after = deleted
+            .get(&chosen.id)
+            .is_some_and(|d| d.deleted >= chosen.modified);
+        // A relation one side had and the other dropped without a deletion record (an
+        // older build) is kept: nothing either side wrote is dropped silently.
+        if !deleted_after {
+            merged.push(chosen);
+        }
+    }
+    let present: std::collections::HashSet<Uuid> = annotations.iter().map(|a| a.id).collect();
+    merged.retain(|relation| {
+        let gone = [relation.source, relation.target]
+            .iter()
+            .any(|end| !present.contains(end) && deleted.contains_key(end));
+        if gone {
+            deleted.insert(
+                relation.id,
+                Deletion {
+                    id: relation.id,
+                    deleted: relation.modified,
+                },
+            );
+        }
+        !gone
+    });
+    for relation in &merged {
+        deleted.remove(&relation.id);
+    }
+    merged.sort_by_key(|r| (r.created, r.id));
+    merged
+}
+
+/// Span labels and relation types after a merge: ours, then those only they have (a type
+/// is never removed by a merge, so no passage or relation loses its type); the
+/// proclitic setting is theirs when only they changed it.
+fn merge_entity_types(
+    mut scheme: LabelScheme,
+    ours: &Sidecar,
+    theirs: &Sidecar,
+    base: Option<&Sidecar>,
+) -> LabelScheme {
+    for label in &theirs.label_scheme.span_labels {
+        if !scheme.span_labels.iter().any(|l| l.id == label.id) {
+            scheme.span_labels.push(label.clone());
+        }
+    }
+    for kind in &theirs.label_scheme.relation_types {
+        if scheme.relation_type(&kind.id).is_none() {
+            scheme.relation_types.push(kind.clone());
+        }
+    }
+    let base_detach = base.map(|b| b.label_scheme.detach_proclitics);
+    if base_detach == Some(ours.label_scheme.detach_proclitics) {
+        scheme.detach_proclitics = theirs.label_scheme.detach_proclitics;
+    }
+    scheme
+}
+
+/// Whether our version of a relation both copies changed wins for [`Policy::Record`]: the
+/// later `modified`, or on equal times the greater value.
+fn relation_wins(ours: &Relation, theirs: &Relation) -> bool {
+    let key = |r: &Relation| {
+        (
+            r.modified,
+            r.relation_type.clone(),
+            r.source,
+            r.target,
+            r.author.clone(),
+            r.created,
+        )
+    };
+    key(ours) >= key(theirs)
+}
+
+/// The article information after a merge: ours, or for [`Policy::Record`] theirs when only
+/// they changed it; bundle metadata from the other copy when the chosen one has none (it may
+/// predate the import that added it).
+fn merge_article(
+    ours: &Sidecar,
+    theirs: &Sidecar,
+    base: Option<&Sidecar>,
+    policy: Policy,
+) -> ArticleInfo {
+    let (mut article, other) = match (policy, base) {
+        (Policy::Record, Some(base)) if ours.article == base.article => {
+            (theirs.article.clone(), &ours.article)
+        }
+        _ => (ours.article.clone(), &theirs.article),
+    };
+    if article.metadata.is_none() {
+        article.metadata.clone_from(&other.metadata);
+    }
+    article
 }
 
 /// Every annotation either copy has, those both have merged (see [`merge_three_way`]);

@@ -13,9 +13,9 @@ pub mod target;
 pub use anchor::{AnchorMethod, reanchor};
 pub use merge::{MergeReport, merge, merge_recording_conflicts, sort_annotations};
 pub use model::{
-    Annotation, ArticleInfo, Conflict, Deletion, FORMAT_MARKER, FORMAT_VERSION, Label, LabelScheme,
-    Sidecar, Target, TargetKind,
+    Annotation, ArticleInfo, ArticleMetadata, Conflict, Deletion, FORMAT_MARKER, FORMAT_VERSION,
+    Label, LabelScheme, Relation, Sidecar, Target, TargetKind,
 };
 pub use sidecar::{SidecarError, sidecar_path};
-pub use store::{AnnotationStore, Availability, Change, TargetKey};
+pub use store::{AnnotationStore, Availability, Change, RelationChange, TargetKey};
 pub use target::{CharIndex, paragraph_target, sha256_hex};

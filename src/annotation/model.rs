@@ -10,8 +10,10 @@ use uuid::Uuid;
 
 /// The `format` marker every sidecar carries.
 pub const FORMAT_MARKER: &str = "hashiya-annotations";
-/// The sidecar format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest sidecar format version this build reads. Version 2 added relations and the
+/// scheme's span labels and relation types; a sidecar that uses none of them is still
+/// written as version 1, so older builds keep reading it (see [`Sidecar::required_version`]).
+pub const FORMAT_VERSION: u32 = 2;
 /// Characters of context kept on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
 /// Longest quote stored for a whole-paragraph annotation, in characters. A longer paragraph
@@ -46,10 +48,53 @@ pub struct Sidecar {
     /// does not bring them back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<Deletion>,
+    /// Typed, directed links between two passage annotations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
     /// Values that lost when two copies changed the same field of the same annotation
     /// (see [`crate::annotation::conflict`]); absent from files without any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+}
+
+impl Sidecar {
+    /// The lowest format version that can hold this sidecar: 2 when it has relations or its
+    /// scheme has span labels, relation types or proclitic detaching, otherwise 1.
+    pub fn required_version(&self) -> u32 {
+        if self.relations.is_empty() && !self.label_scheme.has_entity_layers() {
+            1
+        } else {
+            2
+        }
+    }
+
+    /// The relations that start or end at annotation `id`.
+    pub fn relations_of(&self, id: Uuid) -> impl Iterator<Item = &Relation> {
+        self.relations
+            .iter()
+            .filter(move |r| r.source == id || r.target == id)
+    }
+}
+
+/// A typed, directed link from one passage annotation to another (a quote to its speaker,
+/// a claim to its source, an event to its place).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    /// Unique and stable across copies of the sidecar.
+    pub id: Uuid,
+    /// Relation type id (see [`LabelScheme::relation_types`]).
+    #[serde(rename = "type")]
+    pub relation_type: String,
+    /// The annotation the relation starts from (brat's `Arg1`, spaCy's `head`).
+    pub source: Uuid,
+    /// The annotation it points to (brat's `Arg2`, spaCy's `child`).
+    pub target: Uuid,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it was last changed.
+    pub modified: Timestamp,
+    /// Who made it.
+    pub author: String,
 }
 
 /// Identity of the annotated article.
@@ -63,6 +108,46 @@ pub struct ArticleInfo {
     pub encoding: String,
     /// Number of paragraphs.
     pub paragraph_count: usize,
+    /// Where the article came from, when it was imported from a news database's bundle
+    /// (`hashiya import-bundle`): outlet, date, byline and the like.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ArticleMetadata>,
+}
+
+/// Bibliographic facts about an article, as a news database exported them. Every field is
+/// optional; empty ones are left out of the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMetadata {
+    /// The headline.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The outlet (newspaper, agency, site).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// Publication date, ISO 8601 (`2015-07-27`) when it could be read, else as exported.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// Author(s).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub byline: String,
+    /// Section of the publication.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub section: String,
+    /// Length as exported (`523 words`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub length: String,
+    /// Language: an ISO 639-1 code when known (`ar`), else as exported.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
+    /// The database's document number (Factiva's `AN`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub accession: String,
+    /// File name of the bundle the article was split from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bundle: String,
+    /// Position of the article in its bundle, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
 }
 
 /// A set of labels a team annotates with.
@@ -70,8 +155,21 @@ pub struct ArticleInfo {
 pub struct LabelScheme {
     /// Name of the scheme.
     pub name: String,
-    /// The labels, in menu order.
+    /// The labels, in menu order: for whole paragraphs, and for passages too when the
+    /// scheme has no [`Self::span_labels`].
     pub labels: Vec<Label>,
+    /// Entity types for passages (spans), apart from the paragraph labels. Their keys
+    /// (`1`–`9`) may repeat the paragraph labels' keys: which set a key applies is chosen by
+    /// whether a passage is selected.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub span_labels: Vec<Label>,
+    /// Types of relations between two passages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relation_types: Vec<Label>,
+    /// Whether a passage selection starts after a proclitic (و ف ب ك ل, ال and their
+    /// combinations) by default; see [`crate::arabic::tokens::detach_proclitic`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub detach_proclitics: bool,
 }
 
 /// One label.
@@ -103,6 +201,9 @@ impl LabelScheme {
         };
         Self {
             name: "news-analysis".to_owned(),
+            span_labels: Vec::new(),
+            relation_types: Vec::new(),
+            detach_proclitics: false,
             labels: vec![
                 label(
                     "claim",
@@ -151,14 +252,49 @@ impl LabelScheme {
         }
     }
 
-    /// The label with `id`.
+    /// The label with `id`: a paragraph label, else a span label.
     pub fn label(&self, id: &str) -> Option<&Label> {
-        self.labels.iter().find(|l| l.id == id)
+        self.labels
+            .iter()
+            .chain(&self.span_labels)
+            .find(|l| l.id == id)
     }
 
-    /// The label toggled by `key`.
+    /// The paragraph label toggled by `key`.
     pub fn label_for_key(&self, key: char) -> Option<&Label> {
         self.labels.iter().find(|l| l.shortcut == Some(key))
+    }
+
+    /// The labels offered for passages: the span labels, or the paragraph labels when the
+    /// scheme defines none.
+    pub fn passage_labels(&self) -> &[Label] {
+        if self.span_labels.is_empty() {
+            &self.labels
+        } else {
+            &self.span_labels
+        }
+    }
+
+    /// The label `key` applies to a selected passage (see [`Self::passage_labels`]).
+    pub fn passage_label_for_key(&self, key: char) -> Option<&Label> {
+        self.passage_labels()
+            .iter()
+            .find(|l| l.shortcut == Some(key))
+    }
+
+    /// The relation type with `id`.
+    pub fn relation_type(&self, id: &str) -> Option<&Label> {
+        self.relation_types.iter().find(|l| l.id == id)
+    }
+
+    /// The relation type `key` creates.
+    pub fn relation_type_for_key(&self, key: char) -> Option<&Label> {
+        self.relation_types.iter().find(|l| l.shortcut == Some(key))
+    }
+
+    /// True when the scheme uses anything a version-1 sidecar cannot hold.
+    pub fn has_entity_layers(&self) -> bool {
+        !self.span_labels.is_empty() || !self.relation_types.is_empty() || self.detach_proclitics
     }
 }
 

@@ -1,4 +1,9 @@
 //! Label scheme files: a team's labels shared as `*.labels.json`, independent of any article.
+//!
+//! A scheme file holds `labels` (for paragraphs) and, optionally, `span_labels` (entity
+//! types for passages), `relation_types` (links between two passages) and
+//! `detach_proclitics`. Files without the optional keys (all files written before they
+//! existed) read as before: passages then take the paragraph labels.
 
 use std::path::Path;
 
@@ -35,13 +40,33 @@ struct SchemeFile {
     version: u32,
     name: String,
     labels: Vec<Label>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    span_labels: Vec<Label>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    relation_types: Vec<Label>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    detach_proclitics: bool,
 }
 
-/// Checks a scheme: ids present and unique, colours `#rrggbb`, shortcuts 1–9 and unique.
+/// Checks a scheme: ids present and unique (paragraph and span labels share one set of ids,
+/// relation types have their own), colours `#rrggbb`, shortcuts 1–9 and unique within each
+/// kind (a span label may share its key with a paragraph label: the selection decides).
 pub fn validate(scheme: &LabelScheme) -> Result<(), String> {
     let mut ids = std::collections::HashSet::new();
+    validate_kind(&scheme.labels, &mut ids)?;
+    validate_kind(&scheme.span_labels, &mut ids)?;
+    validate_kind(
+        &scheme.relation_types,
+        &mut std::collections::HashSet::new(),
+    )
+}
+
+fn validate_kind<'a>(
+    labels: &'a [Label],
+    ids: &mut std::collections::HashSet<&'a str>,
+) -> Result<(), String> {
     let mut keys = std::collections::HashSet::new();
-    for label in &scheme.labels {
+    for label in labels {
         if label.id.trim().is_empty() {
             return Err(format!("label {:?} has no id", label.name));
         }
@@ -79,6 +104,9 @@ pub fn save(scheme: &LabelScheme, path: &Path) -> Result<(), SchemeError> {
         version: 1,
         name: scheme.name.clone(),
         labels: scheme.labels.clone(),
+        span_labels: scheme.span_labels.clone(),
+        relation_types: scheme.relation_types.clone(),
+        detach_proclitics: scheme.detach_proclitics,
     };
     let mut json = serde_json::to_string_pretty(&file).unwrap_or_default();
     json.push('\n');
@@ -108,6 +136,9 @@ pub fn load(path: &Path) -> Result<LabelScheme, SchemeError> {
     let scheme = LabelScheme {
         name: file.name,
         labels: file.labels,
+        span_labels: file.span_labels,
+        relation_types: file.relation_types,
+        detach_proclitics: file.detach_proclitics,
     };
     validate(&scheme).map_err(invalid)?;
     Ok(scheme)
@@ -165,6 +196,50 @@ mod tests {
                 .to_string()
                 .contains("not a label scheme")
         );
+    }
+
+    #[test]
+    fn span_labels_and_relation_types_round_trip_and_old_files_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ner.labels.json");
+        let label = |id: &str, key: char| Label {
+            id: id.to_owned(),
+            name: id.to_uppercase(),
+            color: "#112233".to_owned(),
+            shortcut: Some(key),
+            description: String::new(),
+        };
+        let mut scheme = LabelScheme::news_default();
+        scheme.span_labels = vec![label("pers", '1'), label("org", '2')];
+        scheme.relation_types = vec![label("speaker", '1')];
+        scheme.detach_proclitics = true;
+        // Key 1 is both a paragraph label's and a span label's: allowed.
+        validate(&scheme).unwrap();
+        save(&scheme, &path).unwrap();
+        assert_eq!(load(&path).unwrap(), scheme);
+
+        let mut clash = scheme.clone();
+        clash.span_labels[1].shortcut = Some('1');
+        assert!(validate(&clash).unwrap_err().contains("share the shortcut"));
+        let mut clash = scheme.clone();
+        clash.span_labels[0].id = "claim".to_owned();
+        assert!(
+            validate(&clash)
+                .unwrap_err()
+                .contains("two labels have the id")
+        );
+
+        // A file written before span labels existed loads with none.
+        std::fs::write(
+            &path,
+            r##"{"format": "hashiya-label-scheme", "version": 1, "name": "old",
+                "labels": [{"id": "claim", "name": "claim", "color": "#d1495b", "shortcut": "1"}]}"##,
+        )
+        .unwrap();
+        let old = load(&path).unwrap();
+        assert!(old.span_labels.is_empty() && old.relation_types.is_empty());
+        assert!(!old.detach_proclitics);
+        assert_eq!(old.passage_labels()[0].id, "claim");
     }
 
     #[test]

@@ -164,13 +164,42 @@ impl AnnotatorSidecars {
     }
 }
 
+/// The sidecar as written: the model's fields in the model's order, with the version the
+/// content needs.
+#[derive(serde::Serialize)]
+struct SidecarOut<'a> {
+    format: &'a str,
+    version: u32,
+    article: &'a super::model::ArticleInfo,
+    label_scheme: &'a super::model::LabelScheme,
+    annotations: &'a [super::model::Annotation],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    deleted: &'a [super::model::Deletion],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    relations: &'a [super::model::Relation],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    conflicts: &'a [super::model::Conflict],
+}
+
 /// The sidecar as it is written: pretty-printed JSON with a final newline, in canonical form
-/// (see [`canonicalize`]), so the same annotations always give the same bytes.
+/// (see [`canonicalize`]), so the same annotations always give the same bytes. The `version`
+/// written is the lowest that holds the content ([`Sidecar::required_version`]), so a file
+/// without relations or entity types stays readable by builds that know only version 1.
 pub fn to_json(sidecar: &Sidecar) -> String {
     let mut canonical = sidecar.clone();
     canonicalize(&mut canonical);
+    let out = SidecarOut {
+        format: &canonical.format,
+        version: canonical.required_version(),
+        article: &canonical.article,
+        label_scheme: &canonical.label_scheme,
+        annotations: &canonical.annotations,
+        deleted: &canonical.deleted,
+        relations: &canonical.relations,
+        conflicts: &canonical.conflicts,
+    };
     // Serializing plain data with string keys cannot fail.
-    let mut json = serde_json::to_string_pretty(&canonical).unwrap_or_default();
+    let mut json = serde_json::to_string_pretty(&out).unwrap_or_default();
     json.push('\n');
     json
 }
@@ -178,18 +207,24 @@ pub fn to_json(sidecar: &Sidecar) -> String {
 /// Puts everything whose order carries no meaning into one fixed order, so that two copies
 /// holding the same annotations are written byte for byte alike (and git sees no change):
 /// annotations in document order, then by id; each annotation's labels in the scheme's order
-/// (labels the scheme lacks after them, as they were); deletions by time, then id; conflicts
-/// by annotation, field and time. Keys are in the order of the model's fields. Nothing else
-/// is touched: no timestamp or value is rewritten.
+/// (paragraph labels, then span labels; labels the scheme lacks after them, as they were);
+/// deletions by time, then id; relations by creation time, then id (the order merges
+/// and exports use); conflicts by annotation, field and time. Keys
+/// are in the order of the model's fields. Nothing else is touched: no timestamp or value is
+/// rewritten.
 pub fn canonicalize(sidecar: &mut Sidecar) {
     super::merge::sort_annotations(&mut sidecar.annotations);
-    let rank: std::collections::HashMap<&str, usize> = sidecar
+    // A span label may share its id with a paragraph label; the first place counts.
+    let mut rank: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (idx, label) in sidecar
         .label_scheme
         .labels
         .iter()
+        .chain(&sidecar.label_scheme.span_labels)
         .enumerate()
-        .map(|(idx, label)| (label.id.as_str(), idx))
-        .collect();
+    {
+        rank.entry(label.id.as_str()).or_insert(idx);
+    }
     for annotation in &mut sidecar.annotations {
         // A stable sort keeps unknown labels in their order, after the scheme's.
         annotation
@@ -197,6 +232,9 @@ pub fn canonicalize(sidecar: &mut Sidecar) {
             .sort_by_key(|label| rank.get(label.as_str()).copied().unwrap_or(usize::MAX));
     }
     sidecar.deleted.sort_by_key(|d| (d.deleted, d.id));
+    sidecar
+        .relations
+        .sort_by_key(|r| (r.created, r.id, r.source, r.target, r.modified));
     sidecar.conflicts.sort_by(|a, b| {
         (a.annotation, &a.field, a.modified, &a.author)
             .cmp(&(b.annotation, &b.field, b.modified, &b.author))

@@ -6,7 +6,8 @@ use super::anchor::{AnchorMethod, reanchor};
 use super::merge::sort_annotations;
 use super::model::TargetKind;
 use super::model::{
-    Annotation, ArticleInfo, Deletion, FORMAT_MARKER, FORMAT_VERSION, LabelScheme, Sidecar, now,
+    Annotation, ArticleInfo, Deletion, FORMAT_MARKER, FORMAT_VERSION, LabelScheme, Relation,
+    Sidecar, now,
 };
 use super::target::{CharIndex, paragraph_target, sha256_hex, target_for};
 use crate::document::Document;
@@ -60,6 +61,29 @@ pub struct Change {
     pub after: Option<Annotation>,
 }
 
+/// One relation before and after a change (`None`: absent).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelationChange {
+    /// The relation before.
+    pub before: Option<Relation>,
+    /// The relation after.
+    pub after: Option<Relation>,
+}
+
+/// One undo step: annotation changes and the relation changes that go with them (a deleted
+/// span takes its relations with it, in the same step).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Step {
+    changes: Vec<Change>,
+    relations: Vec<RelationChange>,
+}
+
+impl Step {
+    fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.relations.is_empty()
+    }
+}
+
 /// Why a change was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -67,6 +91,12 @@ pub enum StoreError {
     ReadOnly(String),
     #[error("no paragraph {0}")]
     NoParagraph(usize),
+    #[error("no annotation {0}")]
+    NoAnnotation(Uuid),
+    #[error("a relation links two passages; annotation {0} is not a passage")]
+    NotAPassage(Uuid),
+    #[error("a relation needs two different passages")]
+    SelfRelation,
     #[error("the passage {bytes:?} is not a run of whole characters inside paragraph {paragraph}")]
     BadSpan {
         paragraph: usize,
@@ -93,8 +123,8 @@ pub struct AnnotationStore {
     pub availability: Availability,
     author: String,
     index: CharIndex,
-    undo: Vec<Vec<Change>>,
-    redo: Vec<Vec<Change>>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
     /// Note edits to this annotation extend the last undo step instead of adding one.
     coalescing: Option<Uuid>,
     revision: u64,
@@ -139,6 +169,7 @@ pub fn article_info(document: &Document) -> ArticleInfo {
         sha256: sha256_hex(&document.text),
         encoding: document.encoding_name.to_owned(),
         paragraph_count: document.paragraphs.len(),
+        metadata: None,
     }
 }
 
@@ -147,11 +178,13 @@ impl AnnotationStore {
     pub fn new(document: &Document, scheme: LabelScheme, author: &str) -> Self {
         let sidecar = Sidecar {
             format: FORMAT_MARKER.to_owned(),
-            version: FORMAT_VERSION,
+            // The lowest version; the file is written with the one its content needs.
+            version: FORMAT_VERSION.min(1),
             article: article_info(document),
             label_scheme: scheme,
             annotations: Vec::new(),
             deleted: Vec::new(),
+            relations: Vec::new(),
             conflicts: Vec::new(),
         };
         Self::from_parts(sidecar, document, author, Availability::Editable)
@@ -186,7 +219,9 @@ impl AnnotationStore {
         availability: Availability,
     ) -> (Self, AnchorSummary) {
         let mut summary = AnchorSummary::default();
-        let info = article_info(document);
+        let mut info = article_info(document);
+        // Where the article came from stays with it.
+        info.metadata = sidecar.article.metadata.take();
         let methods = reanchor(&mut sidecar.annotations, document);
         for method in methods {
             match method {
@@ -341,25 +376,81 @@ impl AnnotationStore {
         self.reindex(paragraph_count);
     }
 
+    /// Applies one relation change (no undo bookkeeping).
+    fn apply_relation(&mut self, change: &RelationChange) {
+        let Some(id) = change
+            .before
+            .as_ref()
+            .or(change.after.as_ref())
+            .map(|r| r.id)
+        else {
+            return;
+        };
+        self.sidecar.relations.retain(|r| r.id != id);
+        self.sidecar.deleted.retain(|d| d.id != id);
+        match &change.after {
+            Some(relation) => self.sidecar.relations.push(relation.clone()),
+            None => self.sidecar.deleted.push(Deletion { id, deleted: now() }),
+        }
+        self.revision += 1;
+    }
+
+    /// Applies `change` and, when it removes an annotation, deletes the relations that start
+    /// or end at it; returns those relation deletions (for the same undo step).
+    fn apply_with_relations(
+        &mut self,
+        change: &Change,
+        paragraph_count: usize,
+    ) -> Vec<RelationChange> {
+        self.apply(change, paragraph_count);
+        let removed = match (&change.before, &change.after) {
+            (Some(before), None) => before.id,
+            _ => return Vec::new(),
+        };
+        let cascade: Vec<RelationChange> = self
+            .sidecar
+            .relations_of(removed)
+            .map(|r| RelationChange {
+                before: Some(r.clone()),
+                after: None,
+            })
+            .collect();
+        for change in &cascade {
+            self.apply_relation(change);
+        }
+        cascade
+    }
+
+    fn push_undo(&mut self, step: Step) {
+        if step.is_empty() {
+            return;
+        }
+        self.undo.push(step);
+        if self.undo.len() > MAX_UNDO {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
     fn record(&mut self, change: Change, document: &Document) {
         let paragraph_count = document.paragraphs.len();
-        self.apply(&change, paragraph_count);
+        let relations = self.apply_with_relations(&change, paragraph_count);
         let id = change
             .after
             .as_ref()
             .or(change.before.as_ref())
             .map(|a| a.id);
-        let extend = self.coalescing.is_some() && self.coalescing == id;
+        let extend = self.coalescing.is_some() && self.coalescing == id && relations.is_empty();
         match self.undo.last_mut() {
-            Some(step) if extend && step.len() == 1 => step[0].after = change.after,
-            _ => {
-                self.undo.push(vec![change]);
-                if self.undo.len() > MAX_UNDO {
-                    self.undo.remove(0);
-                }
+            Some(step) if extend && step.changes.len() == 1 && step.relations.is_empty() => {
+                step.changes[0].after = change.after;
+                self.redo.clear();
             }
+            _ => self.push_undo(Step {
+                changes: vec![change],
+                relations,
+            }),
         }
-        self.redo.clear();
     }
 
     /// Changes the whole-paragraph annotation of `paragraph` with `edit`, creating it when
@@ -439,24 +530,19 @@ impl AnnotationStore {
     ) -> Result<usize, StoreError> {
         self.check_editable()?;
         self.coalescing = None;
-        let mut step = Vec::new();
+        let mut step = Step::default();
         for (paragraph, labels) in decisions {
             let key = TargetKey::Paragraph(*paragraph);
             if let Some(change) = self.change_for(document, &key, |annotation| {
                 annotation.labels.clone_from(labels);
             })? {
-                self.apply(&change, document.paragraphs.len());
-                step.push(change);
+                let relations = self.apply_with_relations(&change, document.paragraphs.len());
+                step.changes.push(change);
+                step.relations.extend(relations);
             }
         }
-        let changed = step.len();
-        if !step.is_empty() {
-            self.undo.push(step);
-            if self.undo.len() > MAX_UNDO {
-                self.undo.remove(0);
-            }
-            self.redo.clear();
-        }
+        let changed = step.changes.len();
+        self.push_undo(step);
         Ok(changed)
     }
 
@@ -541,7 +627,7 @@ impl AnnotationStore {
         let Some(step) = self.undo.pop() else {
             return false;
         };
-        for change in step.iter().rev() {
+        for change in step.changes.iter().rev() {
             let inverse = Change {
                 before: change.after.clone(),
                 after: change.before.clone().map(|mut a| {
@@ -551,6 +637,16 @@ impl AnnotationStore {
                 }),
             };
             self.apply(&inverse, document.paragraphs.len());
+        }
+        for change in step.relations.iter().rev() {
+            let inverse = RelationChange {
+                before: change.after.clone(),
+                after: change.before.clone().map(|mut r| {
+                    r.modified = now();
+                    r
+                }),
+            };
+            self.apply_relation(&inverse);
         }
         self.redo.push(step);
         true
@@ -565,12 +661,19 @@ impl AnnotationStore {
         let Some(step) = self.redo.pop() else {
             return false;
         };
-        for change in &step {
+        for change in &step.changes {
             let mut change = change.clone();
             if let Some(after) = &mut change.after {
                 after.modified = now();
             }
             self.apply(&change, document.paragraphs.len());
+        }
+        for change in &step.relations {
+            let mut change = change.clone();
+            if let Some(after) = &mut change.after {
+                after.modified = now();
+            }
+            self.apply_relation(&change);
         }
         self.undo.push(step);
         true
@@ -601,13 +704,29 @@ impl AnnotationStore {
             .filter(|id| before.get(id) != after.get(id))
             .copied()
             .collect();
-        let touches = |step: &Vec<Change>| {
-            step.iter().any(|change| {
+        let relations_before: std::collections::HashMap<Uuid, &Relation> =
+            self.sidecar.relations.iter().map(|r| (r.id, r)).collect();
+        let relations_after: std::collections::HashMap<Uuid, &Relation> =
+            merged.relations.iter().map(|r| (r.id, r)).collect();
+        let changed_relations: std::collections::HashSet<Uuid> = relations_before
+            .keys()
+            .chain(relations_after.keys())
+            .filter(|id| relations_before.get(id) != relations_after.get(id))
+            .copied()
+            .collect();
+        let touches = |step: &Step| {
+            step.changes.iter().any(|change| {
                 change
                     .before
                     .as_ref()
                     .or(change.after.as_ref())
                     .is_some_and(|a| changed.contains(&a.id))
+            }) || step.relations.iter().any(|change| {
+                change
+                    .before
+                    .as_ref()
+                    .or(change.after.as_ref())
+                    .is_some_and(|r| changed_relations.contains(&r.id))
             })
         };
         if let Some(newest) = self.undo.iter().rposition(touches) {
@@ -640,6 +759,191 @@ impl AnnotationStore {
             self.sidecar.label_scheme = scheme;
             self.revision += 1;
         }
+        Ok(())
+    }
+
+    /// Every relation, in the order made.
+    pub fn relations(&self) -> &[Relation] {
+        &self.sidecar.relations
+    }
+
+    /// The relations that start or end at annotation `id`.
+    pub fn relations_of(&self, id: Uuid) -> impl Iterator<Item = &Relation> {
+        self.sidecar.relations_of(id)
+    }
+
+    /// The annotation with `id`.
+    pub fn annotation(&self, id: Uuid) -> Option<&Annotation> {
+        self.sidecar.annotations.iter().find(|a| a.id == id)
+    }
+
+    /// Passage annotations of `paragraph` in sidecar order (by start, then end), orphans
+    /// excluded.
+    pub fn spans_of_paragraph(&self, paragraph: usize) -> impl Iterator<Item = &Annotation> {
+        self.for_paragraph(paragraph)
+            .filter(|a| a.target.kind == TargetKind::Span)
+    }
+
+    /// The passage annotation after (`forward`) or before annotation `from` in document
+    /// order (outer before inner), or the first / last one when `from` is `None`: for
+    /// jumping from span to span.
+    pub fn next_span(&self, from: Option<Uuid>, forward: bool) -> Option<&Annotation> {
+        let mut spans: Vec<&Annotation> = self
+            .sidecar
+            .annotations
+            .iter()
+            .filter(|a| a.target.kind == TargetKind::Span && !a.target.orphaned)
+            .collect();
+        spans.sort_by_key(|a| {
+            (
+                a.target.position.start,
+                std::cmp::Reverse(a.target.position.end),
+                a.created,
+                a.id,
+            )
+        });
+        let at = from.and_then(|id| spans.iter().position(|a| a.id == id));
+        match (at, forward) {
+            (None, true) => spans.first().copied(),
+            (None, false) => spans.last().copied(),
+            (Some(idx), true) => spans.get(idx.checked_add(1)?).copied(),
+            (Some(idx), false) => spans.get(idx.checked_sub(1)?).copied(),
+        }
+    }
+
+    /// Adds a new passage annotation of `bytes` (document text) in `paragraph` with the one
+    /// label `label_id`, even when another passage covers the same text: passages may
+    /// overlap and nest freely. Returns its id.
+    pub fn add_span(
+        &mut self,
+        document: &Document,
+        paragraph: usize,
+        bytes: std::ops::Range<usize>,
+        label_id: &str,
+    ) -> Result<Uuid, StoreError> {
+        self.check_editable()?;
+        self.coalescing = None;
+        check_span(document, paragraph, &bytes)?;
+        let target = target_for(document, &self.index, paragraph, bytes, TargetKind::Span)
+            .ok_or(StoreError::NoParagraph(paragraph))?;
+        let time = now();
+        let annotation = Annotation {
+            id: Uuid::new_v4(),
+            created: time,
+            modified: time,
+            author: self.author.clone(),
+            labels: vec![label_id.to_owned()],
+            note: String::new(),
+            color: None,
+            target,
+        };
+        let id = annotation.id;
+        self.record(
+            Change {
+                before: None,
+                after: Some(annotation),
+            },
+            document,
+        );
+        Ok(id)
+    }
+
+    fn check_passage(&self, id: Uuid) -> Result<(), StoreError> {
+        let annotation = self.annotation(id).ok_or(StoreError::NoAnnotation(id))?;
+        if annotation.target.kind == TargetKind::Span {
+            Ok(())
+        } else {
+            Err(StoreError::NotAPassage(id))
+        }
+    }
+
+    /// Adds a relation of type `relation_type` from passage `source` to passage `target`,
+    /// as one undo step. An identical relation (same ends and type) is not added twice: its
+    /// id is returned.
+    pub fn add_relation(
+        &mut self,
+        source: Uuid,
+        target: Uuid,
+        relation_type: &str,
+    ) -> Result<Uuid, StoreError> {
+        self.check_editable()?;
+        self.coalescing = None;
+        if source == target {
+            return Err(StoreError::SelfRelation);
+        }
+        self.check_passage(source)?;
+        self.check_passage(target)?;
+        if let Some(existing) =
+            self.sidecar.relations.iter().find(|r| {
+                r.source == source && r.target == target && r.relation_type == relation_type
+            })
+        {
+            return Ok(existing.id);
+        }
+        let time = now();
+        let relation = Relation {
+            id: Uuid::new_v4(),
+            relation_type: relation_type.to_owned(),
+            source,
+            target,
+            created: time,
+            modified: time,
+            author: self.author.clone(),
+        };
+        let id = relation.id;
+        let change = RelationChange {
+            before: None,
+            after: Some(relation),
+        };
+        self.apply_relation(&change);
+        self.push_undo(Step {
+            changes: Vec::new(),
+            relations: vec![change],
+        });
+        Ok(id)
+    }
+
+    /// Deletes relation `id` (its passages stay), as one undo step.
+    pub fn delete_relation(&mut self, id: Uuid) -> Result<(), StoreError> {
+        self.check_editable()?;
+        self.coalescing = None;
+        let Some(before) = self.sidecar.relations.iter().find(|r| r.id == id).cloned() else {
+            return Ok(());
+        };
+        let change = RelationChange {
+            before: Some(before),
+            after: None,
+        };
+        self.apply_relation(&change);
+        self.push_undo(Step {
+            changes: Vec::new(),
+            relations: vec![change],
+        });
+        Ok(())
+    }
+
+    /// Gives relation `id` another type, as one undo step.
+    pub fn set_relation_type(&mut self, id: Uuid, relation_type: &str) -> Result<(), StoreError> {
+        self.check_editable()?;
+        self.coalescing = None;
+        let Some(before) = self.sidecar.relations.iter().find(|r| r.id == id).cloned() else {
+            return Ok(());
+        };
+        if before.relation_type == relation_type {
+            return Ok(());
+        }
+        let mut after = before.clone();
+        relation_type.clone_into(&mut after.relation_type);
+        after.modified = now();
+        let change = RelationChange {
+            before: Some(before),
+            after: Some(after),
+        };
+        self.apply_relation(&change);
+        self.push_undo(Step {
+            changes: Vec::new(),
+            relations: vec![change],
+        });
         Ok(())
     }
 

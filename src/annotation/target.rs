@@ -36,7 +36,9 @@ pub struct CharIndex {
     len_chars: usize,
 }
 
-const CHECKPOINT_BYTES: usize = 4096;
+// Small enough that a lookup walks a few hundred characters at most: re-anchoring and exports
+// look up every annotation's ends.
+const CHECKPOINT_BYTES: usize = 256;
 
 impl CharIndex {
     /// Indexes `text`.

@@ -7,6 +7,8 @@
 //! original character it came from, so a match found in normalized text is reported at its
 //! original position.
 
+pub mod tokens;
+
 /// Which foldings to apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Folding {

@@ -55,6 +55,7 @@ impl DocumentBuilder {
             replaced_chars: 0,
             split_paragraphs: 0,
             path: None,
+            paragraph_pages: Vec::new(),
         }
     }
 }

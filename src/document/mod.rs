@@ -10,17 +10,22 @@ mod decode;
 mod docx;
 mod html;
 mod markdown;
+pub mod pdf;
 mod plain;
+pub mod rtf;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+pub use builder::collapse_whitespace;
 pub use decode::{Decoded, decode, detect, normalize_line_endings};
 pub use docx::{DocxError, parse_docx};
 pub use encoding_rs::Encoding;
 pub use html::parse_html;
 pub use markdown::parse_markdown;
+pub use pdf::PdfError;
 pub use plain::{MAX_TITLE_CHARS, parse_plain_text};
+pub use rtf::{RtfError, parse_rtf};
 
 /// Largest article file opened by default; bigger files are refused with a message.
 pub const DEFAULT_SIZE_LIMIT_BYTES: u64 = 64 * 1024 * 1024;
@@ -32,7 +37,8 @@ pub const DEFAULT_SIZE_LIMIT_BYTES: u64 = 64 * 1024 * 1024;
 pub const MAX_PARAGRAPH_BYTES: usize = 64 * 1024;
 
 /// File name extensions offered in the open dialog, lower case.
-pub const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "docx"];
+pub const ARTICLE_EXTENSIONS: [&str; 8] =
+    ["txt", "md", "markdown", "html", "htm", "docx", "rtf", "pdf"];
 
 /// What went wrong while opening an article.
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +66,10 @@ pub enum DocumentError {
     },
     #[error("{source}: {}", path.display())]
     Docx { source: DocxError, path: PathBuf },
+    #[error("{source}: {}", path.display())]
+    Rtf { source: RtfError, path: PathBuf },
+    #[error("{source}: {}", path.display())]
+    Pdf { source: PdfError, path: PathBuf },
     #[error("no article text found in this {format} file: {}", path.display())]
     NoText { format: Format, path: PathBuf },
     #[error("could not read the file ({source}): {}", path.display())]
@@ -82,6 +92,10 @@ pub enum Format {
     Html,
     /// A Word document (`.docx`).
     Docx,
+    /// Rich Text Format (`.rtf`).
+    Rtf,
+    /// The text layer of a PDF (`.pdf`; experimental).
+    Pdf,
 }
 
 impl std::fmt::Display for Format {
@@ -91,6 +105,8 @@ impl std::fmt::Display for Format {
             Self::Markdown => "Markdown",
             Self::Html => "HTML",
             Self::Docx => "Word",
+            Self::Rtf => "RTF",
+            Self::Pdf => "PDF",
         })
     }
 }
@@ -104,6 +120,8 @@ impl Format {
             "md" | "markdown" => Some(Self::Markdown),
             "html" | "htm" | "xhtml" => Some(Self::Html),
             "docx" => Some(Self::Docx),
+            "rtf" => Some(Self::Rtf),
+            "pdf" => Some(Self::Pdf),
             _ => None,
         }
     }
@@ -113,6 +131,12 @@ impl Format {
     pub fn sniff(bytes: &[u8]) -> Self {
         if bytes.starts_with(b"PK\x03\x04") {
             return Self::Docx;
+        }
+        if bytes.starts_with(b"%PDF-") {
+            return Self::Pdf;
+        }
+        if rtf::is_rtf(bytes) {
+            return Self::Rtf;
         }
         let head: String = String::from_utf8_lossy(&bytes[..bytes.len().min(512)])
             .trim_start_matches('\u{feff}')
@@ -170,6 +194,8 @@ pub struct Document {
     pub split_paragraphs: usize,
     /// Where the article was read from, if it came from a file.
     pub path: Option<PathBuf>,
+    /// The page (from 1) of each paragraph, for articles read from a PDF; empty otherwise.
+    pub paragraph_pages: Vec<u32>,
 }
 
 impl Document {
@@ -224,8 +250,13 @@ pub fn load(path: &Path) -> Result<Document, DocumentError> {
 /// Reads and parses the article at `path` with `options`.
 pub fn load_with(path: &Path, options: LoadOptions) -> Result<Document, DocumentError> {
     let bytes = read_limited(path, options.size_limit_bytes)?;
-    let mut document = parse_bytes(&bytes, Format::from_extension(path), options.encoding)
-        .map_err(|error| error.at(path))?;
+    let format = Format::from_extension(path).unwrap_or_else(|| Format::sniff(&bytes));
+    let mut document = if format == Format::Pdf {
+        // The extractor reads the file itself.
+        pdf_document(&bytes, Some(path)).map_err(|error| error.at(path))?
+    } else {
+        parse_bytes(&bytes, Some(format), options.encoding).map_err(|error| error.at(path))?
+    };
     document.path = Some(path.to_owned());
     Ok(document)
 }
@@ -241,16 +272,23 @@ pub enum ParseError {
     NoText(Format),
     /// A broken Word file.
     Docx(DocxError),
+    /// A broken RTF file.
+    Rtf(RtfError),
+    /// A PDF whose text could not be extracted.
+    Pdf(PdfError),
 }
 
 impl ParseError {
-    fn at(self, path: &Path) -> DocumentError {
+    /// The error for the file at `path`.
+    pub fn at(self, path: &Path) -> DocumentError {
         let path = path.to_owned();
         match self {
             Self::Empty => DocumentError::Empty(path),
             Self::Binary => DocumentError::Binary(path),
             Self::NoText(format) => DocumentError::NoText { format, path },
             Self::Docx(source) => DocumentError::Docx { source, path },
+            Self::Rtf(source) => DocumentError::Rtf { source, path },
+            Self::Pdf(source) => DocumentError::Pdf { source, path },
         }
     }
 }
@@ -271,13 +309,23 @@ pub fn parse_bytes(
         split_long_paragraphs(&mut document);
         return non_empty(document, Format::Docx);
     }
+    if format == Format::Pdf {
+        return pdf_document(bytes, None);
+    }
+    if format == Format::Rtf {
+        let mut document = parse_rtf(bytes).map_err(ParseError::Rtf)?;
+        split_long_paragraphs(&mut document);
+        return non_empty(document, Format::Rtf);
+    }
     let decoded = decode(bytes, encoding.or_else(|| html_meta_charset(bytes, format)))
         .ok_or(ParseError::Binary)?;
     if decoded.text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
     let mut document = match format {
-        Format::PlainText | Format::Docx => parse_plain_text(decoded.text),
+        Format::PlainText | Format::Docx | Format::Rtf | Format::Pdf => {
+            parse_plain_text(decoded.text)
+        }
         Format::Markdown => parse_markdown(&decoded.text),
         Format::Html => parse_html(&decoded.text),
     };
@@ -285,6 +333,63 @@ pub fn parse_bytes(
     document.replaced_chars = decoded.replaced;
     split_long_paragraphs(&mut document);
     non_empty(document, format)
+}
+
+/// A PDF's text layer as a document. `path` is the file when there is one; otherwise the
+/// bytes go to a temporary file for the extractor.
+fn pdf_document(bytes: &[u8], path: Option<&Path>) -> Result<Document, ParseError> {
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(ParseError::Pdf(PdfError::Failed(
+            "it does not start with %PDF-".to_owned(),
+        )));
+    }
+    let mut document = match path {
+        Some(path) => pdf::parse_pdf_file(path),
+        None => {
+            let temp =
+                temp_copy(bytes).map_err(|e| ParseError::Pdf(PdfError::Failed(e.to_string())))?;
+            let result = pdf::parse_pdf_file(&temp);
+            std::fs::remove_file(&temp).ok();
+            result
+        }
+    }
+    .map_err(ParseError::Pdf)?;
+    // Pieces of a cut paragraph stay on its page.
+    let pages = std::mem::take(&mut document.paragraph_pages);
+    let before: Vec<std::ops::Range<usize>> = document
+        .paragraphs
+        .iter()
+        .map(|p| p.byte_range.clone())
+        .collect();
+    split_long_paragraphs(&mut document);
+    document.paragraph_pages = document
+        .paragraphs
+        .iter()
+        .map(|paragraph| {
+            before
+                .iter()
+                .position(|range| range.contains(&paragraph.byte_range.start))
+                .and_then(|idx| pages.get(idx).copied())
+                .unwrap_or(1)
+        })
+        .collect();
+    non_empty(document, Format::Pdf)
+}
+
+/// Writes `bytes` to a new file in the temporary folder.
+fn temp_copy(bytes: &[u8]) -> std::io::Result<PathBuf> {
+    use std::io::Write as _;
+    let path = std::env::temp_dir().join(format!(
+        "hashiya-{}-{}.pdf",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)?;
+    file.write_all(bytes)?;
+    Ok(path)
 }
 
 /// Cuts every paragraph longer than [`MAX_PARAGRAPH_BYTES`] into pieces of at most that
@@ -422,6 +527,16 @@ fn io_error(source: std::io::Error, path: &Path) -> DocumentError {
             path: path.to_owned(),
         },
     }
+}
+
+/// Reads a whole file with the checks articles get (no folders, pipes or devices; nothing
+/// over `limit_bytes`; an empty file refused), for other readers of user files.
+pub fn read_file_limited(path: &Path, limit_bytes: u64) -> Result<Vec<u8>, DocumentError> {
+    let bytes = read_limited(path, limit_bytes)?;
+    if bytes.is_empty() {
+        return Err(DocumentError::Empty(path.to_owned()));
+    }
+    Ok(bytes)
 }
 
 /// Reads a whole file, refusing folders and files over `limit_bytes`.

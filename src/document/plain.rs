@@ -64,6 +64,7 @@ pub fn parse_plain_text(text: String) -> Document {
         replaced_chars: 0,
         split_paragraphs: 0,
         path: None,
+        paragraph_pages: Vec::new(),
     }
 }
 

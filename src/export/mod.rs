@@ -16,6 +16,8 @@ use crate::annotation::sidecar::{self, SidecarError};
 use crate::annotation::{Annotation, Sidecar, TargetKind, reanchor};
 use crate::document::{self, Document, DocumentError};
 
+pub mod entities;
+
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -58,6 +60,8 @@ pub struct ArticleAnnotations {
     pub document: Document,
     /// Its annotations (targets re-anchored).
     pub sidecar: Sidecar,
+    /// Whose sidecar it is (`None`: the article's own, adjudicated one).
+    pub annotator: Option<String>,
 }
 
 /// Reads `article` and its sidecar and re-anchors the annotations.
@@ -72,6 +76,7 @@ pub fn load(article: &Path) -> Result<ArticleAnnotations, ExportError> {
         path: article.to_owned(),
         document,
         sidecar,
+        annotator: None,
     })
 }
 
@@ -86,27 +91,41 @@ fn load_all_with(
     article: &Path,
     finder: &mut sidecar::AnnotatorSidecars,
 ) -> Result<Vec<ArticleAnnotations>, ExportError> {
-    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut paths: Vec<(Option<String>, PathBuf)> = Vec::new();
     let plain = sidecar::sidecar_path(article);
     if plain.exists() {
-        paths.push(plain);
+        paths.push((None, plain));
     }
-    paths.extend(finder.of(article).into_iter().map(|(_, path)| path));
+    paths.extend(
+        finder
+            .of(article)
+            .into_iter()
+            .map(|(annotator, path)| (Some(annotator), path)),
+    );
     if paths.is_empty() {
         return Ok(Vec::new());
     }
     let document = document::load(article)?;
     let mut items = Vec::new();
-    for path in paths {
+    let mut article_metadata = None;
+    for (annotator, path) in paths {
         let Some((mut sidecar, _)) = sidecar::read(&path)? else {
             continue;
         };
+        // The article's own sidecar (read first) carries what a bundle said about it;
+        // each annotator's rows get the same.
+        if sidecar.article.metadata.is_none() {
+            sidecar.article.metadata.clone_from(&article_metadata);
+        } else if article_metadata.is_none() {
+            article_metadata.clone_from(&sidecar.article.metadata);
+        }
         reanchor(&mut sidecar.annotations, &document);
         crate::annotation::sort_annotations(&mut sidecar.annotations);
         items.push(ArticleAnnotations {
             path: article.to_owned(),
             document: document.clone(),
             sidecar,
+            annotator,
         });
     }
     Ok(items)
@@ -133,6 +152,7 @@ pub fn from_parts(path: &Path, document: Document, sidecar: Sidecar) -> ArticleA
         path: path.to_owned(),
         document,
         sidecar,
+        annotator: None,
     }
 }
 
@@ -176,8 +196,9 @@ pub fn export(items: &[ArticleAnnotations], format: ExportFormat) -> String {
     }
 }
 
-/// The CSV columns.
-pub const CSV_HEADER: [&str; 15] = [
+/// The CSV columns: the annotation, then the article's metadata from a news database
+/// (empty for articles not imported from a bundle).
+pub const CSV_HEADER: [&str; 23] = [
     "article",
     "annotation_id",
     "paragraph_index",
@@ -193,6 +214,14 @@ pub const CSV_HEADER: [&str; 15] = [
     "created",
     "modified",
     "orphaned",
+    "article_title",
+    "article_source",
+    "article_date",
+    "article_byline",
+    "article_section",
+    "article_length",
+    "article_language",
+    "article_accession",
 ];
 
 /// The quote to export for `target`: a whole paragraph's quote holds the whole paragraph,
@@ -232,6 +261,7 @@ pub fn to_csv(items: &[ArticleAnnotations]) -> String {
     writer.write_record(CSV_HEADER).ok();
     for item in items {
         let article = article_name(item);
+        let metadata = item.sidecar.article.metadata.clone().unwrap_or_default();
         for annotation in &item.sidecar.annotations {
             let target = &annotation.target;
             writer
@@ -251,6 +281,14 @@ pub fn to_csv(items: &[ArticleAnnotations]) -> String {
                     annotation.created.to_string(),
                     annotation.modified.to_string(),
                     target.orphaned.to_string(),
+                    metadata.title.clone(),
+                    metadata.source.clone(),
+                    metadata.date.clone(),
+                    metadata.byline.clone(),
+                    metadata.section.clone(),
+                    metadata.length.clone(),
+                    metadata.language.clone(),
+                    metadata.accession.clone(),
                 ])
                 .ok();
         }
@@ -280,6 +318,10 @@ struct JsonlRow<'a> {
     created: String,
     modified: String,
     orphaned: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article_metadata: Option<&'a crate::annotation::ArticleMetadata>,
 }
 
 /// One JSON object per line with the annotation and its paragraph's text.
@@ -311,6 +353,12 @@ pub fn to_jsonl(items: &[ArticleAnnotations]) -> String {
                 created: annotation.created.to_string(),
                 modified: annotation.modified.to_string(),
                 orphaned: target.orphaned,
+                page: if target.orphaned {
+                    None
+                } else {
+                    item.document.paragraph_pages.get(target.paragraph).copied()
+                },
+                article_metadata: item.sidecar.article.metadata.as_ref(),
             };
             if let Ok(line) = serde_json::to_string(&row) {
                 out.push_str(&line);
@@ -418,7 +466,37 @@ fn w3c_item(item: &ArticleAnnotations, annotation: &Annotation) -> Value {
     })
 }
 
-/// A W3C Web Annotation `AnnotationCollection` holding every annotation.
+/// A relation as a W3C annotation whose targets are its two passage annotations, source
+/// first, with its type as a `tagging` body.
+fn w3c_relation(item: &ArticleAnnotations, relation: &crate::annotation::Relation) -> Value {
+    let name = item
+        .sidecar
+        .label_scheme
+        .relation_type(&relation.relation_type)
+        .map_or_else(|| relation.relation_type.clone(), |t| t.name.clone());
+    json!({
+        "id": format!("urn:uuid:{}", relation.id),
+        "type": "Annotation",
+        "motivation": "linking",
+        "created": relation.created.to_string(),
+        "modified": relation.modified.to_string(),
+        "creator": {"type": "Person", "name": relation.author},
+        "body": [
+            {"type": "TextualBody", "purpose": "tagging", "value": name},
+            {
+                "type": "TextualBody",
+                "purpose": "describing",
+                "value": "relation: the first target is its source, the second its target",
+            },
+        ],
+        "target": [
+            format!("urn:uuid:{}", relation.source),
+            format!("urn:uuid:{}", relation.target),
+        ],
+    })
+}
+
+/// A W3C Web Annotation `AnnotationCollection` holding every annotation and relation.
 pub fn to_w3c(items: &[ArticleAnnotations]) -> Value {
     let annotations: Vec<Value> = items
         .iter()
@@ -427,6 +505,12 @@ pub fn to_w3c(items: &[ArticleAnnotations]) -> Value {
                 .annotations
                 .iter()
                 .map(move |a| w3c_item(item, a))
+                .chain(
+                    item.sidecar
+                        .relations
+                        .iter()
+                        .map(move |r| w3c_relation(item, r)),
+                )
         })
         .collect();
     json!({
