@@ -577,17 +577,9 @@ fn agreement(folder: &std::path::Path, json: bool) -> anyhow::Result<()> {
             folder.display()
         );
     }
-    let mut stdout = std::io::stdout().lock();
-    if json {
-        serde_json::to_writer_pretty(&mut stdout, &report)?;
-        writeln!(stdout)?;
-    } else {
-        write!(
-            stdout,
-            "{}",
-            crate::corpus::agreement_table(&report, Some(folder))
-        )?;
-    }
+    print_report(&report, json, || {
+        crate::corpus::agreement_table(&report, Some(folder))
+    })?;
     Ok(())
 }
 
@@ -687,17 +679,9 @@ fn span_agreement(
         )
         .map_err(|e| anyhow::anyhow!("could not write the CSV ({e}): {}", path.display()))?;
     }
-    let mut stdout = std::io::stdout().lock();
-    if json {
-        serde_json::to_writer_pretty(&mut stdout, &report)?;
-        writeln!(stdout)?;
-    } else {
-        write!(
-            stdout,
-            "{}",
-            span_agreement::span_agreement_table(&report, Some(folder))
-        )?;
-    }
+    print_report(&report, json, || {
+        span_agreement::span_agreement_table(&report, Some(folder))
+    })?;
     Ok(())
 }
 
@@ -817,4 +801,20 @@ fn run_gui(path: Option<PathBuf>, builtin_dialogs: bool) -> anyhow::Result<()> {
         }),
     )
     .map_err(|error| anyhow::anyhow!("could not open the window: {error}"))
+}
+
+/// Prints a report to standard output: as JSON, or as the table `table` makes.
+fn print_report<T: serde::Serialize>(
+    report: &T,
+    json: bool,
+    table: impl FnOnce() -> String,
+) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut stdout, report)?;
+        writeln!(stdout)?;
+    } else {
+        write!(stdout, "{}", table())?;
+    }
+    Ok(())
 }

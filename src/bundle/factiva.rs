@@ -124,27 +124,7 @@ pub fn split_text(lines: &[String], bundle: &str) -> (Vec<BundleArticle>, Vec<Sk
             }
         }
     }
-    collect(groups.iter().map(|g| article_from_fields(g, None)), bundle)
-}
-
-fn collect(
-    results: impl Iterator<Item = Result<BundleArticle, String>>,
-    bundle: &str,
-) -> (Vec<BundleArticle>, Vec<Skipped>) {
-    let mut articles = Vec::new();
-    let mut skipped = Vec::new();
-    for (number, result) in results.enumerate() {
-        let index = number + 1;
-        match result {
-            Ok(mut article) => {
-                bundle.clone_into(&mut article.metadata.bundle);
-                article.metadata.index = Some(index);
-                articles.push(article);
-            }
-            Err(reason) => skipped.push(Skipped { index, reason }),
-        }
-    }
-    (articles, skipped)
+    super::collect_articles(groups.iter().map(|g| article_from_fields(g, None)), bundle)
 }
 
 /// Splits Factiva HTML.
@@ -186,5 +166,5 @@ pub fn split_html(html: &str, bundle: &str) -> (Vec<BundleArticle>, Vec<Skipped>
         }
         article_from_fields(&fields, language.as_deref())
     });
-    collect(results, bundle)
+    super::collect_articles(results, bundle)
 }

@@ -529,6 +529,28 @@ fn slug(text: &str, max_chars: usize) -> String {
     slug
 }
 
+/// The articles a splitter read, numbered from 1 in bundle order and tagged with the
+/// bundle's name; those that could not be read are listed as skipped.
+pub(crate) fn collect_articles(
+    results: impl Iterator<Item = Result<BundleArticle, String>>,
+    bundle: &str,
+) -> (Vec<BundleArticle>, Vec<Skipped>) {
+    let mut articles = Vec::new();
+    let mut skipped = Vec::new();
+    for (number, result) in results.enumerate() {
+        let index = number + 1;
+        match result {
+            Ok(mut article) => {
+                bundle.clone_into(&mut article.metadata.bundle);
+                article.metadata.index = Some(index);
+                articles.push(article);
+            }
+            Err(reason) => skipped.push(Skipped { index, reason }),
+        }
+    }
+    (articles, skipped)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -200,22 +200,11 @@ pub fn split_classic(lines: &[String], bundle: &str) -> (Vec<BundleArticle>, Vec
         .filter(|(_, l)| is_document_marker(l))
         .map(|(idx, _)| idx)
         .collect();
-    let mut articles = Vec::new();
-    let mut skipped = Vec::new();
-    for (number, &start) in starts.iter().enumerate() {
-        let index = number + 1;
+    let results = starts.iter().enumerate().map(|(number, &start)| {
         let end = starts.get(number + 1).copied().unwrap_or(lines.len());
-        let segment = lines.get(start + 1..end).unwrap_or_default();
-        match classic_article(segment) {
-            Ok(mut article) => {
-                bundle.clone_into(&mut article.metadata.bundle);
-                article.metadata.index = Some(index);
-                articles.push(article);
-            }
-            Err(reason) => skipped.push(Skipped { index, reason }),
-        }
-    }
-    (articles, skipped)
+        classic_article(lines.get(start + 1..end).unwrap_or_default())
+    });
+    super::collect_articles(results, bundle)
 }
 
 fn classic_article(segment: &[String]) -> Result<BundleArticle, String> {
