@@ -190,7 +190,7 @@ pub fn to_json(sidecar: &Sidecar) -> String {
     canonicalize(&mut canonical);
     let out = SidecarOut {
         format: &canonical.format,
-        version: canonical.required_version(),
+        version: canonical.version,
         article: &canonical.article,
         label_scheme: &canonical.label_scheme,
         annotations: &canonical.annotations,
@@ -209,10 +209,11 @@ pub fn to_json(sidecar: &Sidecar) -> String {
 /// annotations in document order, then by id; each annotation's labels in the scheme's order
 /// (paragraph labels, then span labels; labels the scheme lacks after them, as they were);
 /// deletions by time, then id; relations by creation time, then id (the order merges
-/// and exports use); conflicts by annotation, field and time. Keys
-/// are in the order of the model's fields. Nothing else is touched: no timestamp or value is
-/// rewritten.
+/// and exports use); conflicts by annotation, field and time. The version is the one the
+/// file is written with: the lowest that holds the content. Keys are in the order of the
+/// model's fields. Nothing else is touched: no timestamp or value is rewritten.
 pub fn canonicalize(sidecar: &mut Sidecar) {
+    sidecar.version = sidecar.required_version();
     super::merge::sort_annotations(&mut sidecar.annotations);
     // A span label may share its id with a paragraph label; the first place counts.
     let mut rank: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
