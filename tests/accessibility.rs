@@ -67,7 +67,7 @@ fn the_annotation_panel_exposes_labels_note_colours_and_list_by_role() {
     assert_eq!(rows, 1);
     harness.get_by_role_and_label(Role::Button, "Delete Annotation (Del)");
     // The selected paragraph is marked selected for screen readers.
-    let session = harness.state().workspace.session.as_ref().unwrap();
+    let session = common::session(&harness);
     let text = session.document.paragraph_text(5).unwrap().to_owned();
     let paragraph = harness.get_by_role_and_label(Role::Paragraph, &text);
     assert_eq!(paragraph.accesskit_node().is_selected(), Some(true));
@@ -78,7 +78,7 @@ fn colours_cycle_and_clear_from_the_keyboard() {
     let (_dir, mut harness) = open_copy();
     press(&mut harness, Key::J);
     let color = |h: &Harness<'_, HashiyaApp>| {
-        let session = h.state().workspace.session.as_ref().unwrap();
+        let session = common::session(h);
         session
             .annotations
             .store()
@@ -141,7 +141,7 @@ fn panel_controls_can_be_reached_with_tab_and_pressed_with_space() {
     }
     let label = focused_label.expect("a label chip took keyboard focus");
     press(&mut harness, Key::Space);
-    let session = harness.state().workspace.session.as_ref().unwrap();
+    let session = common::session(&harness);
     let annotation = session
         .annotations
         .store()
@@ -177,14 +177,7 @@ fn the_filter_hides_unannotated_paragraphs_and_j_skips_them() {
     press(&mut harness, Key::Num1);
     harness.get_by_label("annotated").click();
     harness.run_steps(3);
-    let document = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .document
-        .clone();
+    let document = common::session(&harness).document.clone();
     let shown = |h: &Harness<'_, HashiyaApp>, p: usize| {
         h.query_by_role_and_label(Role::Paragraph, document.paragraph_text(p).unwrap())
             .is_some()
@@ -197,39 +190,12 @@ fn the_filter_hides_unannotated_paragraphs_and_j_skips_them() {
     // j and k move between the shown paragraphs only.
     select(&mut harness, 3);
     press(&mut harness, Key::J);
-    assert_eq!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .reader
-            .selected,
-        Some(9)
-    );
+    assert_eq!(common::session(&harness).reader.selected, Some(9));
+    press(&mut harness, Key::J);
+    assert_eq!(common::session(&harness).reader.selected, Some(12));
     press(&mut harness, Key::J);
     assert_eq!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .reader
-            .selected,
-        Some(12)
-    );
-    press(&mut harness, Key::J);
-    assert_eq!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .reader
-            .selected,
+        common::session(&harness).reader.selected,
         Some(12),
         "stays at the last"
     );
@@ -238,7 +204,7 @@ fn the_filter_hides_unannotated_paragraphs_and_j_skips_them() {
     harness.run_steps(3);
     assert!(shown(&harness, 3) && !shown(&harness, 9) && shown(&harness, 12));
     // Statistics count what is there.
-    let stats = hashiya::app::statistics(harness.state().workspace.session.as_ref().unwrap());
+    let stats = hashiya::app::statistics(common::session(&harness));
     assert_eq!(stats.annotated_paragraphs, 3);
     assert_eq!(
         stats

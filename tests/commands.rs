@@ -2,6 +2,8 @@
 //! every command with a key shows that key in its menu item and in the list, and pressing
 //! each of its keys carries out that command.
 
+mod common;
+
 use egui::Modifiers;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -147,41 +149,14 @@ fn selecting_an_annotation_or_undoing_nothing_leaves_the_annotations_saved() {
     harness.run_steps(2);
     harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     harness.run_steps(2);
-    let status = |h: &Harness<'_, HashiyaApp>| {
-        h.state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .annotations
-            .status
-            .clone()
-    };
+    let status = |h: &Harness<'_, HashiyaApp>| common::session(h).annotations.status.clone();
     assert_eq!(status(&harness), SaveStatus::Saved);
-    let id = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .annotations
-        .store()
-        .annotations()[0]
-        .id;
+    let id = common::session(&harness).annotations.store().annotations()[0].id;
     harness.state_mut().push(Command::SelectAnnotation(id));
     harness.state_mut().push(Command::Ui(UiCommand::Redo));
     harness.run_steps(2);
     assert_eq!(status(&harness), SaveStatus::Saved);
-    assert!(
-        !harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .annotations
-            .has_unsaved_changes()
-    );
+    assert!(!common::session(&harness).annotations.has_unsaved_changes());
     // A real change still counts.
     harness.state_mut().push(Command::Ui(UiCommand::Undo));
     harness.run_steps(1);

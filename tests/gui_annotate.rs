@@ -53,15 +53,7 @@ fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
     for _ in 0..6 {
         press(&mut harness, Key::J);
     }
-    let selected = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .reader
-        .selected
-        .unwrap();
+    let selected = common::session(&harness).reader.selected.unwrap();
     press(&mut harness, Key::Num1);
     press(&mut harness, Key::Num3);
     press(&mut harness, Key::N);
@@ -73,14 +65,7 @@ fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
     // j moves the selection again once the note editor is left.
     press(&mut harness, Key::J);
     assert_eq!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .reader
-            .selected,
+        common::session(&harness).reader.selected,
         Some(selected + 1)
     );
     save(&mut harness);
@@ -97,7 +82,7 @@ fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
     // "Restart": a new app opens the same article and finds the annotation.
     drop(harness);
     let mut harness = open(&article);
-    let session = harness.state().workspace.session.as_ref().unwrap();
+    let session = common::session(&harness);
     let found = session
         .annotations
         .store()
@@ -107,14 +92,7 @@ fn keyboard_only_annotation_with_an_arabic_note_is_saved_and_reopened() {
     select_paragraph(&mut harness, selected, 3);
     // The panel shows the label chips as checked and the note in the editor.
     harness.get_by_label("1  ادعاء claim");
-    let note = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .note_editor
-        .text();
+    let note = common::session(&harness).note_editor.text();
     assert_eq!(note, "ملاحظة: 13 بلداً، iPhone 6S");
 }
 
@@ -125,17 +103,8 @@ fn delete_undo_and_redo() {
     press(&mut harness, Key::J);
     press(&mut harness, Key::J);
     press(&mut harness, Key::Num2);
-    let count = |h: &Harness<'_, HashiyaApp>| {
-        h.state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .annotations
-            .store()
-            .annotations()
-            .len()
-    };
+    let count =
+        |h: &Harness<'_, HashiyaApp>| common::session(h).annotations.store().annotations().len();
     assert_eq!(count(&harness), 1);
     press(&mut harness, Key::Delete);
     assert_eq!(count(&harness), 0);
@@ -171,16 +140,7 @@ fn changes_are_saved_without_asking() {
     // Saving waits for half a second of quiet, then runs in the background; no key is
     // pressed meanwhile. (How long it takes is a benchmark's business, not a test's.)
     let started = Instant::now();
-    let status = |h: &Harness<'_, HashiyaApp>| {
-        h.state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .annotations
-            .status
-            .clone()
-    };
+    let status = |h: &Harness<'_, HashiyaApp>| common::session(h).annotations.status.clone();
     while status(&harness) != SaveStatus::Saved {
         assert!(
             started.elapsed() < Duration::from_secs(30),
@@ -203,14 +163,7 @@ fn the_panel_labels_colours_and_list_work_with_the_mouse() {
     harness.run_steps(2);
     harness.get_by_label("Highlight #8ecae6").click();
     harness.run_steps(2);
-    let store = &harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .annotations
-        .store();
+    let store = &common::session(&harness).annotations.store();
     let annotation = store.paragraph_annotation(5).unwrap();
     assert_eq!(annotation.labels, ["place"]);
     assert_eq!(annotation.color.as_deref(), Some("#8ecae6"));
@@ -218,17 +171,7 @@ fn the_panel_labels_colours_and_list_work_with_the_mouse() {
     select_paragraph(&mut harness, 0, 2);
     harness.get_by_label_contains("¶ 6").click();
     harness.run_steps(2);
-    assert_eq!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .reader
-            .selected,
-        Some(5)
-    );
+    assert_eq!(common::session(&harness).reader.selected, Some(5));
 }
 
 #[test]
@@ -292,12 +235,7 @@ fn a_sidecar_from_a_newer_version_opens_read_only() {
             .contains("newer Hashiya")
     );
     assert_eq!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
+        common::session(&harness)
             .annotations
             .store()
             .annotations()
@@ -370,14 +308,7 @@ fn another_writer_s_changes_are_merged_not_clobbered() {
     harness.run_steps(1);
     harness.input_mut().focused = true;
     harness.run_steps(2);
-    let store = &harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .annotations
-        .store();
+    let store = &common::session(&harness).annotations.store();
     assert_eq!(
         store.annotations().len(),
         2,
@@ -406,14 +337,7 @@ fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
     let message = harness.state().workspace.message.clone().unwrap();
     assert!(message.contains("Save Annotations As"), "{message}");
     assert!(matches!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .annotations
-            .status,
+        common::session(&harness).annotations.status,
         SaveStatus::Failed(_)
     ));
     // No new attempt for a while (not one per frame), unless asked or edited.
@@ -422,12 +346,7 @@ fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
         matches!(session.annotations.save_request(false), Err(wait) if wait > Duration::from_secs(5))
     );
     assert_eq!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
+        common::session(&harness)
             .annotations
             .store()
             .annotations()
@@ -443,14 +362,7 @@ fn an_unwritable_place_keeps_the_annotations_and_save_as_rescues_them() {
     let saved = sidecar::read(&rescue).unwrap().unwrap().0;
     assert_eq!(saved.annotations.len(), 1);
     assert_eq!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .annotations
-            .status,
+        common::session(&harness).annotations.status,
         SaveStatus::Saved
     );
 }
@@ -479,14 +391,7 @@ fn annotations_follow_an_edited_article_and_orphans_are_listed() {
         message.contains("re-attached") && message.contains("orphans"),
         "{message}"
     );
-    let store = &harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .annotations
-        .store();
+    let store = &common::session(&harness).annotations.store();
     assert_eq!(store.annotations().len(), 3, "nothing dropped");
     assert_eq!(store.orphans().count(), 1);
     harness.run_steps(2);
@@ -553,17 +458,11 @@ fn an_input_method_s_composition_is_shown_but_only_committed_text_is_kept() {
         })
     };
     let editor = |harness: &Harness<'_, HashiyaApp>| {
-        let editor = &harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .note_editor;
+        let editor = &common::session(harness).note_editor;
         (editor.text(), editor.preedit())
     };
     let stored = |harness: &Harness<'_, HashiyaApp>| {
-        let session = harness.state().workspace.session.as_ref().unwrap();
+        let session = common::session(harness);
         let selected = session.reader.selected.unwrap();
         session
             .annotations
@@ -651,14 +550,7 @@ fn undo_never_reverts_another_writer_s_merged_edit() {
     harness.input_mut().focused = true;
     harness.run_steps(2);
     let note_of_5 = |harness: &Harness<'_, HashiyaApp>| {
-        let store = &harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .annotations
-            .store();
+        let store = &common::session(harness).annotations.store();
         store.paragraph_annotation(5).map(|a| a.note.clone())
     };
     assert_eq!(note_of_5(&harness).as_deref(), Some("ملاحظة الزميل"));
@@ -667,14 +559,7 @@ fn undo_never_reverts_another_writer_s_merged_edit() {
     // annotation the colleague has since written in.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(2);
-    let store = &harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .annotations
-        .store();
+    let store = &common::session(&harness).annotations.store();
     assert!(store.paragraph_annotation(6).is_none());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(2);
@@ -696,14 +581,7 @@ fn reopening_the_article_right_after_an_edit_keeps_the_edit() {
     harness.run_steps(2);
     harness.state_mut().workspace.wait_for_load();
     harness.run_steps(3);
-    let store = &harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .annotations
-        .store();
+    let store = &common::session(&harness).annotations.store();
     assert_eq!(store.annotations().len(), 1);
     assert_eq!(store.annotations()[0].labels, ["claim"]);
 }

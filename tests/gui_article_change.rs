@@ -91,19 +91,11 @@ fn a_changed_article_is_reloaded_and_saved_and_unsaved_annotations_follow_their_
     save(&mut harness);
     // An edit not yet saved when the file changes.
     label(&mut harness, 7, Key::Num2);
-    let before = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .document
-        .paragraphs
-        .len();
+    let before = common::session(&harness).document.paragraphs.len();
     let added = insert_paragraph(&article);
 
     check(&mut harness);
-    let session = harness.state().workspace.session.as_ref().unwrap();
+    let session = common::session(&harness);
     assert_eq!(session.document.paragraphs.len(), before + 1);
     assert_eq!(session.document.paragraph_text(1), Some(added.as_str()));
     let message = harness.state().workspace.message.clone().unwrap();
@@ -188,14 +180,7 @@ fn a_deleted_article_keeps_its_annotations_and_is_read_again_when_it_returns() {
         sidecar_bytes,
         "untouched"
     );
-    let store = &harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .annotations
-        .store();
+    let store = &common::session(&harness).annotations.store();
     assert_eq!(store.annotations().len(), 2);
 
     // It comes back: read again, and the edit made meanwhile is saved.

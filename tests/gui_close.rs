@@ -152,13 +152,7 @@ fn opening_another_article_over_unsavable_annotations_asks_once_and_keeps_a_copy
     let message = harness.state().workspace.message.clone().unwrap();
     assert!(message.contains("stays open"), "{message}");
     assert!(!data.join("hashiya/recovery").exists(), "no copy yet");
-    let unsaved = &harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .annotations;
+    let unsaved = &common::session(&harness).annotations;
     assert_eq!(unsaved.store().annotations().len(), 1, "still in memory");
 
     harness.state_mut().open_blocking(&other);

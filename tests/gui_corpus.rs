@@ -140,14 +140,7 @@ fn a_folder_lists_its_articles_with_titles_and_progress_and_steps_through_them()
         harness.key_press(Key::J);
         harness.run_steps(2);
     }
-    let selected = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .reader
-        .selected;
+    let selected = common::session(&harness).reader.selected;
     assert!(selected.is_some());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
     settle(&mut harness);
@@ -155,17 +148,7 @@ fn a_folder_lists_its_articles_with_titles_and_progress_and_steps_through_them()
     harness.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
     settle(&mut harness);
     assert_eq!(open_path(&harness), Some(articles[1].clone()));
-    assert_eq!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .reader
-            .selected,
-        selected
-    );
+    assert_eq!(common::session(&harness).reader.selected, selected);
 
     // Sorting: least annotated first puts the annotated article last.
     let folder = harness.state_mut().workspace.folder.as_mut().unwrap();
@@ -304,7 +287,7 @@ fn team_mode_keeps_each_annotators_work_in_their_own_file() {
     let ctx = harness.ctx.clone();
     harness.state_mut().set_team_mode(&ctx, false);
     settle(&mut harness);
-    let session = harness.state().workspace.session.as_ref().unwrap();
+    let session = common::session(&harness);
     assert_eq!(
         session.annotations.sidecar_path.as_deref(),
         Some(sidecar::sidecar_path(&articles[1]).as_path())
@@ -330,7 +313,7 @@ fn a_new_annotator_name_applies_to_the_open_article_at_once() {
     harness.key_press(Key::Enter);
     settle(&mut harness);
     assert_eq!(harness.state().workspace.settings.author, "بلال");
-    let session = harness.state().workspace.session.as_ref().unwrap();
+    let session = common::session(&harness);
     assert_eq!(session.annotations.store().author(), "بلال");
     assert_eq!(
         session.annotations.sidecar_path.as_deref(),
@@ -366,14 +349,7 @@ fn compare_shows_disagreements_and_adjudication_builds_the_gold_sidecar() {
     harness.get_by_label("¶ 8 · disagreement");
 
     let gold = |harness: &Harness<'_, HashiyaApp>, paragraph: usize| -> Vec<String> {
-        let store = &harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .annotations
-            .store();
+        let store = &common::session(harness).annotations.store();
         store
             .paragraph_annotation(paragraph)
             .map(|a| a.labels.clone())
@@ -487,14 +463,7 @@ fn adjudication_decides_paragraph_labels_and_keeps_the_gold_passages() {
     harness.get_by_label("Take بلال").click();
     harness.run_steps(3);
     harness.get_by_label("بلال (chosen)");
-    let store = &harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .annotations
-        .store();
+    let store = &common::session(&harness).annotations.store();
     assert_eq!(store.paragraph_annotation(7).unwrap().labels, ["event"]);
     let passages: Vec<_> = store
         .for_paragraph(7)

@@ -121,7 +121,7 @@ fn typing_part_of_an_arabic_name_filters_and_enter_opens_the_article() {
     assert!(harness.state().workspace.message.is_none());
     // The keyboard is the reader's again.
     press(&mut harness, Key::J);
-    let session = harness.state().workspace.session.as_ref().unwrap();
+    let session = common::session(&harness);
     assert!(session.reader.selected.is_some());
 }
 

@@ -116,23 +116,9 @@ fn reopening_an_article_returns_to_where_the_reader_left_it() {
         harness.run_steps(1);
     }
     harness.run_steps(4);
-    let selected = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .reader
-        .selected;
+    let selected = common::session(&harness).reader.selected;
     assert_eq!(selected, Some(39));
-    let first_visible = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .reader
-        .first_visible();
+    let first_visible = common::session(&harness).reader.first_visible();
     assert!(
         first_visible > 20,
         "scrolled down to follow the selection: {first_visible}"
@@ -142,7 +128,7 @@ fn reopening_an_article_returns_to_where_the_reader_left_it() {
     harness.run_steps(2);
     harness.state_mut().open_blocking(&path);
     harness.run_steps(6);
-    let session = harness.state().workspace.session.as_ref().unwrap();
+    let session = common::session(&harness);
     assert_eq!(session.reader.selected, Some(39));
     assert!(
         session.reader.first_visible().abs_diff(first_visible) <= 1,
@@ -205,7 +191,7 @@ fn view_encoding_reopens_the_article_with_the_chosen_encoding() {
     harness.run_steps(2);
     harness.get_by_label("UTF-8").click();
     settle(&mut harness);
-    let session = harness.state().workspace.session.as_ref().unwrap();
+    let session = common::session(&harness);
     assert_eq!(session.document.encoding_name, "UTF-8");
     assert_eq!(session.chosen_encoding, Some(encoding_rs::UTF_8));
     // Windows-1256 bytes read as UTF-8 turn into replacement characters.

@@ -192,10 +192,10 @@ fn after_key(harness: &mut Harness<'_, HashiyaApp>, key: egui::Key) -> (usize, u
     let mut most = 0;
     for _ in 0..12 {
         harness.run_steps(1);
-        let reader = &harness.state().workspace.session.as_ref().unwrap().reader;
+        let reader = &common::session(harness).reader;
         most = most.max(reader.layout.cached_count());
     }
-    let reader = &harness.state().workspace.session.as_ref().unwrap().reader;
+    let reader = &common::session(harness).reader;
     (most, reader.layout.cached_count(), reader.first_visible())
 }
 

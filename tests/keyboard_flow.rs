@@ -30,31 +30,13 @@ fn the_sample_article_is_annotated_without_the_mouse() {
         egui::vec2(1200.0, 900.0),
         3,
     );
-    let paragraphs = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
-        .document
-        .paragraphs
-        .len();
+    let paragraphs = common::session(&harness).document.paragraphs.len();
 
     // Walk the whole article: every body paragraph gets a label by its position.
     key(&mut harness, Key::J); // selects the title
     for paragraph in 1..paragraphs {
         key(&mut harness, Key::ArrowDown);
-        assert_eq!(
-            harness
-                .state()
-                .workspace
-                .session
-                .as_ref()
-                .unwrap()
-                .reader
-                .selected,
-            Some(paragraph)
-        );
+        assert_eq!(common::session(&harness).reader.selected, Some(paragraph));
         let digit = [
             Key::Num1,
             Key::Num2,

@@ -83,12 +83,7 @@ fn a_new_arabic_label_is_added_used_shared_and_loaded_elsewhere() {
     harness.run_steps(3);
     harness.get_by_label("Apply").click();
     harness.run_steps(2);
-    let scheme = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
+    let scheme = common::session(&harness)
         .annotations
         .store()
         .scheme()

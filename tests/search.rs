@@ -92,7 +92,7 @@ fn ctrl_f_finds_counts_and_steps_through_hits() {
     assert!(count >= 5, "{count}");
     harness.get_by_label(&format!("1 of {count}"));
     // Every hit's text is «الرقة» at its original position.
-    let document = &harness.state().workspace.session.as_ref().unwrap().document;
+    let document = &common::session(&harness).document;
     for hit in &search.hits {
         let paragraph = document.paragraph_text(hit.paragraph).unwrap();
         assert_eq!(&paragraph[hit.bytes.clone()], "الرقة");
@@ -112,34 +112,14 @@ fn ctrl_f_finds_counts_and_steps_through_hits() {
         "wraps around"
     );
     // The selection is not moved by searching; j still works after Esc.
-    assert_eq!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .reader
-            .selected,
-        None
-    );
+    assert_eq!(common::session(&harness).reader.selected, None);
     assert!(first < paragraph_count);
     harness.key_press(Key::Escape);
     harness.run_steps(2);
     assert!(harness.state().windows.search.is_none());
     harness.key_press(Key::J);
     harness.run_steps(2);
-    assert!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .reader
-            .selected
-            .is_some()
-    );
+    assert!(common::session(&harness).reader.selected.is_some());
 }
 
 #[test]

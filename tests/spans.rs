@@ -166,12 +166,7 @@ fn pointer(harness: &mut Harness<'_, HashiyaApp>, pos: Pos2, pressed: Option<boo
 fn a_dragged_passage_is_annotated_like_a_paragraph_and_saved_as_a_span() {
     let (_dir, article, mut harness) = open_sample();
     let paragraph = 5;
-    let text = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
+    let text = common::session(&harness)
         .document
         .paragraph_text(paragraph)
         .unwrap()
@@ -194,12 +189,7 @@ fn a_dragged_passage_is_annotated_like_a_paragraph_and_saved_as_a_span() {
         Pos2::new(rect.right() - 270.0, y),
         Some(false),
     );
-    let selection = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
+    let selection = common::session(&harness)
         .reader
         .text_selection
         .expect("text selected");
@@ -266,25 +256,10 @@ fn a_dragged_passage_is_annotated_like_a_paragraph_and_saved_as_a_span() {
         Pos2::new(first_line.left() + 40.0, first_line.bottom() - 10.0),
         Some(false),
     );
-    assert!(
-        harness
-            .state()
-            .workspace
-            .session
-            .as_ref()
-            .unwrap()
-            .reader
-            .text_selection
-            .is_none()
-    );
+    assert!(common::session(&harness).reader.text_selection.is_none());
     pointer(&mut harness, Pos2::new(rect.right() - 60.0, y), Some(true));
     pointer(&mut harness, Pos2::new(rect.right() - 60.0, y), Some(false));
-    let again = harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
+    let again = common::session(&harness)
         .reader
         .text_selection
         .expect("passage selected by click");
@@ -308,12 +283,7 @@ fn open_copy(relative: &str) -> (tempfile::TempDir, Harness<'static, HashiyaApp>
 }
 
 fn paragraph_text(harness: &Harness<'_, HashiyaApp>, paragraph: usize) -> String {
-    harness
-        .state()
-        .workspace
-        .session
-        .as_ref()
-        .unwrap()
+    common::session(harness)
         .document
         .paragraph_text(paragraph)
         .unwrap()
@@ -321,7 +291,7 @@ fn paragraph_text(harness: &Harness<'_, HashiyaApp>, paragraph: usize) -> String
 }
 
 fn selected_passage(harness: &Harness<'_, HashiyaApp>) -> Option<String> {
-    let session = harness.state().workspace.session.as_ref().unwrap();
+    let session = common::session(harness);
     let selection = session.reader.text_selection.filter(|s| !s.is_empty())?;
     let text = session.document.paragraph_text(selection.paragraph)?;
     Some(text[selection.range()].to_owned())
@@ -337,7 +307,7 @@ fn letter_pos(
 ) -> Pos2 {
     let text = paragraph_text(harness, paragraph);
     let node = harness.get_by_role_and_label(Role::Paragraph, &text).rect();
-    let reader = &harness.state().workspace.session.as_ref().unwrap().reader;
+    let reader = &common::session(harness).reader;
     let layout = reader.layout.get(paragraph).expect("paragraph laid out");
     assert!(layout.is_rtl());
     // The node is the text's rectangle widened evenly, by the gap after it vertically.
@@ -400,17 +370,7 @@ fn a_double_click_selects_the_word_under_the_pointer_and_a_label_key_labels_it()
             let pos = letter_pos(&harness, paragraph, byte, along);
             // As a person would: click the paragraph first, then double-click the word.
             click_times(&mut harness, pos, 1, true);
-            assert_eq!(
-                harness
-                    .state()
-                    .workspace
-                    .session
-                    .as_ref()
-                    .unwrap()
-                    .reader
-                    .selected,
-                Some(paragraph)
-            );
+            assert_eq!(common::session(&harness).reader.selected, Some(paragraph));
             pause(&mut harness);
             click_times(&mut harness, pos, 2, one_frame);
             assert_eq!(
@@ -425,7 +385,7 @@ fn a_double_click_selects_the_word_under_the_pointer_and_a_label_key_labels_it()
     // The label key labels the word, not the paragraph.
     harness.key_press(Key::Num4);
     harness.run_steps(1);
-    let session = harness.state().workspace.session.as_ref().unwrap();
+    let session = common::session(&harness);
     let annotations = session.annotations.store().annotations();
     assert_eq!(annotations.len(), 1);
     assert_eq!(annotations[0].target.kind, TargetKind::Span);
@@ -437,7 +397,7 @@ fn a_double_click_selects_the_word_under_the_pointer_and_a_label_key_labels_it()
 fn a_double_click_on_a_vowelled_word_selects_it_with_all_its_marks() {
     let (_dir, mut harness) =
         open_copy("diacritized/snn_alyaum_2015-07-22_1670_diacritized_poem.txt");
-    let session = harness.state().workspace.session.as_ref().unwrap();
+    let session = common::session(&harness);
     let word = "رِكابَكِ";
     let paragraph = (0..session.document.paragraphs.len())
         .find(|&i| {

@@ -79,6 +79,16 @@ pub fn harness_from(
 }
 
 /// `app` in a harness whose window is `size`; no frame has run yet.
+/// The open article's session in the app under test (panics when none is open).
+pub fn session<'h>(harness: &'h Harness<'_, HashiyaApp>) -> &'h hashiya::app::Session {
+    harness
+        .state()
+        .workspace
+        .session
+        .as_ref()
+        .expect("an article is open")
+}
+
 pub fn harness(app: HashiyaApp, size: egui::Vec2) -> Harness<'static, HashiyaApp> {
     harness_from(Harness::builder().with_size(size), app)
 }
