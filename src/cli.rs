@@ -407,19 +407,18 @@ fn export(
     Ok(())
 }
 
-/// Writes `text` to `path` unless a different file is already there.
+/// Writes brat's text file unless a different file is already there.
 fn write_new_or_same(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
-    match std::fs::read(path) {
-        Ok(existing) if existing == text.as_bytes() => return Ok(()),
-        Ok(_) => anyhow::bail!(
-            "a different file is already there; brat's text file is not overwritten: {}",
-            path.display()
-        ),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => anyhow::bail!("could not read ({e}): {}", path.display()),
-    }
-    std::fs::write(path, text)
-        .map_err(|e| anyhow::anyhow!("could not write the export ({e}): {}", path.display()))
+    crate::files::write_new_or_same(path, text).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!(
+                "a different file is already there; brat's text file is not overwritten: {}",
+                path.display()
+            )
+        } else {
+            anyhow::anyhow!("could not write the export ({e}): {}", path.display())
+        }
+    })
 }
 
 fn export_brat(

@@ -50,3 +50,21 @@ mod tests {
         assert_eq!(read_regular(&dir.path().join("f")).unwrap(), b"ok");
     }
 }
+
+/// Writes `text` to `path` unless a different file is already there: that is an error of
+/// kind [`io::ErrorKind::AlreadyExists`], and the file is left as it is. The same text
+/// already there is not written again.
+pub fn write_new_or_same(path: &Path, text: &str) -> io::Result<()> {
+    match std::fs::read(path) {
+        Ok(existing) if existing == text.as_bytes() => return Ok(()),
+        Ok(_) => {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "a different file is already there",
+            ));
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    std::fs::write(path, text)
+}

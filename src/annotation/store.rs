@@ -762,6 +762,40 @@ impl AnnotationStore {
         Ok(())
     }
 
+    /// Adds annotations and relations made elsewhere (an import) as one undo step.
+    pub fn add_all(
+        &mut self,
+        document: &Document,
+        annotations: Vec<Annotation>,
+        relations: Vec<Relation>,
+    ) -> Result<(), StoreError> {
+        self.check_editable()?;
+        self.coalescing = None;
+        let paragraph_count = document.paragraphs.len();
+        let mut step = Step {
+            changes: Vec::new(),
+            relations: Vec::new(),
+        };
+        for annotation in annotations {
+            let change = Change {
+                before: None,
+                after: Some(annotation),
+            };
+            self.apply(&change, paragraph_count);
+            step.changes.push(change);
+        }
+        for relation in relations {
+            let change = RelationChange {
+                before: None,
+                after: Some(relation),
+            };
+            self.apply_relation(&change);
+            step.relations.push(change);
+        }
+        self.push_undo(step);
+        Ok(())
+    }
+
     /// Every relation, in the order made.
     pub fn relations(&self) -> &[Relation] {
         &self.sidecar.relations

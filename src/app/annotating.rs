@@ -30,28 +30,21 @@ pub(super) fn reader_with_marks_ui(
     let store = session.annotations.store();
     let document = &session.document;
     let selection = session.reader.text_selection.filter(|s| !s.is_empty());
+    let selected_span = session.selected_span();
+    let relation_source = session.relation_source;
+    let relations = super::spans::relation_marks(store);
     let marks = |paragraph: usize| -> Option<ParagraphMarks> {
-        let mut marks = ParagraphMarks::default();
-        for annotation in store
-            .for_paragraph(paragraph)
-            .filter(|a| a.target.kind == crate::annotation::TargetKind::Span)
-        {
-            let Some(bytes) = store.span_bytes_in_paragraph(document, annotation) else {
-                continue;
-            };
-            let color = annotation
-                .color
-                .as_deref()
-                .or_else(|| {
-                    annotation
-                        .labels
-                        .first()
-                        .and_then(|l| store.scheme().label(l))
-                        .map(|l| l.color.as_str())
-                })
-                .map_or(colors.selected_stroke, parse_hex_color);
-            marks.ranges.push((bytes, color.gamma_multiply(0.35)));
-        }
+        let mut marks = ParagraphMarks {
+            spans: super::spans::span_marks(
+                store,
+                document,
+                paragraph,
+                selected_span,
+                relation_source,
+                colors.selected_stroke,
+            ),
+            ..ParagraphMarks::default()
+        };
         if let Some(selection) = selection.filter(|s| s.paragraph == paragraph) {
             marks.ranges.push((
                 selection.range(),
@@ -109,23 +102,21 @@ pub(super) fn reader_with_marks_ui(
             style,
             colors,
             &marks,
+            &relations,
         );
     });
+    // A finished mouse selection snaps to whole words.
+    let (released, alt) = ui.input(|i| (i.pointer.primary_released(), i.modifiers.alt));
+    if released {
+        session.snap_mouse_selection(alt);
+    }
     super::overview::overview_strip_ui(ui, strip, session);
-    // A plain click on an annotated passage selects that passage.
+    // A plain click on an annotated passage selects that passage (the innermost one
+    // there).
     if let Some((paragraph, byte)) = session.reader.clicked_at.take() {
         let store = session.annotations.store();
-        let hit = store
-            .for_paragraph(paragraph)
-            .filter(|a| a.target.kind == crate::annotation::TargetKind::Span)
-            .filter_map(|a| store.span_bytes_in_paragraph(&session.document, a))
-            .find(|bytes| bytes.contains(&byte));
-        if let Some(bytes) = hit {
-            session.reader.text_selection = Some(crate::ui::TextSelection {
-                paragraph,
-                anchor: bytes.start,
-                focus: bytes.end,
-            });
+        if let Some(id) = super::spans::span_at(store, &session.document, paragraph, byte) {
+            session.select_span(id);
         }
     }
 }
@@ -171,6 +162,9 @@ impl Workspace {
 
     /// Keys 1–9: toggles the label with that key on the current target.
     pub(super) fn toggle_label_key(&mut self, key: char) {
+        if self.entity_key(key) {
+            return;
+        }
         let Some(target) = self.current_target(true) else {
             return;
         };
@@ -205,6 +199,9 @@ impl Workspace {
 
     /// Delete: removes the current target's annotation.
     pub(super) fn delete_current_annotation(&mut self) {
+        if self.delete_selected_span() {
+            return;
+        }
         let Some(target) = self.current_target(false) else {
             return;
         };
@@ -314,6 +311,7 @@ impl Workspace {
         }
         self.poll_save_as(ctx);
         self.poll_export();
+        self.poll_entity_files();
     }
 
     /// Ctrl+S: saves at once and waits for it.
@@ -557,10 +555,12 @@ pub(super) fn side_panel_ui(
             key.as_ref(),
             &mut session.note_editor,
         ));
+        entity_section_ui(ui, engine, session, commands);
     });
     let Some((actions, note)) = panel_result else {
         return;
     };
+    let entity_span = session.has_span_labels() && matches!(key, Some(TargetKey::Span { .. }));
     if note.changed
         && let Some(target) = session.note_target.clone()
     {
@@ -572,6 +572,7 @@ pub(super) fn side_panel_ui(
     }
     for action in actions {
         commands.push(match action {
+            PanelAction::ToggleLabel(label) if entity_span => Command::ToggleSpanLabel(label),
             PanelAction::ToggleLabel(label) => match &key {
                 Some(target) => Command::Annotate(Edit::ToggleLabel {
                     target: target.clone(),
@@ -590,5 +591,51 @@ pub(super) fn side_panel_ui(
             PanelAction::SelectAnnotation(id) => Command::SelectAnnotation(id),
             PanelAction::StartAfresh => Command::StartAfresh,
         });
+    }
+}
+
+/// The entity part of the panel, and the commands its buttons ask for.
+fn entity_section_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    session: &Session,
+    commands: &mut Vec<Command>,
+) {
+    let selection = crate::ui::entity_panel::EntitySelection {
+        passage: session
+            .reader
+            .text_selection
+            .filter(|s| !s.is_empty())
+            .map(|s| (s.paragraph, s.range())),
+        selected: session.selected_span(),
+        source: session.relation_source,
+    };
+    let entity_actions = crate::ui::entity_panel::entity_panel_ui(
+        ui,
+        engine,
+        &session.document,
+        session.annotations.store(),
+        &selection,
+    );
+    for action in entity_actions {
+        use crate::ui::entity_panel::EntityAction as A;
+        match action {
+            A::Select(id) => commands.push(Command::SelectSpan(id)),
+            A::Delete(id) => commands.push(Command::Annotate(Edit::Delete(id))),
+            A::MarkSource(id) => commands.push(Command::SetRelationSource(id)),
+            A::Relate(relation_type) => {
+                if let (Some(source), Some(target)) = (selection.source, selection.selected) {
+                    commands.push(Command::Annotate(Edit::AddRelation {
+                        source,
+                        target,
+                        relation_type,
+                    }));
+                    commands.push(Command::SetRelationSource(None));
+                }
+            }
+            A::DeleteRelation(id) => {
+                commands.push(Command::Annotate(Edit::DeleteRelation(id)));
+            }
+        }
     }
 }

@@ -52,6 +52,16 @@ pub enum UiCommand {
     NextColor,
     ClearColor,
     DeleteAnnotation,
+    SelectWordLeft,
+    SelectWordRight,
+    ExtendSelectionLeft,
+    ExtendSelectionRight,
+    NextSpan,
+    PreviousSpan,
+    MarkRelationSource,
+    ToggleProclitic,
+    ClearSelection,
+    ImportEntities,
 }
 
 /// Everything the user can ask for.
@@ -96,6 +106,16 @@ pub enum Command {
     Adjudicate(super::compare::Adjudication),
     /// Close one of the app's windows.
     CloseWindow(Window),
+    /// Ask where, then export the open article's entities in an NLP format.
+    ExportEntities(crate::export::entities::EntityFormat),
+    /// Import entities (and relations) from a file into the open article's annotations.
+    ImportEntitiesFrom(PathBuf, crate::import::ImportFormat),
+    /// Select a passage annotation (a click on a span or in the panel).
+    SelectSpan(uuid::Uuid),
+    /// Make the selected passage the start of a relation (`None`: clear the mark).
+    SetRelationSource(Option<uuid::Uuid>),
+    /// Add (or remove) a span with this label on the selected passage.
+    ToggleSpanLabel(String),
 }
 
 /// The app's windows, besides the main one.
@@ -480,9 +500,89 @@ pub const COMMANDS: &[CommandInfo] = &[
         C::DeleteAnnotation,
         "Delete Annotation",
         M::None,
-        "Delete the selected paragraph's or passage's annotation",
+        "Delete the selected paragraph's or passage's annotation (a passage takes its relations with it)",
         &[key(NONE, Key::Delete)],
         Reader,
+    ),
+    row(
+        C::SelectWordLeft,
+        "Select Word to the Left",
+        M::None,
+        "Select the word to the left of the passage (the next one in Arabic)",
+        &[key(NONE, Key::ArrowLeft)],
+        Reader,
+    ),
+    row(
+        C::SelectWordRight,
+        "Select Word to the Right",
+        M::None,
+        "Select the word to the right of the passage (the previous one in Arabic)",
+        &[key(NONE, Key::ArrowRight)],
+        Reader,
+    ),
+    row(
+        C::ExtendSelectionLeft,
+        "Extend Selection Left",
+        M::None,
+        "Extend or shrink the passage by a word towards the left",
+        &[key(SHIFT, Key::ArrowLeft)],
+        Reader,
+    ),
+    row(
+        C::ExtendSelectionRight,
+        "Extend Selection Right",
+        M::None,
+        "Extend or shrink the passage by a word towards the right",
+        &[key(SHIFT, Key::ArrowRight)],
+        Reader,
+    ),
+    row(
+        C::NextSpan,
+        "Next Span",
+        M::None,
+        "Select the next annotated passage (outer before inner)",
+        &[key(NONE, Key::CloseBracket)],
+        Reader,
+    ),
+    row(
+        C::PreviousSpan,
+        "Previous Span",
+        M::None,
+        "Select the previous annotated passage",
+        &[key(NONE, Key::OpenBracket)],
+        Reader,
+    ),
+    row(
+        C::MarkRelationSource,
+        "Start Relation",
+        M::None,
+        "Mark the selected passage as a relation's source; select the target passage, then press the relation type's key",
+        &[key(NONE, Key::M)],
+        Reader,
+    ),
+    row(
+        C::ToggleProclitic,
+        "Detach Proclitic",
+        M::None,
+        "Start the selected passage after its proclitic (بباريس → باريس), or at the word's start again",
+        &[key(NONE, Key::P)],
+        Reader,
+    ),
+    row(
+        C::ClearSelection,
+        "Clear Selection",
+        M::None,
+        "Clear the passage selection and the relation mark",
+        &[key(NONE, Key::Escape)],
+        Reader,
+    ),
+    row(
+        C::ImportEntities,
+        "Import Entities…",
+        M::File,
+        "Import entities and relations (brat .ann, CoNLL) into the open article",
+        &[],
+        Global,
     ),
 ];
 

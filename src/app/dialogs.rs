@@ -209,7 +209,9 @@ impl Dialogs {
         let Queued { pending, why } = queued;
         let request = &pending.request;
         let mode = match request.kind {
-            DialogKind::OpenArticle | DialogKind::LoadScheme => FileDialogMode::Open,
+            DialogKind::OpenArticle | DialogKind::LoadScheme | DialogKind::ImportEntities => {
+                FileDialogMode::Open
+            }
             DialogKind::OpenFolder => FileDialogMode::Folder,
             DialogKind::Save => FileDialogMode::Save,
         };

@@ -96,8 +96,32 @@ impl Chrome<'_> {
                         self.commands.push(Command::Export(format));
                     }
                 }
+                ui.separator();
+                for (label, format) in [
+                    (
+                        "CoNLL IOB2 (outermost entities)…",
+                        crate::export::entities::EntityFormat::Conll,
+                    ),
+                    (
+                        "Wojood nested CoNLL…",
+                        crate::export::entities::EntityFormat::Wojood,
+                    ),
+                    (
+                        "brat standoff (.ann)…",
+                        crate::export::entities::EntityFormat::Brat,
+                    ),
+                    (
+                        "spaCy JSON Lines…",
+                        crate::export::entities::EntityFormat::Spacy,
+                    ),
+                ] {
+                    if picked(&ui.button(label), ui) {
+                        self.commands.push(Command::ExportEntities(format));
+                    }
+                }
             });
         });
+        self.command_item(ui, UiCommand::ImportEntities, has_session);
         self.command_item(ui, UiCommand::AnnotatorName, true);
         ui.separator();
         self.command_item(ui, UiCommand::Quit, true);

@@ -18,6 +18,7 @@ mod picker;
 pub mod scheme_editor;
 pub mod search;
 mod settings;
+mod spans;
 mod workspace;
 
 use std::path::{Path, PathBuf};
@@ -75,6 +76,12 @@ pub struct Session {
     /// Watches the article file for changes made by other programs (started on the first
     /// frame that shows it).
     watch: Option<article_watch::ArticleWatch>,
+    /// The passage annotation last selected, when several cover the selected text.
+    pub selected_span: Option<uuid::Uuid>,
+    /// The passage marked as the source of the relation being made.
+    pub relation_source: Option<uuid::Uuid>,
+    /// The article's words, for the proclitic rule (built on first use).
+    lexicon: Option<crate::arabic::tokens::Lexicon>,
 }
 
 impl Session {
@@ -91,6 +98,9 @@ impl Session {
             filter: overview::Filter::All,
             filter_applied: None,
             watch: None,
+            selected_span: None,
+            relation_source: None,
+            lexicon: None,
         }
     }
 
@@ -707,6 +717,23 @@ impl HashiyaApp {
                 }
             }
             Command::CloseWindow(window) => self.close_window(ctx, window),
+            Command::Ui(C::SelectWordLeft) => self.workspace.step_word(true, false),
+            Command::Ui(C::SelectWordRight) => self.workspace.step_word(false, false),
+            Command::Ui(C::ExtendSelectionLeft) => self.workspace.step_word(true, true),
+            Command::Ui(C::ExtendSelectionRight) => self.workspace.step_word(false, true),
+            Command::Ui(C::NextSpan) => self.workspace.jump_span(true),
+            Command::Ui(C::PreviousSpan) => self.workspace.jump_span(false),
+            Command::Ui(C::MarkRelationSource) => self.workspace.mark_relation_source(),
+            Command::Ui(C::ToggleProclitic) => self.workspace.toggle_proclitic(),
+            Command::Ui(C::ClearSelection) => self.workspace.clear_selection(),
+            Command::Ui(C::ImportEntities) => self.workspace.ask_import_entities(ctx),
+            Command::ImportEntitiesFrom(path, format) => {
+                self.workspace.import_entities(&path, format);
+            }
+            Command::ExportEntities(format) => self.workspace.ask_export_entities(ctx, format),
+            Command::SelectSpan(id) => self.workspace.select_span(id),
+            Command::SetRelationSource(id) => self.workspace.set_relation_source(id),
+            Command::ToggleSpanLabel(label) => self.workspace.toggle_span_label(&label),
         }
     }
 

@@ -20,7 +20,12 @@ pub enum DialogKind {
     LoadScheme,
     /// Where to save a file.
     Save,
+    /// A file of entities to import (brat `.ann`, CoNLL).
+    ImportEntities,
 }
+
+/// Extensions of the entity files File ▸ Import Entities lists.
+pub const ENTITY_EXTENSIONS: [&str; 6] = ["ann", "conll", "txt", "tsv", "iob", "bio"];
 
 /// One question for a file dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +54,15 @@ impl DialogRequest {
         Self::new(DialogKind::LoadScheme, "Load Label Scheme", "")
     }
 
+    /// Asks for a file of entities to import.
+    pub fn import_entities() -> Self {
+        Self::new(
+            DialogKind::ImportEntities,
+            "Import Entities (brat .ann, CoNLL)",
+            "",
+        )
+    }
+
     /// Asks where to save, suggesting `file_name`.
     pub fn save(file_name: &str) -> Self {
         Self::new(DialogKind::Save, "Save As", file_name)
@@ -69,6 +83,7 @@ impl DialogRequest {
             DialogKind::OpenArticle => ARTICLE_EXTENSIONS.iter().map(|&e| e.to_owned()).collect(),
             DialogKind::OpenFolder => Vec::new(),
             DialogKind::LoadScheme => vec!["json".to_owned()],
+            DialogKind::ImportEntities => ENTITY_EXTENSIONS.iter().map(|&e| e.to_owned()).collect(),
             DialogKind::Save => std::path::Path::new(&self.file_name)
                 .extension()
                 .map(|e| vec![e.to_string_lossy().to_lowercase()])
@@ -133,6 +148,10 @@ fn rfd_dialog(request: &DialogRequest) -> Option<PathBuf> {
             .pick_file(),
         DialogKind::OpenFolder => dialog.pick_folder(),
         DialogKind::LoadScheme => dialog.add_filter("Label schemes", &["json"]).pick_file(),
+        DialogKind::ImportEntities => dialog
+            .add_filter("brat and CoNLL files", &ENTITY_EXTENSIONS)
+            .add_filter("All files", &["*"])
+            .pick_file(),
         DialogKind::Save => dialog.set_file_name(&request.file_name).save_file(),
     }
 }
@@ -251,7 +270,7 @@ pub fn capture_dialog_failures<T>(dialog: impl FnOnce() -> T) -> (T, Vec<String>
 /// Answers every question with fixed paths (for tests).
 #[derive(Clone, Debug, Default)]
 pub struct FixedPicker {
-    /// The article to open; `None` acts as a cancelled dialog.
+    /// The article to open (or the file to import); `None` acts as a cancelled dialog.
     pub article: Option<PathBuf>,
     /// Where to save; `None` acts as a cancelled dialog.
     pub save_path: Option<PathBuf>,
@@ -264,7 +283,7 @@ pub struct FixedPicker {
 impl FilePicker for FixedPicker {
     fn pick(&self, _ctx: &egui::Context, request: &DialogRequest) -> Job<PickResult> {
         Job::ready(Ok(match request.kind {
-            DialogKind::OpenArticle => self.article.clone(),
+            DialogKind::OpenArticle | DialogKind::ImportEntities => self.article.clone(),
             DialogKind::OpenFolder => self.folder.clone(),
             DialogKind::LoadScheme => self.scheme.clone(),
             DialogKind::Save => self.save_path.clone(),

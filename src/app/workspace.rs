@@ -39,6 +39,9 @@ pub struct Workspace {
     pub(super) pending_save_as: Option<Job<Option<PathBuf>>>,
     pub(super) pending_export: Option<(crate::export::ExportFormat, Job<Option<PathBuf>>)>,
     pub(super) pending_folder_pick: Option<Job<Option<PathBuf>>>,
+    pub(super) pending_import: Option<Job<Option<PathBuf>>>,
+    pub(super) pending_entity_export:
+        Option<(crate::export::entities::EntityFormat, Job<Option<PathBuf>>)>,
     /// Counts the articles shown, so that windows about the open article notice a new one.
     pub(super) shown: u64,
     /// A query for the find bar and the paragraph of its hit to make current (a corpus
@@ -75,6 +78,8 @@ impl Workspace {
             pending_save_as: None,
             pending_export: None,
             pending_folder_pick: None,
+            pending_import: None,
+            pending_entity_export: None,
             shown: 0,
             loaded: None,
             find_request: None,

@@ -624,19 +624,26 @@ fn add_types(scheme: &mut LabelScheme, imported: &Imported, summary: &mut Import
     for span in &imported.spans {
         if scheme.label(&span.label).is_none() {
             let n = scheme.span_labels.len();
-            scheme.span_labels.push(new_type(&span.label, n));
+            let mut label = new_type(&span.label, n);
+            label.shortcut = free_key(&scheme.span_labels);
+            scheme.span_labels.push(label);
             summary.types_added.push(span.label.clone());
         }
     }
     for relation in &imported.relations {
         if scheme.relation_type(&relation.relation_type).is_none() {
             let n = scheme.relation_types.len();
-            scheme
-                .relation_types
-                .push(new_type(&relation.relation_type, n));
+            let mut kind = new_type(&relation.relation_type, n);
+            kind.shortcut = free_key(&scheme.relation_types);
+            scheme.relation_types.push(kind);
             summary.types_added.push(relation.relation_type.clone());
         }
     }
+}
+
+/// The first of the keys 1–9 none of `labels` has, for a type an import adds.
+fn free_key(labels: &[Label]) -> Option<char> {
+    ('1'..='9').find(|k| !labels.iter().any(|l| l.shortcut == Some(*k)))
 }
 
 /// Imports `file` (in `format`) into the sidecar of `article`, or into `annotator`'s Team

@@ -58,6 +58,29 @@ pub enum Edit {
     SetScheme(LabelScheme),
     /// Sets the labels of whole paragraphs (adjudication), as one undo step.
     SetParagraphLabels(Vec<(usize, Vec<String>)>),
+    /// Adds a passage (entity) annotation with one label, even where other passages cover
+    /// the same text: passages nest and overlap freely.
+    AddSpan {
+        paragraph: usize,
+        /// Bytes of the document text.
+        bytes: std::ops::Range<usize>,
+        label: String,
+    },
+    /// Adds a typed relation from one passage to another.
+    AddRelation {
+        source: uuid::Uuid,
+        target: uuid::Uuid,
+        relation_type: String,
+    },
+    /// Deletes a relation (its passages stay).
+    DeleteRelation(uuid::Uuid),
+    /// Adds what an import brought (passages and relations) as one undo step, after giving
+    /// the scheme the types it added.
+    AddImported {
+        scheme: Option<LabelScheme>,
+        annotations: Vec<crate::annotation::Annotation>,
+        relations: Vec<crate::annotation::Relation>,
+    },
 }
 
 /// The annotations of the open article and their file.
@@ -314,6 +337,30 @@ impl AnnotationSession {
             Edit::SetParagraphLabels(decisions) => {
                 store.set_paragraph_labels(document, &decisions).map(|_| ())
             }
+            Edit::AddSpan {
+                paragraph,
+                bytes,
+                label,
+            } => store
+                .add_span(document, paragraph, bytes, &label)
+                .map(|_| ()),
+            Edit::AddRelation {
+                source,
+                target,
+                relation_type,
+            } => store
+                .add_relation(source, target, &relation_type)
+                .map(|_| ()),
+            Edit::DeleteRelation(id) => store.delete_relation(id),
+            Edit::AddImported {
+                scheme,
+                annotations,
+                relations,
+            } => match scheme {
+                Some(scheme) => store.set_scheme(scheme),
+                None => Ok(()),
+            }
+            .and_then(|()| store.add_all(document, annotations, relations)),
         };
         self.observe_revision();
         result

@@ -123,11 +123,38 @@ pub fn annotation_panel_ui(
                 }
             }
             let annotation = store.annotation_for(document, key);
+            // A passage shows the passage labels, on when a passage with exactly this text
+            // has them (passages may nest: several can cover the same text).
+            let (labels, on): (&[crate::annotation::Label], Vec<String>) = match key {
+                TargetKey::Span { bytes, .. } => (
+                    store.scheme().passage_labels(),
+                    store
+                        .spans_of_paragraph(paragraph)
+                        .filter(|a| {
+                            let start = document
+                                .paragraphs
+                                .get(paragraph)
+                                .map_or(0, |p| p.byte_range.start);
+                            store
+                                .span_bytes_in_paragraph(document, a)
+                                .map(|r| r.start + start..r.end + start)
+                                .as_ref()
+                                == Some(bytes)
+                        })
+                        .flat_map(|a| a.labels.iter().cloned())
+                        .collect(),
+                ),
+                TargetKey::Paragraph(_) => (
+                    &store.scheme().labels,
+                    annotation.map(|a| a.labels.clone()).unwrap_or_default(),
+                ),
+            };
             ui.add_enabled_ui(editable, |ui| {
                 selected_paragraph_ui(
                     ui,
                     engine,
-                    store,
+                    labels,
+                    &on,
                     annotation,
                     note_editor,
                     &mut actions,
@@ -144,10 +171,12 @@ pub fn annotation_panel_ui(
     (actions, note_output)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn selected_paragraph_ui(
     ui: &mut Ui,
     engine: &mut TextEngine,
-    store: &AnnotationStore,
+    labels: &[crate::annotation::Label],
+    on_labels: &[String],
     annotation: Option<&Annotation>,
     note_editor: &mut NoteEditor,
     actions: &mut Vec<PanelAction>,
@@ -155,8 +184,8 @@ fn selected_paragraph_ui(
 ) {
     ui.label("Labels (keys 1–9)");
     ui.horizontal_wrapped(|ui| {
-        for label in &store.scheme().labels {
-            let on = annotation.is_some_and(|a| a.labels.contains(&label.id));
+        for label in labels {
+            let on = on_labels.contains(&label.id);
             let caption = match label.shortcut {
                 Some(key) => format!("{key}  {}", label.name),
                 None => label.name.clone(),

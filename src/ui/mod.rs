@@ -3,6 +3,7 @@
 
 pub mod annotation_panel;
 pub mod bidi_label;
+pub mod entity_panel;
 pub mod file_dialog;
 pub mod note_editor;
 pub mod reader;
@@ -16,4 +17,6 @@ pub use file_dialog::{
     FileDialog, FileDialogAction, FileDialogMode, FolderEntry, FolderListing, Place,
 };
 pub use note_editor::{NoteEditor, NoteEditorOutput};
-pub use reader::{ParagraphMarks, ReaderColors, ReaderState, TextSelection, reader_ui};
+pub use reader::{
+    ParagraphMarks, ReaderColors, ReaderState, RelationMark, SpanMark, TextSelection, reader_ui,
+};

@@ -305,6 +305,53 @@ pub struct ParagraphMarks {
     /// Passages to highlight behind the text (search hits, annotated passages, the mouse
     /// selection): byte ranges within the paragraph's text and their colours.
     pub ranges: Vec<(std::ops::Range<usize>, Color32)>,
+    /// Passage annotations (entities), drawn as a light tint and an underline per nesting
+    /// level.
+    pub spans: Vec<SpanMark>,
+}
+
+/// A passage annotation as the reader draws it: a light tint in its label colour behind the
+/// text and an underline on its own row, so that nested and overlapping passages all stay
+/// visible. The text itself is drawn once, so no letter is cut from its marks and no joined
+/// word is broken.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpanMark {
+    /// The annotation.
+    pub id: uuid::Uuid,
+    /// Bytes within the paragraph's text.
+    pub bytes: std::ops::Range<usize>,
+    /// Its label colour.
+    pub color: Color32,
+    /// Its underline row: 0 for the outermost, one more per level of nesting or overlap.
+    pub level: usize,
+    /// Its label names, shown on hover.
+    pub name: String,
+    /// The passage is the selected one.
+    pub selected: bool,
+    /// The passage is marked as the source of a relation being made.
+    pub source: bool,
+}
+
+/// A relation drawn as an arc from its source passage to its target, with its type at the
+/// top of the arc.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelationMark {
+    /// The source passage annotation.
+    pub source: uuid::Uuid,
+    /// The target passage annotation.
+    pub target: uuid::Uuid,
+    /// The relation type's name.
+    pub name: String,
+    /// The relation type's colour.
+    pub color: Color32,
+}
+
+/// Where a passage was drawn this frame: its first rectangle (on its first line), for arcs.
+#[derive(Clone, Copy, Debug)]
+struct SpanPlace {
+    id: uuid::Uuid,
+    rect: Rect,
+    line_height: f32,
 }
 
 /// Colours of the reading view, derived from the egui theme.
@@ -378,6 +425,7 @@ struct LaidOut {
 }
 
 /// Shows `document` and handles pointer interaction with its paragraphs.
+#[allow(clippy::too_many_arguments)]
 pub fn reader_ui(
     ui: &mut Ui,
     engine: &mut TextEngine,
@@ -386,6 +434,7 @@ pub fn reader_ui(
     style: TextStyle,
     colors: ReaderColors,
     marks: &dyn Fn(usize) -> Option<ParagraphMarks>,
+    relations: &[RelationMark],
 ) {
     let available = ui.available_rect_before_wrap();
     ui.painter()
@@ -442,6 +491,7 @@ pub fn reader_ui(
             visible_rect,
             colors,
             marks,
+            relations,
         );
         // After layout, so that the target is placed with the heights the next frame uses.
         bring_requested_into_view(ui, engine, document, state, column, viewport);
@@ -484,7 +534,7 @@ fn lay_out_around(
 
 /// Paints backgrounds and text of the laid-out paragraphs that intersect `visible_rect`,
 /// registers each as a clickable, accessible node, and records hover and visibility.
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, clippy::too_many_lines)]
 fn paint_paragraphs(
     ui: &mut Ui,
     engine: &mut TextEngine,
@@ -495,8 +545,11 @@ fn paint_paragraphs(
     visible_rect: Rect,
     colors: ReaderColors,
     marks: &dyn Fn(usize) -> Option<ParagraphMarks>,
+    relations: &[RelationMark],
 ) {
     let ctx = ui.ctx().clone();
+    let mut places: Vec<SpanPlace> = Vec::new();
+    let pointer = ui.input(|i| i.pointer.hover_pos());
     let ppp = ctx.pixels_per_point();
     let mut batch = GlyphBatch::default();
     let mut hovered = None;
@@ -572,6 +625,18 @@ fn paint_paragraphs(
         };
         if let Some(paragraph_marks) = &paragraph_marks {
             paint_ranges(ui, layout, &paragraph_marks.ranges, origin);
+            let under_pointer = paint_spans(
+                ui,
+                layout,
+                &paragraph_marks.spans,
+                origin,
+                pointer,
+                &mut places,
+            );
+            if let (false, true, Some(at)) = (under_pointer.is_empty(), response.hovered(), pointer)
+            {
+                paint_span_tooltip(ui, engine, &under_pointer, at, column.style.face);
+            }
         }
         for run in layout.runs() {
             let line_top = text_rect.top() + run.line_top;
@@ -590,6 +655,7 @@ fn paint_paragraphs(
         }
     }
     ui.painter().extend(engine.atlas.shapes(batch));
+    paint_relations(ui, engine, relations, &places, column);
     state.hovered = hovered;
     state.visible = painted.unwrap_or(laid_out.first_visible..laid_out.first_visible);
 }
@@ -665,6 +731,230 @@ fn paint_ranges(
                     .rect_filled(rect, CornerRadius::same(2), *color);
             }
         }
+    }
+}
+
+/// The names of the passages under the pointer, one per line, outer first, in a tooltip at
+/// `at`.
+fn paint_span_tooltip(
+    ui: &Ui,
+    engine: &mut TextEngine,
+    hovered_names: &[String],
+    pointer: egui::Pos2,
+    face: crate::text::ReadingFace,
+) {
+    let at = pointer + vec2(12.0, 18.0);
+    let style = crate::text::ParagraphStyle {
+        font_size_pt: 13.0,
+        line_height_pt: 18.0,
+        bold: false,
+        face,
+    };
+    let sizes: Vec<egui::Vec2> = hovered_names
+        .iter()
+        .map(|name| engine.measure_label(name, &style, Fit::Wrap(360.0)).size)
+        .collect();
+    let width = sizes.iter().map(|s| s.x).fold(0.0, f32::max);
+    let height: f32 = sizes.iter().map(|s| s.y).sum();
+    let rect = Rect::from_min_size(at, vec2(width, height) + vec2(12.0, 8.0));
+    let tip_painter = ui.ctx().layer_painter(egui::LayerId::new(
+        egui::Order::Tooltip,
+        Id::unique("hashiya-span-tooltip"),
+    ));
+    tip_painter.rect(
+        rect,
+        CornerRadius::same(4),
+        ui.visuals().extreme_bg_color,
+        Stroke::new(1.0, ui.visuals().weak_text_color()),
+        egui::StrokeKind::Inside,
+    );
+    let mut top = rect.top() + 4.0;
+    for (name, size) in hovered_names.iter().zip(&sizes) {
+        // Each name from the tooltip's right edge, as Arabic reads.
+        engine.paint_label(
+            &tip_painter,
+            name,
+            &style,
+            Fit::Wrap(360.0),
+            pos2(rect.right() - 6.0 - size.x, top),
+            ui.visuals().text_color(),
+        );
+        top += size.y;
+    }
+}
+
+/// Row height of a passage underline, and the step between rows.
+const UNDERLINE_PT: f32 = 2.0;
+const UNDERLINE_STEP_PT: f32 = 3.5;
+
+/// Paints passage annotations: a light tint behind each, an underline on its level's row at
+/// the foot of the line, a frame around the selected one and the marked relation source.
+/// Records where each was drawn and returns the names of those under the pointer, outer to
+/// inner.
+fn paint_spans(
+    ui: &Ui,
+    layout: &crate::text::ParagraphLayout,
+    spans: &[SpanMark],
+    origin: egui::Pos2,
+    pointer: Option<egui::Pos2>,
+    places: &mut Vec<SpanPlace>,
+) -> Vec<String> {
+    let mut hovered: Vec<(usize, String)> = Vec::new();
+    for span in spans {
+        let mut first: Option<SpanPlace> = None;
+        let mut under_pointer = false;
+        for run in layout.runs() {
+            let start = cosmic_text::Cursor::new(run.line_i, span.bytes.start);
+            let end = cosmic_text::Cursor::new(run.line_i, span.bytes.end);
+            for (x, width) in run.highlight(start, end) {
+                let rect = Rect::from_min_size(
+                    pos2(origin.x + x, origin.y + run.line_top),
+                    vec2(width, run.line_height),
+                );
+                ui.painter().rect_filled(
+                    rect,
+                    CornerRadius::same(2),
+                    span.color.gamma_multiply(0.16),
+                );
+                let level = span.level.min(8) as f32;
+                let bottom = rect.bottom() - 1.0 - level * UNDERLINE_STEP_PT;
+                let underline = Rect::from_min_max(
+                    pos2(rect.left() + 1.0, bottom - UNDERLINE_PT),
+                    pos2(rect.right() - 1.0, bottom),
+                );
+                ui.painter()
+                    .rect_filled(underline, CornerRadius::same(1), span.color);
+                if span.selected || span.source {
+                    let stroke = if span.source {
+                        Stroke::new(2.0, Color32::from_rgb(0xe0, 0x7a, 0x00))
+                    } else {
+                        Stroke::new(1.5, span.color)
+                    };
+                    ui.painter().rect_stroke(
+                        rect.shrink(0.5),
+                        CornerRadius::same(3),
+                        stroke,
+                        egui::StrokeKind::Inside,
+                    );
+                }
+                if pointer.is_some_and(|p| rect.contains(p)) {
+                    under_pointer = true;
+                }
+                if first.is_none() {
+                    first = Some(SpanPlace {
+                        id: span.id,
+                        rect,
+                        line_height: run.line_height,
+                    });
+                }
+            }
+        }
+        if under_pointer {
+            hovered.push((span.level, span.name.clone()));
+        }
+        places.extend(first);
+    }
+    hovered.sort_by_key(|(level, _)| *level);
+    hovered.into_iter().map(|(_, name)| name).collect()
+}
+
+/// Draws each relation whose two passages were drawn this frame as an arc over the text,
+/// from the top of the source to an arrowhead on the target, with the type's name at its
+/// top. The ends are where the passages are on screen, so the arcs run right to left when
+/// the text does.
+fn paint_relations(
+    ui: &Ui,
+    engine: &mut TextEngine,
+    relations: &[RelationMark],
+    places: &[SpanPlace],
+    column: Column,
+) {
+    let place = |id: uuid::Uuid| places.iter().find(|p| p.id == id);
+    let style = crate::text::ParagraphStyle {
+        font_size_pt: 11.0,
+        line_height_pt: 14.0,
+        bold: false,
+        face: column.style.face,
+    };
+    for relation in relations {
+        let (Some(source), Some(target)) = (place(relation.source), place(relation.target)) else {
+            continue;
+        };
+        let line = source.line_height;
+        let (from, to, control, down) =
+            if (source.rect.top() - target.rect.top()).abs() < line * 0.5 {
+                // On one line: an arc over the text.
+                let from = pos2(source.rect.center().x, source.rect.top() + 3.0);
+                let to = pos2(target.rect.center().x, target.rect.top() + 3.0);
+                let lift = (line * 0.45 + (from.x - to.x).abs() * 0.08).min(line * 0.9);
+                let top = from.y.min(to.y) - lift;
+                (from, to, [pos2(from.x, top), pos2(to.x, top)], true)
+            } else if target.rect.top() > source.rect.top() {
+                // The target is on a later line: from under the source to the top of the target,
+                // through the space between the lines.
+                let from = pos2(source.rect.center().x, source.rect.bottom() - 2.0);
+                let to = pos2(target.rect.center().x, target.rect.top() + 3.0);
+                let middle = f32::midpoint(from.y, to.y);
+                (
+                    from,
+                    to,
+                    [
+                        pos2(from.x, middle + line * 0.3),
+                        pos2(to.x, middle - line * 0.3),
+                    ],
+                    true,
+                )
+            } else {
+                let from = pos2(source.rect.center().x, source.rect.top() + 3.0);
+                let to = pos2(target.rect.center().x, target.rect.bottom() - 2.0);
+                let middle = f32::midpoint(from.y, to.y);
+                (
+                    from,
+                    to,
+                    [
+                        pos2(from.x, middle - line * 0.3),
+                        pos2(to.x, middle + line * 0.3),
+                    ],
+                    false,
+                )
+            };
+        let stroke = Stroke::new(1.6, relation.color);
+        ui.painter()
+            .add(egui::epaint::CubicBezierShape::from_points_stroke(
+                [from, control[0], control[1], to],
+                false,
+                Color32::TRANSPARENT,
+                stroke,
+            ));
+        let head = 5.0;
+        let back = if down { -head * 1.6 } else { head * 1.6 };
+        ui.painter().add(egui::Shape::convex_polygon(
+            vec![
+                to,
+                pos2(to.x - head, to.y + back),
+                pos2(to.x + head, to.y + back),
+            ],
+            relation.color,
+            Stroke::NONE,
+        ));
+        // The curve's middle, where the name goes.
+        let middle = pos2(
+            (from.x + 3.0 * control[0].x + 3.0 * control[1].x + to.x) / 8.0,
+            (from.y + 3.0 * control[0].y + 3.0 * control[1].y + to.y) / 8.0,
+        );
+        let metrics = engine.measure_label(&relation.name, &style, Fit::Wrap(200.0));
+        let size = metrics.size + vec2(8.0, 2.0);
+        let rect = Rect::from_center_size(middle, size);
+        ui.painter()
+            .rect_filled(rect, CornerRadius::same(4), relation.color);
+        engine.paint_label(
+            ui.painter(),
+            &relation.name,
+            &style,
+            Fit::Wrap(200.0),
+            rect.min + vec2(4.0, 1.0),
+            super::bidi_label::contrasting_text(relation.color),
+        );
     }
 }
 
