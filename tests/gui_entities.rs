@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use common::{app, harness_on, press, press_with, save, session, settings_by};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use hashiya::annotation::{AnnotationStore, Label, LabelScheme, Sidecar, TargetKind, sidecar};
 use hashiya::app::{Command, FixedPicker, HashiyaApp, UiCommand};
 use hashiya::arabic::tokens::{TokenKind, tokens};
@@ -327,4 +328,47 @@ fn import_and_export_entities_from_the_file_menu() {
         .unwrap_or_default();
     assert!(message.contains("line 2"), "{message}");
     assert!(message.contains("raqqa.ann"), "{message}");
+}
+
+#[test]
+fn the_scheme_editor_edits_entity_types_relation_types_and_the_proclitic_rule() {
+    let (_dir, path) = common::article_copy(ARTICLE, "raqqa.txt");
+    let mut harness = open(&path);
+    harness.get_by_label("Edit").click();
+    harness.run_steps(2);
+    harness.get_by_label("Label Scheme…").click();
+    harness.run_steps(3);
+    harness.get_by_label("Entity types").click();
+    harness.run_steps(2);
+    harness.get_by_label("Add Label").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Start spans after a proclitic (wa-, fa-, bi-, ka-, li- and al- forms)")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Relation types").click();
+    harness.run_steps(2);
+    harness.get_by_label("Add Label").click();
+    harness.run_steps(2);
+    harness.get_by_label("Apply").click();
+    harness.run_steps(3);
+    let scheme = session(&harness).annotations.store().scheme().clone();
+    assert_eq!(scheme.span_labels.len(), 1);
+    assert_eq!(scheme.span_labels[0].shortcut, Some('1'));
+    assert_eq!(scheme.relation_types.len(), 1);
+    assert!(scheme.detach_proclitics);
+    // The paragraph labels are untouched.
+    assert_eq!(scheme.labels, LabelScheme::news_default().labels);
+    // With entity types, a passage key adds a span, and the span's type is the new one.
+    let (paragraph, before) = locate(&harness, "الحكومة العراقية");
+    go_to_paragraph(&mut harness, paragraph);
+    for _ in 0..=before {
+        press(&mut harness, Key::ArrowLeft);
+    }
+    press(&mut harness, Key::Num1);
+    let store = session(&harness).annotations.store();
+    assert_eq!(
+        spans(store),
+        vec![(scheme.span_labels[0].id.clone(), "الحكومة".to_owned())]
+    );
 }

@@ -14,10 +14,32 @@ use crate::jobs::{Job, Poll};
 use crate::text::TextEngine;
 use crate::ui::{NoteEditor, chip, parse_hex_color};
 
+/// Which list of the scheme the editor shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelKind {
+    /// Labels of whole paragraphs (and of passages when there are no entity types).
+    Paragraph,
+    /// Entity types for passages (spans).
+    Entity,
+    /// Types of relations between two passages.
+    Relation,
+}
+
+/// The list of `draft` for `kind`.
+fn list_of(draft: &mut LabelScheme, kind: LabelKind) -> &mut Vec<Label> {
+    match kind {
+        LabelKind::Paragraph => &mut draft.labels,
+        LabelKind::Entity => &mut draft.span_labels,
+        LabelKind::Relation => &mut draft.relation_types,
+    }
+}
+
 /// The editor's state while its window is open.
 pub struct SchemeEditor {
     /// The scheme being edited (applied with Apply).
     pub draft: LabelScheme,
+    /// The list shown.
+    pub kind: LabelKind,
     /// The label whose fields are shown.
     pub selected: usize,
     name: NoteEditor,
@@ -57,6 +79,7 @@ impl SchemeEditor {
     pub(super) fn new(scheme: LabelScheme) -> Self {
         Self {
             draft: scheme,
+            kind: LabelKind::Paragraph,
             selected: 0,
             name: NoteEditor::single_line(egui::Id::unique("hashiya-scheme-name"))
                 .named("Label name"),
@@ -69,25 +92,50 @@ impl SchemeEditor {
         }
     }
 
-    /// Adds a label with a free shortcut key; returns its index.
+    /// The list of the kind shown.
+    pub fn list(&self) -> &Vec<Label> {
+        match self.kind {
+            LabelKind::Paragraph => &self.draft.labels,
+            LabelKind::Entity => &self.draft.span_labels,
+            LabelKind::Relation => &self.draft.relation_types,
+        }
+    }
+
+    fn list_mut(&mut self) -> &mut Vec<Label> {
+        list_of(&mut self.draft, self.kind)
+    }
+
+    /// Shows another list of the scheme.
+    pub fn show_kind(&mut self, kind: LabelKind) {
+        if self.kind != kind {
+            self.kind = kind;
+            self.selected = 0;
+            self.loaded_selection = None;
+        }
+    }
+
+    /// Adds a label with a free shortcut key to the list shown; returns its index.
     pub fn add_label(&mut self) -> usize {
-        let used: Vec<char> = self
-            .draft
-            .labels
-            .iter()
-            .filter_map(|l| l.shortcut)
-            .collect();
+        let used: Vec<char> = self.list().iter().filter_map(|l| l.shortcut).collect();
         let shortcut = ('1'..='9').find(|k| !used.contains(k));
-        let name = format!("label {}", self.draft.labels.len() + 1);
-        let id = new_label_id(&self.draft, &name);
-        self.draft.labels.push(Label {
+        let noun = match self.kind {
+            LabelKind::Paragraph => "label",
+            LabelKind::Entity => "entity",
+            LabelKind::Relation => "relation",
+        };
+        let name = format!("{noun} {}", self.list().len() + 1);
+        let mut id = new_label_id(&self.draft, &name);
+        while self.draft.relation_type(&id).is_some() {
+            id.push('_');
+        }
+        self.list_mut().push(Label {
             id,
             name,
             color: "#888888".to_owned(),
             shortcut,
             description: String::new(),
         });
-        self.selected = self.draft.labels.len() - 1;
+        self.selected = self.list().len() - 1;
         self.loaded_selection = None;
         self.selected
     }
@@ -210,8 +258,36 @@ impl SchemeEditor {
 }
 
 fn label_list_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, editor: &mut SchemeEditor) {
+    ui.horizontal(|ui| {
+        for (kind, caption) in [
+            (LabelKind::Paragraph, "Paragraph labels"),
+            (LabelKind::Entity, "Entity types"),
+            (LabelKind::Relation, "Relation types"),
+        ] {
+            if ui.selectable_label(editor.kind == kind, caption).clicked() {
+                editor.show_kind(kind);
+            }
+        }
+    });
+    match editor.kind {
+        LabelKind::Paragraph => {
+            ui.weak("Keys 1–9 label the selected paragraph (and a selected passage when there are no entity types).");
+        }
+        LabelKind::Entity => {
+            ui.weak("Keys 1–9 add a span of that type on the selected passage; spans may nest.");
+            ui.checkbox(
+                &mut editor.draft.detach_proclitics,
+                "Start spans after a proclitic (wa-, fa-, bi-, ka-, li- and al- forms)",
+            )
+            .on_hover_text("e.g. bi-Paris: the span starts at Paris; p in the reader flips it for one selection");
+        }
+        LabelKind::Relation => {
+            ui.weak("Mark a source span with m, select the target span, press the type's key.");
+        }
+    }
     ui.horizontal_wrapped(|ui| {
-        for (idx, label) in editor.draft.labels.iter().enumerate() {
+        let mut clicked = None;
+        for (idx, label) in editor.list().iter().enumerate() {
             let caption = match label.shortcut {
                 Some(key) => format!("{key}  {}", label.name),
                 None => label.name.clone(),
@@ -226,22 +302,25 @@ fn label_list_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, editor: &mut
             )
             .clicked()
             {
-                editor.selected = idx;
+                clicked = Some(idx);
             }
+        }
+        if let Some(idx) = clicked {
+            editor.selected = idx;
         }
     });
     ui.horizontal(|ui| {
         if ui.button("Add Label").clicked() {
             editor.add_label();
         }
-        let count = editor.draft.labels.len();
+        let count = editor.list().len();
         let selected = editor.selected;
         if ui
             .add_enabled(count > 0, egui::Button::new("Remove"))
             .clicked()
             && selected < count
         {
-            editor.draft.labels.remove(selected);
+            editor.list_mut().remove(selected);
             editor.selected = selected.saturating_sub(1);
             editor.loaded_selection = None;
         }
@@ -249,7 +328,7 @@ fn label_list_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, editor: &mut
             .add_enabled(selected > 0, egui::Button::new("Move Earlier"))
             .clicked()
         {
-            editor.draft.labels.swap(selected, selected - 1);
+            editor.list_mut().swap(selected, selected - 1);
             editor.selected -= 1;
             editor.loaded_selection = None;
         }
@@ -257,7 +336,7 @@ fn label_list_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, editor: &mut
             .add_enabled(selected + 1 < count, egui::Button::new("Move Later"))
             .clicked()
         {
-            editor.draft.labels.swap(selected, selected + 1);
+            editor.list_mut().swap(selected, selected + 1);
             editor.selected += 1;
             editor.loaded_selection = None;
         }
@@ -270,7 +349,8 @@ fn label_fields_ui(
     editor: &mut SchemeEditor,
     face: crate::text::ReadingFace,
 ) {
-    let Some(label) = editor.draft.labels.get_mut(editor.selected) else {
+    let selected = editor.selected;
+    let Some(label) = list_of(&mut editor.draft, editor.kind).get_mut(selected) else {
         ui.label("No labels. Add one.");
         return;
     };

@@ -894,7 +894,7 @@ mod tests {
 
     #[test]
     fn direction_comes_from_the_first_strong_letter() {
-        assert!(reads_rtl("«(AFP)» قال"));
+        assert!(reads_rtl("«(قال)» AFP"));
         assert!(!reads_rtl("12 AFP قال"));
         assert!(reads_rtl("١٢ قال AFP"));
     }
