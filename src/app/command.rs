@@ -52,6 +52,10 @@ pub enum UiCommand {
     NextColor,
     ClearColor,
     DeleteAnnotation,
+    /// Takes the other value of the selected annotation's kept merge conflict.
+    TakeOtherValue,
+    /// Keeps the current value and dismisses the conflict.
+    KeepCurrentValue,
 }
 
 /// Everything the user can ask for.
@@ -482,6 +486,22 @@ pub const COMMANDS: &[CommandInfo] = &[
         M::None,
         "Delete the selected paragraph's or passage's annotation",
         &[key(NONE, Key::Delete)],
+        Reader,
+    ),
+    row(
+        C::TakeOtherValue,
+        "Take Other Value",
+        M::Edit,
+        "Take the other value of the selected annotation's merge conflict",
+        &[key(NONE, Key::T)],
+        Reader,
+    ),
+    row(
+        C::KeepCurrentValue,
+        "Keep Current Value",
+        M::Edit,
+        "Keep the current value and dismiss the merge conflict",
+        &[key(SHIFT, Key::T)],
         Reader,
     ),
 ];
