@@ -465,6 +465,39 @@ pub fn uncommitted_sidecars(folder: &Path) -> Result<Vec<PathBuf>, GitStoreError
     Ok(found)
 }
 
+/// The article file name a sidecar's name belongs to: `raqqa.txt` for
+/// `raqqa.txt.annotations.json` and `raqqa.txt.annotations.sara.json`.
+pub fn article_of_sidecar(name: &str) -> Option<&str> {
+    if !is_sidecar_name(name) {
+        return None;
+    }
+    let stem = name.strip_suffix(".json")?;
+    stem.strip_suffix(".annotations").or_else(|| {
+        stem.rsplit_once(".annotations.")
+            .map(|(article, _)| article)
+    })
+}
+
+/// The articles under `folder` whose sidecars (the shared one or any annotator's) have
+/// changes git has not committed (see [`uncommitted_sidecars`]), as paths under `folder` as
+/// given (so they compare equal to a listing of `folder`, whatever links lead to it).
+pub fn articles_with_uncommitted_sidecars(
+    folder: &Path,
+) -> Result<std::collections::HashSet<PathBuf>, GitStoreError> {
+    let sidecars = uncommitted_sidecars(folder)?;
+    let real_folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
+    Ok(sidecars
+        .iter()
+        .filter_map(|sidecar| {
+            let article = article_of_sidecar(&sidecar.file_name()?.to_string_lossy())?.to_owned();
+            let parent = sidecar.parent()?;
+            let real_parent = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_owned());
+            let inside = real_parent.strip_prefix(&real_folder).ok()?;
+            Some(folder.join(inside).join(article))
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -504,5 +537,14 @@ mod tests {
         assert!(!is_sidecar_name("raqqa.txt"));
         assert!(!is_sidecar_name("team.labels.json"));
         assert!(!is_sidecar_name("raqqa.txt.annotations.json.bak"));
+        assert_eq!(
+            article_of_sidecar("raqqa.txt.annotations.json"),
+            Some("raqqa.txt")
+        );
+        assert_eq!(
+            article_of_sidecar("a.b.txt.annotations.سارة.json"),
+            Some("a.b.txt")
+        );
+        assert_eq!(article_of_sidecar("raqqa.txt"), None);
     }
 }

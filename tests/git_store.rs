@@ -531,6 +531,100 @@ fn relations_merge_alike_either_way_and_are_written_in_one_order() {
     }
 }
 
+#[test]
+fn a_passage_kept_over_its_deletion_keeps_its_relations_and_dismissing_loses_nothing() {
+    let mut base = with(vec![
+        annotation(1, 1, &["claim"], "", 100),
+        annotation(2, 2, &["event"], "", 100),
+    ]);
+    base.relations = vec![relation(10, 1, 2, "cites", 100)];
+    // We delete passage 1 (its relation goes with it); they edit it.
+    let mut deleter = with(vec![annotation(2, 2, &["event"], "", 100)]);
+    for id in [1, 10] {
+        deleter.deleted.push(hashiya::annotation::Deletion {
+            id: Uuid::from_u128(id),
+            deleted: jiff::Timestamp::from_second(500).unwrap(),
+        });
+    }
+    let mut editor = base.clone();
+    editor.annotations[0] = annotation(1, 1, &["claim", "place"], "", 200);
+    let (merged, _) = merge_recording_conflicts(&deleter, &editor, Some(&base));
+    let (reverse, _) = merge_recording_conflicts(&editor, &deleter, Some(&base));
+    assert_eq!(sidecar::to_json(&merged), sidecar::to_json(&reverse));
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts[0].field, field::DELETED);
+    assert_eq!(
+        merged.relations.len(),
+        1,
+        "the relation stays with its passage"
+    );
+    assert!(merged.relations[0].modified > jiff::Timestamp::from_second(500).unwrap());
+    assert!(merged.deleted.iter().all(|d| d.id != Uuid::from_u128(10)));
+
+    // Dismissing the conflict keeps the passage and its relation, also through a later
+    // merge with the copy that deleted them.
+    let mut dismissed = merged.clone();
+    let entry = conflict::dismiss(&mut dismissed, 0).unwrap();
+    assert_eq!(entry, merged.conflicts[0]);
+    assert!(dismissed.conflicts.is_empty());
+    assert_eq!(dismissed.annotations, merged.annotations);
+    assert_eq!(dismissed.relations, merged.relations);
+    assert_eq!(
+        conflict::dismiss(&mut dismissed, 0),
+        Err(conflict::ConflictError::NoConflict(0))
+    );
+    let (again, _) = merge_recording_conflicts(&deleter, &dismissed, Some(&base));
+    assert!(again.annotations.iter().any(|a| a.id == Uuid::from_u128(1)));
+    assert_eq!(again.relations.len(), 1);
+
+    // Taking it instead deletes both.
+    let mut taken = merged.clone();
+    conflict::take_other_value(&mut taken, 0, jiff::Timestamp::from_second(900).unwrap()).unwrap();
+    assert!(taken.relations.is_empty());
+    assert!(taken.annotations.iter().all(|a| a.id != Uuid::from_u128(1)));
+}
+
+#[test]
+fn the_store_settles_conflicts_in_one_undo_step_each() {
+    let document = article();
+    let base = with(vec![annotation(1, 1, &["claim"], "أصل", 100)]);
+    let mut ours = base.clone();
+    ours.annotations[0] = annotation(1, 1, &["claim"], "ملاحظتنا", 300);
+    let mut theirs = base.clone();
+    theirs.annotations[0] = annotation(1, 1, &["claim"], "ملاحظتهم", 200);
+    let (merged, _) = merge_recording_conflicts(&ours, &theirs, Some(&base));
+    assert_eq!(merged.conflicts.len(), 1);
+    let original = merged.conflicts[0].clone();
+    let (mut store, _) =
+        AnnotationStore::from_sidecar(merged, &document, "سارة", Availability::Editable);
+    let note = |store: &AnnotationStore| store.annotations()[0].note.clone();
+    assert_eq!(note(&store), "ملاحظتنا");
+
+    store.take_conflict(&document, &original).unwrap();
+    assert_eq!(note(&store), "ملاحظتهم");
+    assert_eq!(
+        store.sidecar().conflicts[0].value,
+        serde_json::json!("ملاحظتنا")
+    );
+    // The entry it was is gone: taking it again is refused, nothing changes.
+    let revision = store.revision();
+    assert!(store.take_conflict(&document, &original).is_err());
+    assert_eq!(store.revision(), revision);
+    assert!(store.undo(&document));
+    assert_eq!(note(&store), "ملاحظتنا");
+    assert_eq!(store.sidecar().conflicts, std::slice::from_ref(&original));
+    assert!(store.redo(&document));
+    assert_eq!(note(&store), "ملاحظتهم");
+    assert!(store.undo(&document));
+
+    store.dismiss_conflict(&original).unwrap();
+    assert!(store.sidecar().conflicts.is_empty());
+    assert_eq!(note(&store), "ملاحظتنا");
+    assert!(store.undo(&document));
+    assert_eq!(store.sidecar().conflicts, [original]);
+    assert!(!store.can_undo(), "each was one step");
+}
+
 // ---------------------------------------------------------------------------------------
 // Property: nothing added on either side is lost
 

@@ -288,7 +288,7 @@ fn another_writer_s_changes_are_merged_not_clobbered() {
             .message
             .clone()
             .unwrap()
-            .contains("Merged")
+            .contains("1 annotation came in from disk")
     );
 
     // A change made while the window was in the background is merged when it comes back.

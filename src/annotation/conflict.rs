@@ -1,6 +1,7 @@
 //! The `conflicts` list of a sidecar: values that lost a merge because both copies changed the
 //! same field of one annotation. Each can be swapped back in ("take the other value"), which
-//! keeps the value it replaces in the list, so nothing is lost either way.
+//! keeps the value it replaces in the list, so nothing is lost either way, or dismissed
+//! ("keep this value"), which only removes the entry.
 
 use uuid::Uuid;
 
@@ -123,4 +124,15 @@ pub fn take_other_value(
         *slot = replaced;
     }
     Ok(id)
+}
+
+/// Dismisses conflict `index`: the annotation keeps its current value and the entry leaves
+/// the list. Nothing else changes. For a `deleted` conflict the annotation stays, with its
+/// relations: the merge that recorded the conflict kept both, dated after the deletion, so a
+/// later merge with the deleting copy keeps them too. Returns the dismissed entry.
+pub fn dismiss(sidecar: &mut Sidecar, index: usize) -> Result<Conflict, ConflictError> {
+    if index >= sidecar.conflicts.len() {
+        return Err(ConflictError::NoConflict(index));
+    }
+    Ok(sidecar.conflicts.remove(index))
 }

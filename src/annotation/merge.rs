@@ -83,17 +83,8 @@ enum Policy {
     Record,
 }
 
-fn merge_three_way(
-    ours: &Sidecar,
-    theirs: &Sidecar,
-    base: Option<&Sidecar>,
-    policy: Policy,
-) -> (Sidecar, MergeReport) {
-    let base_by_id: HashMap<Uuid, &Annotation> = base
-        .map(|b| b.annotations.iter().map(|a| (a.id, a)).collect())
-        .unwrap_or_default();
-    let mut report = MergeReport::default();
-    let mut conflicts: Vec<Conflict> = Vec::new();
+/// Every deletion either copy recorded, by id, with the later time where both did.
+fn latest_deletions(ours: &Sidecar, theirs: &Sidecar) -> HashMap<Uuid, Deletion> {
     let mut deleted: HashMap<Uuid, Deletion> = HashMap::new();
     for deletion in ours.deleted.iter().chain(&theirs.deleted) {
         deleted
@@ -105,6 +96,21 @@ fn merge_three_way(
             })
             .or_insert_with(|| deletion.clone());
     }
+    deleted
+}
+
+fn merge_three_way(
+    ours: &Sidecar,
+    theirs: &Sidecar,
+    base: Option<&Sidecar>,
+    policy: Policy,
+) -> (Sidecar, MergeReport) {
+    let base_by_id: HashMap<Uuid, &Annotation> = base
+        .map(|b| b.annotations.iter().map(|a| (a.id, a)).collect())
+        .unwrap_or_default();
+    let mut report = MergeReport::default();
+    let mut conflicts: Vec<Conflict> = Vec::new();
+    let mut deleted = latest_deletions(ours, theirs);
     let ours_by_id: HashMap<Uuid, &Annotation> =
         ours.annotations.iter().map(|a| (a.id, a)).collect();
     if policy == Policy::Record {
@@ -162,7 +168,14 @@ fn merge_three_way(
         report.updated += 1;
         deleted.insert(folded.id, folded);
     }
-    let relations = merge_relations(ours, theirs, base, &annotations, &mut deleted, policy);
+    let relations = merge_relations(
+        ours,
+        theirs,
+        base,
+        &annotations,
+        &mut deleted,
+        (policy, &conflicts),
+    );
     let label_scheme = merge_schemes(
         &ours.label_scheme,
         &theirs.label_scheme,
@@ -197,15 +210,23 @@ fn merge_three_way(
 /// deleted goes with it (and is recorded as deleted, so no copy brings it back); one whose
 /// passage is merely unknown (a hand-edited file) is kept. For [`Policy::Record`] the newer
 /// of two changed versions is chosen as in [`relation_wins`], so the result does not depend
-/// on which copy is ours.
+/// on which copy is ours. A relation deleted with a passage that the merge kept over its
+/// deletion (one with a `deleted` entry in the new `conflicts`) is kept with it, dated just
+/// after the deletion: dismissing that conflict then loses nothing, and taking it deletes
+/// the passage and its relations together.
 fn merge_relations(
     ours: &Sidecar,
     theirs: &Sidecar,
     base: Option<&Sidecar>,
     annotations: &[Annotation],
     deleted: &mut HashMap<Uuid, Deletion>,
-    policy: Policy,
+    (policy, conflicts): (Policy, &[Conflict]),
 ) -> Vec<Relation> {
+    let revived: std::collections::HashSet<Uuid> = conflicts
+        .iter()
+        .filter(|c| c.field == super::conflict::field::DELETED)
+        .map(|c| c.annotation)
+        .collect();
     let base_by_id: HashMap<Uuid, &Relation> = base
         .map(|b| b.relations.iter().map(|r| (r.id, r)).collect())
         .unwrap_or_default();
@@ -245,9 +266,18 @@ fn merge_relations(
             (None, Some(t)) => (*t).clone(),
             (None, None) => continue,
         };
-        let deleted_after = deleted
-            .get(&chosen.id)
-            .is_some_and(|d| d.deleted >= chosen.modified);
+        let mut chosen = chosen;
+        let deleted_after = match deleted.get(&chosen.id) {
+            Some(d) if d.deleted >= chosen.modified => {
+                let kept_with_passage = policy == Policy::Record
+                    && (revived.contains(&chosen.source) || revived.contains(&chosen.target));
+                if kept_with_passage {
+                    chosen.modified = just_after(d.deleted);
+                }
+                !kept_with_passage
+            }
+            _ => false,
+        };
         // A relation one side had and the other dropped without a deletion record (an
         // older build) is kept: nothing either side wrote is dropped silently.
         if !deleted_after {

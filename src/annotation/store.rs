@@ -3,11 +3,12 @@
 use uuid::Uuid;
 
 use super::anchor::{AnchorMethod, reanchor};
+use super::conflict::{self, ConflictError};
 use super::merge::sort_annotations;
 use super::model::TargetKind;
 use super::model::{
-    Annotation, ArticleInfo, Deletion, FORMAT_MARKER, FORMAT_VERSION, LabelScheme, Relation,
-    Sidecar, now,
+    Annotation, ArticleInfo, Conflict, Deletion, FORMAT_MARKER, FORMAT_VERSION, LabelScheme,
+    Relation, Sidecar, now,
 };
 use super::target::{CharIndex, paragraph_target, sha256_hex, target_for};
 use crate::document::Document;
@@ -71,16 +72,18 @@ pub struct RelationChange {
 }
 
 /// One undo step: annotation changes and the relation changes that go with them (a deleted
-/// span takes its relations with it, in the same step).
+/// span takes its relations with it, in the same step), and the `conflicts` list before and
+/// after when the step settled a conflict.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Step {
     changes: Vec<Change>,
     relations: Vec<RelationChange>,
+    conflicts: Option<(Vec<Conflict>, Vec<Conflict>)>,
 }
 
 impl Step {
     fn is_empty(&self) -> bool {
-        self.changes.is_empty() && self.relations.is_empty()
+        self.changes.is_empty() && self.relations.is_empty() && self.conflicts.is_none()
     }
 }
 
@@ -97,6 +100,10 @@ pub enum StoreError {
     NotAPassage(Uuid),
     #[error("a relation needs two different passages")]
     SelfRelation,
+    #[error("that conflict is no longer in the list (it was settled or merged away)")]
+    NoConflict,
+    #[error(transparent)]
+    Conflict(#[from] ConflictError),
     #[error("the passage {bytes:?} is not a run of whole characters inside paragraph {paragraph}")]
     BadSpan {
         paragraph: usize,
@@ -442,13 +449,19 @@ impl AnnotationStore {
             .map(|a| a.id);
         let extend = self.coalescing.is_some() && self.coalescing == id && relations.is_empty();
         match self.undo.last_mut() {
-            Some(step) if extend && step.changes.len() == 1 && step.relations.is_empty() => {
+            Some(step)
+                if extend
+                    && step.changes.len() == 1
+                    && step.relations.is_empty()
+                    && step.conflicts.is_none() =>
+            {
                 step.changes[0].after = change.after;
                 self.redo.clear();
             }
             _ => self.push_undo(Step {
                 changes: vec![change],
                 relations,
+                conflicts: None,
             }),
         }
     }
@@ -648,6 +661,10 @@ impl AnnotationStore {
             };
             self.apply_relation(&inverse);
         }
+        if let Some((before, _)) = &step.conflicts {
+            self.sidecar.conflicts.clone_from(before);
+            self.revision += 1;
+        }
         self.redo.push(step);
         true
     }
@@ -674,6 +691,10 @@ impl AnnotationStore {
                 after.modified = now();
             }
             self.apply_relation(&change);
+        }
+        if let Some((_, after)) = &step.conflicts {
+            self.sidecar.conflicts.clone_from(after);
+            self.revision += 1;
         }
         self.undo.push(step);
         true
@@ -714,20 +735,23 @@ impl AnnotationStore {
             .filter(|id| relations_before.get(id) != relations_after.get(id))
             .copied()
             .collect();
+        let conflicts_changed = self.sidecar.conflicts != merged.conflicts;
         let touches = |step: &Step| {
-            step.changes.iter().any(|change| {
-                change
-                    .before
-                    .as_ref()
-                    .or(change.after.as_ref())
-                    .is_some_and(|a| changed.contains(&a.id))
-            }) || step.relations.iter().any(|change| {
-                change
-                    .before
-                    .as_ref()
-                    .or(change.after.as_ref())
-                    .is_some_and(|r| changed_relations.contains(&r.id))
-            })
+            (conflicts_changed && step.conflicts.is_some())
+                || step.changes.iter().any(|change| {
+                    change
+                        .before
+                        .as_ref()
+                        .or(change.after.as_ref())
+                        .is_some_and(|a| changed.contains(&a.id))
+                })
+                || step.relations.iter().any(|change| {
+                    change
+                        .before
+                        .as_ref()
+                        .or(change.after.as_ref())
+                        .is_some_and(|r| changed_relations.contains(&r.id))
+                })
         };
         if let Some(newest) = self.undo.iter().rposition(touches) {
             self.undo.drain(..=newest);
@@ -775,6 +799,7 @@ impl AnnotationStore {
         let mut step = Step {
             changes: Vec::new(),
             relations: Vec::new(),
+            conflicts: None,
         };
         for annotation in annotations {
             let change = Change {
@@ -933,6 +958,7 @@ impl AnnotationStore {
         self.push_undo(Step {
             changes: Vec::new(),
             relations: vec![change],
+            conflicts: None,
         });
         Ok(id)
     }
@@ -952,6 +978,7 @@ impl AnnotationStore {
         self.push_undo(Step {
             changes: Vec::new(),
             relations: vec![change],
+            conflicts: None,
         });
         Ok(())
     }
@@ -977,6 +1004,74 @@ impl AnnotationStore {
         self.push_undo(Step {
             changes: Vec::new(),
             relations: vec![change],
+            conflicts: None,
+        });
+        Ok(())
+    }
+
+    /// The place of `conflict` in the sidecar's `conflicts` list.
+    fn conflict_index(&self, conflict: &Conflict) -> Result<usize, StoreError> {
+        self.sidecar
+            .conflicts
+            .iter()
+            .position(|c| c == conflict)
+            .ok_or(StoreError::NoConflict)
+    }
+
+    /// Takes the other value of `conflict` (see [`conflict::take_other_value`]) as one undo
+    /// step: the annotation gets the value, and the value it had takes the conflict's place in
+    /// the list (a `deleted` conflict deletes the annotation and its relations). Undo brings
+    /// back both the value and the entry.
+    pub fn take_conflict(
+        &mut self,
+        document: &Document,
+        conflict: &Conflict,
+    ) -> Result<(), StoreError> {
+        self.check_editable()?;
+        self.coalescing = None;
+        let index = self.conflict_index(conflict)?;
+        let mut next = self.sidecar.clone();
+        let id = conflict::take_other_value(&mut next, index, now())?;
+        let before = self
+            .sidecar
+            .annotations
+            .iter()
+            .find(|a| a.id == id)
+            .cloned();
+        let mut after = next.annotations.iter().find(|a| a.id == id).cloned();
+        if let Some(taken) = after
+            .as_mut()
+            .filter(|_| conflict.field == conflict::field::TARGET)
+        {
+            // The other copy's target may describe an older version of the article.
+            reanchor(std::slice::from_mut(taken), document);
+        }
+        let conflicts = (self.sidecar.conflicts.clone(), next.conflicts);
+        let change = Change { before, after };
+        let relations = self.apply_with_relations(&change, document.paragraphs.len());
+        self.sidecar.conflicts.clone_from(&conflicts.1);
+        self.revision += 1;
+        self.push_undo(Step {
+            changes: vec![change],
+            relations,
+            conflicts: Some(conflicts),
+        });
+        Ok(())
+    }
+
+    /// Dismisses `conflict`: the annotation keeps its current value and the entry leaves the
+    /// list, as one undo step (see [`conflict::dismiss`]; nothing else is removed).
+    pub fn dismiss_conflict(&mut self, conflict: &Conflict) -> Result<(), StoreError> {
+        self.check_editable()?;
+        self.coalescing = None;
+        let index = self.conflict_index(conflict)?;
+        let before = self.sidecar.conflicts.clone();
+        conflict::dismiss(&mut self.sidecar, index)?;
+        self.revision += 1;
+        self.push_undo(Step {
+            changes: Vec::new(),
+            relations: Vec::new(),
+            conflicts: Some((before, self.sidecar.conflicts.clone())),
         });
         Ok(())
     }

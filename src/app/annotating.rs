@@ -216,6 +216,19 @@ impl Workspace {
         }
     }
 
+    /// `t` / Shift+T: takes the other value of the selected annotation's first kept
+    /// conflict, or keeps the current one (dismissing the conflict).
+    pub(super) fn settle_conflict(&mut self, take: bool) {
+        let Some(conflict) = self.session.as_ref().and_then(Session::selected_conflict) else {
+            return;
+        };
+        self.annotate(if take {
+            Edit::TakeOtherValue(conflict)
+        } else {
+            Edit::DismissConflict(conflict)
+        });
+    }
+
     /// Selects an annotation's paragraph or passage (a click in the list).
     pub(super) fn select_annotation(&mut self, id: uuid::Uuid) {
         let Some(session) = &mut self.session else {
@@ -297,6 +310,12 @@ impl Workspace {
     }
 
     pub(super) fn finish_save(&mut self, outcome: SaveOutcome) {
+        if matches!(outcome, SaveOutcome::Saved { .. })
+            && let Some(folder) = &mut self.folder
+        {
+            // The saved sidecar may now differ from what git has.
+            folder.refresh_git_status();
+        }
         let Some(session) = &mut self.session else {
             return;
         };
@@ -590,6 +609,12 @@ pub(super) fn side_panel_ui(
             PanelAction::Delete(id) => Command::Annotate(Edit::Delete(id)),
             PanelAction::SelectAnnotation(id) => Command::SelectAnnotation(id),
             PanelAction::StartAfresh => Command::StartAfresh,
+            PanelAction::TakeOtherValue(conflict) => {
+                Command::Annotate(Edit::TakeOtherValue(conflict))
+            }
+            PanelAction::DismissConflict(conflict) => {
+                Command::Annotate(Edit::DismissConflict(conflict))
+            }
         });
     }
 }

@@ -62,6 +62,10 @@ pub enum UiCommand {
     ToggleProclitic,
     ClearSelection,
     ImportEntities,
+    /// Takes the other value of the selected annotation's kept merge conflict.
+    TakeOtherValue,
+    /// Keeps the current value and dismisses the conflict.
+    KeepCurrentValue,
 }
 
 /// Everything the user can ask for.
@@ -583,6 +587,22 @@ pub const COMMANDS: &[CommandInfo] = &[
         "Import entities and relations (brat .ann, CoNLL) into the open article",
         &[],
         Global,
+    ),
+    row(
+        C::TakeOtherValue,
+        "Take Other Value",
+        M::Edit,
+        "Take the other value of the selected annotation's merge conflict",
+        &[key(NONE, Key::T)],
+        Reader,
+    ),
+    row(
+        C::KeepCurrentValue,
+        "Keep Current Value",
+        M::Edit,
+        "Keep the current value and dismiss the merge conflict",
+        &[key(SHIFT, Key::T)],
+        Reader,
     ),
 ];
 

@@ -3,6 +3,7 @@
 //! filtering, next / previous article, and Arabic-aware search across every article.
 
 use crate::text::Fit;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -25,6 +26,10 @@ pub const MAX_CORPUS_HITS: usize = 2_000;
 
 /// How often the background workers hand over what they have.
 const BATCH_INTERVAL: Duration = Duration::from_millis(100);
+
+/// The tooltip (and part of the accessible name) of an article whose sidecars have
+/// uncommitted changes.
+pub const UNCOMMITTED: &str = "annotations not committed";
 
 /// Height of one article row in the list, in points.
 const ROW_HEIGHT: f32 = 52.0;
@@ -188,6 +193,13 @@ pub struct FolderState {
     /// The listing and indexing, while it runs; dropping it (closing the folder) stops it.
     indexer: Option<Job<IndexEvent>>,
     started: Instant,
+    /// Articles whose sidecars have changes git has not committed (empty outside a git work
+    /// tree or without git).
+    uncommitted: HashSet<PathBuf>,
+    /// Asking git for them, while it runs.
+    git_status: Option<Job<HashSet<PathBuf>>>,
+    /// To start a git status from where no frame is at hand (after a save).
+    ctx: egui::Context,
 }
 
 impl std::fmt::Debug for IndexEvent {
@@ -237,7 +249,7 @@ impl FolderState {
             index_folder(&worker_folder, annotator.as_deref(), sender);
             drop(marker);
         });
-        Self {
+        let mut state = Self {
             folder,
             rows: Vec::new(),
             listed: false,
@@ -253,6 +265,62 @@ impl FolderState {
             order_dirty: true,
             indexer: Some(indexer),
             started: Instant::now(),
+            uncommitted: HashSet::new(),
+            git_status: None,
+            ctx: ctx.clone(),
+        };
+        state.refresh_git_status();
+        state
+    }
+
+    /// Asks git again, in the background, which articles have sidecars with uncommitted
+    /// changes (after indexing, a save, the window regaining focus). Outside a git work tree,
+    /// or without git, the answer is that none have.
+    pub fn refresh_git_status(&mut self) {
+        let folder = self.folder.clone();
+        self.git_status = Some(Job::spawn(
+            "hashiya-git-status",
+            super::waker(&self.ctx),
+            move |_| match crate::gitstore::articles_with_uncommitted_sidecars(&folder) {
+                Ok(articles) => articles,
+                Err(error) => {
+                    log::debug!("no git status for {}: {error}", folder.display());
+                    HashSet::new()
+                }
+            },
+        ));
+    }
+
+    /// Whether `path`'s sidecars have changes git has not committed.
+    pub fn has_uncommitted_annotations(&self, path: &Path) -> bool {
+        self.uncommitted.contains(path)
+    }
+
+    /// Whether git is being asked about uncommitted sidecars.
+    pub fn is_checking_git(&self) -> bool {
+        self.git_status.is_some()
+    }
+
+    /// Waits for the answer from git (for tests).
+    pub fn wait_for_git_status(&mut self) {
+        if let Some(mut job) = self.git_status.take()
+            && let Some(articles) = job.wait()
+        {
+            self.uncommitted = articles;
+        }
+    }
+
+    fn poll_git_status(&mut self) {
+        let Some(job) = &mut self.git_status else {
+            return;
+        };
+        match job.poll() {
+            Poll::Pending => {}
+            Poll::Ready(articles) => {
+                self.uncommitted = articles;
+                self.git_status = None;
+            }
+            Poll::Done => self.git_status = None,
         }
     }
 
@@ -278,6 +346,7 @@ impl FolderState {
         if let Some(search) = &mut self.search {
             search.poll();
         }
+        self.poll_git_status();
         while let Some(indexer) = &mut self.indexer {
             match indexer.poll() {
                 Poll::Ready(IndexEvent::Listed(paths)) => {
@@ -460,6 +529,7 @@ fn article_row_ui(
     engine: &mut TextEngine,
     row: &FolderRow,
     current: bool,
+    uncommitted: bool,
 ) -> egui::Response {
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, ROW_HEIGHT), Sense::click());
@@ -482,8 +552,17 @@ fn article_row_ui(
             entry.annotated
         ),
     };
-    let accessible = format!("{title}, {details}");
+    let accessible = if uncommitted {
+        format!("{title}, {details}, {UNCOMMITTED}")
+    } else {
+        format!("{title}, {details}")
+    };
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &accessible));
+    let response = if uncommitted {
+        response.on_hover_text(UNCOMMITTED)
+    } else {
+        response
+    };
     if !ui.is_rect_visible(rect) {
         return response;
     }
@@ -514,6 +593,11 @@ fn article_row_ui(
             color,
         );
     };
+    if uncommitted {
+        // A small dot at the row's top corner (the title keeps the rest of the line).
+        let dot = egui::pos2(rect.left() + 4.0, rect.top() + 6.0);
+        painter.circle_filled(dot, 3.5, Color32::from_rgb(0xd9, 0x8c, 0x1f));
+    }
     line(engine, &title, &style, inner.top(), visuals.text_color());
     let small = crate::text::ParagraphStyle {
         font_size_pt: 11.5,
@@ -603,6 +687,8 @@ impl Workspace {
         state.filter = old.filter;
         state.filter_text = old.filter_text;
         state.search_editor = old.search_editor;
+        // The marks stay until git answers again.
+        state.uncommitted = old.uncommitted;
         self.folder = Some(state);
     }
 
@@ -708,7 +794,8 @@ fn article_list_ui(
             for &i in &order[range] {
                 let row = &folder.rows[i];
                 let is_current = current == Some(row.path.as_path());
-                if article_row_ui(ui, engine, row, is_current).clicked() {
+                let uncommitted = folder.uncommitted.contains(&row.path);
+                if article_row_ui(ui, engine, row, is_current, uncommitted).clicked() {
                     action = Some(FolderAction::Open(row.path.clone()));
                 }
             }

@@ -7,6 +7,7 @@ use egui::{Button, Color32, Ui};
 
 use super::command::{self, Command, Menu, UiCommand, Window};
 use super::{LINE_SPACINGS, SaveStatus, Session, Settings, Theme};
+use crate::annotation::Availability;
 use crate::text::{ReadingFace, TextEngine};
 use crate::ui::{NoteEditor, bidi_button, bidi_label};
 
@@ -139,6 +140,13 @@ impl Chrome<'_> {
         });
         self.command_item(ui, UiCommand::Undo, can_undo);
         self.command_item(ui, UiCommand::Redo, can_redo);
+        ui.separator();
+        let has_conflict = self
+            .session
+            .is_some_and(|s| s.annotations.store().availability == Availability::Editable)
+            && self.session.and_then(Session::selected_conflict).is_some();
+        self.command_item(ui, UiCommand::TakeOtherValue, has_conflict);
+        self.command_item(ui, UiCommand::KeepCurrentValue, has_conflict);
         ui.separator();
         self.command_item(ui, UiCommand::Find, has_session);
     }

@@ -28,7 +28,7 @@ use egui::{Ui, ViewportCommand};
 pub use crate::session::{AnnotationSession, SaveStatus};
 pub use command::{Command, UiCommand};
 pub use compare::{Adjudication, AgreementWindow, CompareState};
-pub use folder::{FolderSort, FolderState};
+pub use folder::{FolderSort, FolderState, UNCOMMITTED};
 pub use overview::{Filter, Statistics, statistics};
 pub use picker::{
     DialogKind, DialogRequest, DialogUnavailable, FilePicker, FixedPicker, NativePicker, PickResult,
@@ -123,6 +123,17 @@ impl Session {
         self.reader
             .selected
             .map(crate::annotation::TargetKey::Paragraph)
+    }
+
+    /// The first kept merge conflict of the selected paragraph's or passage's annotation:
+    /// what `t` and Shift+T settle.
+    pub fn selected_conflict(&self) -> Option<crate::annotation::Conflict> {
+        let target = self.target_key()?;
+        let store = self.annotations.store();
+        let annotation = store.annotation_for(&self.document, &target)?;
+        crate::annotation::conflict::conflicts_of(store.sidecar(), annotation.id)
+            .next()
+            .map(|(_, c)| c.clone())
     }
 
     /// The watch on the article's file (started on first use) and the text shown; `None`
@@ -673,6 +684,8 @@ impl HashiyaApp {
             Command::Ui(C::NextColor) => self.workspace.step_color(false),
             Command::Ui(C::ClearColor) => self.workspace.step_color(true),
             Command::Ui(C::DeleteAnnotation) => self.workspace.delete_current_annotation(),
+            Command::Ui(C::TakeOtherValue) => self.workspace.settle_conflict(true),
+            Command::Ui(C::KeepCurrentValue) => self.workspace.settle_conflict(false),
             Command::Annotate(edit) => self.workspace.annotate(edit),
             Command::SelectAnnotation(id) => self.workspace.select_annotation(id),
             Command::StartAfresh => self.workspace.start_afresh(),
@@ -1037,6 +1050,10 @@ impl HashiyaApp {
         self.shell.window_focused = focused;
         if !regained {
             return;
+        }
+        if let Some(folder) = &mut self.workspace.folder {
+            // A commit or pull made elsewhere changes the marks.
+            folder.refresh_git_status();
         }
         if let Some(session) = &mut self.workspace.session {
             if let Some(watch) = &mut session.watch {

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::saver::{SaveOutcome, SaveRequest};
-use crate::annotation::merge::merge_with_base;
+use crate::annotation::merge::{MergeReport, merge_with_base};
 use crate::annotation::sidecar::{self, ContentHash, SidecarError};
 use crate::annotation::store::AnchorSummary;
 use crate::annotation::store::StoreError;
-use crate::annotation::{AnnotationStore, Availability, LabelScheme, Sidecar, TargetKey};
+use crate::annotation::{AnnotationStore, Availability, Conflict, LabelScheme, Sidecar, TargetKey};
 use crate::document::Document;
 
 /// How long after the last change the sidecar is saved.
@@ -81,6 +81,12 @@ pub enum Edit {
         annotations: Vec<crate::annotation::Annotation>,
         relations: Vec<crate::annotation::Relation>,
     },
+    /// Takes the other value of a kept merge conflict (the current value takes its place in
+    /// the list), as one undo step.
+    TakeOtherValue(Conflict),
+    /// Keeps the current value of a kept merge conflict and removes the entry, as one undo
+    /// step.
+    DismissConflict(Conflict),
 }
 
 /// The annotations of the open article and their file.
@@ -174,6 +180,48 @@ fn describe_load(
             ),
             None => text,
         })
+}
+
+/// `n` with the singular or plural noun.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What merging the file on disk brought (after a `git pull`, a sync, another Hashiya): the
+/// annotations that came in (new or changed there), those removed there, and the conflicts
+/// the file carried that are now shown in the panel. `None` when it brought nothing.
+pub fn describe_merge(report: MergeReport, new_conflicts: usize) -> Option<String> {
+    let came_in = report.added.saturating_add(report.updated);
+    let mut parts = Vec::new();
+    if came_in > 0 {
+        let detail = match (report.added, report.updated) {
+            (_, 0) => "new".to_owned(),
+            (0, _) => "changed".to_owned(),
+            (added, updated) => format!("{added} new, {updated} changed"),
+        };
+        parts.push(format!(
+            "{} came in from disk ({detail})",
+            count(came_in, "annotation", "annotations")
+        ));
+    }
+    if report.removed > 0 {
+        parts.push(format!(
+            "{} removed there",
+            count(report.removed, "annotation", "annotations")
+        ));
+    }
+    if new_conflicts > 0 {
+        parts.push(format!(
+            "{} kept in the panel",
+            count(new_conflicts, "conflict", "conflicts")
+        ));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let mut text = parts.join("; ");
+    text.push('.');
+    Some(text)
 }
 
 impl AnnotationSession {
@@ -361,6 +409,8 @@ impl AnnotationSession {
                 None => Ok(()),
             }
             .and_then(|()| store.add_all(document, annotations, relations)),
+            Edit::TakeOtherValue(conflict) => store.take_conflict(document, &conflict),
+            Edit::DismissConflict(conflict) => store.dismiss_conflict(&conflict),
         };
         self.observe_revision();
         result
@@ -491,6 +541,11 @@ impl AnnotationSession {
         };
         let (mut merged, report) =
             merge_with_base(self.store.sidecar(), &theirs, self.disk_base.as_ref());
+        let new_conflicts = merged
+            .conflicts
+            .iter()
+            .filter(|c| !self.store.sidecar().conflicts.contains(c))
+            .count();
         self.disk_base = Some(theirs);
         // Their annotations may point at an older version of the article.
         crate::annotation::reanchor(&mut merged.annotations, document);
@@ -499,12 +554,7 @@ impl AnnotationSession {
         self.disk_hash = Some(sidecar::content_hash(bytes));
         self.saved_revision = u64::MAX;
         self.mark_changed();
-        (!report.is_empty()).then(|| {
-            format!(
-                "Merged changes another program made to the annotations file: {} added, {} updated, {} removed.",
-                report.added, report.updated, report.removed
-            )
-        })
+        describe_merge(report, new_conflicts)
     }
 
     /// Checks whether the sidecar changed on disk (when the window regains focus) and merges

@@ -9,7 +9,10 @@ use uuid::Uuid;
 
 use super::bidi_label::{bidi_button, bidi_label, chip, parse_hex_color};
 use super::note_editor::{NoteEditor, NoteEditorOutput};
-use crate::annotation::{Annotation, AnnotationStore, Availability, TargetKey, TargetKind};
+use crate::annotation::conflict::{conflicts_of, field};
+use crate::annotation::{
+    Annotation, AnnotationStore, Availability, Conflict, TargetKey, TargetKind,
+};
 use crate::document::Document;
 use crate::text::TextEngine;
 
@@ -31,6 +34,10 @@ pub enum PanelAction {
     SelectAnnotation(Uuid),
     /// Move a damaged sidecar aside and start with no annotations.
     StartAfresh,
+    /// Take the other value of a kept merge conflict.
+    TakeOtherValue(Conflict),
+    /// Keep the current value and dismiss a kept merge conflict.
+    DismissConflict(Conflict),
 }
 
 /// Wraps `text` in a first-strong isolate (FSI … PDI), so that it takes its own direction
@@ -153,6 +160,7 @@ pub fn annotation_panel_ui(
                 selected_paragraph_ui(
                     ui,
                     engine,
+                    store,
                     labels,
                     &on,
                     annotation,
@@ -175,6 +183,7 @@ pub fn annotation_panel_ui(
 fn selected_paragraph_ui(
     ui: &mut Ui,
     engine: &mut TextEngine,
+    store: &AnnotationStore,
     labels: &[crate::annotation::Label],
     on_labels: &[String],
     annotation: Option<&Annotation>,
@@ -182,6 +191,9 @@ fn selected_paragraph_ui(
     actions: &mut Vec<PanelAction>,
     note_output: &mut NoteEditorOutput,
 ) {
+    if let Some(annotation) = annotation {
+        conflicts_ui(ui, engine, store, annotation, actions);
+    }
     ui.label("Labels (keys 1–9)");
     ui.horizontal_wrapped(|ui| {
         for label in labels {
@@ -333,4 +345,161 @@ fn list_ui(
                 }
             }
         });
+}
+
+/// A label-id list as names.
+fn label_list(store: &AnnotationStore, labels: &[String]) -> String {
+    if labels.is_empty() {
+        return "no labels".to_owned();
+    }
+    labels
+        .iter()
+        .map(|id| {
+            store
+                .scheme()
+                .label(id)
+                .map_or(id.as_str(), |l| l.name.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join("، ")
+}
+
+fn note_text(note: &str) -> String {
+    if note.is_empty() {
+        "no note".to_owned()
+    } else {
+        isolate(&excerpt(note))
+    }
+}
+
+/// The kept (current) and the other value of `conflict`, as text.
+pub fn conflict_values(
+    store: &AnnotationStore,
+    annotation: &Annotation,
+    conflict: &Conflict,
+) -> (String, String) {
+    let other = &conflict.value;
+    match conflict.field.as_str() {
+        field::LABELS => {
+            let ids: Vec<String> = other
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                label_list(store, &annotation.labels),
+                label_list(store, &ids),
+            )
+        }
+        field::NOTE => (
+            note_text(&annotation.note),
+            note_text(other.as_str().unwrap_or_default()),
+        ),
+        field::COLOR => (
+            annotation
+                .color
+                .clone()
+                .unwrap_or_else(|| "no colour".to_owned()),
+            other
+                .as_str()
+                .map_or_else(|| "no colour".to_owned(), str::to_owned),
+        ),
+        field::TARGET => {
+            let quote = other
+                .get("quote")
+                .and_then(|q| q.get("exact"))
+                .and_then(|q| q.as_str())
+                .unwrap_or_default();
+            (
+                format!("«{}»", isolate(&excerpt(&annotation.target.quote.exact))),
+                format!("«{}»", isolate(&excerpt(quote))),
+            )
+        }
+        field::DELETED => (
+            "kept, as edited here".to_owned(),
+            "deleted in the other copy".to_owned(),
+        ),
+        other_field => (
+            format!("current {other_field}"),
+            excerpt(&other.to_string()),
+        ),
+    }
+}
+
+/// What a conflict's field is called in the panel.
+fn field_name(name: &str) -> &str {
+    match name {
+        field::LABELS => "labels",
+        field::NOTE => "note",
+        field::COLOR => "highlight colour",
+        field::TARGET => "passage",
+        field::DELETED => "deletion",
+        other => other,
+    }
+}
+
+/// The merge conflicts kept for `annotation`: for each, the field, the value kept, the other
+/// value with who changed it and when, and buttons to take the other value or keep this one.
+fn conflicts_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    store: &AnnotationStore,
+    annotation: &Annotation,
+    actions: &mut Vec<PanelAction>,
+) {
+    let conflicts: Vec<&Conflict> = conflicts_of(store.sidecar(), annotation.id)
+        .map(|(_, c)| c)
+        .collect();
+    if conflicts.is_empty() {
+        return;
+    }
+    let warn = ui.visuals().warn_fg_color;
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.0, warn))
+        .show(ui, |ui| {
+            ui.colored_label(
+                warn,
+                RichText::new(format!(
+                    "Merge conflict{} (t takes the other value, Shift+T keeps this one)",
+                    if conflicts.len() == 1 { "" } else { "s" }
+                ))
+                .strong(),
+            )
+            .on_hover_text(
+                "Both copies changed this annotation; the later change was kept and the other is listed here.",
+            );
+            for (i, conflict) in conflicts.into_iter().enumerate() {
+                if i > 0 {
+                    ui.separator();
+                }
+                let (kept, other) = conflict_values(store, annotation, conflict);
+                ui.label(RichText::new(format!("Conflict in {}", field_name(&conflict.field))).strong());
+                bidi_label(ui, engine, &format!("Kept: {kept}"), None);
+                bidi_label(ui, engine, &format!("Other: {other}"), None);
+                let when = conflict.modified.strftime("%Y-%m-%d %H:%M UTC").to_string();
+                let who = if conflict.author.is_empty() {
+                    format!("Other copy changed {when}")
+                } else {
+                    format!("Other copy: {}, {when}", isolate(&conflict.author))
+                };
+                bidi_label(ui, engine, &who, Some(ui.visuals().weak_text_color()));
+                ui.horizontal(|ui| {
+                    let (take, keep) = if i == 0 {
+                        ("Take Other Value (t)", "Keep Current Value (Shift+T)")
+                    } else {
+                        ("Take Other Value", "Keep Current Value")
+                    };
+                    if ui.button(take).clicked() {
+                        actions.push(PanelAction::TakeOtherValue(conflict.clone()));
+                    }
+                    if ui.button(keep).clicked() {
+                        actions.push(PanelAction::DismissConflict(conflict.clone()));
+                    }
+                });
+            }
+        });
+    ui.add_space(6.0);
 }
