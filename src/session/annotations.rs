@@ -58,6 +58,8 @@ pub enum Edit {
     SetScheme(LabelScheme),
     /// Sets the labels of whole paragraphs (adjudication), as one undo step.
     SetParagraphLabels(Vec<(usize, Vec<String>)>),
+    /// Sets the labels of passages (span adjudication), as one undo step.
+    SetSpanLabels(Vec<crate::annotation::SpanLabels>),
 }
 
 /// The annotations of the open article and their file.
@@ -313,6 +315,9 @@ impl AnnotationSession {
             Edit::SetScheme(scheme) => store.set_scheme(scheme),
             Edit::SetParagraphLabels(decisions) => {
                 store.set_paragraph_labels(document, &decisions).map(|_| ())
+            }
+            Edit::SetSpanLabels(decisions) => {
+                store.set_span_labels(document, &decisions).map(|_| ())
             }
         };
         self.observe_revision();
