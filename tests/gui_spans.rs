@@ -290,7 +290,7 @@ fn cancelling_stops_the_span_measurement() {
         .as_mut()
         .unwrap()
         .spans
-        .samples = 10_000;
+        .samples = 1_000_000;
     harness.get_by_label("Spans").click();
     harness.run_steps(2);
     assert!(

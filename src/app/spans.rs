@@ -19,7 +19,8 @@ use crate::span_agreement::{
     Cancelled, GammaOptions, Progress, Span, SpanAgreementReport, SpanMeasures,
     folder_span_agreement,
 };
-use crate::text::TextEngine;
+use crate::text::{Fit, ReadingFace, TextEngine};
+use crate::ui::bidi_label::ui_style;
 use crate::ui::{bidi_label, bidi_small_button, chip, in_ltr, parse_hex_color};
 
 /// What the span measurement sends to the window.
@@ -558,32 +559,7 @@ impl UnitView<'_> {
             .selectable_label(current, text)
             .on_hover_text("Make this the current unit (Alt+1, Alt+2, Alt+3 take a version)")
             .clicked();
-        if let Some(document) = self.document {
-            // The stretch with a little context on each side.
-            let paragraph = document.paragraphs.get(unit.paragraph);
-            let chars = paragraph.map(|p| {
-                let before = document.text.get(..p.byte_range.start).unwrap_or_default();
-                let start = before.chars().count() as u64;
-                let length = document
-                    .text
-                    .get(p.byte_range.clone())
-                    .unwrap_or_default()
-                    .chars()
-                    .count() as u64;
-                (start, start.saturating_add(length))
-            });
-            if let Some((first, last)) = chars {
-                let from = unit.start.saturating_sub(30).max(first);
-                let to = unit.end.saturating_add(30).min(last);
-                let text = format!(
-                    "…{}«{}»{}…",
-                    self.view.quote(document, from, unit.start),
-                    self.view.quote(document, unit.start, unit.end),
-                    self.view.quote(document, unit.end, to)
-                );
-                bidi_label(ui, engine, &text, Some(ui.visuals().weak_text_color()));
-            }
-        }
+        let excerpt = self.excerpt();
         let gold: Vec<Span> = self
             .gold
             .iter()
@@ -596,7 +572,7 @@ impl UnitView<'_> {
                 for (annotator, name) in self.view.comparison.annotators.iter().enumerate() {
                     let version = unit.versions.get(annotator).map_or(&[][..], Vec::as_slice);
                     bidi_label(ui, engine, name, None);
-                    self.version_ui(ui, engine, version);
+                    self.version_ui(ui, engine, excerpt, version);
                     let chosen = !gold.is_empty() && gold == version;
                     let caption = if chosen {
                         format!("{} (chosen)", in_ltr(name))
@@ -614,7 +590,7 @@ impl UnitView<'_> {
                     ui.end_row();
                 }
                 ui.strong("Gold");
-                self.version_ui(ui, engine, &gold);
+                self.version_ui(ui, engine, excerpt, &gold);
                 if unit.disagreement.is_some() {
                     ui.add_enabled_ui(!self.team_mode, |ui| {
                         if ui.button("Merge").clicked() {
@@ -630,24 +606,106 @@ impl UnitView<'_> {
         picked
     }
 
-    /// One version: each span's text and label, or "(nothing)".
-    fn version_ui(&self, ui: &mut egui::Ui, engine: &mut TextEngine, spans: &[Span]) {
-        ui.vertical(|ui| {
+    /// The unit's stretch of text with a little context on each side, within its
+    /// paragraph: code points `(from, to)` of the article text.
+    fn excerpt(&self) -> Option<(u64, u64)> {
+        let document = self.document?;
+        let paragraph = document.paragraphs.get(self.unit.paragraph)?;
+        let before = document.text.get(..paragraph.byte_range.start)?;
+        let first = before.chars().count() as u64;
+        let length = document
+            .text
+            .get(paragraph.byte_range.clone())?
+            .chars()
+            .count() as u64;
+        let last = first.saturating_add(length);
+        Some((
+            self.unit.start.saturating_sub(CONTEXT).max(first),
+            self.unit.end.saturating_add(CONTEXT).min(last),
+        ))
+    }
+
+    /// One version: the excerpt with its spans marked in their labels' colours, and the
+    /// labels; or "(nothing)".
+    fn version_ui(
+        &self,
+        ui: &mut egui::Ui,
+        engine: &mut TextEngine,
+        excerpt: Option<(u64, u64)>,
+        spans: &[Span],
+    ) {
+        let looks: Vec<(String, Color32)> = spans
+            .iter()
+            .map(|s| label_look(self.scheme, &self.view.comparison, &s.label))
+            .collect();
+        if let (Some(document), Some((from, to))) = (self.document, excerpt) {
+            let text = self.view.quote(document, from, to);
+            let offset = |c: u64| self.view.quote(document, from, c.clamp(from, to)).len();
+            let marks: Vec<(std::ops::Range<usize>, Color32)> = spans
+                .iter()
+                .zip(&looks)
+                .map(|(s, (_, color))| (offset(s.start)..offset(s.end), *color))
+                .collect();
+            marked_text(ui, engine, text, EXCERPT_WIDTH, &marks);
+        } else {
+            ui.label("");
+        }
+        ui.horizontal_wrapped(|ui| {
             if spans.is_empty() {
                 ui.weak("(nothing)");
             }
-            for span in spans {
-                ui.horizontal(|ui| {
-                    let (name, color) = label_look(self.scheme, &self.view.comparison, &span.label);
-                    chip(ui, engine, &name, color, true, false);
-                    if let Some(document) = self.document {
-                        let quote = self.view.quote(document, span.start, span.end);
-                        bidi_label(ui, engine, &format!("«{quote}»"), None);
-                    }
-                });
+            for (name, color) in &looks {
+                chip(ui, engine, name, *color, true, false);
             }
         });
     }
+}
+
+/// Code points of context shown on each side of a unit.
+const CONTEXT: u64 = 40;
+/// Width of a unit's excerpt, in points.
+const EXCERPT_WIDTH: f32 = 480.0;
+
+/// `text` wrapped to `width`, with byte ranges `marks` of it painted behind the glyphs in
+/// their colours (each annotator's spans on the Arabic text).
+fn marked_text(
+    ui: &mut egui::Ui,
+    engine: &mut TextEngine,
+    text: &str,
+    width: f32,
+    marks: &[(std::ops::Range<usize>, Color32)],
+) {
+    let style = ui_style(ReadingFace::default(), false);
+    let metrics = engine.measure_label(text, &style, Fit::Wrap(width));
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(width, metrics.size.y), egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        // Arabic starts at the right.
+        let x = if metrics.rtl {
+            rect.right() - metrics.size.x
+        } else {
+            rect.left()
+        };
+        let origin = egui::pos2(x, rect.top());
+        for (range, color) in marks {
+            for mark in engine.label_ranges(text, &style, Fit::Wrap(width), range.clone()) {
+                ui.painter().rect_filled(
+                    mark.translate(origin.to_vec2()),
+                    egui::CornerRadius::same(2),
+                    color.gamma_multiply(0.5),
+                );
+            }
+        }
+        engine.paint_label(
+            ui.painter(),
+            text,
+            &style,
+            Fit::Wrap(width),
+            origin,
+            ui.visuals().text_color(),
+        );
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
 }
 
 impl Workspace {
