@@ -17,5 +17,5 @@ pub use model::{
     Label, LabelScheme, Relation, Sidecar, Target, TargetKind,
 };
 pub use sidecar::{SidecarError, sidecar_path};
-pub use store::{AnnotationStore, Availability, Change, RelationChange, TargetKey};
+pub use store::{AnnotationStore, Availability, Change, RelationChange, SpanLabels, TargetKey};
 pub use target::{CharIndex, paragraph_target, sha256_hex};

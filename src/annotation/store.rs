@@ -42,6 +42,18 @@ impl From<usize> for TargetKey {
     }
 }
 
+/// The labels a passage should have after a decision: the passage of `paragraph` at code
+/// points `chars` of the article text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpanLabels {
+    /// The paragraph holding the passage.
+    pub paragraph: usize,
+    /// The passage, in code points of the document text.
+    pub chars: std::ops::Range<usize>,
+    /// Its labels after the decision (none: the passage goes).
+    pub labels: Vec<String>,
+}
+
 /// Whether the annotations can be changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Availability {
@@ -553,6 +565,78 @@ impl AnnotationStore {
                 step.changes.push(change);
                 step.relations.extend(relations);
             }
+        }
+        let changed = step.changes.len();
+        self.push_undo(step);
+        Ok(changed)
+    }
+
+    /// Gives the passages of paragraph `paragraph` at each code-point range of `decisions`
+    /// exactly the listed labels, as one undo step: an adjudicator's decision on a span.
+    /// Where several passage annotations cover the same range, the first keeps the labels
+    /// and the others lose theirs; a passage left without labels, note or colour is deleted
+    /// (with its relations). Returns how many annotations changed.
+    pub fn set_span_labels(
+        &mut self,
+        document: &Document,
+        decisions: &[SpanLabels],
+    ) -> Result<usize, StoreError> {
+        self.check_editable()?;
+        self.coalescing = None;
+        let mut planned = Vec::new();
+        for decision in decisions {
+            let byte = |chars: usize| self.index.byte_of_char(&document.text, chars);
+            let bad = || StoreError::BadSpan {
+                paragraph: decision.paragraph,
+                bytes: decision.chars.clone(),
+            };
+            let bytes = byte(decision.chars.start).ok_or_else(bad)?
+                ..byte(decision.chars.end).ok_or_else(bad)?;
+            check_span(document, decision.paragraph, &bytes)?;
+            let same: Vec<&Annotation> = self
+                .spans_of_paragraph(decision.paragraph)
+                .filter(|a| {
+                    a.target.position.start == decision.chars.start
+                        && a.target.position.end == decision.chars.end
+                })
+                .collect();
+            if same.is_empty() {
+                if decision.labels.is_empty() {
+                    continue;
+                }
+                let key = TargetKey::Span {
+                    paragraph: decision.paragraph,
+                    bytes,
+                };
+                if let Some(change) = self.change_for(document, &key, |annotation| {
+                    annotation.labels.clone_from(&decision.labels);
+                })? {
+                    planned.push(change);
+                }
+                continue;
+            }
+            for (index, annotation) in same.into_iter().enumerate() {
+                let mut after = annotation.clone();
+                if index == 0 {
+                    after.labels.clone_from(&decision.labels);
+                } else {
+                    after.labels.clear();
+                }
+                if after == *annotation {
+                    continue;
+                }
+                after.modified = now();
+                planned.push(Change {
+                    before: Some(annotation.clone()),
+                    after: (!after.is_blank()).then_some(after),
+                });
+            }
+        }
+        let mut step = Step::default();
+        for change in planned {
+            let relations = self.apply_with_relations(&change, document.paragraphs.len());
+            step.changes.push(change);
+            step.relations.extend(relations);
         }
         let changed = step.changes.len();
         self.push_undo(step);

@@ -66,6 +66,11 @@ pub enum UiCommand {
     TakeOtherValue,
     /// Keeps the current value and dismisses the conflict.
     KeepCurrentValue,
+    NextDisagreement,
+    PreviousDisagreement,
+    TakeAnnotator1,
+    TakeAnnotator2,
+    TakeAnnotator3,
 }
 
 /// Everything the user can ask for.
@@ -108,6 +113,12 @@ pub enum Command {
     ApplyScheme,
     /// Decide paragraphs in the Compare window.
     Adjudicate(super::compare::Adjudication),
+    /// Decide spans in the Compare window.
+    AdjudicateSpan(super::span_tab::SpanAdjudication),
+    /// Measure agreement over the folder again, at this level.
+    MeasureAgreement(AgreementLevel),
+    /// Stop the span measurement running in the Agreement window.
+    CancelAgreement,
     /// Close one of the app's windows.
     CloseWindow(Window),
     /// Ask where, then export the open article's entities in an NLP format.
@@ -131,6 +142,20 @@ pub enum Window {
     SchemeEditor,
     AnnotatorName,
     KeyboardShortcuts,
+}
+
+/// What the Agreement window measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgreementLevel {
+    /// Paragraph labels (κ, α).
+    Paragraphs,
+    /// Spans (F1, γ, αU), with γ's sampling.
+    Spans {
+        /// Seed of the sampled continua.
+        seed: u64,
+        /// Sampled continua per γ.
+        samples: usize,
+    },
 }
 
 impl From<UiCommand> for Command {
@@ -192,6 +217,7 @@ const CTRL: Modifiers = Modifiers::COMMAND;
 const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 const NONE: Modifiers = Modifiers::NONE;
 const SHIFT: Modifiers = Modifiers::SHIFT;
+const ALT: Modifiers = Modifiers::ALT;
 
 /// Digit keys and the label shortcut characters they stand for.
 pub const DIGIT_KEYS: [(Key, char); 9] = [
@@ -602,6 +628,46 @@ pub const COMMANDS: &[CommandInfo] = &[
         M::Edit,
         "Keep the current value and dismiss the merge conflict",
         &[key(SHIFT, Key::T)],
+        Reader,
+    ),
+    row(
+        C::NextDisagreement,
+        "Next Span Disagreement",
+        M::Corpus,
+        "Compare Annotators: go to the next span where the annotators disagree",
+        &[key(ALT, Key::N)],
+        Reader,
+    ),
+    row(
+        C::PreviousDisagreement,
+        "Previous Span Disagreement",
+        M::Corpus,
+        "Compare Annotators: go to the previous span disagreement",
+        &[key(ALT, Key::P)],
+        Reader,
+    ),
+    row(
+        C::TakeAnnotator1,
+        "Take Annotator 1",
+        M::Corpus,
+        "Compare Annotators: take the first annotator's version of the current spans",
+        &[key(ALT, Key::Num1)],
+        Reader,
+    ),
+    row(
+        C::TakeAnnotator2,
+        "Take Annotator 2",
+        M::Corpus,
+        "Compare Annotators: take the second annotator's version of the current spans",
+        &[key(ALT, Key::Num2)],
+        Reader,
+    ),
+    row(
+        C::TakeAnnotator3,
+        "Take Annotator 3",
+        M::Corpus,
+        "Compare Annotators: take the third annotator's version of the current spans",
+        &[key(ALT, Key::Num3)],
         Reader,
     ),
 ];

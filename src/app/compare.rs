@@ -1,13 +1,15 @@
 //! Team work in the app: the Compare window (each annotator's labels per paragraph side by
 //! side, disagreements marked, an adjudicator accepting one side or merging into the shared
-//! "gold" sidecar) and the Agreement window (the folder's agreement table).
+//! "gold" sidecar; its Spans view is in [`super::spans`]) and the Agreement window (the
+//! folder's agreement table, per paragraph and, in its Span tab, per span).
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use egui::Color32;
 
-use super::command::{Command, UiCommand, Window};
+use super::command::{AgreementLevel, Command, UiCommand, Window};
+use super::span_tab::{SpanAgreementState, SpanView, SpanViewContext, span_tab_ui, span_view_ui};
 use super::{Session, Workspace};
 use crate::annotation::{Label, LabelScheme, TargetKind};
 use crate::compare::{CompareRow, Comparison};
@@ -25,8 +27,30 @@ use std::path::Path;
 pub struct CompareState {
     /// The annotators' labels on the open article.
     pub comparison: Comparison,
-    /// Show only paragraphs where the annotators disagree.
+    /// Show only paragraphs (or spans) where the annotators disagree.
     pub only_disagreements: bool,
+    /// Paragraph labels or spans.
+    pub level: CompareLevel,
+    /// The annotators' spans on the open article.
+    pub spans: SpanView,
+}
+
+/// What the Compare window compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareLevel {
+    /// Each paragraph's labels.
+    Paragraphs,
+    /// The spans (passage annotations).
+    Spans,
+}
+
+/// The Agreement window's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgreementTab {
+    /// Paragraph labels: κ and α.
+    Paragraphs,
+    /// Spans: F1, γ and αU.
+    Spans,
 }
 
 /// An adjudication decision from the Compare window.
@@ -63,25 +87,51 @@ pub struct AgreementWindow {
     /// The orphaned annotations listed: of this article, by this annotator.
     pub orphans_shown: Option<(PathBuf, String)>,
     job: Option<Job<AgreementReport>>,
+    /// The tab shown.
+    pub tab: AgreementTab,
+    /// The Span tab.
+    pub spans: SpanAgreementState,
 }
 
 impl AgreementWindow {
     /// Starts measuring agreement over `folder` in the background.
     pub fn start(ctx: &egui::Context, folder: PathBuf) -> Self {
-        let worker_folder = folder.clone();
-        let job = Job::spawn("hashiya-agreement", super::waker(ctx), move |_| {
-            folder_agreement(&worker_folder)
-        });
-        Self {
+        let mut window = Self {
             folder,
             report: None,
             orphans_shown: None,
-            job: Some(job),
+            job: None,
+            tab: AgreementTab::Paragraphs,
+            spans: SpanAgreementState::default(),
+        };
+        window.measure(ctx, AgreementLevel::Paragraphs);
+        window
+    }
+
+    /// Measures again at `level` (its tab is shown).
+    pub fn measure(&mut self, ctx: &egui::Context, level: AgreementLevel) {
+        match level {
+            AgreementLevel::Paragraphs => {
+                self.tab = AgreementTab::Paragraphs;
+                self.report = None;
+                self.orphans_shown = None;
+                let folder = self.folder.clone();
+                self.job = Some(Job::spawn(
+                    "hashiya-agreement",
+                    super::waker(ctx),
+                    move |_| folder_agreement(&folder),
+                ));
+            }
+            AgreementLevel::Spans { seed, samples } => {
+                self.tab = AgreementTab::Spans;
+                self.spans.start(ctx, self.folder.clone(), seed, samples);
+            }
         }
     }
 
     /// Takes the result when it is ready; returns whether it is.
     pub fn poll(&mut self) -> bool {
+        self.spans.poll();
         if let Some(job) = &mut self.job {
             match job.poll() {
                 Poll::Ready(report) => {
@@ -268,12 +318,6 @@ impl CompareView<'_> {
                 }
             });
         });
-        ui.horizontal(|ui| {
-            ui.checkbox(&mut events.only_disagreements, "Only disagreements");
-            if ui.button("Reload files").clicked() {
-                events.refresh = true;
-            }
-        });
     }
 
     fn grid_ui(&self, ui: &mut egui::Ui, engine: &mut TextEngine, events: &mut CompareEvents) {
@@ -399,6 +443,8 @@ pub(super) fn compare_window_ui(
         refresh: false,
         only_disagreements: compare.only_disagreements,
     };
+    let mut level = compare.level;
+    let spans = &mut compare.spans;
     let comparison = &compare.comparison;
     let gold_name = session
         .and_then(|s| s.annotations.sidecar_path.as_ref())
@@ -436,12 +482,31 @@ pub(super) fn compare_window_ui(
                 }
                 return;
             }
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut level, CompareLevel::Paragraphs, "Paragraphs");
+                ui.selectable_value(&mut level, CompareLevel::Spans, "Spans");
+                ui.separator();
+                ui.checkbox(&mut events.only_disagreements, "Only disagreements");
+                if ui.button("Reload files").clicked() {
+                    events.refresh = true;
+                }
+            });
+            if level == CompareLevel::Spans {
+                let context = SpanViewContext {
+                    session,
+                    team_mode,
+                    only_disagreements: events.only_disagreements,
+                };
+                span_view_ui(ui, engine, spans, &context, commands);
+                return;
+            }
             view.header_ui(ui, engine, &gold_name, &mut events);
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| view.grid_ui(ui, engine, &mut events));
         });
+    compare.level = level;
     compare.only_disagreements = events.only_disagreements;
     if let Some(decision) = events.decision {
         commands.push(Command::Adjudicate(decision));
@@ -464,13 +529,33 @@ pub(super) fn agreement_window_ui(
 ) {
     window.poll();
     let mut open = true;
-    let mut again = false;
     let mut show_orphans = None;
     let folder = window.folder.clone();
+    let max_height = ctx.content_rect().height() * 0.7;
     egui::Window::new("Agreement")
         .open(&mut open)
         .default_width(640.0)
         .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut window.tab, AgreementTab::Paragraphs, "Paragraphs");
+                let spans = ui.selectable_value(&mut window.tab, AgreementTab::Spans, "Spans");
+                // The first look at the Span tab measures.
+                if spans.clicked()
+                    && window.spans.report.is_none()
+                    && !window.spans.running()
+                    && !window.spans.cancelled
+                {
+                    commands.push(Command::MeasureAgreement(AgreementLevel::Spans {
+                        seed: window.spans.seed,
+                        samples: window.spans.samples,
+                    }));
+                }
+            });
+            ui.separator();
+            if window.tab == AgreementTab::Spans {
+                span_tab_ui(ui, engine, &mut window.spans, max_height, commands);
+                return;
+            }
             let Some(report) = &window.report else {
                 ui.horizontal(|ui| {
                     ui.spinner();
@@ -479,18 +564,14 @@ pub(super) fn agreement_window_ui(
                 return;
             };
             egui::ScrollArea::vertical()
-                .max_height(ctx.content_rect().height() * 0.75)
+                .max_height(max_height)
                 .show(ui, |ui| {
                     show_orphans = agreement_report_ui(ui, engine, report, &folder);
                 });
             if ui.button("Measure again").clicked() {
-                again = true;
+                commands.push(Command::MeasureAgreement(AgreementLevel::Paragraphs));
             }
         });
-    if again {
-        *window = AgreementWindow::start(ctx, folder);
-        return;
-    }
     if !open {
         commands.push(Command::CloseWindow(Window::Agreement));
         return;

@@ -25,6 +25,8 @@ pub(super) struct Chrome<'a> {
     pub settings: &'a Settings,
     pub session: Option<&'a Session>,
     pub has_folder: bool,
+    /// Whether the Compare window is open (its keys act on it).
+    pub compare_open: bool,
     /// The article being opened, if any.
     pub loading: Option<&'a Path>,
     pub engine: &'a mut TextEngine,
@@ -171,6 +173,16 @@ impl Chrome<'_> {
         }
         self.command_item(ui, UiCommand::CompareAnnotators, self.session.is_some());
         self.command_item(ui, UiCommand::Agreement, has_folder);
+        ui.separator();
+        for command in [
+            UiCommand::NextDisagreement,
+            UiCommand::PreviousDisagreement,
+            UiCommand::TakeAnnotator1,
+            UiCommand::TakeAnnotator2,
+            UiCommand::TakeAnnotator3,
+        ] {
+            self.command_item(ui, command, self.compare_open);
+        }
     }
 
     fn view_menu_ui(&mut self, ui: &mut Ui) {

@@ -18,6 +18,7 @@ mod picker;
 pub mod scheme_editor;
 pub mod search;
 mod settings;
+pub mod span_tab;
 mod spans;
 mod workspace;
 
@@ -27,7 +28,7 @@ use egui::{Ui, ViewportCommand};
 
 pub use crate::session::{AnnotationSession, SaveStatus};
 pub use command::{Command, UiCommand};
-pub use compare::{Adjudication, AgreementWindow, CompareState};
+pub use compare::{Adjudication, AgreementTab, AgreementWindow, CompareLevel, CompareState};
 pub use folder::{FolderSort, FolderState, UNCOMMITTED};
 pub use overview::{Filter, Statistics, statistics};
 pub use picker::{
@@ -37,6 +38,7 @@ pub use settings::{
     DEFAULT_FONT_SIZE_PT, DefaultAppOffer, FONT_SIZE_RANGE_PT, LINE_SPACINGS, MAX_RECENT_FILES,
     ReadingPosition, Settings, Theme, default_author,
 };
+pub use span_tab::{SpanAdjudication, SpanAgreementState, SpanView};
 pub use workspace::Workspace;
 
 use crate::document::{self, Document, DocumentError, LoadOptions};
@@ -582,6 +584,53 @@ impl HashiyaApp {
         }
     }
 
+    /// Carries out a span decision from the Compare window on the open (gold) sidecar, as
+    /// one undo step.
+    pub fn adjudicate_spans(&mut self, decision: SpanAdjudication) {
+        if let Some(compare) = &self.windows.compare {
+            self.workspace
+                .adjudicate_spans(&compare.spans.comparison, decision);
+        }
+    }
+
+    /// Moves the Compare window's Spans view to the next (or previous) disagreement and
+    /// shows its paragraph in the reader.
+    fn step_disagreement(&mut self, forward: bool) {
+        let Some(compare) = &mut self.windows.compare else {
+            return;
+        };
+        compare.level = CompareLevel::Spans;
+        if !compare.spans.step(forward) {
+            return;
+        }
+        let paragraph = compare
+            .spans
+            .current
+            .and_then(|u| compare.spans.comparison.units.get(u))
+            .map(|u| u.paragraph);
+        if let (Some(paragraph), Some(session)) = (paragraph, &mut self.workspace.session) {
+            session.reader.select(paragraph);
+            session.reader.reveal(paragraph);
+        }
+    }
+
+    /// Takes annotator `annotator`'s version of the current span unit.
+    fn take_current(&mut self, annotator: usize) {
+        let Some(compare) = &self.windows.compare else {
+            return;
+        };
+        let Some(unit) = compare.spans.current else {
+            return;
+        };
+        if annotator >= compare.spans.comparison.annotators.len() {
+            return;
+        }
+        self.adjudicate_spans(SpanAdjudication {
+            unit: Some(unit),
+            choice: crate::span_agreement::compare::SpanChoice::Take(annotator),
+        });
+    }
+
     /// Turns Team Mode on or off (see [`Workspace::set_team_mode`]).
     pub fn set_team_mode(&mut self, ctx: &egui::Context, on: bool) {
         self.workspace.set_team_mode(ctx, on);
@@ -710,6 +759,22 @@ impl HashiyaApp {
             Command::SetBuiltinDialogs(on) => self.workspace.settings.builtin_dialogs = on,
             Command::DismissMessage => self.workspace.message = None,
             Command::Adjudicate(decision) => self.adjudicate(&decision),
+            Command::AdjudicateSpan(decision) => self.adjudicate_spans(decision),
+            Command::Ui(C::NextDisagreement) => self.step_disagreement(true),
+            Command::Ui(C::PreviousDisagreement) => self.step_disagreement(false),
+            Command::Ui(C::TakeAnnotator1) => self.take_current(0),
+            Command::Ui(C::TakeAnnotator2) => self.take_current(1),
+            Command::Ui(C::TakeAnnotator3) => self.take_current(2),
+            Command::MeasureAgreement(level) => {
+                if let Some(window) = &mut self.windows.agreement {
+                    window.measure(ctx, level);
+                }
+            }
+            Command::CancelAgreement => {
+                if let Some(window) = &mut self.windows.agreement {
+                    window.spans.cancel();
+                }
+            }
             Command::ApplyScheme => {
                 if self.apply_scheme() {
                     self.windows.scheme_editor = None;
@@ -897,6 +962,7 @@ impl HashiyaApp {
             settings: &self.workspace.settings,
             session: self.workspace.session.as_ref(),
             has_folder: self.workspace.folder.is_some(),
+            compare_open: self.windows.compare.is_some(),
             loading: self
                 .workspace
                 .loading
@@ -1113,15 +1179,20 @@ impl HashiyaApp {
             self.workspace.message =
                 Some(format!("An annotator's file could not be read: {problem}"));
         }
-        // Looking again keeps the window's filter.
-        let only_disagreements = self
+        let spans = crate::span_agreement::compare::SpanComparison::load(&session.document, &path);
+        // Looking again keeps the window's filter and level.
+        let (only_disagreements, level) = self
             .windows
             .compare
             .as_ref()
-            .is_some_and(|c| c.only_disagreements);
+            .map_or((false, CompareLevel::Paragraphs), |c| {
+                (c.only_disagreements, c.level)
+            });
         self.windows.compare = Some(CompareState {
             comparison,
             only_disagreements,
+            level,
+            spans: SpanView::new(spans, &session.document),
         });
     }
 

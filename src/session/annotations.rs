@@ -87,6 +87,8 @@ pub enum Edit {
     /// Keeps the current value of a kept merge conflict and removes the entry, as one undo
     /// step.
     DismissConflict(Conflict),
+    /// Sets the labels of passages (span adjudication), as one undo step.
+    SetSpanLabels(Vec<crate::annotation::SpanLabels>),
 }
 
 /// The annotations of the open article and their file.
@@ -411,6 +413,9 @@ impl AnnotationSession {
             .and_then(|()| store.add_all(document, annotations, relations)),
             Edit::TakeOtherValue(conflict) => store.take_conflict(document, &conflict),
             Edit::DismissConflict(conflict) => store.dismiss_conflict(&conflict),
+            Edit::SetSpanLabels(decisions) => {
+                store.set_span_labels(document, &decisions).map(|_| ())
+            }
         };
         self.observe_revision();
         result

@@ -12,6 +12,7 @@
 //! reports progress through a callback, which can also cancel.
 
 pub mod alpha_u;
+pub mod compare;
 pub mod f1;
 pub mod gamma;
 
