@@ -594,7 +594,7 @@ pub const COMMANDS: &[CommandInfo] = &[
         C::ToggleProclitic,
         "Detach Proclitic",
         M::None,
-        "Start the selected passage after its proclitic (بباريس → باريس), or at the word's start again",
+        "Start the selected passage after its proclitic (bi-Paris: Paris), or at the word's start again",
         &[key(NONE, Key::P)],
         Reader,
     ),
