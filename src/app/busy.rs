@@ -17,6 +17,8 @@ pub enum BusyKind {
     Opening,
     /// Listing and indexing a folder.
     Indexing,
+    /// Splitting a bundle into articles (File ▸ Import Bundle…).
+    Importing,
 }
 
 impl BusyKind {
@@ -24,6 +26,7 @@ impl BusyKind {
         match self {
             Self::Opening => "opening",
             Self::Indexing => "indexing",
+            Self::Importing => "importing",
         }
     }
 
@@ -31,6 +34,7 @@ impl BusyKind {
         match tag {
             "opening" => Some(Self::Opening),
             "indexing" => Some(Self::Indexing),
+            "importing" => Some(Self::Importing),
             _ => None,
         }
     }
@@ -152,6 +156,10 @@ pub fn describe(interrupted: &Interrupted) -> String {
         ),
         BusyKind::Indexing => format!(
             "Hashiya stopped while indexing this folder last time, so it was not reopened. Corpus > Open Folder… tries again: {}",
+            interrupted.path.display()
+        ),
+        BusyKind::Importing => format!(
+            "Hashiya stopped while importing this bundle last time. The articles written before that are in the folder; File > Import Bundle… tries again: {}",
             interrupted.path.display()
         ),
     }

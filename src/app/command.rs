@@ -21,6 +21,7 @@ pub enum UiCommand {
     Open,
     OpenFolder,
     OpenSample,
+    ImportBundle,
     SaveAnnotations,
     SaveAnnotationsAs,
     AnnotatorName,
@@ -84,6 +85,8 @@ pub enum Command {
     /// Move a damaged sidecar aside and start with no annotations.
     StartAfresh,
     DismissMessage,
+    /// Stop the running bundle import after the article being written (Cancel, Esc).
+    CancelImport,
     /// The answer to the offer to become the default application.
     AnswerDefaultOffer(super::default_offer::Answer),
     /// Scroll the reader to show a paragraph (a search hit).
@@ -228,6 +231,14 @@ pub const COMMANDS: &[CommandInfo] = &[
         "Open Sample Article",
         M::File,
         "Open the bundled sample article",
+        &[],
+        Global,
+    ),
+    row(
+        C::ImportBundle,
+        "Import Bundle…",
+        M::File,
+        "Split Nexis or Factiva exports into a folder of articles and open it",
         &[],
         Global,
     ),

@@ -12,6 +12,7 @@ pub mod desktop;
 mod dialogs;
 mod focus;
 pub mod folder;
+pub mod import;
 mod menus;
 mod overview;
 mod picker;
@@ -311,6 +312,15 @@ impl HashiyaApp {
         self
     }
 
+    /// Calls `hook` on the import's thread after each progress report of File ▸ Import
+    /// Bundle… (tests hold an import at a known point with it).
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_import_hook(mut self, hook: import::ImportHook) -> Self {
+        self.workspace.import_hook = Some(hook);
+        self
+    }
+
     /// Replaces the file dialogs (tests answer with fixed paths).
     #[must_use]
     pub fn with_picker(mut self, picker: impl FilePicker + 'static) -> Self {
@@ -607,6 +617,8 @@ impl HashiyaApp {
         match command {
             Command::Ui(C::Open) => self.workspace.ask_for_article(ctx),
             Command::Ui(C::OpenFolder) => self.workspace.ask_for_folder(ctx),
+            Command::Ui(C::ImportBundle) => self.workspace.ask_for_bundles(ctx),
+            Command::CancelImport => self.workspace.cancel_import(),
             Command::Ui(C::OpenSample) => match sample_path() {
                 Some(path) => self.workspace.open(ctx, path),
                 None => self.show_document(sample_document()),
@@ -838,6 +850,7 @@ impl HashiyaApp {
         self.workspace.poll_loading();
         self.workspace.poll_dialog(&ctx);
         self.workspace.poll_folder(&ctx);
+        self.workspace.poll_import(&ctx);
         self.workspace.poll_saves(&ctx);
         self.workspace.poll_article_watch(&ctx);
         self.follow_workspace();
@@ -857,6 +870,7 @@ impl HashiyaApp {
             settings: &self.workspace.settings,
             session: self.workspace.session.as_ref(),
             has_folder: self.workspace.folder.is_some(),
+            importing: self.workspace.import.is_some(),
             loading: self
                 .workspace
                 .loading
@@ -951,6 +965,9 @@ impl HashiyaApp {
                 current,
                 &mut self.commands,
             );
+        }
+        if let Some(import) = &self.workspace.import {
+            import::import_window_ui(ctx, &mut self.engine, import, &mut self.commands);
         }
         self.dialogs_ui(ctx);
     }
