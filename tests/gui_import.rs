@@ -137,6 +137,22 @@ fn the_menu_imports_two_bundles_with_progress_and_opens_the_folder() {
             .accesskit_node()
             .is_disabled()
     );
+    // Esc closes the menu and leaves the import running.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("Import Bundle…").is_none(),
+        "menu closed"
+    );
+    assert!(
+        !harness
+            .state()
+            .workspace
+            .import
+            .as_ref()
+            .unwrap()
+            .cancelling
+    );
     gate.go.send(()).unwrap();
     finish(&mut harness);
 
@@ -235,7 +251,7 @@ fn importing_again_renames_instead_of_replacing_and_names_skipped_articles() {
     let text = message(&harness);
     assert!(text.contains("listed in articles-2.csv"), "{text}");
     assert!(
-        text.contains("Nothing in the folder was replaced: 2 articles got a -2, -3 … suffix"),
+        text.contains("Nothing was replaced: 2 articles got a -2, -3 … suffix"),
         "{text}"
     );
     assert_eq!(csv_rows(&out.join("articles.csv")).len(), 2);
@@ -382,4 +398,47 @@ fn cancelling_a_dialog_starts_nothing() {
     assert!(harness.state().workspace.import.is_none());
     assert!(!out.exists());
     assert!(harness.state().workspace.message.is_none());
+}
+
+#[test]
+fn the_bundle_being_read_is_marked_so_a_crash_in_it_is_named_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let busy = dir.path().join("busy");
+    let out = dir.path().join("out");
+    let (gate, hook) = gated(|s| s.written == 1);
+    let app = importing_app(vec![fixture("factiva.html")], &out)
+        .with_busy_dir(Some(busy.clone()))
+        .with_import_hook(hook);
+    let mut harness = harness(app, WINDOW);
+    harness.run_steps(2);
+    choose_import(&mut harness);
+    gate.reached.recv_timeout(HANG).unwrap();
+    // While the bundle is read, a marker names it.
+    let markers: Vec<PathBuf> = std::fs::read_dir(&busy)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(markers.len(), 1, "{markers:?}");
+    assert!(markers[0].to_string_lossy().ends_with("-importing"));
+    assert_eq!(
+        std::fs::read(&markers[0]).unwrap(),
+        fixture("factiva.html").as_os_str().as_encoded_bytes()
+    );
+    gate.go.send(()).unwrap();
+    finish(&mut harness);
+    assert_eq!(std::fs::read_dir(&busy).unwrap().count(), 0, "removed");
+
+    // A marker left by a process that died is reported at the next start.
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    std::fs::write(busy.join(format!("{pid}-0-importing")), "/tmp/nexis.docx").unwrap();
+    let mut next = common::app(Settings::default()).with_busy_dir(Some(busy.clone()));
+    let article = out.read_dir().unwrap().next().unwrap().unwrap().path();
+    next.workspace.startup_targets(Some(article));
+    let text = next.workspace.message.clone().unwrap_or_default();
+    assert!(
+        text.contains("stopped while importing this bundle") && text.ends_with("/tmp/nexis.docx"),
+        "{text}"
+    );
 }

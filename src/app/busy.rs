@@ -215,4 +215,26 @@ mod tests {
         assert!(take_interrupted(dir.path()).is_empty(), "reported once");
         assert!(describe(&found[1]).ends_with("/tmp/مقالات"));
     }
+
+    #[test]
+    fn an_import_that_stopped_a_run_names_its_bundle() {
+        let dir = tempfile::tempdir().unwrap();
+        let pid = dead_pid();
+        std::fs::write(
+            dir.path().join(format!("{pid}-0-importing")),
+            "/tmp/nexis.docx",
+        )
+        .unwrap();
+        let found = take_interrupted(dir.path());
+        assert_eq!(
+            found,
+            [Interrupted {
+                kind: BusyKind::Importing,
+                path: PathBuf::from("/tmp/nexis.docx")
+            }]
+        );
+        let message = describe(&found[0]);
+        assert!(message.contains("importing this bundle"), "{message}");
+        assert!(message.ends_with("/tmp/nexis.docx"), "{message}");
+    }
 }

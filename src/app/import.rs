@@ -236,7 +236,7 @@ pub fn report_message(out: &Path, report: &ImportReport) -> String {
         .count();
     if renamed > 0 {
         parts.push(format!(
-            "Nothing in the folder was replaced: {} got a -2, -3 … suffix because the name was taken.",
+            "Nothing was replaced: {} got a -2, -3 … suffix because a file of that name was already there.",
             count(renamed, "article", "articles")
         ));
     } else if report
@@ -358,19 +358,14 @@ impl Workspace {
     }
 }
 
-/// The import's window: which bundle, how many articles, a progress bar and Cancel. Esc
-/// cancels too.
+/// The import's window: which bundle, how many articles, a progress bar and Cancel (Esc
+/// is handled with the other keys).
 pub(super) fn import_window_ui(
     ctx: &egui::Context,
     engine: &mut TextEngine,
     import: &BundleImport,
     commands: &mut Vec<Command>,
 ) {
-    if !import.cancelling
-        && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-    {
-        commands.push(Command::CancelImport);
-    }
     let p = &import.progress;
     egui::Window::new("Importing Bundles")
         .collapsible(false)

@@ -234,6 +234,8 @@ pub struct Windows {
     default_offer: default_offer::DefaultOffer,
     /// The workspace's count of articles shown, as these windows last followed it.
     article_seen: u64,
+    /// A menu or popup was open at the end of the last frame (Esc then closes it).
+    popup_open: bool,
 }
 
 /// The main window's own state.
@@ -467,6 +469,19 @@ impl HashiyaApp {
         };
         let commands = ctx.input_mut(|i| command::commands_from_keys(i, focus));
         self.commands.extend(commands);
+        // Esc cancels a running import, unless it closes a menu or leaves a text field.
+        let import_running = self
+            .workspace
+            .import
+            .as_ref()
+            .is_some_and(|i| !i.cancelling);
+        if import_running
+            && !text
+            && !self.windows.popup_open
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.commands.push(Command::CancelImport);
+        }
         // Ctrl+C copies the passage selected in the reader, in logical order.
         if !text
             && ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)))
@@ -922,6 +937,7 @@ impl HashiyaApp {
         }
         self.central_ui(ui);
         self.windows_ui(&ctx);
+        self.windows.popup_open = ctx.any_popup_open();
         self.apply_commands(&ctx);
         self.workspace.schedule_save(&ctx, false);
         self.handle_close_request(&ctx);
