@@ -471,3 +471,63 @@ fn the_command_line_flag_skips_the_desktop_dialog_without_changing_the_setting()
     assert_eq!(folder.folder, root.join("صور"));
     assert!(!harness.state().workspace.settings.builtin_dialogs);
 }
+
+#[test]
+fn import_bundle_falls_back_to_the_builtin_dialog_for_the_bundle_and_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let bundles = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bundles");
+    corpus_copy(RAQQA, root, "الرقة.txt");
+    std::fs::copy(bundles.join("factiva.html"), root.join("factiva.html")).unwrap();
+    std::fs::copy(bundles.join("nexis-uni.docx"), root.join("nexis-uni.docx")).unwrap();
+    std::fs::write(root.join("scan.pdf"), b"%PDF-1.4").unwrap();
+    std::fs::write(root.join("notes.json"), b"{}").unwrap();
+    std::fs::create_dir(root.join("مقالات")).unwrap();
+    let mut harness = harness_on(
+        app(Settings::default()).with_picker(UnavailablePicker {
+            asked: std::sync::Mutex::new(Vec::new()),
+        }),
+        &root.join("الرقة.txt"),
+        WINDOW,
+        2,
+    );
+    harness
+        .state_mut()
+        .push(hashiya::app::UiCommand::ImportBundle);
+    harness.run_steps(3);
+    harness.get_by_label("Import Bundles (Nexis, Factiva)");
+    // Bundles are listed (and the article, a text file); the PDF and the JSON file are not.
+    assert_eq!(
+        visible(&harness),
+        ["مقالات", "factiva.html", "nexis-uni.docx", "الرقة.txt"]
+    );
+    type_text(&mut harness, "factiva");
+    press(&mut harness, Key::Enter);
+    harness.run_steps(2);
+    // Then the folder, in the same place.
+    harness.get_by_label("Folder for the Imported Articles");
+    assert_eq!(dialog_folder(&harness), root);
+    type_text(&mut harness, "مقالات");
+    press(&mut harness, Key::Enter);
+    assert_eq!(dialog_folder(&harness), root.join("مقالات"));
+    press_with(&mut harness, Modifiers::COMMAND, Key::Enter, 3);
+    assert!(harness.state().file_dialog().is_none());
+    harness.state_mut().workspace.wait_for_import();
+    harness.run_steps(3);
+    let out = root.join("مقالات");
+    let written = std::fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "txt")
+        })
+        .count();
+    assert_eq!(written, 3);
+    assert_eq!(
+        harness.state().workspace.folder.as_ref().unwrap().folder,
+        out
+    );
+}

@@ -19,9 +19,7 @@ const WINDOW: egui::Vec2 = egui::vec2(1000.0, 800.0);
 fn app_with_picker(answer: Option<PathBuf>) -> HashiyaApp {
     let mut app = app(Settings::default()).with_picker(FixedPicker {
         article: answer,
-        save_path: None,
-        scheme: None,
-        folder: None,
+        ..FixedPicker::default()
     });
     app.show_document(hashiya::app::sample_document());
     app
@@ -197,6 +195,89 @@ fn view_encoding_reopens_the_article_with_the_chosen_encoding() {
     // Windows-1256 bytes read as UTF-8 turn into replacement characters.
     assert!(
         session.document.text.contains('\u{FFFD}') || harness.state().workspace.message.is_some()
+    );
+}
+
+#[test]
+fn view_encoding_is_disabled_for_word_rtf_and_pdf_articles() {
+    use egui_kittest::kittest::NodeT as _;
+    let bundles = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bundles");
+    let mut articles = vec![
+        (
+            bundles.join("article-1256.rtf"),
+            hashiya::document::Format::Rtf,
+        ),
+        (
+            bundles.join("nexis-uni.docx"),
+            hashiya::document::Format::Docx,
+        ),
+    ];
+    // The PDF reader needs pdftotext (CI installs poppler-utils).
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok()
+    {
+        articles.push((
+            bundles.join("visual-order.pdf"),
+            hashiya::document::Format::Pdf,
+        ));
+    }
+    let disabled = |harness: &Harness<'_, HashiyaApp>, label: &str| {
+        // The status bar may name the encoding too; the menu's is the radio button.
+        harness
+            .get_all_by_label(label)
+            .find(|n| n.accesskit_node().role() == Role::RadioButton)
+            .unwrap()
+            .accesskit_node()
+            .is_disabled()
+    };
+    for (path, format) in articles {
+        let mut harness = common::harness(app_with_picker(None), WINDOW);
+        harness.state_mut().open_blocking(&path);
+        harness.run_steps(2);
+        assert_eq!(common::session(&harness).document.format, format);
+        harness.get_by_label("View").click();
+        harness.run_steps(2);
+        harness.get_by_label("Encoding").click();
+        harness.run_steps(2);
+        assert!(disabled(&harness, "UTF-8"), "{}", path.display());
+        assert!(disabled(&harness, "ISO-8859-6"), "{}", path.display());
+        harness.get_by_label_contains("say how their text is encoded");
+        // Asked for anyway, the article is not reopened, and the message says why.
+        harness
+            .state_mut()
+            .push(hashiya::app::Command::ReopenWithEncoding(Some(
+                encoding_rs::UTF_8,
+            )));
+        harness.run_steps(2);
+        assert!(!harness.state().workspace.is_loading());
+        assert_eq!(common::session(&harness).chosen_encoding, None);
+        let message = harness
+            .state()
+            .workspace
+            .message
+            .clone()
+            .unwrap_or_default();
+        assert!(
+            message.contains("say how their text is encoded"),
+            "{message}"
+        );
+    }
+    // A text article keeps the choice.
+    let text = corpus("legacy_encoding/charset_normalizer_sample-arabic-1_cp1256.txt");
+    let mut harness = common::harness(app_with_picker(None), WINDOW);
+    harness.state_mut().open_blocking(&text);
+    harness.run_steps(2);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Encoding").click();
+    harness.run_steps(2);
+    assert!(!disabled(&harness, "UTF-8"));
+    assert!(
+        harness
+            .query_by_label_contains("say how their text is encoded")
+            .is_none()
     );
 }
 

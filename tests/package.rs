@@ -149,6 +149,8 @@ fn the_packaged_entry_is_the_one_the_app_installs_and_opens_every_article_type()
         assert!(mime_types.contains(mime), ".{extension}: {mime_types:?}");
     }
     assert!(mime_types.contains("application/rtf"), "{mime_types:?}");
+    // A PDF opens as an article (its text layer), so it is offered under "Open With" too.
+    assert!(mime_types.contains("application/pdf"), "{mime_types:?}");
 }
 
 #[test]

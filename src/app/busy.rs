@@ -17,6 +17,8 @@ pub enum BusyKind {
     Opening,
     /// Listing and indexing a folder.
     Indexing,
+    /// Splitting a bundle into articles (File ▸ Import Bundle…).
+    Importing,
 }
 
 impl BusyKind {
@@ -24,6 +26,7 @@ impl BusyKind {
         match self {
             Self::Opening => "opening",
             Self::Indexing => "indexing",
+            Self::Importing => "importing",
         }
     }
 
@@ -31,6 +34,7 @@ impl BusyKind {
         match tag {
             "opening" => Some(Self::Opening),
             "indexing" => Some(Self::Indexing),
+            "importing" => Some(Self::Importing),
             _ => None,
         }
     }
@@ -154,6 +158,10 @@ pub fn describe(interrupted: &Interrupted) -> String {
             "Hashiya stopped while indexing this folder last time, so it was not reopened. Corpus > Open Folder… tries again: {}",
             interrupted.path.display()
         ),
+        BusyKind::Importing => format!(
+            "Hashiya stopped while importing this bundle last time. The articles written before that are in the folder; File > Import Bundle… tries again: {}",
+            interrupted.path.display()
+        ),
     }
 }
 
@@ -206,5 +214,27 @@ mod tests {
         );
         assert!(take_interrupted(dir.path()).is_empty(), "reported once");
         assert!(describe(&found[1]).ends_with("/tmp/مقالات"));
+    }
+
+    #[test]
+    fn an_import_that_stopped_a_run_names_its_bundle() {
+        let dir = tempfile::tempdir().unwrap();
+        let pid = dead_pid();
+        std::fs::write(
+            dir.path().join(format!("{pid}-0-importing")),
+            "/tmp/nexis.docx",
+        )
+        .unwrap();
+        let found = take_interrupted(dir.path());
+        assert_eq!(
+            found,
+            [Interrupted {
+                kind: BusyKind::Importing,
+                path: PathBuf::from("/tmp/nexis.docx")
+            }]
+        );
+        let message = describe(&found[0]);
+        assert!(message.contains("importing this bundle"), "{message}");
+        assert!(message.ends_with("/tmp/nexis.docx"), "{message}");
     }
 }

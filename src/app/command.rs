@@ -21,6 +21,7 @@ pub enum UiCommand {
     Open,
     OpenFolder,
     OpenSample,
+    ImportBundle,
     SaveAnnotations,
     SaveAnnotationsAs,
     AnnotatorName,
@@ -103,6 +104,8 @@ pub enum Command {
     /// Move a damaged sidecar aside and start with no annotations.
     StartAfresh,
     DismissMessage,
+    /// Stop the running bundle import after the article being written (Cancel, Esc).
+    CancelImport,
     /// The answer to the offer to become the default application.
     AnswerDefaultOffer(super::default_offer::Answer),
     /// Scroll the reader to show a paragraph (a search hit).
@@ -278,6 +281,14 @@ pub const COMMANDS: &[CommandInfo] = &[
         "Open Sample Article",
         M::File,
         "Open the bundled sample article",
+        &[],
+        Global,
+    ),
+    row(
+        C::ImportBundle,
+        "Import Bundle…",
+        M::File,
+        "Split Nexis or Factiva exports into a folder of articles and open it",
         &[],
         Global,
     ),
@@ -769,6 +780,8 @@ pub struct KeyFocus {
     pub text: bool,
     /// A button or chip has the keyboard: plain Space and Enter are its own.
     pub widget: bool,
+    /// A menu or popup is open: plain Esc closes it.
+    pub popup: bool,
 }
 
 /// Takes this frame's key presses that trigger commands out of `input`, and returns the
@@ -780,6 +793,7 @@ pub fn commands_from_keys(input: &mut egui::InputState, focus: KeyFocus) -> Vec<
         .filter(|i| i.scope == Scope::Global || !focus.text)
         .flat_map(|i| i.keys.iter().map(move |t| (i, t)))
         .filter(|(_, t)| !(focus.widget && widget_owns(t)))
+        .filter(|(_, t)| !(focus.popup && *t == &key(NONE, Key::Escape)))
         .collect();
     let modifier_count = |t: &Trigger| match t {
         Trigger::Key(s) => {

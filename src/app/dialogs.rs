@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 use super::Settings;
-use super::picker::{DialogKind, DialogRequest, FilePicker, PickResult};
+use super::picker::{DialogKind, DialogRequest, FilePicker, PickManyResult, PickResult};
 use crate::jobs::{self, Job, Poll};
 use crate::text::TextEngine;
 use crate::ui::{FileDialog, FileDialogAction, FileDialogMode, FolderEntry, FolderListing, Place};
@@ -25,13 +25,54 @@ const NO_DIALOG_HINT: &str =
 /// A question waiting for its answer.
 struct Pending {
     request: DialogRequest,
-    answer: jobs::Sender<Option<PathBuf>>,
+    answer: Answer,
+}
+
+/// Where the answer goes: a caller waiting for one path, or for several.
+enum Answer {
+    One(jobs::Sender<Option<PathBuf>>),
+    Many(jobs::Sender<Option<Vec<PathBuf>>>),
+}
+
+impl Answer {
+    /// Passes on the paths chosen (`None`: cancelled); a caller of one path gets the first.
+    /// The caller may have stopped waiting (its window closed): then nothing happens.
+    fn send(&self, paths: Option<Vec<PathBuf>>) {
+        let paths = paths.filter(|p| !p.is_empty());
+        match self {
+            Self::One(sender) => {
+                sender.send(paths.and_then(|p| p.into_iter().next()));
+            }
+            Self::Many(sender) => {
+                sender.send(paths);
+            }
+        }
+    }
+}
+
+/// The desktop's dialog at work, for one path or several.
+enum NativeJob {
+    One(Job<PickResult>),
+    Many(Job<PickManyResult>),
+}
+
+impl NativeJob {
+    fn poll(&mut self) -> Poll<PickManyResult> {
+        match self {
+            Self::One(job) => match job.poll() {
+                Poll::Ready(result) => Poll::Ready(result.map(|a| a.map(|path| vec![path]))),
+                Poll::Pending => Poll::Pending,
+                Poll::Done => Poll::Done,
+            },
+            Self::Many(job) => job.poll(),
+        }
+    }
 }
 
 /// A question the desktop's dialog is answering.
 struct Waiting {
     pending: Pending,
-    native: Job<PickResult>,
+    native: NativeJob,
 }
 
 /// A question for the built-in dialog, and why the built-in one answers it (if not by
@@ -117,20 +158,40 @@ impl Dialogs {
         self.pick(ctx, DialogRequest::open_folder())
     }
 
+    /// Asks for the bundles to import: several files where the desktop's dialog allows it
+    /// (the built-in dialog chooses one).
+    pub fn pick_bundles(&mut self, ctx: &egui::Context) -> Job<Option<Vec<PathBuf>>> {
+        let (answer, job) = Job::channel(super::waker(ctx));
+        self.ask(ctx, DialogRequest::open_bundles(), Answer::Many(answer));
+        job
+    }
+
+    /// Asks for the folder imported articles go to.
+    pub fn pick_output_folder(&mut self, ctx: &egui::Context) -> Job<Option<PathBuf>> {
+        self.pick(ctx, DialogRequest::output_folder())
+    }
+
     /// Asks `request`; the answer is the returned job's result.
     pub fn pick(&mut self, ctx: &egui::Context, request: DialogRequest) -> Job<Option<PathBuf>> {
         let (answer, job) = Job::channel(super::waker(ctx));
+        self.ask(ctx, request, Answer::One(answer));
+        job
+    }
+
+    fn ask(&mut self, ctx: &egui::Context, request: DialogRequest, answer: Answer) {
         let pending = Pending { request, answer };
         if self.always_builtin || self.forced_builtin {
             self.queued.push_back(Queued { pending, why: None });
             ctx.request_repaint();
         } else {
-            let native = self.picker.pick(ctx, &pending.request);
+            let native = match pending.answer {
+                Answer::One(_) => NativeJob::One(self.picker.pick(ctx, &pending.request)),
+                Answer::Many(_) => NativeJob::Many(self.picker.pick_files(ctx, &pending.request)),
+            };
             self.waiting.push(Waiting { pending, native });
             // A picker that answers at once (tests) is heard at once.
             self.poll_native(ctx);
         }
-        job
     }
 
     /// True while the built-in dialog is shown (it takes the keyboard).
@@ -209,10 +270,11 @@ impl Dialogs {
         let Queued { pending, why } = queued;
         let request = &pending.request;
         let mode = match request.kind {
-            DialogKind::OpenArticle | DialogKind::LoadScheme | DialogKind::ImportEntities => {
-                FileDialogMode::Open
-            }
-            DialogKind::OpenFolder => FileDialogMode::Folder,
+            DialogKind::OpenArticle
+            | DialogKind::LoadScheme
+            | DialogKind::OpenBundles
+            | DialogKind::ImportEntities => FileDialogMode::Open,
+            DialogKind::OpenFolder | DialogKind::OutputFolder => FileDialogMode::Folder,
             DialogKind::Save => FileDialogMode::Save,
         };
         let mut view = FileDialog::new(engine, mode, &request.title, &request.file_name);
@@ -299,8 +361,7 @@ impl Dialogs {
 
     fn finish(&mut self, answer: Option<PathBuf>) {
         if let Some(shown) = self.shown.take() {
-            // The caller may have stopped waiting (its window closed): nothing to do.
-            shown.pending.answer.send(answer);
+            shown.pending.answer.send(answer.map(|path| vec![path]));
         }
     }
 }

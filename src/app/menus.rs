@@ -20,6 +20,10 @@ const ENCODING_CHOICES: [&encoding_rs::Encoding; 5] = [
     encoding_rs::UTF_16BE,
 ];
 
+/// Why View ▸ Encoding is disabled for some articles.
+pub(super) const NO_ENCODING_CHOICE: &str =
+    "Word, RTF and PDF files say how their text is encoded, so no other encoding applies.";
+
 /// What the menu bar and status bar show, and where they send commands.
 pub(super) struct Chrome<'a> {
     pub settings: &'a Settings,
@@ -27,6 +31,8 @@ pub(super) struct Chrome<'a> {
     pub has_folder: bool,
     /// Whether the Compare window is open (its keys act on it).
     pub compare_open: bool,
+    /// A bundle import is running.
+    pub importing: bool,
     /// The article being opened, if any.
     pub loading: Option<&'a Path>,
     pub engine: &'a mut TextEngine,
@@ -84,6 +90,8 @@ impl Chrome<'_> {
             }
         });
         self.command_item(ui, UiCommand::OpenSample, true);
+        ui.separator();
+        self.command_item(ui, UiCommand::ImportBundle, !self.importing);
         ui.separator();
         let has_session = self.session.is_some();
         self.command_item(ui, UiCommand::SaveAnnotations, has_session);
@@ -245,10 +253,11 @@ impl Chrome<'_> {
         let (current, chosen) = self.session.as_ref().map_or(("", None), |s| {
             (s.document.encoding_name, s.chosen_encoding)
         });
-        let is_text = self
-            .session
-            .as_ref()
-            .is_some_and(|s| s.document.format != crate::document::Format::Docx);
+        let format = self.session.as_ref().map(|s| s.document.format);
+        let is_text = format.is_some_and(crate::document::Format::has_text_encoding);
+        if format.is_some() && !is_text {
+            ui.label(NO_ENCODING_CHOICE);
+        }
         ui.add_enabled_ui(is_text, |ui| {
             ui.label("Reopen with encoding");
             if picked(

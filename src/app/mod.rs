@@ -12,6 +12,7 @@ pub mod desktop;
 mod dialogs;
 mod focus;
 pub mod folder;
+pub mod import;
 mod menus;
 mod overview;
 mod picker;
@@ -256,6 +257,8 @@ pub struct Windows {
     default_offer: default_offer::DefaultOffer,
     /// The workspace's count of articles shown, as these windows last followed it.
     article_seen: u64,
+    /// A menu or popup was open at the end of the last frame (Esc then closes it).
+    popup_open: bool,
 }
 
 /// The main window's own state.
@@ -331,6 +334,15 @@ impl HashiyaApp {
     #[must_use]
     pub fn with_busy_dir(mut self, dir: Option<PathBuf>) -> Self {
         self.workspace.busy_dir = dir;
+        self
+    }
+
+    /// Calls `hook` on the import's thread after each progress report of File ▸ Import
+    /// Bundle… (tests hold an import at a known point with it).
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_import_hook(mut self, hook: import::ImportHook) -> Self {
+        self.workspace.import_hook = Some(hook);
         self
     }
 
@@ -477,7 +489,21 @@ impl HashiyaApp {
             text,
             // Space and Enter belong to a focused button or chip.
             widget: ctx.memory(|m| m.focused().is_some()),
+            popup: self.windows.popup_open || ctx.any_popup_open(),
         };
+        // Esc cancels a running import, unless it closes a menu or leaves a text field.
+        let import_running = self
+            .workspace
+            .import
+            .as_ref()
+            .is_some_and(|i| !i.cancelling);
+        if import_running
+            && !text
+            && !self.windows.popup_open
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.commands.push(Command::CancelImport);
+        }
         let commands = ctx.input_mut(|i| command::commands_from_keys(i, focus));
         self.commands.extend(commands);
         // Ctrl+C copies the passage selected in the reader, in logical order.
@@ -677,6 +703,8 @@ impl HashiyaApp {
         match command {
             Command::Ui(C::Open) => self.workspace.ask_for_article(ctx),
             Command::Ui(C::OpenFolder) => self.workspace.ask_for_folder(ctx),
+            Command::Ui(C::ImportBundle) => self.workspace.ask_for_bundles(ctx),
+            Command::CancelImport => self.workspace.cancel_import(),
             Command::Ui(C::OpenSample) => match sample_path() {
                 Some(path) => self.workspace.open(ctx, path),
                 None => self.show_document(sample_document()),
@@ -943,6 +971,7 @@ impl HashiyaApp {
         self.workspace.poll_loading();
         self.workspace.poll_dialog(&ctx);
         self.workspace.poll_folder(&ctx);
+        self.workspace.poll_import(&ctx);
         self.workspace.poll_saves(&ctx);
         self.workspace.poll_article_watch(&ctx);
         self.follow_workspace();
@@ -963,6 +992,7 @@ impl HashiyaApp {
             session: self.workspace.session.as_ref(),
             has_folder: self.workspace.folder.is_some(),
             compare_open: self.windows.compare.is_some(),
+            importing: self.workspace.import.is_some(),
             loading: self
                 .workspace
                 .loading
@@ -1014,6 +1044,7 @@ impl HashiyaApp {
         }
         self.central_ui(ui);
         self.windows_ui(&ctx);
+        self.windows.popup_open = ctx.any_popup_open();
         self.apply_commands(&ctx);
         self.workspace.schedule_save(&ctx, false);
         self.handle_close_request(&ctx);
@@ -1057,6 +1088,9 @@ impl HashiyaApp {
                 current,
                 &mut self.commands,
             );
+        }
+        if let Some(import) = &self.workspace.import {
+            import::import_window_ui(ctx, &mut self.engine, import, &mut self.commands);
         }
         self.dialogs_ui(ctx);
     }

@@ -7,7 +7,10 @@ use std::cell::RefCell;
 use std::path::PathBuf;
 
 use crate::document::ARTICLE_EXTENSIONS;
-use crate::jobs::Job;
+use crate::jobs::{Job, Poll};
+
+/// File name extensions offered when asking for bundles to import (lower case).
+pub const BUNDLE_EXTENSIONS: [&str; 5] = ["docx", "rtf", "txt", "html", "htm"];
 
 /// What a dialog is asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +25,11 @@ pub enum DialogKind {
     Save,
     /// A file of entities to import (brat `.ann`, CoNLL).
     ImportEntities,
+    /// Bundles of articles exported from a news database, to import (several at once where
+    /// the dialog allows).
+    OpenBundles,
+    /// The folder imported articles are written to.
+    OutputFolder,
 }
 
 /// Extensions of the entity files File ▸ Import Entities lists.
@@ -63,6 +71,24 @@ impl DialogRequest {
         )
     }
 
+    /// Asks for bundles to import.
+    pub fn open_bundles() -> Self {
+        Self::new(
+            DialogKind::OpenBundles,
+            "Import Bundles (Nexis, Factiva)",
+            "",
+        )
+    }
+
+    /// Asks for the folder imported articles go to.
+    pub fn output_folder() -> Self {
+        Self::new(
+            DialogKind::OutputFolder,
+            "Folder for the Imported Articles",
+            "",
+        )
+    }
+
     /// Asks where to save, suggesting `file_name`.
     pub fn save(file_name: &str) -> Self {
         Self::new(DialogKind::Save, "Save As", file_name)
@@ -81,7 +107,8 @@ impl DialogRequest {
     pub fn extensions(&self) -> Vec<String> {
         match self.kind {
             DialogKind::OpenArticle => ARTICLE_EXTENSIONS.iter().map(|&e| e.to_owned()).collect(),
-            DialogKind::OpenFolder => Vec::new(),
+            DialogKind::OpenBundles => BUNDLE_EXTENSIONS.iter().map(|&e| e.to_owned()).collect(),
+            DialogKind::OpenFolder | DialogKind::OutputFolder => Vec::new(),
             DialogKind::LoadScheme => vec!["json".to_owned()],
             DialogKind::ImportEntities => ENTITY_EXTENSIONS.iter().map(|&e| e.to_owned()).collect(),
             DialogKind::Save => std::path::Path::new(&self.file_name)
@@ -101,10 +128,33 @@ pub struct DialogUnavailable(pub String);
 /// could be shown.
 pub type PickResult = Result<Option<PathBuf>, DialogUnavailable>;
 
+/// The answer of a dialog that may choose several files: never an empty list.
+pub type PickManyResult = Result<Option<Vec<PathBuf>>, DialogUnavailable>;
+
 /// Asks the user for files.
 pub trait FilePicker {
     /// Shows a dialog for `request`. Returns at once; the answer is the job's result.
     fn pick(&self, ctx: &egui::Context, request: &DialogRequest) -> Job<PickResult>;
+
+    /// Shows a dialog for `request` in which several files may be chosen. Pickers that
+    /// choose one file at a time answer with [`Self::pick`]'s one file.
+    fn pick_files(&self, ctx: &egui::Context, request: &DialogRequest) -> Job<PickManyResult> {
+        let as_list = |result: PickResult| result.map(|answer| answer.map(|path| vec![path]));
+        let stopped = || {
+            Err(DialogUnavailable(
+                "the file dialog stopped unexpectedly".to_owned(),
+            ))
+        };
+        let mut one = self.pick(ctx, request);
+        match one.poll() {
+            // Known at once (tests): answered at once.
+            Poll::Ready(result) => Job::ready(as_list(result)),
+            Poll::Done => Job::ready(stopped()),
+            Poll::Pending => Job::spawn("hashiya-dialog", super::waker(ctx), move |_| {
+                one.wait().map_or_else(stopped, as_list)
+            }),
+        }
+    }
 }
 
 /// The desktop's dialogs through `rfd`, shown from a worker thread so the window keeps
@@ -117,6 +167,26 @@ impl FilePicker for NativePicker {
         let request = request.clone();
         Job::spawn("hashiya-dialog", super::waker(ctx), move |_| {
             native_dialog(&request)
+        })
+    }
+
+    fn pick_files(&self, ctx: &egui::Context, request: &DialogRequest) -> Job<PickManyResult> {
+        let request = request.clone();
+        Job::spawn("hashiya-dialog", super::waker(ctx), move |_| {
+            native_availability()?;
+            let (answer, failures) = capture_dialog_failures(|| {
+                rfd::FileDialog::new()
+                    .set_title(&request.title)
+                    .add_filter("Bundles", &request.extensions())
+                    .add_filter("All files", &["*"])
+                    .pick_files()
+            });
+            match (answer.filter(|files| !files.is_empty()), failures.last()) {
+                (None, Some(failure)) => Err(DialogUnavailable(format!(
+                    "the system file dialog failed: {failure}"
+                ))),
+                (answer, _) => Ok(answer),
+            }
         })
     }
 }
@@ -146,7 +216,11 @@ fn rfd_dialog(request: &DialogRequest) -> Option<PathBuf> {
             .add_filter("Articles", &ARTICLE_EXTENSIONS)
             .add_filter("All files", &["*"])
             .pick_file(),
-        DialogKind::OpenFolder => dialog.pick_folder(),
+        DialogKind::OpenBundles => dialog
+            .add_filter("Bundles", &BUNDLE_EXTENSIONS)
+            .add_filter("All files", &["*"])
+            .pick_file(),
+        DialogKind::OpenFolder | DialogKind::OutputFolder => dialog.pick_folder(),
         DialogKind::LoadScheme => dialog.add_filter("Label schemes", &["json"]).pick_file(),
         DialogKind::ImportEntities => dialog
             .add_filter("brat and CoNLL files", &ENTITY_EXTENSIONS)
@@ -278,6 +352,10 @@ pub struct FixedPicker {
     pub scheme: Option<PathBuf>,
     /// The folder to open; `None` acts as a cancelled dialog.
     pub folder: Option<PathBuf>,
+    /// The bundles to import; none acts as a cancelled dialog.
+    pub bundles: Vec<PathBuf>,
+    /// The folder imported articles go to; `None` acts as a cancelled dialog.
+    pub output_folder: Option<PathBuf>,
 }
 
 impl FilePicker for FixedPicker {
@@ -287,7 +365,21 @@ impl FilePicker for FixedPicker {
             DialogKind::OpenFolder => self.folder.clone(),
             DialogKind::LoadScheme => self.scheme.clone(),
             DialogKind::Save => self.save_path.clone(),
+            DialogKind::OpenBundles => self.bundles.first().cloned(),
+            DialogKind::OutputFolder => self.output_folder.clone(),
         }))
+    }
+
+    fn pick_files(&self, ctx: &egui::Context, request: &DialogRequest) -> Job<PickManyResult> {
+        if request.kind == DialogKind::OpenBundles {
+            let bundles = self.bundles.clone();
+            return Job::ready(Ok((!bundles.is_empty()).then_some(bundles)));
+        }
+        let mut one = self.pick(ctx, request);
+        Job::ready(match one.poll() {
+            Poll::Ready(result) => result.map(|answer| answer.map(|path| vec![path])),
+            _ => Ok(None),
+        })
     }
 }
 

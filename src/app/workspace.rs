@@ -42,6 +42,12 @@ pub struct Workspace {
     pub(super) pending_import: Option<Job<Option<PathBuf>>>,
     pub(super) pending_entity_export:
         Option<(crate::export::entities::EntityFormat, Job<Option<PathBuf>>)>,
+    /// File ▸ Import Bundle…: the bundles asked for, then the folder asked for.
+    pub(super) pending_bundle_pick: Option<Job<Option<Vec<PathBuf>>>>,
+    pub(super) pending_output_pick: Option<(Vec<PathBuf>, Job<Option<PathBuf>>)>,
+    /// The bundle import running, if any.
+    pub import: Option<super::import::BundleImport>,
+    pub(super) import_hook: Option<super::import::ImportHook>,
     /// Counts the articles shown, so that windows about the open article notice a new one.
     pub(super) shown: u64,
     /// A query for the find bar and the paragraph of its hit to make current (a corpus
@@ -80,6 +86,10 @@ impl Workspace {
             pending_folder_pick: None,
             pending_import: None,
             pending_entity_export: None,
+            pending_bundle_pick: None,
+            pending_output_pick: None,
+            import: None,
+            import_hook: None,
             shown: 0,
             loaded: None,
             find_request: None,
@@ -150,6 +160,13 @@ impl Workspace {
             None if notes.is_empty() => path.or_else(sample_path),
             None => path,
         };
+        // An import is never restarted by itself; the user hears which bundle stopped it.
+        notes.extend(
+            interrupted
+                .iter()
+                .filter(|i| i.kind == busy::BusyKind::Importing)
+                .map(busy::describe),
+        );
         if !notes.is_empty() {
             self.message = Some(notes.join("\n"));
         }
@@ -431,10 +448,22 @@ impl Workspace {
         ctx: &egui::Context,
         encoding: Option<&'static encoding_rs::Encoding>,
     ) {
-        let Some(path) = self.session.as_ref().and_then(|s| s.document.path.clone()) else {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let format = session.document.format;
+        let Some(path) = session.document.path.clone() else {
             self.message = Some("The sample article has no other encoding.".to_owned());
             return;
         };
+        if !format.has_text_encoding() {
+            self.message = Some(format!(
+                "{} This {format} file stays as it is: {}",
+                super::menus::NO_ENCODING_CHOICE,
+                path.display()
+            ));
+            return;
+        }
         let options = LoadOptions {
             encoding,
             ..LoadOptions::default()

@@ -112,6 +112,12 @@ impl std::fmt::Display for Format {
 }
 
 impl Format {
+    /// Whether the file is text decoded with an encoding that can be chosen (plain text,
+    /// Markdown, HTML). Word, RTF and PDF files say how their text is encoded inside them.
+    pub fn has_text_encoding(self) -> bool {
+        matches!(self, Self::PlainText | Self::Markdown | Self::Html)
+    }
+
     /// The format a file name's extension announces, if any.
     pub fn from_extension(path: &Path) -> Option<Self> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
