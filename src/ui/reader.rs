@@ -756,7 +756,15 @@ fn paint_span_tooltip(
         .collect();
     let width = sizes.iter().map(|s| s.x).fold(0.0, f32::max);
     let height: f32 = sizes.iter().map(|s| s.y).sum();
-    let rect = Rect::from_min_size(at, vec2(width, height) + vec2(12.0, 8.0));
+    let mut rect = Rect::from_min_size(at, vec2(width, height) + vec2(12.0, 8.0));
+    // Kept inside the window: near its right edge the tooltip opens to the pointer's left.
+    let screen = ui.ctx().content_rect();
+    if rect.right() > screen.right() {
+        rect = rect.translate(vec2(pointer.x - 12.0 - rect.right(), 0.0));
+    }
+    if rect.bottom() > screen.bottom() {
+        rect = rect.translate(vec2(0.0, pointer.y - 8.0 - rect.bottom()));
+    }
     let tip_painter = ui.ctx().layer_painter(egui::LayerId::new(
         egui::Order::Tooltip,
         Id::unique("hashiya-span-tooltip"),
