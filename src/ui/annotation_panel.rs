@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use egui::{Color32, RichText, Ui};
 use uuid::Uuid;
 
-use super::bidi_label::{bidi_button, bidi_label, chip, parse_hex_color};
+use super::bidi_label::{bidi_label, chip, parse_hex_color};
 use super::note_editor::{NoteEditor, NoteEditorOutput};
 use crate::annotation::conflict::{conflicts_of, field};
 use crate::annotation::{
@@ -279,11 +279,18 @@ fn list_ui(
         .collect();
     let orphans: Vec<&Annotation> = store.orphans().collect();
     ui.label(RichText::new(format!("All annotations ({})", placed.len())).strong());
+    // Every row is one line, so only the rows in view are laid out, however many there are.
+    let row_height = super::bidi_label::row_height(ui, engine);
     egui::ScrollArea::vertical()
         .id_salt("annotation-list")
         .auto_shrink([false, true])
-        .show(ui, |ui| {
-            for annotation in placed {
+        .max_height(if orphans.is_empty() {
+            f32::INFINITY
+        } else {
+            (ui.available_height() * 0.7).max(row_height * 3.0)
+        })
+        .show_rows(ui, row_height, placed.len(), |ui, rows| {
+            for annotation in placed.get(rows).unwrap_or_default() {
                 let paragraph = annotation.target.paragraph;
                 // An LTR row of isolated pieces: each piece keeps its own direction.
                 let mut text = format!("¶ {}", paragraph + 1);
@@ -304,7 +311,7 @@ fn list_ui(
                 } else if let Some(p) = document.paragraph_text(paragraph) {
                     write!(text, " — {}", isolate(&excerpt(p))).ok();
                 }
-                let response = bidi_button(ui, engine, &text);
+                let response = super::bidi_label::bidi_row_button(ui, engine, &text);
                 if selected == Some(paragraph) {
                     ui.painter().rect_stroke(
                         response.rect,
@@ -317,7 +324,12 @@ fn list_ui(
                     actions.push(PanelAction::SelectAnnotation(annotation.id));
                 }
             }
-            if !orphans.is_empty() {
+        });
+    if !orphans.is_empty() {
+        egui::ScrollArea::vertical()
+            .id_salt("orphan-list")
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
                 ui.separator();
                 ui.label(
                     RichText::new(format!("Orphaned ({})", orphans.len()))
@@ -343,8 +355,8 @@ fn list_ui(
                         actions.push(PanelAction::Delete(annotation.id));
                     }
                 }
-            }
-        });
+            });
+    }
 }
 
 /// A label-id list as names.

@@ -49,7 +49,22 @@ pub fn bidi_label(
 /// A menu-style button whose caption may hold Arabic (AccessKit role `Button`).
 pub fn bidi_button(ui: &mut Ui, engine: &mut TextEngine, text: &str) -> Response {
     let min_width = ui.available_width().min(280.0);
-    caption_button(ui, engine, text, min_width, false, None)
+    caption_button(ui, engine, text, min_width, false, None, false)
+}
+
+/// A menu-style button like [`bidi_button`] kept to one line (cut with an ellipsis), as wide
+/// as the list it is in: every row of a long list then has the same height
+/// ([`row_height`]), so only the rows in view need to be laid out.
+pub fn bidi_row_button(ui: &mut Ui, engine: &mut TextEngine, text: &str) -> Response {
+    let min_width = ui.available_width();
+    caption_button(ui, engine, text, min_width, false, None, true)
+}
+
+/// The height of a [`bidi_row_button`].
+pub fn row_height(ui: &Ui, engine: &mut TextEngine) -> f32 {
+    let style = ui_style(ReadingFace::default(), false);
+    let metrics = engine.measure_label("x", &style, Fit::Line(100.0));
+    metrics.size.y + 2.0 * ui.spacing().button_padding.y
 }
 
 /// A menu-style button like [`bidi_button`] with bytes `marked` of its caption highlighted
@@ -61,13 +76,13 @@ pub fn bidi_button_marked(
     marked: std::ops::Range<usize>,
 ) -> Response {
     let min_width = ui.available_width().min(280.0);
-    caption_button(ui, engine, text, min_width, false, Some(marked))
+    caption_button(ui, engine, text, min_width, false, Some(marked), false)
 }
 
 /// A framed button, as wide as its caption, whose caption may hold Arabic (AccessKit role
 /// `Button`).
 pub fn bidi_small_button(ui: &mut Ui, engine: &mut TextEngine, text: &str) -> Response {
-    caption_button(ui, engine, text, 0.0, true, None)
+    caption_button(ui, engine, text, 0.0, true, None, false)
 }
 
 fn caption_button(
@@ -77,6 +92,7 @@ fn caption_button(
     min_width: f32,
     framed: bool,
     marked: Option<std::ops::Range<usize>>,
+    one_line: bool,
 ) -> Response {
     let style = ui_style(ReadingFace::default(), false);
     let padding = ui.spacing().button_padding;
@@ -86,7 +102,12 @@ fn caption_button(
     } else {
         (ui.available_width() - 2.0 * padding.x).max(40.0)
     };
-    let metrics = engine.measure_label(text, &style, Fit::Wrap(max_width));
+    let fit = if one_line {
+        Fit::Line(max_width)
+    } else {
+        Fit::Wrap(max_width)
+    };
+    let metrics = engine.measure_label(text, &style, fit);
     let desired = vec2(
         (metrics.size.x + 2.0 * padding.x).max(min_width),
         metrics.size.y + 2.0 * padding.y,
@@ -115,7 +136,7 @@ fn caption_button(
         let origin = egui::pos2(x, rect.top() + padding.y);
         if let Some(marked) = marked {
             let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
-            for mark in engine.label_ranges(text, &style, Fit::Wrap(max_width), marked) {
+            for mark in engine.label_ranges(text, &style, fit, marked) {
                 ui.painter().rect_filled(
                     mark.translate(origin.to_vec2()),
                     egui::CornerRadius::same(2),
@@ -127,7 +148,7 @@ fn caption_button(
             ui.painter(),
             text,
             &style,
-            Fit::Wrap(max_width),
+            fit,
             origin,
             visuals.text_color(),
         );
