@@ -379,6 +379,11 @@ impl HashiyaApp {
         app
     }
 
+    /// The text engine: font system, glyph atlas and label layouts.
+    pub fn text_engine(&self) -> &TextEngine {
+        &self.engine
+    }
+
     /// Shows `document` (reading its annotations) in place of whatever was open.
     pub fn show_document(&mut self, document: Document) {
         let (annotations, message) = AnnotationSession::load(
