@@ -367,6 +367,17 @@ fn export(
         ExportFormatArg::Brat => Chosen::Entities(EntityFormat::Brat),
         ExportFormatArg::Spacy => Chosen::Entities(EntityFormat::Spacy),
     };
+    let piecewise = match format {
+        Chosen::Annotations(ExportFormat::Csv) => Some(Piecewise::Csv),
+        Chosen::Annotations(ExportFormat::Jsonl) => Some(Piecewise::Jsonl),
+        Chosen::Entities(EntityFormat::Conll) => Some(Piecewise::Conll),
+        Chosen::Entities(EntityFormat::Wojood) => Some(Piecewise::Wojood),
+        _ => None,
+    };
+    if let Some(piecewise) = piecewise {
+        let text = export_piecewise(piecewise, articles)?;
+        return write_export(out, &text);
+    }
     let mut items = Vec::new();
     for path in articles {
         if path.is_dir() {
@@ -399,12 +410,107 @@ fn export(
         Chosen::Entities(EntityFormat::Spacy) => entities::to_spacy(&items),
         Chosen::Entities(EntityFormat::Brat) => return export_brat(&items, out.as_deref()),
     };
+    write_export(out, &text)
+}
+
+/// Writes an export's text to `out`, or to standard output.
+fn write_export(out: Option<PathBuf>, text: &str) -> anyhow::Result<()> {
     match out {
         Some(path) => std::fs::write(&path, text)
             .map_err(|e| anyhow::anyhow!("could not write the export ({e}): {}", path.display()))?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(())
+}
+
+/// The export formats written article by article: a folder is read a few articles at a
+/// time, each article rendered as soon as it is loaded, so that the whole folder is never
+/// in memory at once. The text is the same as the format's writer gives for all articles.
+#[derive(Clone, Copy)]
+enum Piecewise {
+    Csv,
+    Jsonl,
+    Conll,
+    Wojood,
+}
+
+impl Piecewise {
+    /// The text before the first article.
+    fn start(self) -> String {
+        match self {
+            Self::Csv => crate::export::csv_start(),
+            Self::Jsonl | Self::Conll | Self::Wojood => String::new(),
+        }
+    }
+
+    /// One article's (sidecar's) pieces.
+    fn render(self, item: &crate::export::ArticleAnnotations) -> Vec<String> {
+        use crate::export::{self, entities};
+        match self {
+            Self::Csv => vec![export::csv_rows(item)],
+            Self::Jsonl => vec![export::jsonl_rows(item)],
+            Self::Conll => entities::token_line_blocks(item, true),
+            Self::Wojood => entities::token_line_blocks(item, false),
+        }
+    }
+
+    /// Appends `pieces` to `out`.
+    fn append(self, out: &mut String, pieces: Vec<String>) {
+        for piece in pieces {
+            match self {
+                Self::Csv | Self::Jsonl => out.push_str(&piece),
+                // A blank line between paragraphs, as `entities::TokenLines` writes them.
+                Self::Conll | Self::Wojood => {
+                    if !out.is_empty() {
+                        out.push('\n');
+                    }
+                    out.push_str(&piece);
+                }
+            }
+        }
+    }
+}
+
+/// `export` in a [`Piecewise`] format: the same checks, messages and text.
+fn export_piecewise(format: Piecewise, articles: &[PathBuf]) -> anyhow::Result<String> {
+    use crate::export;
+    let mut text = format.start();
+    for path in articles {
+        if path.is_dir() {
+            let mut found = 0_usize;
+            export::for_each_in_folder(
+                path,
+                |item| format.render(&item),
+                |result| match result {
+                    Ok(sidecars) => {
+                        for pieces in sidecars {
+                            found = found.saturating_add(1);
+                            format.append(&mut text, pieces);
+                        }
+                    }
+                    Err(error) => eprintln!("hashiya: skipped: {error}"),
+                },
+            );
+            if found == 0 {
+                anyhow::bail!(
+                    "no annotations files (<article>.annotations.json or \
+                     <article>.annotations.<name>.json) under {}",
+                    path.display()
+                );
+            }
+        } else {
+            let found = export::load_all(path)?;
+            if found.is_empty() {
+                return Err(
+                    export::ExportError::NoSidecar(crate::annotation::sidecar_path(path)).into(),
+                );
+            }
+            for item in &found {
+                format.append(&mut text, format.render(item));
+            }
+        }
+    }
+    Ok(text)
 }
 
 /// Writes brat's text file unless a different file is already there.

@@ -673,3 +673,182 @@ fn brat_export_writes_the_text_when_the_article_is_not_that_text() {
     );
     assert_eq!(fields[2], "باريس");
 }
+
+/// The four brat fixtures imported into their corpus articles, each article copied with its
+/// sidecar into two subfolders; then one copy edited after annotating (a paragraph added at
+/// the top and a word changed), one given an annotator's sidecar too, one with a sidecar
+/// that is not JSON, and one article without any sidecar.
+fn annotated_folder() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("articles");
+    for (n, source) in sources().iter().enumerate() {
+        let (_seed_dir, seed) = copy_article(&source.article);
+        let ann = fixtures().join("brat").join(&source.ann);
+        import::import_file(&seed, &ann, ImportFormat::Brat, None, "tester").unwrap();
+        for sub in ["a", "b"] {
+            let article = folder.join(sub).join(format!("art{n}.txt"));
+            std::fs::create_dir_all(article.parent().unwrap()).unwrap();
+            std::fs::copy(&seed, &article).unwrap();
+            std::fs::copy(
+                sidecar::sidecar_path(&seed),
+                sidecar::sidecar_path(&article),
+            )
+            .unwrap();
+        }
+    }
+    let edited = folder.join("a/art1.txt");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    let word = text.split_whitespace().nth(40).unwrap().to_owned();
+    let text = format!(
+        "فقرة أضيفت بعد التعليق.\n\n{}",
+        text.replacen(&word, "كلمة", 1)
+    );
+    std::fs::write(&edited, text).unwrap();
+    std::fs::copy(
+        sidecar::sidecar_path(&folder.join("b/art2.txt")),
+        folder.join("b/art2.txt.annotations.layla.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        sidecar::sidecar_path(&folder.join("b/art3.txt")),
+        "{ not json",
+    )
+    .unwrap();
+    std::fs::copy(corpus(&sources()[0].article), folder.join("b/plain.txt")).unwrap();
+    (dir, folder)
+}
+
+/// What a folder export held before articles were loaded on threads and written one at a
+/// time: each article's sidecars loaded in turn with `load_all`.
+fn loaded_one_by_one(folder: &Path) -> (Vec<export::ArticleAnnotations>, Vec<String>) {
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for article in hashiya::corpus::list_articles(folder) {
+        match export::load_all(&article) {
+            Ok(found) => items.extend(found),
+            Err(error) => errors.push(error.to_string()),
+        }
+    }
+    (items, errors)
+}
+
+#[test]
+fn folder_exports_on_threads_and_article_by_article_match_loading_in_turn() {
+    let (_dir, folder) = annotated_folder();
+    let (expected, expected_errors) = loaded_one_by_one(&folder);
+    // Seven sidecars of seven articles and one annotator's; the broken one named.
+    assert_eq!(expected.len(), 8);
+    assert_eq!(expected_errors.len(), 1, "{expected_errors:?}");
+    assert!(expected_errors[0].contains("art3.txt.annotations.json"));
+    // The edited copy was re-anchored: its passages moved past the added paragraph.
+    let stored = sidecar::read(&sidecar::sidecar_path(&folder.join("a/art1.txt")))
+        .unwrap()
+        .unwrap()
+        .0;
+    let edited = expected
+        .iter()
+        .find(|item| item.path.ends_with("a/art1.txt"))
+        .unwrap();
+    let position =
+        |a: &hashiya::annotation::Annotation| (a.id, a.target.position.start, a.target.paragraph);
+    let mut before: Vec<_> = stored.annotations.iter().map(position).collect();
+    let mut after: Vec<_> = edited.sidecar.annotations.iter().map(position).collect();
+    before.sort_unstable();
+    after.sort_unstable();
+    assert_eq!(before.len(), after.len());
+    assert!(
+        before
+            .iter()
+            .zip(&after)
+            .all(|(b, a)| b.0 == a.0 && b.1 < a.1 && b.2 < a.2)
+    );
+
+    let conll = entities::to_conll(&expected);
+    let wojood = entities::to_wojood(&expected);
+    let csv = export::to_csv(&expected);
+    let jsonl = export::to_jsonl(&expected);
+    assert!(conll.lines().count() > 1000 && conll.contains(" B-"));
+    for threads in [1, 2, 3] {
+        let (items, errors) = export::load_folder_on(&folder, threads);
+        let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(errors, expected_errors, "{threads} threads");
+        assert_eq!(entities::to_conll(&items), conll, "{threads} threads");
+        assert_eq!(entities::to_wojood(&items), wojood, "{threads} threads");
+        assert_eq!(export::to_csv(&items), csv, "{threads} threads");
+        assert_eq!(export::to_jsonl(&items), jsonl, "{threads} threads");
+        assert_eq!(entities::to_spacy(&items), entities::to_spacy(&expected));
+
+        // Article by article, as the command line writes these formats.
+        let mut lines = entities::TokenLines::default();
+        let mut csv_text = export::csv_start();
+        let mut streamed_errors = Vec::new();
+        export::for_each_in_folder_on(
+            &folder,
+            threads,
+            |item| {
+                (
+                    entities::token_line_blocks(&item, true),
+                    export::csv_rows(&item),
+                )
+            },
+            |result| match result {
+                Ok(found) => {
+                    for (blocks, rows) in found {
+                        for block in &blocks {
+                            lines.push(block);
+                        }
+                        csv_text.push_str(&rows);
+                    }
+                }
+                Err(error) => streamed_errors.push(error.to_string()),
+            },
+        );
+        assert_eq!(streamed_errors, expected_errors, "{threads} threads");
+        assert_eq!(lines.finish(), conll, "{threads} threads");
+        assert_eq!(csv_text, csv, "{threads} threads");
+    }
+
+    // The command line: the same text, the broken sidecar reported by name.
+    for (format, text) in [
+        ("conll", &conll),
+        ("wojood", &wojood),
+        ("csv", &csv),
+        ("jsonl", &jsonl),
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_hashiya"))
+            .args(["export", "--format", format])
+            .arg(&folder)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{format}");
+        assert_eq!(String::from_utf8(output.stdout).unwrap(), *text, "{format}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            stderr.matches("hashiya: skipped: ").count(),
+            1,
+            "{format}: {stderr}"
+        );
+        assert!(stderr.contains("art3.txt.annotations.json"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_folder_without_sidecars_still_fails_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(corpus(&sources()[0].article), dir.path().join("plain.txt")).unwrap();
+    for format in ["conll", "csv"] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_hashiya"))
+            .args(["export", "--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(!output.status.success());
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("no annotations files"), "{stderr}");
+        assert!(
+            stderr.contains(&dir.path().display().to_string()),
+            "{stderr}"
+        );
+    }
+}

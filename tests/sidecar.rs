@@ -616,3 +616,47 @@ fn one_annotation_changed_on_both_sides_merges_label_by_label() {
     let (merged, _) = merge(&sidecar(with(&["claim", "event"], "", 300)), &theirs);
     assert_eq!(merged.annotations[0].labels, ["claim", "event"]);
 }
+
+#[test]
+fn a_complete_sidecar_with_another_marker_or_broken_utf8_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt.annotations.json");
+    let good = sidecar::to_json(&sample_sidecar(2));
+    std::fs::write(&path, &good).unwrap();
+    let read = sidecar::read(&path).unwrap().unwrap().0;
+    assert_eq!(sidecar::read_only(&path).unwrap(), Some(read));
+
+    let mut json: serde_json::Value = serde_json::from_str(&good).unwrap();
+    json["format"] = "other-annotations".into();
+    std::fs::write(&path, json.to_string()).unwrap();
+    let error = sidecar::read(&path).unwrap_err();
+    assert!(error.to_string().contains("marker"), "{error}");
+    assert!(
+        error.to_string().contains("a.txt.annotations.json"),
+        "{error}"
+    );
+    assert_eq!(
+        sidecar::read_only(&path).unwrap_err().to_string(),
+        error.to_string()
+    );
+
+    // A byte that is not UTF-8 inside a string: the parser's own message, with the place.
+    let mut bytes = good.into_bytes();
+    let at = bytes
+        .windows(10)
+        .position(|w| w == b"\"version\":")
+        .unwrap();
+    let label = bytes[at..]
+        .windows(6)
+        .position(|w| w == b"\"id\": ")
+        .unwrap();
+    bytes[at + label + 7] = 0xff;
+    std::fs::write(&path, &bytes).unwrap();
+    let error = sidecar::read(&path).unwrap_err();
+    assert!(matches!(error, SidecarError::Corrupt { .. }), "{error}");
+    assert!(error.to_string().contains("line"), "{error}");
+    assert_eq!(
+        sidecar::read_only(&path).unwrap_err().to_string(),
+        error.to_string()
+    );
+}

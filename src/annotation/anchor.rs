@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::model::{Annotation, Target, TargetKind};
-use super::target::{CharIndex, sha256_hex, target_for};
+use super::target::{CharIndex, sha256_hex, target_with_hash};
 use crate::arabic::{Folding, Normalized};
 use crate::document::Document;
 
@@ -101,7 +101,9 @@ impl<'a> AnchorContext<'a> {
         let text = &self.document.text;
         let bytes = self.index.byte_of_char(text, chars.start)?
             ..self.index.byte_of_char(text, chars.end)?;
-        target_for(self.document, &self.index, paragraph, bytes, kind)
+        // The paragraph's hash is the one computed once in `new`.
+        let hash = self.paragraph_hashes.get(paragraph)?.clone();
+        target_with_hash(self.document, &self.index, paragraph, hash, bytes, kind)
     }
 
     /// Scores a candidate placement (0–1): quote 50, prefix 20, suffix 20, position 2.

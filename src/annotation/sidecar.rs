@@ -305,6 +305,16 @@ pub fn give_duplicates_fresh_ids(annotations: &mut [super::model::Annotation]) -
 }
 
 fn parse_unchecked(bytes: &[u8], path: &Path) -> Result<Sidecar, SidecarError> {
+    // Most files are current: read them in one pass (checking UTF-8 once for the whole
+    // file rather than string by string). Whatever this pass cannot accept is read again
+    // below, header first, for the error that says why.
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && let Ok(sidecar) = serde_json::from_str::<Sidecar>(text)
+        && sidecar.format == FORMAT_MARKER
+        && sidecar.version <= FORMAT_VERSION
+    {
+        return Ok(sidecar);
+    }
     let corrupt = |reason: String| SidecarError::Corrupt {
         reason,
         path: path.to_owned(),
@@ -337,18 +347,32 @@ pub fn read(path: &Path) -> Result<Option<(Sidecar, ContentHash)>, SidecarError>
 
 /// [`read`], also returning how many duplicate ids were replaced (see [`parse_repaired`]).
 pub fn read_repaired(path: &Path) -> Result<Option<(Sidecar, ContentHash, usize)>, SidecarError> {
-    let bytes = match crate::files::read_regular(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(SidecarError::Read {
-                source,
-                path: path.to_owned(),
-            });
-        }
+    let Some(bytes) = read_bytes(path)? else {
+        return Ok(None);
     };
     let (sidecar, repaired) = parse_repaired(&bytes, path)?;
     Ok(Some((sidecar, content_hash(&bytes), repaired)))
+}
+
+/// [`read`] without the content hash, for readers that never write the file back
+/// (exports): the same sidecar and the same errors.
+pub fn read_only(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
+    let Some(bytes) = read_bytes(path)? else {
+        return Ok(None);
+    };
+    parse(&bytes, path).map(Some)
+}
+
+/// The bytes at `path` (`None`: no file).
+fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
+    match crate::files::read_regular(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(SidecarError::Read {
+            source,
+            path: path.to_owned(),
+        }),
+    }
 }
 
 /// The hash of what is at `path` now (`None`: no file).

@@ -17,14 +17,13 @@ pub fn sha256_hex(text: &str) -> String {
 
 /// Lower-case hex of `bytes`.
 pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
-            // Writing to a String cannot fail.
-            write!(out, "{b:02x}").ok();
-            out
-        })
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len().saturating_mul(2));
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    out
 }
 
 /// Converts between byte offsets and code-point offsets in one text quickly, by keeping the
@@ -114,7 +113,27 @@ pub fn target_for(
     byte_range: Range<usize>,
     kind: TargetKind,
 ) -> Option<Target> {
-    let paragraph_text = document.paragraph_text(paragraph)?;
+    let paragraph_sha256 = sha256_hex(document.paragraph_text(paragraph)?);
+    target_with_hash(
+        document,
+        index,
+        paragraph,
+        paragraph_sha256,
+        byte_range,
+        kind,
+    )
+}
+
+/// [`target_for`] when the paragraph's hash (`sha256_hex` of its text) is already known.
+pub(crate) fn target_with_hash(
+    document: &Document,
+    index: &CharIndex,
+    paragraph: usize,
+    paragraph_sha256: String,
+    byte_range: Range<usize>,
+    kind: TargetKind,
+) -> Option<Target> {
+    document.paragraph_text(paragraph)?;
     let chars = index.char_range(&document.text, byte_range);
     // A whole paragraph is found again by its hash; its quote need not hold all of it.
     let quoted = match kind {
@@ -129,7 +148,7 @@ pub fn target_for(
     Some(Target {
         kind,
         paragraph,
-        paragraph_sha256: sha256_hex(paragraph_text),
+        paragraph_sha256,
         quote: quote_selector(&document.text, index, quoted),
         position: TextPositionSelector {
             start: chars.start,
@@ -153,6 +172,15 @@ pub fn paragraph_target(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashes_are_lower_case_hex() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
 
     #[test]
     fn char_index_agrees_with_counting() {

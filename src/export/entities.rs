@@ -208,26 +208,58 @@ fn tagged_paragraphs(item: &ArticleAnnotations, outermost_only: bool) -> Vec<Vec
 }
 
 fn write_token_lines(items: &[ArticleAnnotations], outermost_only: bool) -> String {
-    let mut out = String::new();
+    let mut lines = TokenLines::default();
     for item in items {
-        for paragraph in tagged_paragraphs(item, outermost_only) {
-            if !out.is_empty() {
-                out.push('\n');
-            }
+        for block in token_line_blocks(item, outermost_only) {
+            lines.push(&block);
+        }
+    }
+    lines.finish()
+}
+
+/// The token lines of each paragraph of `item`, one string per paragraph: the outermost
+/// entities only ([`to_conll`]) or every level ([`to_wojood`]).
+pub fn token_line_blocks(item: &ArticleAnnotations, outermost_only: bool) -> Vec<String> {
+    tagged_paragraphs(item, outermost_only)
+        .into_iter()
+        .map(|paragraph| {
+            let mut block = String::new();
             for (token, tags) in paragraph {
-                out.push_str(&token);
+                block.push_str(&token);
                 if tags.is_empty() {
-                    out.push_str(" O");
+                    block.push_str(" O");
                 }
                 for (label, begins) in tags {
                     let prefix = if begins { 'B' } else { 'I' };
-                    write!(out, " {prefix}-{label}").ok();
+                    write!(block, " {prefix}-{label}").ok();
                 }
-                out.push('\n');
+                block.push('\n');
             }
+            block
+        })
+        .collect()
+}
+
+/// [`to_conll`] or [`to_wojood`] built a paragraph at a time (from
+/// [`token_line_blocks`]): a blank line between paragraphs.
+#[derive(Debug, Default)]
+pub struct TokenLines {
+    out: String,
+}
+
+impl TokenLines {
+    /// Adds one paragraph's lines.
+    pub fn push(&mut self, block: &str) {
+        if !self.out.is_empty() {
+            self.out.push('\n');
         }
+        self.out.push_str(block);
     }
-    out
+
+    /// The text so far.
+    pub fn finish(self) -> String {
+        self.out
+    }
 }
 
 /// CoNLL IOB2: one `token TAG` line per token, a blank line between paragraphs, the

@@ -68,8 +68,8 @@ pub struct ArticleAnnotations {
 pub fn load(article: &Path) -> Result<ArticleAnnotations, ExportError> {
     let document = document::load(article)?;
     let sidecar_path = sidecar::sidecar_path(article);
-    let (mut sidecar, _) =
-        sidecar::read(&sidecar_path)?.ok_or(ExportError::NoSidecar(sidecar_path))?;
+    let mut sidecar =
+        sidecar::read_only(&sidecar_path)?.ok_or(ExportError::NoSidecar(sidecar_path))?;
     reanchor(&mut sidecar.annotations, &document);
     crate::annotation::sort_annotations(&mut sidecar.annotations);
     Ok(ArticleAnnotations {
@@ -91,7 +91,16 @@ fn load_all_with(
     article: &Path,
     finder: &mut sidecar::AnnotatorSidecars,
 ) -> Result<Vec<ArticleAnnotations>, ExportError> {
-    let mut paths: Vec<(Option<String>, PathBuf)> = Vec::new();
+    let paths = sidecar_paths(article, finder);
+    load_sidecars(article, paths)
+}
+
+/// An article's sidecars: (annotator, path), `None` for the article's own.
+type SidecarPaths = Vec<(Option<String>, PathBuf)>;
+
+/// Where `article`'s sidecars are: its own first (when there), then each annotator's.
+fn sidecar_paths(article: &Path, finder: &mut sidecar::AnnotatorSidecars) -> SidecarPaths {
+    let mut paths: SidecarPaths = Vec::new();
     let plain = sidecar::sidecar_path(article);
     if plain.exists() {
         paths.push((None, plain));
@@ -102,6 +111,14 @@ fn load_all_with(
             .into_iter()
             .map(|(annotator, path)| (Some(annotator), path)),
     );
+    paths
+}
+
+/// Reads `article` and the sidecars at `paths` (see [`sidecar_paths`]), re-anchored.
+fn load_sidecars(
+    article: &Path,
+    paths: SidecarPaths,
+) -> Result<Vec<ArticleAnnotations>, ExportError> {
     if paths.is_empty() {
         return Ok(Vec::new());
     }
@@ -109,7 +126,7 @@ fn load_all_with(
     let mut items = Vec::new();
     let mut article_metadata = None;
     for (annotator, path) in paths {
-        let Some((mut sidecar, _)) = sidecar::read(&path)? else {
+        let Some(mut sidecar) = sidecar::read_only(&path)? else {
             continue;
         };
         // The article's own sidecar (read first) carries what a bundle said about it;
@@ -131,19 +148,120 @@ fn load_all_with(
     Ok(items)
 }
 
-/// Every annotated article under `folder` (all their sidecars). Articles that cannot be
-/// read are reported back, not fatal.
+/// Every annotated article under `folder` (all their sidecars), in the order
+/// `corpus::list_articles` gives. Articles that cannot be read are reported back, in the
+/// same order, not fatal. Articles are read and re-anchored on several threads.
 pub fn load_folder(folder: &Path) -> (Vec<ArticleAnnotations>, Vec<ExportError>) {
+    load_folder_on(folder, default_threads())
+}
+
+/// [`load_folder`] on at most `threads` threads (1: on this one).
+pub fn load_folder_on(
+    folder: &Path,
+    threads: usize,
+) -> (Vec<ArticleAnnotations>, Vec<ExportError>) {
     let mut items = Vec::new();
     let mut errors = Vec::new();
-    let mut finder = sidecar::AnnotatorSidecars::default();
-    for article in crate::corpus::list_articles(folder) {
-        match load_all_with(&article, &mut finder) {
+    for_each_in_folder_on(
+        folder,
+        threads,
+        |item| item,
+        |result| match result {
             Ok(found) => items.extend(found),
             Err(error) => errors.push(error),
+        },
+    );
+    (items, errors)
+}
+
+/// How many threads to load articles on: one per core.
+fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+}
+
+/// How many articles each thread loads before their results are handed on.
+const ARTICLES_PER_THREAD_AT_ONCE: usize = 32;
+
+/// Streams [`load_folder`]: each annotated article under `folder`, read and re-anchored on
+/// several threads, is turned by `work` (one call per sidecar) into what is kept of it, and
+/// `sink` gets, article by article in [`load_folder`]'s order, those results or the error
+/// that skipped the article. Only a few articles per thread are in memory at once.
+pub fn for_each_in_folder<R: Send>(
+    folder: &Path,
+    work: impl Fn(ArticleAnnotations) -> R + Sync,
+    sink: impl FnMut(Result<Vec<R>, ExportError>),
+) {
+    for_each_in_folder_on(folder, default_threads(), work, sink);
+}
+
+/// [`for_each_in_folder`] on at most `threads` threads (1: on this one).
+pub fn for_each_in_folder_on<R: Send>(
+    folder: &Path,
+    threads: usize,
+    work: impl Fn(ArticleAnnotations) -> R + Sync,
+    mut sink: impl FnMut(Result<Vec<R>, ExportError>),
+) {
+    let mut finder = sidecar::AnnotatorSidecars::default();
+    let jobs: Vec<(PathBuf, SidecarPaths)> = crate::corpus::list_articles(folder)
+        .into_iter()
+        .map(|article| {
+            let paths = sidecar_paths(&article, &mut finder);
+            (article, paths)
+        })
+        .filter(|(_, paths)| !paths.is_empty())
+        .collect();
+    let threads = threads.max(1);
+    let mut jobs = jobs.into_iter().peekable();
+    while jobs.peek().is_some() {
+        let batch: Vec<_> = jobs
+            .by_ref()
+            .take(threads.saturating_mul(ARTICLES_PER_THREAD_AT_ONCE))
+            .collect();
+        let results = in_order_on_threads(batch, threads, |(article, paths)| {
+            load_sidecars(&article, paths).map(|found| found.into_iter().map(&work).collect())
+        });
+        for result in results {
+            sink(result);
         }
     }
-    (items, errors)
+}
+
+/// `work` applied to each of `jobs` on up to `threads` threads, each taking a contiguous
+/// run of them; the results come back in the order of `jobs`.
+fn in_order_on_threads<J: Send, R: Send>(
+    jobs: Vec<J>,
+    threads: usize,
+    work: impl Fn(J) -> R + Sync,
+) -> Vec<R> {
+    let threads = threads.clamp(1, jobs.len().max(1));
+    if threads == 1 {
+        return jobs.into_iter().map(work).collect();
+    }
+    let per_thread = jobs.len().div_ceil(threads);
+    let mut runs: Vec<Vec<J>> = Vec::with_capacity(threads);
+    let mut jobs = jobs.into_iter();
+    loop {
+        let run: Vec<J> = jobs.by_ref().take(per_thread).collect();
+        if run.is_empty() {
+            break;
+        }
+        runs.push(run);
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .into_iter()
+            .map(|run| scope.spawn(move || run.into_iter().map(work).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Wraps what is already in memory (the open article) for export.
@@ -256,47 +374,61 @@ fn export_quote(
 
 /// CSV in UTF-8 with a byte order mark; multiple labels are joined with `; `.
 pub fn to_csv(items: &[ArticleAnnotations]) -> String {
+    let mut out = csv_start();
+    for item in items {
+        out.push_str(&csv_rows(item));
+    }
+    out
+}
+
+/// The start of [`to_csv`]'s text: the byte order mark and the header row.
+pub fn csv_start() -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     // Writing to memory cannot fail.
     writer.write_record(CSV_HEADER).ok();
-    for item in items {
-        let article = article_name(item);
-        let metadata = item.sidecar.article.metadata.clone().unwrap_or_default();
-        for annotation in &item.sidecar.annotations {
-            let target = &annotation.target;
-            writer
-                .write_record([
-                    article.clone(),
-                    annotation.id.to_string(),
-                    target.paragraph.to_string(),
-                    kind_name(target.kind).to_owned(),
-                    annotation.labels.join("; "),
-                    label_names(&item.sidecar, annotation).join("; "),
-                    annotation.note.clone(),
-                    annotation.color.clone().unwrap_or_default(),
-                    export_quote(item, target).exact,
-                    target.position.start.to_string(),
-                    target.position.end.to_string(),
-                    annotation.author.clone(),
-                    annotation.created.to_string(),
-                    annotation.modified.to_string(),
-                    target.orphaned.to_string(),
-                    metadata.title.clone(),
-                    metadata.source.clone(),
-                    metadata.date.clone(),
-                    metadata.byline.clone(),
-                    metadata.section.clone(),
-                    metadata.length.clone(),
-                    metadata.language.clone(),
-                    metadata.accession.clone(),
-                ])
-                .ok();
-        }
-    }
     let bytes = writer.into_inner().unwrap_or_default();
     let mut out = String::from("\u{feff}");
     out.push_str(&String::from_utf8_lossy(&bytes));
     out
+}
+
+/// [`to_csv`]'s rows for one article (no header).
+pub fn csv_rows(item: &ArticleAnnotations) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let article = article_name(item);
+    let metadata = item.sidecar.article.metadata.clone().unwrap_or_default();
+    for annotation in &item.sidecar.annotations {
+        let target = &annotation.target;
+        writer
+            .write_record([
+                article.clone(),
+                annotation.id.to_string(),
+                target.paragraph.to_string(),
+                kind_name(target.kind).to_owned(),
+                annotation.labels.join("; "),
+                label_names(&item.sidecar, annotation).join("; "),
+                annotation.note.clone(),
+                annotation.color.clone().unwrap_or_default(),
+                export_quote(item, target).exact,
+                target.position.start.to_string(),
+                target.position.end.to_string(),
+                annotation.author.clone(),
+                annotation.created.to_string(),
+                annotation.modified.to_string(),
+                target.orphaned.to_string(),
+                metadata.title.clone(),
+                metadata.source.clone(),
+                metadata.date.clone(),
+                metadata.byline.clone(),
+                metadata.section.clone(),
+                metadata.length.clone(),
+                metadata.language.clone(),
+                metadata.accession.clone(),
+            ])
+            .ok();
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 /// One exported annotation in JSON Lines.
@@ -328,42 +460,49 @@ struct JsonlRow<'a> {
 pub fn to_jsonl(items: &[ArticleAnnotations]) -> String {
     let mut out = String::new();
     for item in items {
-        let article = article_name(item);
-        for annotation in &item.sidecar.annotations {
-            let target = &annotation.target;
-            let paragraph_text = if target.orphaned {
-                ""
+        out.push_str(&jsonl_rows(item));
+    }
+    out
+}
+
+/// [`to_jsonl`]'s lines for one article.
+pub fn jsonl_rows(item: &ArticleAnnotations) -> String {
+    let mut out = String::new();
+    let article = article_name(item);
+    for annotation in &item.sidecar.annotations {
+        let target = &annotation.target;
+        let paragraph_text = if target.orphaned {
+            ""
+        } else {
+            item.document.paragraph_text(target.paragraph).unwrap_or("")
+        };
+        let row = JsonlRow {
+            article: article.clone(),
+            id: annotation.id.to_string(),
+            paragraph_index: target.paragraph,
+            paragraph_text,
+            kind: kind_name(target.kind),
+            labels: &annotation.labels,
+            label_names: label_names(&item.sidecar, annotation),
+            note: &annotation.note,
+            color: annotation.color.as_deref(),
+            quote: export_quote(item, target),
+            start: target.position.start,
+            end: target.position.end,
+            author: &annotation.author,
+            created: annotation.created.to_string(),
+            modified: annotation.modified.to_string(),
+            orphaned: target.orphaned,
+            page: if target.orphaned {
+                None
             } else {
-                item.document.paragraph_text(target.paragraph).unwrap_or("")
-            };
-            let row = JsonlRow {
-                article: article.clone(),
-                id: annotation.id.to_string(),
-                paragraph_index: target.paragraph,
-                paragraph_text,
-                kind: kind_name(target.kind),
-                labels: &annotation.labels,
-                label_names: label_names(&item.sidecar, annotation),
-                note: &annotation.note,
-                color: annotation.color.as_deref(),
-                quote: export_quote(item, target),
-                start: target.position.start,
-                end: target.position.end,
-                author: &annotation.author,
-                created: annotation.created.to_string(),
-                modified: annotation.modified.to_string(),
-                orphaned: target.orphaned,
-                page: if target.orphaned {
-                    None
-                } else {
-                    item.document.paragraph_pages.get(target.paragraph).copied()
-                },
-                article_metadata: item.sidecar.article.metadata.as_ref(),
-            };
-            if let Ok(line) = serde_json::to_string(&row) {
-                out.push_str(&line);
-                out.push('\n');
-            }
+                item.document.paragraph_pages.get(target.paragraph).copied()
+            },
+            article_metadata: item.sidecar.article.metadata.as_ref(),
+        };
+        if let Ok(line) = serde_json::to_string(&row) {
+            out.push_str(&line);
+            out.push('\n');
         }
     }
     out
