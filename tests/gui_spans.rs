@@ -2,7 +2,7 @@
 //! Span tab shows the figures `hashiya agreement --level span --json` prints for the same
 //! folder, measures again through a command, and can be cancelled; the Compare window's
 //! Spans view lists span disagreements, and taking a version (by button or key) writes the
-//! gold sidecar as one undoable step.
+//! gold sidecar (with the relations between the passages taken) as one undoable step.
 
 mod common;
 
@@ -24,10 +24,17 @@ use common::{app, corpus, harness, press_with, settings_by};
 const WINDOW: egui::Vec2 = egui::vec2(1300.0, 900.0);
 
 /// Writes `annotator`'s sidecar for `article`: each `(paragraph, start, end, label)` marks
-/// code points `start..end` of that paragraph with the label.
-fn annotate_spans(article: &Path, annotator: &str, spans: &[(usize, usize, usize, &str)]) {
+/// code points `start..end` of that paragraph with the label; each `(source, target, type)`
+/// relates two of those passages (indices into `spans`).
+fn annotate_spans(
+    article: &Path,
+    annotator: &str,
+    spans: &[(usize, usize, usize, &str)],
+    relations: &[(usize, usize, &str)],
+) {
     let document = hashiya::document::load(article).unwrap();
     let mut store = AnnotationStore::new(&document, LabelScheme::news_default(), annotator);
+    let mut ids = Vec::new();
     for &(paragraph, start, end, label) in spans {
         let range = &document.paragraphs[paragraph].byte_range;
         let text = &document.text[range.clone()];
@@ -42,7 +49,11 @@ fn annotate_spans(article: &Path, annotator: &str, spans: &[(usize, usize, usize
             paragraph,
             bytes: byte(start)..byte(end),
         };
-        store.toggle_label(&document, key, label).unwrap();
+        store.toggle_label(&document, key.clone(), label).unwrap();
+        ids.push(store.annotation_for(&document, &key).unwrap().id);
+    }
+    for &(source, target, kind) in relations {
+        store.add_relation(ids[source], ids[target], kind).unwrap();
     }
     std::fs::write(
         annotator_sidecar_path(article, annotator),
@@ -77,6 +88,7 @@ fn span_folder() -> (tempfile::TempDir, PathBuf) {
             (3, 0, 30, "event"),
             (4, 2, 12, "place"),
         ],
+        &[(0, 1, "source")],
     );
     annotate_spans(
         &article,
@@ -87,8 +99,9 @@ fn span_folder() -> (tempfile::TempDir, PathBuf) {
             (3, 4, 30, "event"),
             (5, 0, 8, "actor"),
         ],
+        &[],
     );
-    annotate_spans(&other, "alice", &[(1, 0, 5, "claim")]);
+    annotate_spans(&other, "alice", &[(1, 0, 5, "claim")], &[]);
     std::fs::write(annotator_sidecar_path(&article, "omar"), "{ not json").unwrap();
     (dir, article)
 }
@@ -323,6 +336,29 @@ fn gold(harness: &Harness<'_, HashiyaApp>) -> Vec<Span> {
     gold_spans(common::session(harness).annotations.store())
 }
 
+/// The gold sidecar's relations as "type: source labels → target labels".
+fn relations(harness: &Harness<'_, HashiyaApp>) -> Vec<String> {
+    let store = common::session(harness).annotations.store();
+    let labels = |id| {
+        store
+            .annotation(id)
+            .map(|a| a.labels.join(" "))
+            .unwrap_or_default()
+    };
+    store
+        .relations()
+        .iter()
+        .map(|r| {
+            format!(
+                "{}: {} → {}",
+                r.relation_type,
+                labels(r.source),
+                labels(r.target)
+            )
+        })
+        .collect()
+}
+
 /// The adjudicator's app on `article`, with Corpus ▸ Compare Annotators… showing spans
 /// (and the commands carried out recorded from the start).
 fn compare_spans(article: &Path) -> Harness<'static, HashiyaApp> {
@@ -432,14 +468,19 @@ fn adjudicating_span_disagreements_writes_the_gold_sidecar_and_undo_reverts_it()
         annotators
     );
 
-    // Accept all from alice is one step.
+    // Accept all from alice is one step, her relation (claim → actor) carried along.
+    assert!(relations(&harness).is_empty());
     harness.get_by_label("Accept all spans from alice").click();
     harness.run_steps(2);
     let mut alice: Vec<Span> = units.iter().flat_map(|u| u.versions[0].clone()).collect();
     alice.sort();
     assert_eq!(gold(&harness), alice);
+    assert_eq!(relations(&harness), ["source: claim → actor"]);
+    let store = common::session(&harness).annotations.store();
+    assert!(store.scheme().relation_type("source").is_some());
     press_with(&mut harness, Modifiers::COMMAND, Key::Z, 2);
     assert!(gold(&harness).is_empty());
+    assert!(relations(&harness).is_empty());
     assert!(
         harness
             .state_mut()

@@ -17,5 +17,8 @@ pub use model::{
     Label, LabelScheme, Relation, Sidecar, Target, TargetKind,
 };
 pub use sidecar::{SidecarError, sidecar_path};
-pub use store::{AnnotationStore, Availability, Change, RelationChange, SpanLabels, TargetKey};
+pub use store::{
+    AnnotationStore, Availability, Change, PassageRef, RelationChange, SpanLabels, SpanRelation,
+    TargetKey,
+};
 pub use target::{CharIndex, paragraph_target, sha256_hex};

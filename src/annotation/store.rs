@@ -7,7 +7,7 @@ use super::conflict::{self, ConflictError};
 use super::merge::sort_annotations;
 use super::model::TargetKind;
 use super::model::{
-    Annotation, ArticleInfo, Conflict, Deletion, FORMAT_MARKER, FORMAT_VERSION, LabelScheme,
+    Annotation, ArticleInfo, Conflict, Deletion, FORMAT_MARKER, FORMAT_VERSION, Label, LabelScheme,
     Relation, Sidecar, now,
 };
 use super::target::{CharIndex, paragraph_target, sha256_hex, target_for};
@@ -52,6 +52,31 @@ pub struct SpanLabels {
     pub chars: std::ops::Range<usize>,
     /// Its labels after the decision (none: the passage goes).
     pub labels: Vec<String>,
+}
+
+/// One end of a relation carried along with a span decision: the passage of `paragraph`
+/// at code points `chars` of the article text that bears every label of `labels`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PassageRef {
+    /// The paragraph holding the passage.
+    pub paragraph: usize,
+    /// The passage, in code points of the document text.
+    pub chars: std::ops::Range<usize>,
+    /// Labels the passage must bear (at least one).
+    pub labels: Vec<String>,
+}
+
+/// A relation carried along with a span decision (an annotator's relation whose passages
+/// the decision may bring into the gold).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpanRelation {
+    /// The relation type, as defined where the relation comes from (added to the scheme
+    /// when the scheme lacks it).
+    pub relation_type: Label,
+    /// The passage it starts from.
+    pub source: PassageRef,
+    /// The passage it points to.
+    pub target: PassageRef,
 }
 
 /// Whether the annotations can be changed.
@@ -575,11 +600,15 @@ impl AnnotationStore {
     /// exactly the listed labels, as one undo step: an adjudicator's decision on a span.
     /// Where several passage annotations cover the same range, the first keeps the labels
     /// and the others lose theirs; a passage left without labels, note or colour is deleted
-    /// (with its relations). Returns how many annotations changed.
+    /// (with its relations). Each of `relations` whose two passages the sidecar has after
+    /// the decision is added in the same step, unless an identical one (same ends, same type)
+    /// is there already; a relation type the scheme lacks is added to it (and stays there on
+    /// undo, as labels added for a decision do). Returns how many annotations changed.
     pub fn set_span_labels(
         &mut self,
         document: &Document,
         decisions: &[SpanLabels],
+        relations: &[SpanRelation],
     ) -> Result<usize, StoreError> {
         self.check_editable()?;
         self.coalescing = None;
@@ -634,13 +663,79 @@ impl AnnotationStore {
         }
         let mut step = Step::default();
         for change in planned {
-            let relations = self.apply_with_relations(&change, document.paragraphs.len());
+            let cascade = self.apply_with_relations(&change, document.paragraphs.len());
             step.changes.push(change);
-            step.relations.extend(relations);
+            step.relations.extend(cascade);
+        }
+        for relation in relations {
+            if let Some(change) = self.carry_relation(relation) {
+                step.relations.push(change);
+            }
         }
         let changed = step.changes.len();
         self.push_undo(step);
         Ok(changed)
+    }
+
+    /// The passage annotation `end` names, if the sidecar has one.
+    fn passage_at(&self, end: &PassageRef) -> Option<Uuid> {
+        if end.labels.is_empty() {
+            return None;
+        }
+        self.spans_of_paragraph(end.paragraph)
+            .find(|a| {
+                a.target.position.start == end.chars.start
+                    && a.target.position.end == end.chars.end
+                    && end.labels.iter().all(|l| a.labels.contains(l))
+            })
+            .map(|a| a.id)
+    }
+
+    /// Adds `relation` when both its passages are in the sidecar and no identical relation
+    /// (same ends, same type) is; its type joins the scheme when the scheme lacks it.
+    /// Returns the change made, for the undo step.
+    fn carry_relation(&mut self, relation: &SpanRelation) -> Option<RelationChange> {
+        let source = self.passage_at(&relation.source)?;
+        let target = self.passage_at(&relation.target)?;
+        let kind = &relation.relation_type.id;
+        if source == target
+            || self
+                .sidecar
+                .relations
+                .iter()
+                .any(|r| r.source == source && r.target == target && r.relation_type == *kind)
+        {
+            return None;
+        }
+        let scheme = &mut self.sidecar.label_scheme;
+        if scheme.relation_type(kind).is_none() {
+            let mut added = relation.relation_type.clone();
+            if added.shortcut.is_some_and(|key| {
+                scheme
+                    .relation_types
+                    .iter()
+                    .any(|t| t.shortcut == Some(key))
+            }) {
+                added.shortcut = None;
+            }
+            scheme.relation_types.push(added);
+            self.revision += 1;
+        }
+        let time = now();
+        let change = RelationChange {
+            before: None,
+            after: Some(Relation {
+                id: Uuid::new_v4(),
+                relation_type: kind.clone(),
+                source,
+                target,
+                created: time,
+                modified: time,
+                author: self.author.clone(),
+            }),
+        };
+        self.apply_relation(&change);
+        Some(change)
     }
 
     /// Adds or removes label `label_id` on paragraph `paragraph`.

@@ -758,7 +758,10 @@ impl Workspace {
             extended.labels.extend(missing);
             edits.push(Edit::SetScheme(extended));
         }
-        edits.push(Edit::SetSpanLabels(decisions));
+        edits.push(Edit::SetSpanLabels {
+            spans: decisions,
+            relations: comparison.relations_for(decision.choice, decision.unit),
+        });
         for edit in edits {
             if let Err(error) = session.annotations.apply(&session.document, edit) {
                 self.message = Some(error.to_string());

@@ -87,8 +87,12 @@ pub enum Edit {
     /// Keeps the current value of a kept merge conflict and removes the entry, as one undo
     /// step.
     DismissConflict(Conflict),
-    /// Sets the labels of passages (span adjudication), as one undo step.
-    SetSpanLabels(Vec<crate::annotation::SpanLabels>),
+    /// Sets the labels of passages (span adjudication) and adds the relations carried
+    /// along whose passages the gold then has, as one undo step.
+    SetSpanLabels {
+        spans: Vec<crate::annotation::SpanLabels>,
+        relations: Vec<crate::annotation::SpanRelation>,
+    },
 }
 
 /// The annotations of the open article and their file.
@@ -413,9 +417,9 @@ impl AnnotationSession {
             .and_then(|()| store.add_all(document, annotations, relations)),
             Edit::TakeOtherValue(conflict) => store.take_conflict(document, &conflict),
             Edit::DismissConflict(conflict) => store.dismiss_conflict(&conflict),
-            Edit::SetSpanLabels(decisions) => {
-                store.set_span_labels(document, &decisions).map(|_| ())
-            }
+            Edit::SetSpanLabels { spans, relations } => store
+                .set_span_labels(document, &spans, &relations)
+                .map(|_| ()),
         };
         self.observe_revision();
         result

@@ -1,14 +1,19 @@
 //! One article's spans compared across annotators, for adjudication: the spans of all
 //! annotators grouped into units (spans that overlap, whoever marked them), each unit with
 //! every annotator's version and the kind of disagreement (missing, boundary, type), and
-//! the decisions that taking one version, or merging them, writes into the gold sidecar.
+//! the decisions that taking one version, or merging them, writes into the gold sidecar,
+//! with the relations between the taken passages carried along.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+
+use uuid::Uuid;
 
 use super::{Span, spans_of};
 use crate::annotation::sidecar::{self, annotator_sidecars};
-use crate::annotation::{AnnotationStore, Label, Sidecar, SpanLabels};
+use crate::annotation::{
+    AnnotationStore, Label, PassageRef, Sidecar, SpanLabels, SpanRelation, TargetKind, reanchor,
+};
 use crate::document::Document;
 
 /// How the annotators' versions of a unit differ.
@@ -150,6 +155,59 @@ pub struct SpanComparison {
     pub problems: Vec<String>,
     /// Per annotator, spans that could not be placed in the current text (left out).
     pub orphaned: BTreeMap<String, usize>,
+    /// Per annotator (in [`Self::annotators`] order), their relations between passages
+    /// placed in the current text.
+    pub relations: Vec<Vec<SpanRelation>>,
+}
+
+/// The relations of `sidecar` between labelled passages placed in `document`, each end
+/// named by its place and labels (relations to a passage that cannot be placed are left
+/// out).
+fn placed_relations(document: &Document, sidecar: &Sidecar) -> Vec<SpanRelation> {
+    if sidecar.relations.is_empty() {
+        return Vec::new();
+    }
+    let mut annotations = sidecar.annotations.clone();
+    reanchor(&mut annotations, document);
+    let ends: HashMap<Uuid, PassageRef> = annotations
+        .into_iter()
+        .filter(|a| {
+            a.target.kind == TargetKind::Span
+                && !a.target.orphaned
+                && !a.labels.is_empty()
+                && a.target.position.start < a.target.position.end
+        })
+        .map(|a| {
+            let end = PassageRef {
+                paragraph: a.target.paragraph,
+                chars: a.target.position.start..a.target.position.end,
+                labels: a.labels,
+            };
+            (a.id, end)
+        })
+        .collect();
+    sidecar
+        .relations
+        .iter()
+        .filter_map(|r| {
+            let relation_type = sidecar
+                .label_scheme
+                .relation_type(&r.relation_type)
+                .cloned()
+                .unwrap_or_else(|| Label {
+                    id: r.relation_type.clone(),
+                    name: r.relation_type.clone(),
+                    color: "#888888".to_owned(),
+                    shortcut: None,
+                    description: String::new(),
+                });
+            Some(SpanRelation {
+                relation_type,
+                source: ends.get(&r.source)?.clone(),
+                target: ends.get(&r.target)?.clone(),
+            })
+        })
+        .collect()
 }
 
 impl SpanComparison {
@@ -165,6 +223,9 @@ impl SpanComparison {
                     comparison.labels.push(label.clone());
                 }
             }
+            comparison
+                .relations
+                .push(placed_relations(document, &sidecar));
             let rated = spans_of(document, sidecar);
             if !rated.orphans.is_empty() {
                 comparison
@@ -229,6 +290,34 @@ impl SpanComparison {
             .enumerate()
             .filter(|(_, u)| u.disagreement.is_some())
             .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The relations carried along with the decision `choice` on unit `unit` (`None`: on
+    /// every unit): the relations of the annotator taken (of every annotator for a merge)
+    /// with an end in the units decided. The gold gains those whose two passages it has
+    /// after the decision (see [`AnnotationStore::set_span_labels`]).
+    pub fn relations_for(&self, choice: SpanChoice, unit: Option<usize>) -> Vec<SpanRelation> {
+        let decided: Vec<&SpanUnit> = match unit {
+            Some(index) => self.units.get(index).into_iter().collect(),
+            None => self.units.iter().collect(),
+        };
+        let inside = |end: &PassageRef| {
+            decided.iter().any(|u| {
+                u.paragraph == end.paragraph
+                    && (end.chars.start as u64) < u.end
+                    && u.start < end.chars.end as u64
+            })
+        };
+        let annotators: Vec<&Vec<SpanRelation>> = match choice {
+            SpanChoice::Take(annotator) => self.relations.get(annotator).into_iter().collect(),
+            SpanChoice::Merge => self.relations.iter().collect(),
+        };
+        annotators
+            .into_iter()
+            .flatten()
+            .filter(|r| inside(&r.source) || inside(&r.target))
+            .cloned()
             .collect()
     }
 
@@ -402,7 +491,7 @@ mod tests {
         assert_eq!(merged[1].labels, ["place"]);
         // Applied to a store, the decision is one undo step.
         let mut store = AnnotationStore::new(&document, LabelScheme::news_default(), "gold");
-        assert_eq!(store.set_span_labels(&document, &taken).unwrap(), 1);
+        assert_eq!(store.set_span_labels(&document, &taken, &[]).unwrap(), 1);
         assert_eq!(
             gold_spans(&store),
             [Span {
@@ -412,5 +501,169 @@ mod tests {
         );
         assert!(store.undo(&document));
         assert!(gold_spans(&store).is_empty());
+    }
+
+    /// A sidecar by `author` with passages `(paragraph, start, end, label)` (code points)
+    /// and relations `(source, target, type)` between them (indices into `spans`); the
+    /// author's scheme defines the relation types.
+    fn related(
+        document: &Document,
+        author: &str,
+        spans: &[(usize, usize, usize, &str)],
+        relations: &[(usize, usize, &str)],
+    ) -> Sidecar {
+        let mut scheme = LabelScheme::news_default();
+        for &(_, _, kind) in relations {
+            if scheme.relation_type(kind).is_none() {
+                scheme.relation_types.push(Label {
+                    id: kind.to_owned(),
+                    name: format!("{kind} ({author})"),
+                    color: "#123456".to_owned(),
+                    shortcut: Some('1'),
+                    description: String::new(),
+                });
+            }
+        }
+        let mut store = AnnotationStore::new(document, scheme, author);
+        let ids: Vec<Uuid> = spans
+            .iter()
+            .map(|&(paragraph, start, end, label)| {
+                let range = &document.paragraphs[paragraph].byte_range;
+                let text = &document.text[range.clone()];
+                let byte = |c: usize| {
+                    range.start + text.char_indices().nth(c).map_or(text.len(), |(b, _)| b)
+                };
+                store
+                    .add_span(document, paragraph, byte(start)..byte(end), label)
+                    .unwrap()
+            })
+            .collect();
+        for &(source, target, kind) in relations {
+            store.add_relation(ids[source], ids[target], kind).unwrap();
+        }
+        store.sidecar().clone()
+    }
+
+    /// A relation end as (paragraph, start, end, labels).
+    type End = (usize, usize, usize, Vec<String>);
+
+    /// The gold's relations, each as (source, target, type), sorted.
+    fn gold_relations(store: &AnnotationStore) -> Vec<(End, End, String)> {
+        let end = |id: Uuid| {
+            let a = store.annotation(id).expect("a relation end is in the gold");
+            (
+                a.target.paragraph,
+                a.target.position.start,
+                a.target.position.end,
+                a.labels.clone(),
+            )
+        };
+        let mut relations: Vec<(End, End, String)> = store
+            .relations()
+            .iter()
+            .map(|r| (end(r.source), end(r.target), r.relation_type.clone()))
+            .collect();
+        relations.sort();
+        relations
+    }
+
+    #[test]
+    fn taking_a_version_carries_its_relations_between_passages_the_gold_has() {
+        let document = document();
+        // alice: actor, place (related: located-at) and a claim whose source is the actor.
+        let alice = related(
+            &document,
+            "alice",
+            &[(1, 0, 5, "actor"), (1, 6, 12, "place"), (2, 0, 4, "claim")],
+            &[(0, 1, "located-at"), (2, 0, "source")],
+        );
+        // bilal: the same actor, the claim as a quotation, with the same source relation.
+        let bilal = related(
+            &document,
+            "bilal",
+            &[(1, 0, 5, "actor"), (2, 0, 4, "quotation")],
+            &[(1, 0, "source")],
+        );
+        let comparison = SpanComparison::new(
+            &document,
+            vec![("alice".into(), alice), ("bilal".into(), bilal)],
+        );
+        assert_eq!(comparison.units.len(), 3);
+        assert_eq!(comparison.relations[0].len(), 2);
+        assert_eq!(comparison.relations[1].len(), 1);
+        let mut store = AnnotationStore::new(&document, LabelScheme::news_default(), "gold");
+        let decide = |store: &mut AnnotationStore, choice: SpanChoice, unit: Option<usize>| {
+            let gold = gold_spans(store);
+            let decisions = match unit {
+                Some(unit) => comparison.units[unit].decide(choice, &gold),
+                None => comparison.decide_all(choice, &gold),
+            };
+            let relations = comparison.relations_for(choice, unit);
+            store
+                .set_span_labels(&document, &decisions, &relations)
+                .unwrap();
+        };
+        // Ends in code points of the article text.
+        let end = |paragraph: usize, start: usize, end: usize, label: &str| -> End {
+            let offset = document.text[..document.paragraphs[paragraph].byte_range.start]
+                .chars()
+                .count();
+            (
+                paragraph,
+                offset + start,
+                offset + end,
+                vec![label.to_owned()],
+            )
+        };
+        let actor = end(1, 0, 5, "actor");
+        let place = end(1, 6, 12, "place");
+        let claim = end(2, 0, 4, "claim");
+        let quotation = end(2, 0, 4, "quotation");
+
+        // Taking alice's claim: its source (the actor) is not in the gold yet.
+        decide(&mut store, SpanChoice::Take(0), Some(2));
+        assert_eq!(gold_spans(&store).len(), 1);
+        assert!(store.relations().is_empty());
+        // Taking the actor too: the claim's source relation follows (its type, which the
+        // gold scheme lacked, with it); located-at does not, the place is not taken.
+        decide(&mut store, SpanChoice::Take(0), Some(0));
+        let after_two = vec![(claim.clone(), actor.clone(), "source".to_owned())];
+        assert_eq!(gold_relations(&store), after_two);
+        assert_eq!(
+            store
+                .scheme()
+                .relation_type("source")
+                .map(|t| t.name.as_str()),
+            Some("source (alice)")
+        );
+        assert!(store.scheme().relation_type("located-at").is_none());
+
+        // Accept all from alice: the place and its relation, one undo step.
+        decide(&mut store, SpanChoice::Take(0), None);
+        let alice_all = vec![
+            (actor.clone(), place.clone(), "located-at".to_owned()),
+            (claim.clone(), actor.clone(), "source".to_owned()),
+        ];
+        assert_eq!(gold_relations(&store), alice_all);
+        assert_eq!(gold_spans(&store).len(), 3);
+        assert!(store.scheme().relation_type("located-at").is_some());
+        assert!(store.undo(&document));
+        assert_eq!(gold_relations(&store), after_two);
+        assert_eq!(gold_spans(&store).len(), 2);
+        assert!(store.redo(&document));
+        assert_eq!(gold_relations(&store), alice_all);
+
+        // Accept all from bilal: the place goes with its relation; his source relation is
+        // the one already there (same ends, same type), so it is not added twice.
+        decide(&mut store, SpanChoice::Take(1), None);
+        assert_eq!(
+            gold_relations(&store),
+            [(quotation, actor.clone(), "source".to_owned())]
+        );
+        assert_eq!(gold_spans(&store).len(), 2);
+        // One undo brings back alice's spans and relations together.
+        assert!(store.undo(&document));
+        assert_eq!(gold_relations(&store), alice_all);
+        assert_eq!(gold_spans(&store).len(), 3);
     }
 }
