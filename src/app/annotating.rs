@@ -575,6 +575,16 @@ pub(super) fn side_panel_ui(
             &mut session.note_editor,
         ));
         entity_section_ui(ui, engine, session, commands);
+        if let Some((actions, _)) = &mut panel_result {
+            crate::ui::annotation_panel::annotation_list_ui(
+                ui,
+                engine,
+                &session.document,
+                session.annotations.store(),
+                key.as_ref(),
+                actions,
+            );
+        }
     });
     let Some((actions, note)) = panel_result else {
         return;

@@ -82,7 +82,6 @@ pub fn annotation_panel_ui(
     target: Option<&TargetKey>,
     note_editor: &mut NoteEditor,
 ) -> (Vec<PanelAction>, NoteEditorOutput) {
-    let selected = target.map(TargetKey::paragraph);
     let mut actions = Vec::new();
     let mut note_output = NoteEditorOutput::default();
     ui.heading("Annotations");
@@ -174,9 +173,31 @@ pub fn annotation_panel_ui(
             ui.label("Select a paragraph (click, or j / k) to annotate it.");
         }
     }
-    ui.separator();
-    list_ui(ui, engine, document, store, selected, &mut actions);
     (actions, note_output)
+}
+
+/// The list of every annotation in document order (orphans last), below the selected
+/// annotation's part of the panel; adds what the user asked for to `actions`.
+pub fn annotation_list_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    document: &Document,
+    store: &AnnotationStore,
+    target: Option<&TargetKey>,
+    actions: &mut Vec<PanelAction>,
+) {
+    if matches!(store.availability, Availability::Unavailable(_)) {
+        return;
+    }
+    ui.separator();
+    list_ui(
+        ui,
+        engine,
+        document,
+        store,
+        target.map(TargetKey::paragraph),
+        actions,
+    );
 }
 
 #[allow(clippy::too_many_arguments)]
