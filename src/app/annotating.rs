@@ -121,6 +121,34 @@ pub(super) fn reader_with_marks_ui(
     }
 }
 
+impl Session {
+    /// The file name an export of this article is suggested under, without extension.
+    pub(super) fn export_stem(&self) -> String {
+        self.document
+            .path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(
+                || "annotations".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            )
+    }
+
+    /// The open article and its annotations, as the exports take them.
+    pub(super) fn export_item(&self) -> crate::export::ArticleAnnotations {
+        let article = self
+            .document
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("article.txt"));
+        crate::export::from_parts(
+            &article,
+            self.document.clone(),
+            self.annotations.store().sidecar().clone(),
+        )
+    }
+}
+
 /// The highlight colour after pressing `c` (the next in the list, then none) or `Shift+C`
 /// (none).
 fn next_highlight(current: Option<&str>, clear: bool) -> Option<String> {
@@ -400,16 +428,7 @@ impl Workspace {
         let Some(session) = &self.session else {
             return;
         };
-        let stem = session
-            .document
-            .path
-            .as_ref()
-            .and_then(|p| p.file_stem())
-            .map_or_else(
-                || "annotations".to_owned(),
-                |s| s.to_string_lossy().into_owned(),
-            );
-        let name = format!("{stem}.{}", format.extension());
+        let name = format!("{}.{}", session.export_stem(), format.extension());
         self.pending_export = Some((format, self.picker.pick_save_path(ctx, &name)));
     }
 
@@ -418,17 +437,7 @@ impl Workspace {
         let Some(session) = &self.session else {
             return;
         };
-        let article = session
-            .document
-            .path
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("article.txt"));
-        let item = crate::export::from_parts(
-            &article,
-            session.document.clone(),
-            session.annotations.store().sidecar().clone(),
-        );
-        let text = crate::export::export(&[item], format);
+        let text = crate::export::export(&[session.export_item()], format);
         self.message = Some(match std::fs::write(path, text) {
             Ok(()) => format!(
                 "Exported {} annotation(s) to {}",

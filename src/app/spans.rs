@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui::Color32;
 use uuid::Uuid;
@@ -75,9 +75,13 @@ fn selection_of(tokens: &[Token], paragraph: usize, anchor: usize, focus: usize)
 
 impl Session {
     /// The words of the article, for the proclitic rule (built on first use).
-    fn lexicon(&mut self) -> &Lexicon {
-        self.lexicon
-            .get_or_insert_with(|| Lexicon::from_text(&self.document.text))
+    /// The text of paragraph `paragraph` and the article's words, borrowed together (the
+    /// words are built on first use, never copied).
+    fn text_and_lexicon(&mut self, paragraph: usize) -> Option<(&str, &Lexicon)> {
+        let lexicon = self
+            .lexicon
+            .get_or_insert_with(|| Lexicon::from_text(&self.document.text));
+        Some((self.document.paragraph_text(paragraph)?, lexicon))
     }
 
     /// Whether the open scheme has span labels of its own (entity work).
@@ -149,12 +153,10 @@ impl Session {
             return;
         };
         let detach = self.annotations.store().scheme().detach_proclitics != flip;
-        let Some(text) = self.document.paragraph_text(selection.paragraph) else {
+        let Some((text, lexicon)) = self.text_and_lexicon(selection.paragraph) else {
             return;
         };
-        let text = text.to_owned();
-        let lexicon = detach.then(|| self.lexicon().clone());
-        let snapped = tokens::snap_selection(&text, selection.range(), lexicon.as_ref());
+        let snapped = tokens::snap_selection(text, selection.range(), detach.then_some(lexicon));
         self.reader.text_selection = snapped.map(|bytes| TextSelection {
             paragraph: selection.paragraph,
             anchor: bytes.start,
@@ -263,12 +265,10 @@ impl Session {
         if !self.annotations.store().scheme().detach_proclitics {
             return selection;
         }
-        let Some(text) = self.document.paragraph_text(selection.paragraph) else {
+        let Some((text, lexicon)) = self.text_and_lexicon(selection.paragraph) else {
             return selection;
         };
-        let text = text.to_owned();
-        let lexicon = self.lexicon().clone();
-        let Some(range) = tokens::snap_selection(&text, selection.range(), Some(&lexicon)) else {
+        let Some(range) = tokens::snap_selection(text, selection.range(), Some(lexicon)) else {
             return selection;
         };
         if selection.anchor <= selection.focus {
@@ -288,14 +288,10 @@ impl Session {
     /// start again when it already does.
     pub(super) fn toggle_proclitic(&mut self) -> Option<String> {
         let selection = self.reader.text_selection.filter(|s| !s.is_empty())?;
-        let text = self
-            .document
-            .paragraph_text(selection.paragraph)?
-            .to_owned();
         let range = selection.range();
-        let whole = tokens::snap_to_tokens(&text, range.clone())?;
-        let lexicon = self.lexicon().clone();
-        let detached = tokens::snap_selection(&text, range.clone(), Some(&lexicon))?;
+        let (text, lexicon) = self.text_and_lexicon(selection.paragraph)?;
+        let whole = tokens::snap_to_tokens(text, range.clone())?;
+        let detached = tokens::snap_selection(text, range.clone(), Some(lexicon))?;
         let next = if range.start == whole.start && detached.start != whole.start {
             detached
         } else if range.start != whole.start {
@@ -576,16 +572,7 @@ impl Workspace {
         let Some(session) = &self.session else {
             return;
         };
-        let stem = session
-            .document
-            .path
-            .as_ref()
-            .and_then(|p| p.file_stem())
-            .map_or_else(
-                || "annotations".to_owned(),
-                |s| s.to_string_lossy().into_owned(),
-            );
-        let name = format!("{stem}.{}", entity_extension(format));
+        let name = format!("{}.{}", session.export_stem(), entity_extension(format));
         self.pending_entity_export = Some((format, self.picker.pick_save_path(ctx, &name)));
     }
 
@@ -715,17 +702,7 @@ impl Workspace {
         let Some(session) = &self.session else {
             return;
         };
-        let article = session
-            .document
-            .path
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("article.txt"));
-        let item = crate::export::from_parts(
-            &article,
-            session.document.clone(),
-            session.annotations.store().sidecar().clone(),
-        );
-        let items = [item];
+        let items = [session.export_item()];
         let write = |path: &Path, text: &str| {
             std::fs::write(path, text)
                 .map_err(|e| format!("Could not write the export ({e}): {}", path.display()))
