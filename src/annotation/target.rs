@@ -26,29 +26,37 @@ pub fn hex(bytes: &[u8]) -> String {
     out
 }
 
-/// Converts between byte offsets and code-point offsets in one text quickly, by keeping the
-/// code-point count at regular byte checkpoints.
+/// Converts between byte offsets and code-point offsets in one text quickly: the byte
+/// offset of every [`CHARS_PER_CHECKPOINT`]-th code point is kept, so a lookup indexes the
+/// table and then steps over fewer than that many characters.
 #[derive(Clone, Debug)]
 pub struct CharIndex {
-    /// `(byte offset, code points before it)`, at char boundaries, ascending.
-    checkpoints: Vec<(usize, usize)>,
+    /// Byte offset of code point `i * CHARS_PER_CHECKPOINT`, for every such code point.
+    checkpoints: Vec<usize>,
     len_chars: usize,
 }
 
-// Small enough that a lookup walks a few hundred characters at most: re-anchoring and exports
-// look up every annotation's ends.
-const CHECKPOINT_BYTES: usize = 256;
+// Re-anchoring and exports look up both ends of every annotation, and its context.
+const CHARS_PER_CHECKPOINT: usize = 16;
+
+/// Length in bytes of the UTF-8 sequence that starts with `lead`.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
 
 impl CharIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
-        let mut checkpoints = vec![(0, 0)];
-        let mut next = CHECKPOINT_BYTES;
+        let mut checkpoints = Vec::with_capacity(text.len() / CHARS_PER_CHECKPOINT + 1);
         let mut count = 0;
         for (byte, _) in text.char_indices() {
-            if byte >= next {
-                checkpoints.push((byte, count));
-                next = byte + CHECKPOINT_BYTES;
+            if count % CHARS_PER_CHECKPOINT == 0 {
+                checkpoints.push(byte);
             }
             count += 1;
         }
@@ -66,9 +74,16 @@ impl CharIndex {
     /// Code points before byte offset `byte` (clamped to the text).
     pub fn char_of_byte(&self, text: &str, byte: usize) -> usize {
         let byte = byte.min(text.len());
-        let at = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
-        let (from_byte, chars) = self.checkpoints[at];
-        chars + text.get(from_byte..byte).map_or(0, |s| s.chars().count())
+        let at = self.checkpoints.partition_point(|&b| b <= byte);
+        let Some(checkpoint) = at.checked_sub(1) else {
+            return 0;
+        };
+        let from_byte = self.checkpoints.get(checkpoint).copied().unwrap_or(0);
+        checkpoint * CHARS_PER_CHECKPOINT
+            + text
+                .as_bytes()
+                .get(from_byte..byte)
+                .map_or(0, |s| s.iter().filter(|&&b| b & 0xC0 != 0x80).count())
     }
 
     /// Byte offset of code point `char_idx`, or `None` past the end.
@@ -76,12 +91,15 @@ impl CharIndex {
         if char_idx == self.len_chars {
             return Some(text.len());
         }
-        let at = self.checkpoints.partition_point(|&(_, c)| c <= char_idx) - 1;
-        let (from_byte, chars) = self.checkpoints[at];
-        text.get(from_byte..)?
-            .char_indices()
-            .nth(char_idx - chars)
-            .map(|(offset, _)| from_byte + offset)
+        if char_idx > self.len_chars {
+            return None;
+        }
+        let mut byte = *self.checkpoints.get(char_idx / CHARS_PER_CHECKPOINT)?;
+        let bytes = text.as_bytes();
+        for _ in 0..char_idx % CHARS_PER_CHECKPOINT {
+            byte += utf8_width(*bytes.get(byte)?);
+        }
+        (byte < text.len()).then_some(byte)
     }
 
     /// The code-point range of a byte range.
@@ -93,16 +111,40 @@ impl CharIndex {
 /// The quote selector for code points `chars` of `text`, with up to [`CONTEXT_CHARS`] of
 /// context each side.
 pub fn quote_selector(text: &str, index: &CharIndex, chars: Range<usize>) -> TextQuoteSelector {
+    let [exact, prefix, suffix] = quote_slices(text, index, chars).map(str::to_owned);
+    TextQuoteSelector {
+        exact,
+        prefix,
+        suffix,
+        ..TextQuoteSelector::default()
+    }
+}
+
+/// Whether `quote` is what [`quote_selector`] gives for `chars`, without building it.
+pub fn quote_selector_is(
+    quote: &TextQuoteSelector,
+    text: &str,
+    index: &CharIndex,
+    chars: Range<usize>,
+) -> bool {
+    let [exact, prefix, suffix] = quote_slices(text, index, chars);
+    quote.selector_type == TextQuoteSelector::default().selector_type
+        && quote.exact == exact
+        && quote.prefix == prefix
+        && quote.suffix == suffix
+}
+
+/// The exact text, prefix and suffix of [`quote_selector`].
+fn quote_slices<'t>(text: &'t str, index: &CharIndex, chars: Range<usize>) -> [&'t str; 3] {
     let byte = |c: usize| index.byte_of_char(text, c).unwrap_or(text.len());
     let prefix_start = chars.start.saturating_sub(CONTEXT_CHARS);
     let suffix_end = (chars.end + CONTEXT_CHARS).min(index.len_chars());
-    let slice = |from: usize, to: usize| text.get(byte(from)..byte(to)).unwrap_or("").to_owned();
-    TextQuoteSelector {
-        exact: slice(chars.start, chars.end),
-        prefix: slice(prefix_start, chars.start),
-        suffix: slice(chars.end, suffix_end),
-        ..TextQuoteSelector::default()
-    }
+    let slice = |from: usize, to: usize| text.get(byte(from)..byte(to)).unwrap_or("");
+    [
+        slice(chars.start, chars.end),
+        slice(prefix_start, chars.start),
+        slice(chars.end, suffix_end),
+    ]
 }
 
 /// A target for `byte_range` of the document text, inside paragraph `paragraph`.
@@ -184,9 +226,10 @@ mod tests {
 
     #[test]
     fn char_index_agrees_with_counting() {
-        let text = "أبجد هوز ".repeat(2000) + "iPhone 6S ٢٠١٥";
+        // One-, two-, three- and four-byte characters, so checkpoints fall at every width.
+        let text = "أبجد هوز ".repeat(2000) + "iPhone 6S ٢٠١٥ 𝔸x€" + &"ـ𝔸".repeat(100);
         let index = CharIndex::new(&text);
-        for (char_idx, (byte, _)) in text.char_indices().enumerate().step_by(97) {
+        for (char_idx, (byte, _)) in text.char_indices().enumerate() {
             assert_eq!(index.char_of_byte(&text, byte), char_idx);
             assert_eq!(index.byte_of_char(&text, char_idx), Some(byte));
         }

@@ -155,14 +155,16 @@ fn token_text<'a>(paragraph: &TokenizedParagraph<'a>, idx: usize) -> &'a str {
 }
 
 /// A token's text and the entities covering it as (label, begins here), outer to inner.
-type TaggedToken = (String, Vec<(String, bool)>);
+type TaggedToken<'a> = (&'a str, Vec<(&'a str, bool)>);
 
 /// Per paragraph: its tokens with their entities.
-fn tagged_paragraphs(item: &ArticleAnnotations, outermost_only: bool) -> Vec<Vec<TaggedToken>> {
-    let len_chars = item.document.text.chars().count();
-    let all = entities(&item.sidecar, len_chars);
+fn tagged_paragraphs<'a>(
+    item: &'a ArticleAnnotations,
+    all: &'a [Entity],
+    outermost_only: bool,
+) -> Vec<Vec<TaggedToken<'a>>> {
     let mut by_paragraph: HashMap<usize, Vec<&Entity>> = HashMap::new();
-    for entity in &all {
+    for entity in all {
         by_paragraph
             .entry(entity.paragraph)
             .or_default()
@@ -170,7 +172,7 @@ fn tagged_paragraphs(item: &ArticleAnnotations, outermost_only: bool) -> Vec<Vec
     }
     let mut out = Vec::new();
     for (idx, paragraph) in tokenized(item) {
-        let mut tags: Vec<Vec<(String, bool)>> = vec![Vec::new(); paragraph.tokens.len()];
+        let mut tags: Vec<Vec<(&str, bool)>> = vec![Vec::new(); paragraph.tokens.len()];
         let mut spans: Vec<(Range<usize>, &str)> = by_paragraph
             .get(&idx)
             .into_iter()
@@ -193,14 +195,14 @@ fn tagged_paragraphs(item: &ArticleAnnotations, outermost_only: bool) -> Vec<Vec
         for (span, label) in &spans {
             for token in span.clone() {
                 if let Some(slot) = tags.get_mut(token) {
-                    slot.push(((*label).to_owned(), token == span.start));
+                    slot.push((label, token == span.start));
                 }
             }
         }
         out.push(
             tags.into_iter()
                 .enumerate()
-                .map(|(token, tags)| (token_text(&paragraph, token).to_owned(), tags))
+                .map(|(token, tags)| (token_text(&paragraph, token), tags))
                 .collect(),
         );
     }
@@ -220,12 +222,14 @@ fn write_token_lines(items: &[ArticleAnnotations], outermost_only: bool) -> Stri
 /// The token lines of each paragraph of `item`, one string per paragraph: the outermost
 /// entities only ([`to_conll`]) or every level ([`to_wojood`]).
 pub fn token_line_blocks(item: &ArticleAnnotations, outermost_only: bool) -> Vec<String> {
-    tagged_paragraphs(item, outermost_only)
+    let len_chars = item.document.text.chars().count();
+    let all = entities(&item.sidecar, len_chars);
+    tagged_paragraphs(item, &all, outermost_only)
         .into_iter()
         .map(|paragraph| {
             let mut block = String::new();
             for (token, tags) in paragraph {
-                block.push_str(&token);
+                block.push_str(token);
                 if tags.is_empty() {
                     block.push_str(" O");
                 }
