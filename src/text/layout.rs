@@ -360,6 +360,60 @@ impl ParagraphLayout {
     }
 }
 
+/// One laid-out line's grapheme clusters with their horizontal extents, found once so that
+/// many byte ranges (every passage of a paragraph, search hits) can be measured on the line
+/// without segmenting it again for each. Gives what cosmic-text's `LayoutRun::highlight`
+/// gives for a range on this line: a glyph holding several graphemes (a ligature) is split
+/// evenly between them.
+#[derive(Debug, Default)]
+pub struct LineGraphemes {
+    /// `(byte start, byte end, x, width)` in the order of the line's glyphs.
+    cells: Vec<(usize, usize, f32, f32)>,
+}
+
+impl LineGraphemes {
+    /// Segments `run`.
+    pub fn new(run: &cosmic_text::LayoutRun<'_>) -> Self {
+        use unicode_segmentation::UnicodeSegmentation as _;
+        let mut cells = Vec::with_capacity(run.glyphs.len());
+        for glyph in run.glyphs {
+            let cluster = run.text.get(glyph.start..glyph.end).unwrap_or("");
+            let count = cluster.grapheme_indices(true).count().max(1);
+            #[allow(clippy::cast_precision_loss)] // a handful of graphemes per glyph
+            let width = glyph.w / count as f32;
+            let mut x = glyph.x;
+            for (offset, grapheme) in cluster.grapheme_indices(true) {
+                let start = glyph.start + offset;
+                cells.push((start, start + grapheme.len(), x, width));
+                x += width;
+            }
+        }
+        Self { cells }
+    }
+
+    /// The `(x, width)` pieces of byte range `range` on this line, one per visually
+    /// contiguous stretch (several where right-to-left and left-to-right text mix).
+    pub fn highlight(&self, range: &std::ops::Range<usize>) -> Vec<(f32, f32)> {
+        let mut pieces = Vec::new();
+        let mut open: Option<(f32, f32)> = None;
+        for &(start, end, x, width) in &self.cells {
+            if end > range.start && start < range.end {
+                open = Some(open.map_or((x, x + width), |(lo, hi)| (lo.min(x), hi.max(x + width))));
+            } else if let Some((lo, hi)) = open.take()
+                && hi - lo > 0.0
+            {
+                pieces.push((lo, hi - lo));
+            }
+        }
+        if let Some((lo, hi)) = open
+            && hi - lo > 0.0
+        {
+            pieces.push((lo, hi - lo));
+        }
+        pieces
+    }
+}
+
 /// Cache key of everything besides the width that a layout depends on.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct LayoutKey {
@@ -667,6 +721,45 @@ impl DocumentLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_graphemes_measure_ranges_as_cosmic_text_does() {
+        let mut font_system = super::super::fonts::font_system(false);
+        // Ligatures (لا), marks, digits and Latin inside Arabic, wrapped over several lines.
+        let text = "قال المتحدث باسم وزارة الدفاع لا لن نَتَراجَع (AFP)، إن 13 بلداً اجتمعت في \
+                    باريس يوم الثلاثاء لبحث مستقبل الرقة بعد طرد تنظيم «داعش» منها";
+        let style = ParagraphStyle {
+            font_size_pt: 20.0,
+            line_height_pt: 34.0,
+            bold: false,
+            face: ReadingFace::default(),
+        };
+        let layout = ParagraphLayout::new(&mut font_system, text, &style, 300.0);
+        assert!(layout.line_count() > 2);
+        let mut boundaries: Vec<usize> = (0..=text.len())
+            .filter(|&b| text.is_char_boundary(b))
+            .step_by(3)
+            .collect();
+        boundaries.push(text.len());
+        let mut compared = 0;
+        for run in layout.runs() {
+            let line = LineGraphemes::new(&run);
+            for (i, &start) in boundaries.iter().enumerate() {
+                for &end in boundaries.iter().skip(i).step_by(5) {
+                    let ours = line.highlight(&(start..end));
+                    let theirs: Vec<(f32, f32)> = run
+                        .highlight(
+                            cosmic_text::Cursor::new(run.line_i, start),
+                            cosmic_text::Cursor::new(run.line_i, end),
+                        )
+                        .collect();
+                    assert_eq!(ours, theirs, "{start}..{end} on line {}", run.line_i);
+                    compared += usize::from(!ours.is_empty());
+                }
+            }
+        }
+        assert!(compared > 100, "{compared}");
+    }
 
     /// The face of each character of `text`: `A` for the Arabic one, `L` for the Latin one.
     fn faces(text: &str) -> String {

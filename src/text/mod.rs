@@ -13,7 +13,7 @@ use cosmic_text::FontSystem;
 
 pub use atlas::{GlyphAtlas, GlyphBatch};
 pub use fonts::ReadingFace;
-pub use layout::{DocumentLayout, ParagraphLayout, ParagraphStyle, TextStyle};
+pub use layout::{DocumentLayout, LineGraphemes, ParagraphLayout, ParagraphStyle, TextStyle};
 
 /// The shared text machinery: one font system and one glyph atlas for the whole app.
 pub struct TextEngine {

@@ -719,10 +719,9 @@ fn paint_ranges(
         return;
     }
     for run in layout.runs() {
+        let line = crate::text::LineGraphemes::new(&run);
         for (range, color) in ranges {
-            let start = cosmic_text::Cursor::new(run.line_i, range.start);
-            let end = cosmic_text::Cursor::new(run.line_i, range.end);
-            for (x, width) in run.highlight(start, end) {
+            for (x, width) in line.highlight(range) {
                 let rect = Rect::from_min_size(
                     pos2(origin.x + x, origin.y + run.line_top),
                     vec2(width, run.line_height),
@@ -807,14 +806,17 @@ fn paint_spans(
     pointer: Option<egui::Pos2>,
     places: &mut Vec<SpanPlace>,
 ) -> Vec<String> {
-    let mut hovered: Vec<(usize, String)> = Vec::new();
-    for span in spans {
-        let mut first: Option<SpanPlace> = None;
-        let mut under_pointer = false;
-        for run in layout.runs() {
-            let start = cosmic_text::Cursor::new(run.line_i, span.bytes.start);
-            let end = cosmic_text::Cursor::new(run.line_i, span.bytes.end);
-            for (x, width) in run.highlight(start, end) {
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    // Line by line, each line segmented once; a span's pieces on different lines never
+    // overlap, so the order within a line is the order that matters.
+    let mut first: Vec<Option<SpanPlace>> = vec![None; spans.len()];
+    let mut under_pointer = vec![false; spans.len()];
+    for run in layout.runs() {
+        let line = crate::text::LineGraphemes::new(&run);
+        for (i, span) in spans.iter().enumerate() {
+            for (x, width) in line.highlight(&span.bytes) {
                 let rect = Rect::from_min_size(
                     pos2(origin.x + x, origin.y + run.line_top),
                     vec2(width, run.line_height),
@@ -845,11 +847,13 @@ fn paint_spans(
                         egui::StrokeKind::Inside,
                     );
                 }
-                if pointer.is_some_and(|p| rect.contains(p)) {
-                    under_pointer = true;
+                if pointer.is_some_and(|p| rect.contains(p))
+                    && let Some(flag) = under_pointer.get_mut(i)
+                {
+                    *flag = true;
                 }
-                if first.is_none() {
-                    first = Some(SpanPlace {
+                if let Some(slot @ None) = first.get_mut(i) {
+                    *slot = Some(SpanPlace {
                         id: span.id,
                         rect,
                         line_height: run.line_height,
@@ -857,11 +861,14 @@ fn paint_spans(
                 }
             }
         }
-        if under_pointer {
-            hovered.push((span.level, span.name.clone()));
-        }
-        places.extend(first);
     }
+    places.extend(first.into_iter().flatten());
+    let mut hovered: Vec<(usize, String)> = spans
+        .iter()
+        .zip(under_pointer)
+        .filter(|(_, under)| *under)
+        .map(|(span, _)| (span.level, span.name.clone()))
+        .collect();
     hovered.sort_by_key(|(level, _)| *level);
     hovered.into_iter().map(|(_, name)| name).collect()
 }
@@ -877,7 +884,12 @@ fn paint_relations(
     places: &[SpanPlace],
     column: Column,
 ) {
-    let place = |id: uuid::Uuid| places.iter().find(|p| p.id == id);
+    if places.is_empty() {
+        return;
+    }
+    let by_id: std::collections::HashMap<uuid::Uuid, &SpanPlace> =
+        places.iter().rev().map(|p| (p.id, p)).collect();
+    let place = |id: uuid::Uuid| by_id.get(&id).copied();
     let style = crate::text::ParagraphStyle {
         font_size_pt: 11.0,
         line_height_pt: 14.0,
