@@ -7,7 +7,10 @@
 //! original character it came from, so a match found in normalized text is reported at its
 //! original position.
 
+pub mod language;
 pub mod tokens;
+
+pub use language::Language;
 
 /// Which foldings to apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
