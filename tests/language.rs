@@ -53,3 +53,99 @@ fn every_corpus_article_stays_arabic() {
     // The large file quotes a few names with پ or گ and still reads as Arabic.
     assert!(with_persian_letters >= 1);
 }
+
+/// How far, in points, the ink of any glyph of `text` set in `style` at `width_pt` reaches
+/// outside its line (0 when every glyph stays inside), and the family names of the fonts its
+/// glyphs came from.
+fn ink_overflow(
+    font_system: &mut cosmic_text::FontSystem,
+    text: &str,
+    style: &hashiya::text::ParagraphStyle,
+    width_pt: f32,
+) -> (f32, Vec<String>) {
+    const PPP: f32 = 2.0;
+    let layout = hashiya::text::ParagraphLayout::new(font_system, text, style, width_pt);
+    let mut swash = cosmic_text::SwashCache::new();
+    let mut overflow: f32 = 0.0;
+    let mut families = Vec::new();
+    let runs: Vec<_> = layout
+        .runs()
+        .map(|run| {
+            (
+                run.line_top,
+                run.line_height,
+                run.line_y,
+                run.glyphs.to_vec(),
+            )
+        })
+        .collect();
+    for (line_top, line_height, line_y, glyphs) in runs {
+        for glyph in glyphs {
+            if let Some(face) = font_system.db().face(glyph.font_id) {
+                let family = face.families[0].0.clone();
+                if !families.contains(&family) {
+                    families.push(family);
+                }
+            }
+            let physical = glyph.physical((0.0, 0.0), PPP);
+            let Some(image) = swash.get_image_uncached(font_system, physical.cache_key) else {
+                continue;
+            };
+            if image.placement.height == 0 {
+                continue;
+            }
+            // Glyph images are placed from the baseline: `top` pixels above it.
+            let top = line_y + (physical.y - image.placement.top) as f32 / PPP;
+            let bottom = top + image.placement.height as f32 / PPP;
+            overflow = overflow
+                .max(line_top - top)
+                .max(bottom - (line_top + line_height));
+        }
+    }
+    (overflow, families)
+}
+
+#[test]
+fn urdu_is_set_in_nastaliq_with_every_glyph_inside_its_line() {
+    use hashiya::text::{ReadingFace, TextStyle};
+    let document = hashiya::document::load(&fixture("ur-karachi-rain.txt")).unwrap();
+    let settings = hashiya::app::Settings::default();
+    let mut font_system = hashiya::text::fonts::font_system(false);
+    for (size, spacing, width) in [(20.0, 1.7, 600.0), (14.0, 1.4, 260.0), (32.0, 2.4, 420.0)] {
+        let style = TextStyle {
+            font_size_pt: size,
+            line_spacing: spacing,
+            ..settings.text_style(Language::Urdu)
+        };
+        assert_eq!(style.face, ReadingFace::NotoNastaliqUrdu);
+        for (idx, paragraph) in document.paragraphs.iter().enumerate() {
+            let text = &document.text[paragraph.byte_range.clone()];
+            let paragraph_style = style.for_kind(paragraph.kind);
+            let (overflow, families) =
+                ink_overflow(&mut font_system, text, &paragraph_style, width);
+            // Half a pixel at two pixels per point: antialiasing, not a cut.
+            assert!(
+                overflow <= 0.25,
+                "paragraph {idx} at {size} pt, {width} pt wide: ink {overflow} pt outside its line"
+            );
+            assert_eq!(families, ["Noto Nastaliq Urdu"], "paragraph {idx}");
+        }
+    }
+    // The same text at the line height Naskh is happy with (and at 2.4, the widest spacing
+    // offered) does run out of its lines, so the check above can fail.
+    for spacing in [1.7, 2.4] {
+        let tight = hashiya::text::ParagraphStyle {
+            font_size_pt: 20.0,
+            line_height_pt: 20.0 * spacing,
+            bold: false,
+            face: ReadingFace::NotoNastaliqUrdu,
+        };
+        let (overflow, _) = ink_overflow(
+            &mut font_system,
+            document.paragraph_text(1).unwrap(),
+            &tight,
+            600.0,
+        );
+        assert!(overflow > 1.0, "{spacing}: {overflow}");
+    }
+}
