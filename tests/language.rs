@@ -149,3 +149,137 @@ fn urdu_is_set_in_nastaliq_with_every_glyph_inside_its_line() {
         assert!(overflow > 1.0, "{spacing}: {overflow}");
     }
 }
+
+#[test]
+fn info_reports_the_language_and_the_face_it_is_read_in() {
+    for (file, language, face) in [
+        ("ur-karachi-rain.txt", "ur", "Noto Nastaliq Urdu"),
+        ("fa-tehran-rain.txt", "fa", "Noto Naskh Arabic"),
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_hashiya"))
+            .arg("info")
+            .arg(fixture(file))
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{file}");
+        let info: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(info["language"], language, "{file}");
+        assert_eq!(info["face"], face, "{file}");
+        assert_eq!(info["paragraphs"], 5, "{file}");
+    }
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .arg("info")
+        .arg(common::corpus(common::RAQQA))
+        .output()
+        .unwrap();
+    let info: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(info["language"], "ar");
+    assert_eq!(info["face"], "Noto Naskh Arabic");
+}
+
+/// «می‌روم» with its ZWNJ, as written in the Persian test article.
+const MIRAVAM: &str = "می\u{200c}روم";
+
+#[test]
+fn a_persian_passage_with_zwnj_round_trips_through_the_sidecar_and_the_exports() {
+    use hashiya::annotation::model::TargetKind;
+    use hashiya::annotation::target::{CharIndex, target_for};
+    use hashiya::annotation::{Annotation, AnnotationStore, LabelScheme, Sidecar, sidecar};
+    use hashiya::export::{self, ExportFormat};
+
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("fa.txt");
+    std::fs::copy(fixture("fa-tehran-rain.txt"), &article).unwrap();
+    let document = hashiya::document::load(&article).unwrap();
+    let index = CharIndex::new(&document.text);
+    let paragraph = (0..document.paragraphs.len())
+        .find(|&p| document.paragraph_text(p).unwrap().contains(MIRAVAM))
+        .unwrap();
+    let start = document.text.find(MIRAVAM).unwrap();
+    let target = target_for(
+        &document,
+        &index,
+        paragraph,
+        start..start + MIRAVAM.len(),
+        TargetKind::Span,
+    )
+    .unwrap();
+    assert_eq!(target.quote.exact, MIRAVAM);
+    let char_start = document.text[..start].chars().count();
+    assert_eq!(target.position.start, char_start);
+    assert_eq!(target.position.end, char_start + 6, "ZWNJ counted");
+    let store = AnnotationStore::new(&document, LabelScheme::news_default(), "x");
+    let annotation = Annotation {
+        id: uuid::Uuid::from_u128(7),
+        created: jiff::Timestamp::from_second(1_764_000_000).unwrap(),
+        modified: jiff::Timestamp::from_second(1_764_000_000).unwrap(),
+        author: "x".to_owned(),
+        labels: vec!["actor".to_owned()],
+        note: "یادداشت".to_owned(),
+        color: None,
+        target,
+    };
+    let sidecar = Sidecar {
+        annotations: vec![annotation],
+        ..store.sidecar().clone()
+    };
+    let json = sidecar::to_json(&sidecar);
+    assert!(
+        json.contains(MIRAVAM),
+        "the sidecar keeps the ZWNJ as written"
+    );
+    std::fs::write(sidecar::sidecar_path(&article), json).unwrap();
+
+    // Read back and re-anchored: the same passage, ZWNJ and all.
+    let item = export::load(&article).unwrap();
+    let read = &item.sidecar.annotations[0].target;
+    assert!(!read.orphaned);
+    assert_eq!(read.quote.exact, MIRAVAM);
+    assert_eq!(
+        (read.position.start, read.position.end),
+        (char_start, char_start + 6)
+    );
+    let chars: Vec<char> = item.document.text.chars().collect();
+    assert_eq!(
+        chars[read.position.start..read.position.end]
+            .iter()
+            .collect::<String>(),
+        MIRAVAM
+    );
+
+    // brat: offsets in code points of the text, the T line's text as written.
+    let brat = hashiya::export::entities::to_brat(&item);
+    let line = brat.ann.lines().next().unwrap();
+    assert_eq!(
+        line,
+        format!("T1\tactor {} {}\t{MIRAVAM}", char_start, char_start + 6)
+    );
+    // spaCy: offsets into the paragraph's text, and the article's language.
+    let spacy = hashiya::export::entities::to_spacy(std::slice::from_ref(&item));
+    let line: serde_json::Value = spacy
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|l| !l["spans"].as_array().unwrap().is_empty())
+        .unwrap();
+    let text: Vec<char> = line["text"].as_str().unwrap().chars().collect();
+    let span = &line["spans"][0];
+    let (s, e) = (
+        span["start"].as_u64().unwrap() as usize,
+        span["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(text[s..e].iter().collect::<String>(), MIRAVAM);
+    assert_eq!(line["meta"]["language"], "fa");
+    // W3C and JSON Lines carry the passage and the language too.
+    let w3c: serde_json::Value = serde_json::from_str(&export::export(
+        std::slice::from_ref(&item),
+        ExportFormat::W3c,
+    ))
+    .unwrap();
+    let annotation = &w3c["first"]["items"][0];
+    assert_eq!(annotation["target"]["selector"][0]["exact"], MIRAVAM);
+    assert_eq!(annotation["target"]["source"]["language"], "fa");
+    let jsonl = export::export(std::slice::from_ref(&item), ExportFormat::Jsonl);
+    let row: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(row["language"], "fa");
+    assert_eq!(row["quote"]["exact"], MIRAVAM);
+}

@@ -310,6 +310,6 @@ mod search_tests {
         // The hit is reported in code points of the original text, ZWNJ counted.
         let byte_start = text.find("می\u{200c}روم").unwrap();
         let start = text[..byte_start].chars().count();
-        assert_eq!(index.find_all("میروم"), [start..start + 6]);
+        assert_eq!(index.find_all("میروم"), vec![start..start + 6]);
     }
 }
