@@ -434,6 +434,11 @@ impl DocumentLayout {
         }
     }
 
+    /// The style the paragraphs are laid out in (`None` before the first layout).
+    pub fn style(&self) -> Option<TextStyle> {
+        self.key.map(|key| key.style)
+    }
+
     /// Sets the style and column width; a style change drops every layout, a width change
     /// keeps the shaping and re-wraps lazily.
     pub fn set_style_and_width(&mut self, style: TextStyle, width_pt: f32) {
