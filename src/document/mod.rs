@@ -221,8 +221,8 @@ impl Document {
         self.paragraph_text(title_idx).unwrap_or("")
     }
 
-    /// The language of the article's text, from its letters (see
-    /// [`crate::arabic::language`]). It reads the whole text, so callers keep the answer.
+    /// The language of the article's text, from the letters of its first
+    /// [`crate::arabic::language::DETECTION_CHARS`] characters (see [`crate::arabic::language`]).
     pub fn language(&self) -> crate::arabic::Language {
         crate::arabic::Language::detect(&self.text)
     }
