@@ -13,8 +13,15 @@ import pathlib
 import subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-RUNS = ROOT / "tests/fixtures/shaping/runs.jsonl"
-GOLDEN = ROOT / "tests/fixtures/shaping/golden.jsonl"
+SETS = [
+    # The corpus paragraphs in the faces offered for Arabic.
+    (ROOT / "tests/fixtures/shaping/runs.jsonl", ROOT / "tests/fixtures/shaping/golden.jsonl"),
+    # The Urdu test article in Nastaliq, the Persian one in Vazirmatn and Noto Naskh Arabic.
+    (
+        ROOT / "tests/fixtures/shaping/languages-runs.jsonl",
+        ROOT / "tests/fixtures/shaping/languages-golden.jsonl",
+    ),
+]
 
 
 def shape(font_file, rtl, text):
@@ -33,14 +40,15 @@ def shape(font_file, rtl, text):
 
 
 def main():
-    lines = []
-    for line in RUNS.read_text(encoding="utf-8").splitlines():
-        run = json.loads(line)
-        run["glyphs"] = shape(run["font_file"], run["rtl"], run["text"])
-        lines.append(json.dumps(run, ensure_ascii=False))
-    GOLDEN.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    RUNS.unlink()
-    print(f"wrote {len(lines)} runs to {GOLDEN.relative_to(ROOT)}")
+    for runs, golden in SETS:
+        lines = []
+        for line in runs.read_text(encoding="utf-8").splitlines():
+            run = json.loads(line)
+            run["glyphs"] = shape(run["font_file"], run["rtl"], run["text"])
+            lines.append(json.dumps(run, ensure_ascii=False))
+        golden.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        runs.unlink()
+        print(f"wrote {len(lines)} runs to {golden.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -49,8 +49,8 @@ pub struct Cli {
 /// Headless commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print what Hashiya reads from an article, as JSON: format, encoding, title and number
-    /// of paragraphs.
+    /// Print what Hashiya reads from an article, as JSON: format, encoding, title, number
+    /// of paragraphs, language (ar, fa or ur) and the typeface it is read in by default.
     Info {
         /// The article file.
         file: PathBuf,
@@ -243,6 +243,10 @@ pub struct Info {
     pub title: String,
     /// Number of paragraphs.
     pub paragraphs: usize,
+    /// The language detected from the text's letters: `ar`, `fa` or `ur`.
+    pub language: crate::arabic::Language,
+    /// The typeface the window reads an article in this language in by default.
+    pub face: &'static str,
 }
 
 /// Runs the program; returns the process exit code.
@@ -333,6 +337,7 @@ fn load_options(label: Option<&str>) -> anyhow::Result<LoadOptions> {
 
 fn info(file: PathBuf, encoding: Option<&str>) -> anyhow::Result<()> {
     let document = document::load_with(&file, load_options(encoding)?)?;
+    let language = document.language();
     let info = Info {
         path: file,
         format: document.format,
@@ -340,6 +345,8 @@ fn info(file: PathBuf, encoding: Option<&str>) -> anyhow::Result<()> {
         replaced: document.replaced_chars,
         title: document.title().to_owned(),
         paragraphs: document.paragraphs.len(),
+        language,
+        face: crate::text::ReadingFace::default_for(language).family_name(),
     };
     let mut stdout = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut stdout, &info)?;

@@ -208,11 +208,13 @@ fn w3c_collection_follows_the_web_annotation_model() {
             selectors[0]["exact"]
         );
         assert!(
-            item["target"]["source"]
+            item["target"]["source"]["id"]
                 .as_str()
                 .unwrap()
                 .starts_with("file:///")
         );
+        // The article's language, detected from its letters.
+        assert_eq!(item["target"]["source"]["language"], "ar");
         for body in item["body"].as_array().unwrap() {
             assert_eq!(body["type"], "TextualBody");
             assert!(

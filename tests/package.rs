@@ -219,6 +219,7 @@ fn the_copyright_file_carries_the_fonts_licence_as_shipped() {
     for (licence, fonts) in [
         ("fonts/OFL-Noto.txt", "NotoNaskhArabic-Regular.ttf"),
         ("fonts/OFL-Amiri.txt", "Amiri-Regular.ttf"),
+        ("fonts/OFL-Vazirmatn.txt", "Vazirmatn-Regular.ttf"),
     ] {
         let text = read(licence);
         let body = &text[text.find("-----").unwrap()..];

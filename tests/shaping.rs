@@ -1,7 +1,8 @@
 //! Shaping agrees with HarfBuzz: every single-direction, single-font run that cosmic-text
 //! shapes from corpus paragraphs has the glyph ids, advances and offsets that `hb-shape`
 //! gives for the same text and font file (goldens in `tests/fixtures/shaping/`, made by
-//! `scripts/shaping-golden.py`).
+//! `scripts/shaping-golden.py`). The Urdu test article is checked the same way in Nastaliq,
+//! and the Persian one in Vazirmatn and Noto Naskh Arabic.
 
 use std::fmt::Write as _;
 
@@ -14,6 +15,10 @@ use serde::{Deserialize, Serialize};
 const PARAGRAPHS: &str = include_str!("fixtures/shaping/paragraphs.txt");
 const GOLDEN_PATH: &str = "tests/fixtures/shaping/golden.jsonl";
 const RUNS_PATH: &str = "tests/fixtures/shaping/runs.jsonl";
+const LANGUAGES_GOLDEN_PATH: &str = "tests/fixtures/shaping/languages-golden.jsonl";
+const LANGUAGES_RUNS_PATH: &str = "tests/fixtures/shaping/languages-runs.jsonl";
+const URDU: &str = include_str!("fixtures/languages/ur-karachi-rain.txt");
+const PERSIAN: &str = include_str!("fixtures/languages/fa-tehran-rain.txt");
 
 /// One glyph as HarfBuzz reports it: id, advance and offsets in font units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +55,9 @@ fn font_file_of(font_system: &FontSystem, id: cosmic_text::fontdb::ID) -> String
         ("Amiri", true) => "Amiri-Bold.ttf",
         ("Noto Sans", false) => "NotoSans-Regular.ttf",
         ("Noto Sans", true) => "NotoSans-Bold.ttf",
+        ("Noto Nastaliq Urdu", false) => "NotoNastaliqUrdu-Regular.ttf",
+        ("Vazirmatn", false) => "Vazirmatn-Regular.ttf",
+        ("Vazirmatn", true) => "Vazirmatn-Bold.ttf",
         other => panic!("unexpected font {other:?}"),
     };
     file.to_owned()
@@ -57,9 +65,13 @@ fn font_file_of(font_system: &FontSystem, id: cosmic_text::fontdb::ID) -> String
 
 /// Shapes each fixture paragraph in `face` and cuts the result into single-font runs in
 /// visual order, as `hb-shape` would output them.
-fn cosmic_runs(font_system: &mut FontSystem, face: ReadingFace) -> Vec<Run> {
+fn cosmic_runs(font_system: &mut FontSystem, paragraphs: &str, face: ReadingFace) -> Vec<Run> {
     let mut runs = Vec::new();
-    for (paragraph, text) in PARAGRAPHS.lines().enumerate() {
+    for (paragraph, text) in paragraphs
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+    {
         // The app's own paragraph path: font runs, display text, cosmic-text shaping.
         let style = TextStyle {
             face,
@@ -144,10 +156,23 @@ fn cosmic_runs(font_system: &mut FontSystem, face: ReadingFace) -> Vec<Run> {
 
 fn all_runs() -> Vec<Run> {
     let mut font_system = fonts::font_system(false);
-    ReadingFace::ALL
-        .into_iter()
-        .flat_map(|face| cosmic_runs(&mut font_system, face))
+    // The fixture paragraphs are Arabic: they are shaped in the faces offered for Arabic.
+    ReadingFace::offered_for(hashiya::arabic::Language::Arabic)
+        .iter()
+        .flat_map(|&face| cosmic_runs(&mut font_system, PARAGRAPHS, face))
         .collect()
+}
+
+fn language_runs() -> Vec<Run> {
+    let mut font_system = fonts::font_system(false);
+    [
+        (URDU, ReadingFace::NotoNastaliqUrdu),
+        (PERSIAN, ReadingFace::Vazirmatn),
+        (PERSIAN, ReadingFace::NotoNaskh),
+    ]
+    .into_iter()
+    .flat_map(|(paragraphs, face)| cosmic_runs(&mut font_system, paragraphs, face))
+    .collect()
 }
 
 fn to_jsonl<T: Serialize>(items: &[T]) -> String {
@@ -162,14 +187,19 @@ fn to_jsonl<T: Serialize>(items: &[T]) -> String {
 #[test]
 #[ignore = "generates the input of scripts/shaping-golden.py"]
 fn write_shaping_runs() {
-    let runs: Vec<Run> = all_runs()
-        .into_iter()
-        .map(|run| Run {
-            glyphs: Vec::new(),
-            ..run
-        })
-        .collect();
-    std::fs::write(RUNS_PATH, to_jsonl(&runs)).unwrap();
+    for (runs, path) in [
+        (all_runs(), RUNS_PATH),
+        (language_runs(), LANGUAGES_RUNS_PATH),
+    ] {
+        let runs: Vec<Run> = runs
+            .into_iter()
+            .map(|run| Run {
+                glyphs: Vec::new(),
+                ..run
+            })
+            .collect();
+        std::fs::write(path, to_jsonl(&runs)).unwrap();
+    }
 }
 
 /// Known differences, each as (paragraph, face, text snippet the run contains, glyph index).
@@ -183,14 +213,22 @@ const CROSS_WORD_CONTEXT: &[(usize, &str, &str, usize)] = &[(7, "Amiri", "كما
 
 #[test]
 fn shaping_matches_harfbuzz() {
-    let golden_text = std::fs::read_to_string(GOLDEN_PATH).expect("golden file present");
+    compare_with_golden(&all_runs(), GOLDEN_PATH, 100);
+}
+
+#[test]
+fn urdu_in_nastaliq_and_persian_shape_as_harfbuzz_does() {
+    compare_with_golden(&language_runs(), LANGUAGES_GOLDEN_PATH, 10);
+}
+
+fn compare_with_golden(ours: &[Run], golden_path: &str, min_runs: usize) {
+    let golden_text = std::fs::read_to_string(golden_path).expect("golden file present");
     let golden: Vec<Run> = golden_text
         .lines()
         .map(|line| serde_json::from_str(line).expect("golden line parses"))
         .collect();
-    let ours = all_runs();
     assert!(
-        ours.len() > 100,
+        ours.len() > min_runs,
         "too few runs to mean anything: {}",
         ours.len()
     );

@@ -94,7 +94,7 @@ pub enum Command {
     ReopenWithEncoding(Option<&'static encoding_rs::Encoding>),
     SetTeamMode(bool),
     SetTheme(Theme),
-    SetFace(ReadingFace),
+    SetFace(crate::arabic::Language, ReadingFace),
     SetLineSpacing(f32),
     SetBuiltinDialogs(bool),
     /// An edit of the open article's annotations.

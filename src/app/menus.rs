@@ -8,6 +8,7 @@ use egui::{Button, Color32, Ui};
 use super::command::{self, Command, Menu, UiCommand, Window};
 use super::{LINE_SPACINGS, SaveStatus, Session, Settings, Theme};
 use crate::annotation::Availability;
+use crate::arabic::Language;
 use crate::text::{ReadingFace, TextEngine};
 use crate::ui::{NoteEditor, bidi_button, bidi_label};
 
@@ -205,14 +206,14 @@ impl Chrome<'_> {
             self.commands.push(UiCommand::ToggleAnnotationPanel.into());
         }
         ui.separator();
-        ui.label("Arabic typeface");
-        for face in ReadingFace::ALL {
-            let label = match face {
-                ReadingFace::NotoNaskh => "Noto Naskh Arabic",
-                ReadingFace::Amiri => "Amiri (for vowelled text)",
-            };
-            if ui.radio(self.settings.face == face, label).clicked() {
-                self.commands.push(Command::SetFace(face));
+        // The faces offered are those of the open article's language; each language keeps
+        // its own choice.
+        let language = self.session.map_or(Language::Arabic, |s| s.language);
+        ui.label(format!("Typeface for {language} articles"));
+        let chosen = self.settings.face_for(language);
+        for &face in ReadingFace::offered_for(language) {
+            if ui.radio(chosen == face, face.menu_label()).clicked() {
+                self.commands.push(Command::SetFace(language, face));
             }
         }
         ui.separator();
@@ -294,6 +295,12 @@ impl Chrome<'_> {
             ui.separator();
             ui.label(session.document.format.to_string());
             ui.separator();
+            ui.label(session.language.english_name())
+                .on_hover_text(format!(
+                    "Language detected from the article's letters; read in {}",
+                    self.settings.face_for(session.language).family_name()
+                ));
+            ui.separator();
             let encoding = session.document.encoding_name;
             if session.chosen_encoding.is_some() {
                 ui.label(format!("{encoding} (chosen)"));
@@ -307,7 +314,10 @@ impl Chrome<'_> {
                 None => ui.label(format!("{count} paragraphs")),
             };
             ui.separator();
-            ui.label(format!("{:.0} pt", self.settings.text_style().font_size_pt));
+            ui.label(format!(
+                "{:.0} pt",
+                self.settings.text_style(session.language).font_size_pt
+            ));
             let (text, color) = save_status_text(session);
             ui.separator();
             let text = format!("Annotations: {text}");

@@ -62,6 +62,8 @@ const SETTINGS_KEY: &str = "hashiya-settings";
 pub struct Session {
     /// The article.
     pub document: Document,
+    /// The article's language, detected from its letters when it was read.
+    pub language: crate::arabic::Language,
     /// Selection, scroll position and layout of the reading view.
     pub reader: ReaderState,
     /// The encoding the user chose in View ▸ Encoding, if not detected.
@@ -92,6 +94,7 @@ impl Session {
     pub fn new(document: Document, annotations: AnnotationSession) -> Self {
         let reader = ReaderState::new(&document);
         Self {
+            language: document.language(),
             document,
             reader,
             chosen_encoding: None,
@@ -787,7 +790,7 @@ impl HashiyaApp {
             }
             Command::SetTeamMode(on) => self.workspace.set_team_mode(ctx, on),
             Command::SetTheme(theme) => self.workspace.settings.theme = theme,
-            Command::SetFace(face) => self.workspace.settings.face = face,
+            Command::SetFace(language, face) => self.workspace.settings.set_face(language, face),
             Command::SetLineSpacing(spacing) => self.workspace.settings.line_spacing = spacing,
             Command::SetBuiltinDialogs(on) => self.workspace.settings.builtin_dialogs = on,
             Command::DismissMessage => self.workspace.message = None,
@@ -1102,7 +1105,12 @@ impl HashiyaApp {
 
     /// The reading view, or what to do when no article is open.
     fn central_ui(&mut self, ui: &mut Ui) {
-        let style = self.workspace.settings.text_style();
+        let language = self
+            .workspace
+            .session
+            .as_ref()
+            .map_or(crate::arabic::Language::Arabic, |s| s.language);
+        let style = self.workspace.settings.text_style(language);
         let colors = ReaderColors::for_theme(self.workspace.settings.theme == Theme::Dark);
         egui::CentralPanel::no_frame().show(ui, |ui| {
             if self.workspace.session.is_none() {

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::arabic::Language;
 use crate::text::{ReadingFace, TextStyle};
 
 /// Smallest and largest body font size offered, in points.
@@ -43,8 +44,12 @@ pub enum Theme {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// Arabic reading face.
+    /// Reading face for Arabic articles (and for notes and the interface's Arabic text).
     pub face: ReadingFace,
+    /// Reading face for Persian articles.
+    pub persian_face: ReadingFace,
+    /// Reading face for Urdu articles.
+    pub urdu_face: ReadingFace,
     /// Body font size in points.
     pub font_size_pt: f32,
     /// Line height as a multiple of the font size.
@@ -93,7 +98,9 @@ pub fn default_author() -> String {
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            face: ReadingFace::default(),
+            face: ReadingFace::default_for(Language::Arabic),
+            persian_face: ReadingFace::default_for(Language::Persian),
+            urdu_face: ReadingFace::default_for(Language::Urdu),
             font_size_pt: DEFAULT_FONT_SIZE_PT,
             line_spacing: 1.7,
             theme: Theme::default(),
@@ -110,10 +117,35 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The text style these settings ask for, with out-of-range values pulled back in.
-    pub fn text_style(&self) -> TextStyle {
+    /// The face articles in `language` are read in: the one chosen in View ▸ Typeface for
+    /// that language, or the language's default when the choice is not offered for it.
+    pub fn face_for(&self, language: Language) -> ReadingFace {
+        let chosen = match language {
+            Language::Arabic => self.face,
+            Language::Persian => self.persian_face,
+            Language::Urdu => self.urdu_face,
+        };
+        if ReadingFace::offered_for(language).contains(&chosen) {
+            chosen
+        } else {
+            ReadingFace::default_for(language)
+        }
+    }
+
+    /// Chooses `face` for articles in `language`.
+    pub fn set_face(&mut self, language: Language, face: ReadingFace) {
+        match language {
+            Language::Arabic => self.face = face,
+            Language::Persian => self.persian_face = face,
+            Language::Urdu => self.urdu_face = face,
+        }
+    }
+
+    /// The text style these settings ask for articles in `language`, with out-of-range values
+    /// pulled back in.
+    pub fn text_style(&self, language: Language) -> TextStyle {
         TextStyle {
-            face: self.face,
+            face: self.face_for(language),
             font_size_pt: clamp_font_size(self.font_size_pt),
             line_spacing: if self.line_spacing.is_finite() {
                 self.line_spacing.clamp(1.0, 3.0)
@@ -210,7 +242,10 @@ mod tests {
         }
         assert!((settings.font_size_pt - *FONT_SIZE_RANGE_PT.end()).abs() < f32::EPSILON);
         settings.font_size_pt = f32::NAN;
-        assert!((settings.text_style().font_size_pt - DEFAULT_FONT_SIZE_PT).abs() < f32::EPSILON);
+        assert!(
+            (settings.text_style(Language::Arabic).font_size_pt - DEFAULT_FONT_SIZE_PT).abs()
+                < f32::EPSILON
+        );
     }
 
     #[test]
@@ -234,8 +269,30 @@ mod tests {
     }
 
     #[test]
+    fn each_language_keeps_its_own_face_and_urdu_defaults_to_nastaliq() {
+        let mut settings = Settings::default();
+        assert_eq!(
+            settings.text_style(Language::Urdu).face,
+            ReadingFace::NotoNastaliqUrdu
+        );
+        assert_eq!(
+            settings.text_style(Language::Arabic).face,
+            ReadingFace::NotoNaskh
+        );
+        settings.set_face(Language::Persian, ReadingFace::Vazirmatn);
+        settings.set_face(Language::Urdu, ReadingFace::NotoNaskh);
+        assert_eq!(settings.face_for(Language::Persian), ReadingFace::Vazirmatn);
+        assert_eq!(settings.face_for(Language::Urdu), ReadingFace::NotoNaskh);
+        assert_eq!(settings.face_for(Language::Arabic), ReadingFace::NotoNaskh);
+        // A face not offered for a language (edited settings) falls back to its default.
+        settings.set_face(Language::Arabic, ReadingFace::NotoNastaliqUrdu);
+        assert_eq!(settings.face_for(Language::Arabic), ReadingFace::NotoNaskh);
+    }
+
+    #[test]
     fn missing_fields_take_defaults() {
         let settings: Settings = serde_json::from_str(r#"{"theme":"Dark"}"#).unwrap();
+        assert_eq!(settings.urdu_face, ReadingFace::NotoNastaliqUrdu);
         assert_eq!(settings.theme, Theme::Dark);
         assert!((settings.font_size_pt - DEFAULT_FONT_SIZE_PT).abs() < f32::EPSILON);
     }

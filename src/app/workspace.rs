@@ -276,6 +276,7 @@ impl Workspace {
         session.note_target = None;
         session.filter_applied = None;
         let (title, paragraphs) = (document.title().to_owned(), document.paragraphs.len());
+        session.language = document.language();
         session.document = document;
         let store = session.annotations.store();
         let orphaned = store.orphans().count();

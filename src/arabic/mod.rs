@@ -1,13 +1,18 @@
 //! Arabic text normalization for matching, with a map back to the original text.
 //!
-//! Matching must see through spelling variation that readers ignore: vowel marks (tashkeel)
-//! and tatweel are dropped, the hamza-carrying and wasla alefs (أ إ آ ٱ) become a bare alef,
-//! alef maqsura (ى) becomes ya, and optionally ta marbuta (ة) becomes ha. Arabic-Indic and
+//! Matching must see through spelling variation that readers ignore: vowel marks (tashkeel),
+//! tatweel and the zero-width non-joiner (U+200C, which Persian writes inside words such as
+//! «می‌روم» and many writers leave out) are dropped, the hamza-carrying and wasla alefs
+//! (أ إ آ ٱ) become a bare alef, alef maqsura (ى) and the Persian and Urdu ya (ی) become ya
+//! (ي), the Persian and Urdu kaf (ک) becomes kaf (ك), and optionally ta marbuta (ة) becomes ha. Arabic-Indic and
 //! Persian digits can be folded to ASCII. Every normalized character remembers which
 //! original character it came from, so a match found in normalized text is reported at its
 //! original position.
 
+pub mod language;
 pub mod tokens;
+
+pub use language::Language;
 
 /// Which foldings to apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,14 +51,18 @@ pub fn is_tashkeel(c: char) -> bool {
 /// The tatweel (kashida) used to stretch words.
 pub const TATWEEL: char = '\u{0640}';
 
+/// The zero-width non-joiner, which keeps two letters of a word from joining.
+pub const ZWNJ: char = '\u{200C}';
+
 /// Folds one character; `None` drops it.
 pub fn fold_char(c: char, folding: Folding) -> Option<char> {
-    if is_tashkeel(c) || c == TATWEEL {
+    if is_tashkeel(c) || c == TATWEEL || c == ZWNJ {
         return None;
     }
     Some(match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' => 'ي',
+        'ى' | 'ی' => 'ي',
+        'ک' => 'ك',
         'ة' if folding.ta_marbuta => 'ه',
         '\u{0660}'..='\u{0669}' if folding.digits => {
             char::from_u32(u32::from(c) - 0x0660 + u32::from('0')).unwrap_or(c)
@@ -274,5 +283,33 @@ mod search_tests {
         let folded = SearchIndex::new(text, search_folding(true));
         assert_eq!(folded.find_all("مدرسه").len(), 1);
         assert!(found("").is_empty());
+    }
+
+    #[test]
+    fn persian_ya_kaf_and_zwnj_are_seen_through_and_hits_keep_the_zwnj() {
+        let text = "یکی از شهروندان گفت: هر روز به کار می\u{200c}روم، اما امروز مترو شلوغ بود.";
+        let chars: Vec<char> = text.chars().collect();
+        let index = SearchIndex::new(text, search_folding(false));
+        let found = |query: &str| -> Vec<String> {
+            index
+                .find_all(query)
+                .into_iter()
+                .map(|r| chars[r].iter().collect())
+                .collect()
+        };
+        // With the ZWNJ, without it, and typed with Arabic ya: the hit is the text as written.
+        for query in ["می\u{200c}روم", "میروم", "مي\u{200c}روم", "ميروم"] {
+            assert_eq!(found(query), ["می\u{200c}روم"], "{query}");
+        }
+        // ی/ي and ک/ك either way round.
+        assert_eq!(found("يكي"), ["یکی"]);
+        assert_eq!(found("كار"), ["کار"]);
+        let arabic = SearchIndex::new("كتاب في المكتبة", search_folding(false));
+        assert_eq!(arabic.find_all("کتاب").len(), 1);
+        assert_eq!(arabic.find_all("فی").len(), 1);
+        // The hit is reported in code points of the original text, ZWNJ counted.
+        let byte_start = text.find("می\u{200c}روم").unwrap();
+        let start = text[..byte_start].chars().count();
+        assert_eq!(index.find_all("میروم"), vec![start..start + 6]);
     }
 }

@@ -221,6 +221,12 @@ impl Document {
         self.paragraph_text(title_idx).unwrap_or("")
     }
 
+    /// The language of the article's text, from the letters of its first
+    /// [`crate::arabic::language::DETECTION_CHARS`] characters (see [`crate::arabic::language`]).
+    pub fn language(&self) -> crate::arabic::Language {
+        crate::arabic::Language::detect(&self.text)
+    }
+
     /// The file name of the article, for window titles and messages.
     pub fn file_name(&self) -> Option<String> {
         self.path

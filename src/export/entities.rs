@@ -400,18 +400,20 @@ struct SpacyLine<'a> {
 struct SpacyMeta<'a> {
     article: String,
     paragraph: usize,
+    language: crate::arabic::Language,
     #[serde(skip_serializing_if = "Option::is_none")]
     annotator: Option<&'a str>,
 }
 
 /// JSON Lines, one object per paragraph: `text`, `spans` (`start`, `end` in characters of
 /// `text`, `label`), `relations` (`head` and `child` index `spans`: the relation's source
-/// and target, `label`) and `meta` (article, paragraph index, annotator). A relation between
+/// and target, `label`) and `meta` (article, paragraph index, language, annotator). A relation between
 /// passages of different paragraphs cannot be written here and is left out.
 pub fn to_spacy(items: &[ArticleAnnotations]) -> String {
     let mut out = String::new();
     for item in items {
         let article = super::article_name(item);
+        let language = item.document.language();
         let len_chars = item.document.text.chars().count();
         let all = entities(&item.sidecar, len_chars);
         let index = crate::annotation::CharIndex::new(&item.document.text);
@@ -449,6 +451,7 @@ pub fn to_spacy(items: &[ArticleAnnotations]) -> String {
                 meta: SpacyMeta {
                     article: article.clone(),
                     paragraph: idx,
+                    language,
                     annotator: item.annotator.as_deref(),
                 },
             };

@@ -315,8 +315,9 @@ pub fn export(items: &[ArticleAnnotations], format: ExportFormat) -> String {
 }
 
 /// The CSV columns: the annotation, then the article's metadata from a news database
-/// (empty for articles not imported from a bundle).
-pub const CSV_HEADER: [&str; 23] = [
+/// (empty for articles not imported from a bundle), then the language detected from the
+/// article's letters (`ar`, `fa` or `ur`).
+pub const CSV_HEADER: [&str; 24] = [
     "article",
     "annotation_id",
     "paragraph_index",
@@ -340,6 +341,7 @@ pub const CSV_HEADER: [&str; 23] = [
     "article_length",
     "article_language",
     "article_accession",
+    "language",
 ];
 
 /// The quote to export for `target`: a whole paragraph's quote holds the whole paragraph,
@@ -397,6 +399,7 @@ pub fn csv_rows(item: &ArticleAnnotations) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let article = article_name(item);
     let metadata = item.sidecar.article.metadata.clone().unwrap_or_default();
+    let language = item.document.language().code();
     for annotation in &item.sidecar.annotations {
         let target = &annotation.target;
         writer
@@ -424,6 +427,7 @@ pub fn csv_rows(item: &ArticleAnnotations) -> String {
                 metadata.length.clone(),
                 metadata.language.clone(),
                 metadata.accession.clone(),
+                language.to_owned(),
             ])
             .ok();
     }
@@ -454,6 +458,8 @@ struct JsonlRow<'a> {
     page: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     article_metadata: Option<&'a crate::annotation::ArticleMetadata>,
+    /// The article's language, detected from its letters.
+    language: crate::arabic::Language,
 }
 
 /// One JSON object per line with the annotation and its paragraph's text.
@@ -469,6 +475,7 @@ pub fn to_jsonl(items: &[ArticleAnnotations]) -> String {
 pub fn jsonl_rows(item: &ArticleAnnotations) -> String {
     let mut out = String::new();
     let article = article_name(item);
+    let language = item.document.language();
     for annotation in &item.sidecar.annotations {
         let target = &annotation.target;
         let paragraph_text = if target.orphaned {
@@ -499,6 +506,7 @@ pub fn jsonl_rows(item: &ArticleAnnotations) -> String {
                 item.document.paragraph_pages.get(target.paragraph).copied()
             },
             article_metadata: item.sidecar.article.metadata.as_ref(),
+            language,
         };
         if let Ok(line) = serde_json::to_string(&row) {
             out.push_str(&line);
@@ -542,7 +550,16 @@ pub fn note_language(note: &str) -> Option<&'static str> {
     }
 }
 
-fn w3c_item(item: &ArticleAnnotations, annotation: &Annotation) -> Value {
+/// The article as the W3C target's `source`: its URL and its language.
+fn w3c_source(item: &ArticleAnnotations, language: crate::arabic::Language) -> Value {
+    json!({
+        "id": file_url(&item.path),
+        "type": "Text",
+        "language": language.code(),
+    })
+}
+
+fn w3c_item(item: &ArticleAnnotations, annotation: &Annotation, source: &Value) -> Value {
     let target = &annotation.target;
     let quote = export_quote(item, target);
     let mut bodies = Vec::new();
@@ -587,7 +604,7 @@ fn w3c_item(item: &ArticleAnnotations, annotation: &Annotation) -> Value {
         "creator": {"type": "Person", "name": annotation.author},
         "body": bodies,
         "target": {
-            "source": file_url(&item.path),
+            "source": source,
             "selector": [
                 {
                     "type": "TextQuoteSelector",
@@ -640,10 +657,11 @@ pub fn to_w3c(items: &[ArticleAnnotations]) -> Value {
     let annotations: Vec<Value> = items
         .iter()
         .flat_map(|item| {
+            let source = w3c_source(item, item.document.language());
             item.sidecar
                 .annotations
                 .iter()
-                .map(move |a| w3c_item(item, a))
+                .map(move |a| w3c_item(item, a, &source))
                 .chain(
                     item.sidecar
                         .relations

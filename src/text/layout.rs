@@ -69,12 +69,14 @@ impl TextStyle {
             ParagraphKind::Body | ParagraphKind::ListItem | ParagraphKind::Quote => (1.0, false),
         };
         let font_size_pt = self.font_size_pt * scale;
-        // Headings need less leading than running text.
+        // Headings need less leading than running text; no face is set tighter than its ink
+        // allows (Nastaliq).
         let spacing = if bold {
             (self.line_spacing * 0.85).max(1.2)
         } else {
             self.line_spacing
-        };
+        }
+        .max(self.face.min_line_spacing());
         ParagraphStyle {
             font_size_pt,
             line_height_pt: (font_size_pt * spacing).max(1.0),
@@ -266,7 +268,17 @@ impl ParagraphLayout {
             }
         };
         let shown = display_text(text);
-        let arabic = style.attrs(style.face.family_name());
+        // A face without a bold file sets headings in its regular weight, rather than
+        // leaving them to another family's bold.
+        let arabic = if style.face.has_bold() {
+            style.attrs(style.face.family_name())
+        } else {
+            ParagraphStyle {
+                bold: false,
+                ..*style
+            }
+            .attrs(style.face.family_name())
+        };
         let latin = style.attrs(LATIN_FAMILY);
         let spans = font_runs(&shown)
             .into_iter()
@@ -474,6 +486,11 @@ impl DocumentLayout {
             hidden: vec![false; count],
             shaped_count: 0,
         }
+    }
+
+    /// The style the paragraphs are laid out in (`None` before the first layout).
+    pub fn style(&self) -> Option<TextStyle> {
+        self.key.map(|key| key.style)
     }
 
     /// Sets the style and column width; a style change drops every layout, a width change
