@@ -16,6 +16,7 @@ pub mod import;
 mod menus;
 mod overview;
 mod picker;
+mod quiet_input;
 pub mod scheme_editor;
 pub mod search;
 mod settings;
@@ -236,6 +237,8 @@ pub struct HashiyaApp {
     commands: Vec<Command>,
     /// The commands carried out, kept while tests ask for them.
     applied: Option<Vec<Command>>,
+    /// Modifier keys and key releases, held back until input that can change the screen.
+    quiet_input: quiet_input::QuietInput,
 }
 
 /// The windows besides the main one, each with its own state.
@@ -326,6 +329,7 @@ impl HashiyaApp {
             shell: Shell::default(),
             commands: Vec::new(),
             applied: None,
+            quiet_input: quiet_input::QuietInput::default(),
         }
     }
 
@@ -1292,6 +1296,10 @@ impl eframe::App for HashiyaApp {
             }
         }
         self.show(ui);
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.quiet_input.filter(&mut raw_input.events);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
