@@ -1108,11 +1108,9 @@ impl HashiyaApp {
     fn central_ui(&mut self, ui: &mut Ui) {
         let style = self.workspace.settings.text_style();
         let colors = ReaderColors::for_theme(self.workspace.settings.theme == Theme::Dark);
+        // No fill here: the window is cleared to the colour of what the central panel shows
+        // (`clear_color`), which costs far less than painting it again under software GL.
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            if self.workspace.session.is_none() {
-                ui.painter()
-                    .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
-            }
             if let Some(session) = &mut self.workspace.session {
                 annotating::reader_with_marks_ui(
                     ui,
@@ -1296,6 +1294,16 @@ impl eframe::App for HashiyaApp {
             }
         }
         self.show(ui);
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        if self.workspace.session.is_some() {
+            ReaderColors::for_theme(self.workspace.settings.theme == Theme::Dark)
+                .background
+                .to_normalized_gamma_f32()
+        } else {
+            visuals.panel_fill.to_normalized_gamma_f32()
+        }
     }
 
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {

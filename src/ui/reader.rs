@@ -436,9 +436,9 @@ pub fn reader_ui(
     marks: &dyn Fn(usize) -> Option<ParagraphMarks>,
     relations: &[RelationMark],
 ) {
+    // The page background is not painted here: the window is cleared to `colors.background`
+    // before the frame (the app's clear colour), so it is filled once, not twice.
     let available = ui.available_rect_before_wrap();
-    ui.painter()
-        .rect_filled(available, CornerRadius::ZERO, colors.background);
 
     let margin_pt = (available.width() * 0.06).clamp(16.0, 64.0);
     let column_width_pt = (available.width() - 2.0 * margin_pt - 16.0)
