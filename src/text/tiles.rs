@@ -20,9 +20,9 @@ use std::hash::{Hash, Hasher};
 use cosmic_text::{CacheKey, FontSystem, LayoutRun, SwashCache, SwashContent};
 use egui::{Color32, ColorImage, Mesh, Pos2, Rect, Shape, TextureHandle, TextureOptions, pos2};
 
-/// Pixels of tiles kept when they were not drawn in the current pass (about four screens of
-/// text on a 1280-pixel-wide window).
-const KEPT_PIXELS: usize = 2_000_000;
+/// Pixels of tiles kept when they were not drawn in the current pass: about one and a half
+/// screens of text in a 1100×820 window, so that Page Up after Page Down finds its lines.
+const KEPT_PIXELS: usize = 1_000_000;
 /// A tile larger than this on either side is not made (its lines use the glyph atlas).
 const MAX_SIDE_PX: i32 = 4096;
 
