@@ -274,7 +274,8 @@ impl TileCache {
     /// Composites the masks of `placed` into a white image with premultiplied coverage.
     fn composite(&self, placed: &[Placed], min: (i32, i32), size: (i32, i32)) -> ColorImage {
         let (width, height) = (size.0 as usize, size.1 as usize);
-        let mut coverage = vec![0_u8; width * height];
+        // Written in place: every channel of a premultiplied white pixel is its coverage.
+        let mut pixels = vec![Color32::TRANSPARENT; width * height];
         for glyph in placed {
             let Some(GlyphImage::Mask(mask)) = self.glyphs.get(&glyph.key) else {
                 continue;
@@ -291,20 +292,20 @@ impl TileCache {
             };
             for (row, src) in mask.alpha.chunks_exact(mask_width).enumerate() {
                 let start = (y0 + row) * width + x0;
-                let Some(dst) = coverage.get_mut(start..start + mask_width) else {
+                let Some(dst) = pixels.get_mut(start..start + mask_width) else {
                     continue;
                 };
                 for (d, &s) in dst.iter_mut().zip(src) {
+                    if s == 0 {
+                        continue;
+                    }
                     // Coverage "over" coverage: what blending the glyphs one by one gives.
-                    let (d16, s16) = (u16::from(*d), u16::from(s));
-                    *d = (s16 + d16 * (255 - s16) / 255) as u8;
+                    let (d16, s16) = (u16::from(d.a()), u16::from(s));
+                    let a = (s16 + d16 * (255 - s16) / 255) as u8;
+                    *d = Color32::from_rgba_premultiplied(a, a, a, a);
                 }
             }
         }
-        let pixels = coverage
-            .into_iter()
-            .map(|a| Color32::from_rgba_premultiplied(a, a, a, a))
-            .collect();
         ColorImage::new([width, height], pixels)
     }
 
