@@ -25,6 +25,9 @@ use egui::{Color32, ColorImage, Mesh, Pos2, Rect, Shape, TextureHandle, TextureO
 const KEPT_PIXELS: usize = 1_000_000;
 /// A tile larger than this on either side is not made (its lines use the glyph atlas).
 const MAX_SIDE_PX: i32 = 4096;
+/// Glyph masks kept for making tiles; beyond this they are dropped and rasterized again when
+/// needed (each zoom step and face brings a new set).
+const MAX_GLYPHS: usize = 8192;
 
 /// A glyph's coverage mask, kept on the CPU to composite tiles.
 #[derive(Debug)]
@@ -204,6 +207,11 @@ impl TileCache {
         ppp: f32,
         pass: u64,
     ) -> Option<(egui::TextureId, (i32, i32), (i32, i32))> {
+        // Dropped between lines, never within one: composing reads the masks of every glyph
+        // gathered for the line.
+        if self.glyphs.len() >= MAX_GLYPHS {
+            self.glyphs.clear();
+        }
         let mut placed = Vec::new();
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         let (mut min_x, mut min_y, mut max_x, mut max_y) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
