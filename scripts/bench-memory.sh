@@ -31,13 +31,10 @@ file=${1:-../shared/corpus/large/snn_2015-07-23_all_1318_articles.txt}
 for binary in "${binaries[@]}"; do
   [ -x "$binary" ] || { echo "bench-memory: no binary $binary (cargo build --release)" >&2; exit 1; }
 done
-for tool in Xvfb xdotool; do
-  command -v $tool >/dev/null || { echo "bench-memory: $tool is missing (apt-get install -y xvfb xdotool)" >&2; exit 1; }
-done
-if ! command -v mousepad >/dev/null; then
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mousepad) >/dev/null 2>&1 \
-    || echo "bench-memory: could not install mousepad; its column is left out" >&2
-fi
+bench=bench-memory
+# shellcheck source=scripts/lib/window-bench.sh
+. scripts/lib/window-bench.sh
+window_bench_tools
 
 steps=("just opened" "150 × Page Down" "300 × Page Down" "450 × Page Down" "600 × Page Down"
        "750 × Page Down" "End" "Home" "Ctrl+= ×4" "Home again")
@@ -47,34 +44,11 @@ steps=("just opened" "150 × Page Down" "300 × Page Down" "450 × Page Down" "6
 measure() {
   local name=$1 keys=$2; shift 2
   local end home zoom; read -r end home zoom <<< "$keys"
-  local disp="" n
-  for n in $(seq 150 199); do
-    [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || { disp=:$n; break; }
-  done
-  [ -n "$disp" ] || { echo "bench-memory: no free display" >&2; return 1; }
-  Xvfb "$disp" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
-  local xpid=$!
-  for _ in $(seq 50); do [ -e /tmp/.X11-unix/X${disp#:} ] && break; sleep 0.1; done
-  # A fresh home for each program: a reading position remembered by an earlier run would
-  # open the file at its end, where Page Down does nothing.
-  local home_dir=$log_dir/home-$name
-  mkdir -p "$home_dir"
-  DISPLAY=$disp WAYLAND_DISPLAY= LIBGL_ALWAYS_SOFTWARE=1 HOME=$home_dir XDG_CONFIG_HOME=$home_dir/.config \
-    "$@" >"$log_dir/$name.log" 2>&1 &
-  local pid=$! ok=0
-  for _ in $(seq 300); do
-    kill -0 $pid 2>/dev/null || break
-    if DISPLAY=$disp xdotool search --onlyvisible --pid $pid --name '.' >/dev/null 2>&1; then ok=1; break; fi
-    sleep 0.1
-  done
+  start_display || return 1
+  local ok=0
+  start_program "$name" "$@" && ok=1
   cells=()
   if [ $ok = 1 ]; then
-    local win
-    win=$(DISPLAY=$disp xdotool search --onlyvisible --pid $pid --name '.' | head -1)
-    DISPLAY=$disp xdotool windowactivate --sync "$win" >/dev/null 2>&1
-    # mousepad takes keys only once its text view has been clicked (there is no window
-    # manager to give it focus); a click in Hashiya would select a paragraph instead.
-    [ "$name" = mousepad ] && DISPLAY=$disp xdotool mousemove 300 200 click 1 >/dev/null 2>&1
     sleep 3
     sample() {
       sleep 2
@@ -83,7 +57,6 @@ measure() {
       hwm=$(awk '/^VmHWM:/ {print int($2 / 1024)}' /proc/$pid/status 2>/dev/null)
       cells+=("${rss:-n/a} / ${hwm:-n/a}")
     }
-    press() { DISPLAY=$disp xdotool key --delay 80 "$@" >/dev/null 2>&1; }
     shot() { [ -z "$shots" ] || DISPLAY=$disp import -window root "$shots/$name-$1.png" 2>/dev/null; }
     sample
     for _ in 1 2 3 4 5; do
@@ -95,11 +68,8 @@ measure() {
     press "$home"; sample
     press "$zoom" "$zoom" "$zoom" "$zoom"; sample
     press "$home"; sample
-  else
-    echo "bench-memory: $name showed no window (log: $log_dir/$name.log)" >&2
   fi
-  kill $pid 2>/dev/null; sleep 0.5; kill -9 $pid 2>/dev/null
-  kill $xpid 2>/dev/null; wait $xpid 2>/dev/null
+  stop_program
   printf '%s\n' "${cells[@]}" > "$out"
 }
 

@@ -16,6 +16,7 @@ pub mod import;
 mod menus;
 mod overview;
 mod picker;
+mod quiet_input;
 pub mod scheme_editor;
 pub mod search;
 mod settings;
@@ -239,6 +240,8 @@ pub struct HashiyaApp {
     commands: Vec<Command>,
     /// The commands carried out, kept while tests ask for them.
     applied: Option<Vec<Command>>,
+    /// Modifier keys and key releases, held back until input that can change the screen.
+    quiet_input: quiet_input::QuietInput,
 }
 
 /// The windows besides the main one, each with its own state.
@@ -329,6 +332,7 @@ impl HashiyaApp {
             shell: Shell::default(),
             commands: Vec::new(),
             applied: None,
+            quiet_input: quiet_input::QuietInput::default(),
         }
     }
 
@@ -1112,11 +1116,9 @@ impl HashiyaApp {
             .map_or(crate::arabic::Language::Arabic, |s| s.language);
         let style = self.workspace.settings.text_style(language);
         let colors = ReaderColors::for_theme(self.workspace.settings.theme == Theme::Dark);
+        // No fill here: the window is cleared to the colour of what the central panel shows
+        // (`clear_color`), which costs far less than painting it again under software GL.
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            if self.workspace.session.is_none() {
-                ui.painter()
-                    .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
-            }
             if let Some(session) = &mut self.workspace.session {
                 annotating::reader_with_marks_ui(
                     ui,
@@ -1300,6 +1302,20 @@ impl eframe::App for HashiyaApp {
             }
         }
         self.show(ui);
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        if self.workspace.session.is_some() {
+            ReaderColors::for_theme(self.workspace.settings.theme == Theme::Dark)
+                .background
+                .to_normalized_gamma_f32()
+        } else {
+            visuals.panel_fill.to_normalized_gamma_f32()
+        }
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.quiet_input.filter(&mut raw_input.events);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -1,6 +1,6 @@
 //! The glyph atlas: glyphs rasterized by swash into a few egui textures, drawn as meshes.
 //!
-//! This is the one place in `text/` that touches egui. Each new glyph image is copied into a
+//! With `tiles.rs`, the only place in `text/` that touches egui. Each new glyph image is copied into a
 //! free slot of an atlas page with a partial texture upload; a frame's glyphs are collected in
 //! a [`GlyphBatch`] (one mesh per page) and handed to egui as shapes.
 

@@ -5,6 +5,7 @@
 pub mod atlas;
 pub mod fonts;
 pub mod layout;
+pub mod tiles;
 pub mod visual;
 
 use std::collections::HashMap;
@@ -14,6 +15,7 @@ use cosmic_text::FontSystem;
 pub use atlas::{GlyphAtlas, GlyphBatch};
 pub use fonts::ReadingFace;
 pub use layout::{DocumentLayout, LineGraphemes, ParagraphLayout, ParagraphStyle, TextStyle};
+pub use tiles::TileCache;
 
 /// The shared text machinery: one font system and one glyph atlas for the whole app.
 pub struct TextEngine {
@@ -21,6 +23,8 @@ pub struct TextEngine {
     pub font_system: FontSystem,
     /// Rasterized glyphs in egui textures.
     pub atlas: GlyphAtlas,
+    /// The article's lines rasterized in groups, one texture each.
+    pub tiles: TileCache,
     /// Layouts of short UI strings (labels, menu items), reused across frames.
     labels: HashMap<LabelKey, LabelEntry>,
     frame: u64,
@@ -99,6 +103,7 @@ impl TextEngine {
         Self {
             font_system: fonts::font_system(include_system_fonts),
             atlas: GlyphAtlas::new(),
+            tiles: TileCache::new(),
             labels: HashMap::new(),
             frame: 0,
         }

@@ -436,9 +436,9 @@ pub fn reader_ui(
     marks: &dyn Fn(usize) -> Option<ParagraphMarks>,
     relations: &[RelationMark],
 ) {
+    // The page background is not painted here: the window is cleared to `colors.background`
+    // before the frame (the app's clear colour), so it is filled once, not twice.
     let available = ui.available_rect_before_wrap();
-    ui.painter()
-        .rect_filled(available, CornerRadius::ZERO, colors.background);
 
     let margin_pt = (available.width() * 0.06).clamp(16.0, 64.0);
     let column_width_pt = (available.width() - 2.0 * margin_pt - 16.0)
@@ -552,6 +552,7 @@ fn paint_paragraphs(
     let pointer = ui.input(|i| i.pointer.hover_pos());
     let ppp = ctx.pixels_per_point();
     let mut batch = GlyphBatch::default();
+    let mut tiles = Vec::new();
     let mut hovered = None;
     let mut painted: Option<std::ops::Range<usize>> = None;
     for idx in laid_out.range.clone() {
@@ -638,7 +639,18 @@ fn paint_paragraphs(
                 paint_span_tooltip(ui, engine, &under_pointer, at, column.style.face);
             }
         }
-        for run in layout.runs() {
+        let runs: Vec<_> = layout.runs().collect();
+        let untiled = engine.tiles.add_paragraph(
+            &ctx,
+            &mut engine.font_system,
+            &runs,
+            origin,
+            visible_rect,
+            text_color,
+            ppp,
+            &mut tiles,
+        );
+        for run in untiled.into_iter().filter_map(|i| runs.get(i)) {
             let line_top = text_rect.top() + run.line_top;
             if line_top > visible_rect.bottom() || line_top + run.line_height < visible_rect.top() {
                 continue;
@@ -647,13 +659,14 @@ fn paint_paragraphs(
                 &ctx,
                 &mut engine.font_system,
                 &mut batch,
-                &run,
+                run,
                 origin,
                 text_color,
                 ppp,
             );
         }
     }
+    ui.painter().extend(tiles);
     ui.painter().extend(engine.atlas.shapes(batch));
     paint_relations(ui, engine, relations, &places, column);
     state.hovered = hovered;
