@@ -625,10 +625,23 @@ fn paint_paragraphs(
             _ => colors.text,
         };
         if let Some(paragraph_marks) = &paragraph_marks {
-            paint_ranges(ui, layout, &paragraph_marks.ranges, origin);
+            // Each line segmented once for the highlights and the passages alike.
+            let lines: Vec<Line<'_>> =
+                if paragraph_marks.ranges.is_empty() && paragraph_marks.spans.is_empty() {
+                    Vec::new()
+                } else {
+                    layout
+                        .runs()
+                        .map(|run| {
+                            let graphemes = crate::text::LineGraphemes::new(&run);
+                            (run, graphemes)
+                        })
+                        .collect()
+                };
+            paint_ranges(ui, &lines, &paragraph_marks.ranges, origin);
             let under_pointer = paint_spans(
                 ui,
-                layout,
+                &lines,
                 &paragraph_marks.spans,
                 origin,
                 pointer,
@@ -722,17 +735,19 @@ fn expose_paragraph(
 
 /// Paints highlight rectangles for byte ranges of a paragraph behind its text; in mixed
 /// right-to-left and left-to-right lines a range may give several rectangles.
+/// A laid-out line of a paragraph with its grapheme clusters measured.
+type Line<'a> = (cosmic_text::LayoutRun<'a>, crate::text::LineGraphemes);
+
 fn paint_ranges(
     ui: &Ui,
-    layout: &crate::text::ParagraphLayout,
+    lines: &[Line<'_>],
     ranges: &[(std::ops::Range<usize>, Color32)],
     origin: egui::Pos2,
 ) {
     if ranges.is_empty() {
         return;
     }
-    for run in layout.runs() {
-        let line = crate::text::LineGraphemes::new(&run);
+    for (run, line) in lines {
         for (range, color) in ranges {
             for (x, width) in line.highlight(range) {
                 let rect = Rect::from_min_size(
@@ -813,7 +828,7 @@ const UNDERLINE_STEP_PT: f32 = 3.5;
 /// inner.
 fn paint_spans(
     ui: &Ui,
-    layout: &crate::text::ParagraphLayout,
+    lines: &[Line<'_>],
     spans: &[SpanMark],
     origin: egui::Pos2,
     pointer: Option<egui::Pos2>,
@@ -826,8 +841,7 @@ fn paint_spans(
     // overlap, so the order within a line is the order that matters.
     let mut first: Vec<Option<SpanPlace>> = vec![None; spans.len()];
     let mut under_pointer = vec![false; spans.len()];
-    for run in layout.runs() {
-        let line = crate::text::LineGraphemes::new(&run);
+    for (run, line) in lines {
         for (i, span) in spans.iter().enumerate() {
             for (x, width) in line.highlight(&span.bytes) {
                 let rect = Rect::from_min_size(
