@@ -320,12 +320,7 @@ fn import_and_export_entities_from_the_file_menu() {
         session(&harness).annotations.store().annotations().len(),
         before
     );
-    let message = harness
-        .state()
-        .workspace
-        .message
-        .clone()
-        .unwrap_or_default();
+    let message = common::message(&harness);
     assert!(message.contains("line 2"), "{message}");
     assert!(message.contains("raqqa.ann"), "{message}");
 }

@@ -70,12 +70,7 @@ fn finish(harness: &mut Harness<'_, HashiyaApp>) {
 }
 
 fn message(harness: &Harness<'_, HashiyaApp>) -> String {
-    harness
-        .state()
-        .workspace
-        .message
-        .clone()
-        .unwrap_or_default()
+    common::message(harness)
 }
 
 /// The `.txt` articles in `folder`, sorted.

@@ -253,12 +253,7 @@ fn view_encoding_is_disabled_for_word_rtf_and_pdf_articles() {
         harness.run_steps(2);
         assert!(!harness.state().workspace.is_loading());
         assert_eq!(common::session(&harness).chosen_encoding, None);
-        let message = harness
-            .state()
-            .workspace
-            .message
-            .clone()
-            .unwrap_or_default();
+        let message = common::message(&harness);
         assert!(
             message.contains("say how their text is encoded"),
             "{message}"

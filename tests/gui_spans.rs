@@ -504,11 +504,6 @@ fn span_decisions_are_refused_in_team_mode() {
     press_with(&mut harness, Modifiers::ALT, Key::Num1, 3);
     // Alice's own file is open: nothing changed in it, and the window says why.
     assert!(gold(&harness).len() == 4);
-    let message = harness
-        .state()
-        .workspace
-        .message
-        .clone()
-        .unwrap_or_default();
+    let message = common::message(&harness);
     assert!(message.contains("Team Mode is on"), "{message}");
 }

@@ -21,7 +21,10 @@ fn frame(ctx: &egui::Context, app: &mut HashiyaApp, events: Vec<egui::Event>) {
         events,
         ..Default::default()
     };
-    let _ = ctx.run_ui(input, |ui| app.show(ui));
+    let mut output = ctx.run_ui(input, |ui| app.show(ui));
+    // No renderer takes the texture uploads (egui asserts, in debug builds, that they are
+    // not dropped unhandled).
+    output.textures_delta.clear();
 }
 
 /// Presses `key`, then runs two more frames to apply and settle the scroll.

@@ -106,6 +106,16 @@ pub fn harness_on(
     harness
 }
 
+/// The message the app shows in its window now (empty when none).
+pub fn message(harness: &Harness<'_, HashiyaApp>) -> String {
+    harness
+        .state()
+        .workspace
+        .message
+        .clone()
+        .unwrap_or_default()
+}
+
 /// Presses `key` with `modifiers`, then runs `frames` frames.
 pub fn press_with(
     harness: &mut Harness<'_, HashiyaApp>,
