@@ -19,6 +19,7 @@ pub mod document;
 pub mod export;
 pub mod files;
 pub mod gitstore;
+pub mod i18n;
 pub mod import;
 #[cfg(feature = "gui")]
 pub mod jobs;

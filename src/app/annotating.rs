@@ -562,10 +562,13 @@ pub(super) fn side_panel_ui(
         );
         session.note_target.clone_from(&key);
     }
-    let panel = egui::Panel::right("annotations")
-        .resizable(true)
-        .default_size(340.0)
-        .min_size(240.0);
+    // In a right-to-left interface the annotation panel is at the left of the reader.
+    let panel = if crate::i18n::is_rtl() {
+        egui::Panel::left("annotations")
+    } else {
+        egui::Panel::right("annotations")
+    };
+    let panel = panel.resizable(true).default_size(340.0).min_size(240.0);
     let mut panel_result = None;
     panel.show(ui, |ui| {
         super::overview::filter_ui(ui, engine, session);

@@ -97,6 +97,10 @@ pub enum Command {
     SetFace(crate::arabic::Language, ReadingFace),
     SetLineSpacing(f32),
     SetBuiltinDialogs(bool),
+    /// View ▸ Language: the interface language.
+    SetInterfaceLanguage(crate::i18n::UiLanguage),
+    /// View ▸ Language: the digits of interface numbers (`None`: the language's).
+    SetDigits(Option<crate::i18n::Digits>),
     /// An edit of the open article's annotations.
     Annotate(Edit),
     /// Select an annotation's paragraph or passage (a click in the list).
@@ -200,10 +204,10 @@ pub enum Menu {
 #[derive(Clone, Copy, Debug)]
 pub struct CommandInfo {
     pub command: UiCommand,
-    /// The menu item's text.
+    /// The Fluent id of the menu item's text.
     pub label: &'static str,
     pub menu: Menu,
-    /// What it does, for the Keyboard Shortcuts window.
+    /// The Fluent id of what it does, for the Keyboard Shortcuts window.
     pub help: &'static str,
     /// Its keys; the first is the one menus show.
     pub keys: &'static [Trigger],
@@ -262,233 +266,233 @@ use UiCommand as C;
 pub const COMMANDS: &[CommandInfo] = &[
     row(
         C::Open,
-        "Open…",
+        "command-open",
         M::File,
-        "Open an article",
+        "command-open-help",
         &[key(CTRL, Key::O)],
         Global,
     ),
     row(
         C::OpenFolder,
-        "Open Folder…",
+        "command-open-folder",
         M::File,
-        "Open a folder of articles",
+        "command-open-folder-help",
         &[],
         Global,
     ),
     row(
         C::OpenSample,
-        "Open Sample Article",
+        "command-open-sample",
         M::File,
-        "Open the bundled sample article",
+        "command-open-sample-help",
         &[],
         Global,
     ),
     row(
         C::ImportBundle,
-        "Import Bundle…",
+        "command-import-bundle",
         M::File,
-        "Split Nexis or Factiva exports into a folder of articles and open it",
+        "command-import-bundle-help",
         &[],
         Global,
     ),
     row(
         C::SaveAnnotations,
-        "Save Annotations",
+        "command-save-annotations",
         M::File,
-        "Save annotations now (they also save by themselves)",
+        "command-save-annotations-help",
         &[key(CTRL, Key::S)],
         Global,
     ),
     row(
         C::SaveAnnotationsAs,
-        "Save Annotations As…",
+        "command-save-annotations-as",
         M::File,
-        "Save the annotations to another file and keep saving there",
+        "command-save-annotations-as-help",
         &[],
         Global,
     ),
     row(
         C::AnnotatorName,
-        "Annotator Name…",
+        "command-annotator-name",
         M::File,
-        "Set the name recorded with new annotations",
+        "command-annotator-name-help",
         &[],
         Global,
     ),
     row(
         C::Quit,
-        "Quit",
+        "command-quit",
         M::File,
-        "Quit",
+        "command-quit-help",
         &[key(CTRL, Key::Q)],
         Global,
     ),
     row(
         C::LabelScheme,
-        "Label Scheme…",
+        "command-label-scheme",
         M::Edit,
-        "Edit the labels and their keys",
+        "command-label-scheme-help",
         &[],
         Global,
     ),
     row(
         C::Undo,
-        "Undo",
+        "command-undo",
         M::Edit,
-        "Undo",
+        "command-undo-help",
         &[key(CTRL, Key::Z)],
         Global,
     ),
     row(
         C::Redo,
-        "Redo",
+        "command-redo",
         M::Edit,
-        "Redo",
+        "command-redo-help",
         &[key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)],
         Global,
     ),
     row(
         C::NextArticle,
-        "Next Article",
+        "command-next-article",
         M::Corpus,
-        "Next article of the open folder",
+        "command-next-article-help",
         &[key(CTRL, Key::PageDown)],
         Global,
     ),
     row(
         C::PreviousArticle,
-        "Previous Article",
+        "command-previous-article",
         M::Corpus,
-        "Previous article of the open folder",
+        "command-previous-article-help",
         &[key(CTRL, Key::PageUp)],
         Global,
     ),
     row(
         C::RefreshFolder,
-        "Refresh Folder",
+        "command-refresh-folder",
         M::Corpus,
-        "List the folder's articles again",
+        "command-refresh-folder-help",
         &[],
         Global,
     ),
     row(
         C::CloseFolder,
-        "Close Folder",
+        "command-close-folder",
         M::Corpus,
-        "Close the open folder",
+        "command-close-folder-help",
         &[],
         Global,
     ),
     row(
         C::CompareAnnotators,
-        "Compare Annotators…",
+        "command-compare-annotators",
         M::Corpus,
-        "Compare the annotators of the open article and adjudicate",
+        "command-compare-annotators-help",
         &[],
         Global,
     ),
     row(
         C::Agreement,
-        "Agreement…",
+        "command-agreement",
         M::Corpus,
-        "Agreement over the open folder",
+        "command-agreement-help",
         &[],
         Global,
     ),
     row(
         C::Find,
-        "Find…",
+        "command-find",
         M::Edit,
-        "Find (ignores vowel marks and alef forms); Enter / Shift+Enter: next / previous",
+        "command-find-help",
         &[key(CTRL, Key::F)],
         Global,
     ),
     row(
         C::ZoomIn,
-        "Larger Text",
+        "command-zoom-in",
         M::View,
-        "Larger text",
+        "command-zoom-in-help",
         &[key(CTRL, Key::Equals), key(CTRL, Key::Plus)],
         Global,
     ),
     row(
         C::ZoomOut,
-        "Smaller Text",
+        "command-zoom-out",
         M::View,
-        "Smaller text",
+        "command-zoom-out-help",
         &[key(CTRL, Key::Minus)],
         Global,
     ),
     row(
         C::ZoomReset,
-        "Actual Size",
+        "command-zoom-reset",
         M::View,
-        "Actual text size",
+        "command-zoom-reset-help",
         &[key(CTRL, Key::Num0)],
         Global,
     ),
     row(
         C::ToggleAnnotationPanel,
-        "Annotation Panel",
+        "command-toggle-annotation-panel",
         M::View,
-        "Show or hide the annotation panel",
+        "command-toggle-annotation-panel-help",
         &[],
         Global,
     ),
     row(
         C::KeyboardShortcuts,
-        "Keyboard Shortcuts",
+        "command-keyboard-shortcuts",
         M::Help,
-        "Show this list",
+        "command-keyboard-shortcuts-help",
         &[key(NONE, Key::F1), Trigger::Text("?")],
         Reader,
     ),
     row(
         C::SelectNext,
-        "Next Paragraph",
+        "command-select-next",
         M::None,
-        "Select the next paragraph",
+        "command-select-next-help",
         &[key(NONE, Key::J), key(NONE, Key::ArrowDown)],
         Reader,
     ),
     row(
         C::SelectPrevious,
-        "Previous Paragraph",
+        "command-select-previous",
         M::None,
-        "Select the previous paragraph",
+        "command-select-previous-help",
         &[key(NONE, Key::K), key(NONE, Key::ArrowUp)],
         Reader,
     ),
     row(
         C::PageDown,
-        "Page Down",
+        "command-page-down",
         M::None,
-        "Scroll down a screen",
+        "command-page-down-help",
         &[key(NONE, Key::PageDown), key(NONE, Key::Space)],
         Reader,
     ),
     row(
         C::PageUp,
-        "Page Up",
+        "command-page-up",
         M::None,
-        "Scroll up a screen",
+        "command-page-up-help",
         &[key(NONE, Key::PageUp), key(SHIFT, Key::Space)],
         Reader,
     ),
     row(
         C::GoToStart,
-        "Start",
+        "command-go-to-start",
         M::None,
-        "Go to the start",
+        "command-go-to-start-help",
         &[key(NONE, Key::Home)],
         Reader,
     ),
     row(
         C::GoToEnd,
-        "End",
+        "command-go-to-end",
         M::None,
-        "Go to the end",
+        "command-go-to-end-help",
         &[key(NONE, Key::End)],
         Reader,
     ),
@@ -496,9 +500,9 @@ pub const COMMANDS: &[CommandInfo] = &[
         keys_text: Some("1 – 9"),
         ..row(
             C::ToggleLabel,
-            "Toggle Label",
+            "command-toggle-label",
             M::None,
-            "Toggle the label with that number on the selected paragraph or passage",
+            "command-toggle-label-help",
             &[
                 key(NONE, Key::Num1),
                 key(NONE, Key::Num2),
@@ -515,178 +519,178 @@ pub const COMMANDS: &[CommandInfo] = &[
     },
     row(
         C::EditNote,
-        "Write Note",
+        "command-edit-note",
         M::None,
-        "Write the selected paragraph's note (Esc leaves it)",
+        "command-edit-note-help",
         &[key(NONE, Key::N), key(NONE, Key::Enter)],
         Reader,
     ),
     row(
         C::NextColor,
-        "Next Highlight Colour",
+        "command-next-color",
         M::None,
-        "Next highlight colour for the selected paragraph",
+        "command-next-color-help",
         &[key(NONE, Key::C)],
         Reader,
     ),
     row(
         C::ClearColor,
-        "Remove Highlight Colour",
+        "command-clear-color",
         M::None,
-        "Remove the highlight colour",
+        "command-clear-color-help",
         &[key(SHIFT, Key::C)],
         Reader,
     ),
     row(
         C::DeleteAnnotation,
-        "Delete Annotation",
+        "command-delete-annotation",
         M::None,
-        "Delete the selected paragraph's or passage's annotation (a passage takes its relations with it)",
+        "command-delete-annotation-help",
         &[key(NONE, Key::Delete)],
         Reader,
     ),
     row(
         C::SelectWordLeft,
-        "Select Word to the Left",
+        "command-select-word-left",
         M::None,
-        "Select the word to the left of the passage (the next one in Arabic)",
+        "command-select-word-left-help",
         &[key(NONE, Key::ArrowLeft)],
         Reader,
     ),
     row(
         C::SelectWordRight,
-        "Select Word to the Right",
+        "command-select-word-right",
         M::None,
-        "Select the word to the right of the passage (the previous one in Arabic)",
+        "command-select-word-right-help",
         &[key(NONE, Key::ArrowRight)],
         Reader,
     ),
     row(
         C::ExtendSelectionLeft,
-        "Extend Selection Left",
+        "command-extend-selection-left",
         M::None,
-        "Extend or shrink the passage by a word towards the left",
+        "command-extend-selection-left-help",
         &[key(SHIFT, Key::ArrowLeft)],
         Reader,
     ),
     row(
         C::ExtendSelectionRight,
-        "Extend Selection Right",
+        "command-extend-selection-right",
         M::None,
-        "Extend or shrink the passage by a word towards the right",
+        "command-extend-selection-right-help",
         &[key(SHIFT, Key::ArrowRight)],
         Reader,
     ),
     row(
         C::NextSpan,
-        "Next Span",
+        "command-next-span",
         M::None,
-        "Select the next annotated passage (outer before inner)",
+        "command-next-span-help",
         &[key(NONE, Key::CloseBracket)],
         Reader,
     ),
     row(
         C::PreviousSpan,
-        "Previous Span",
+        "command-previous-span",
         M::None,
-        "Select the previous annotated passage",
+        "command-previous-span-help",
         &[key(NONE, Key::OpenBracket)],
         Reader,
     ),
     row(
         C::MarkRelationSource,
-        "Start Relation",
+        "command-mark-relation-source",
         M::None,
-        "Mark the selected passage as a relation's source; select the target passage, then press the relation type's key",
+        "command-mark-relation-source-help",
         &[key(NONE, Key::M)],
         Reader,
     ),
     row(
         C::ToggleProclitic,
-        "Detach Proclitic",
+        "command-toggle-proclitic",
         M::None,
-        "Start the selected passage after its proclitic (bi-Paris: Paris), or at the word's start again",
+        "command-toggle-proclitic-help",
         &[key(NONE, Key::P)],
         Reader,
     ),
     row(
         C::ClearSelection,
-        "Clear Selection",
+        "command-clear-selection",
         M::None,
-        "Clear the passage selection and the relation mark",
+        "command-clear-selection-help",
         &[key(NONE, Key::Escape)],
         Reader,
     ),
     row(
         C::ImportEntities,
-        "Import Entities…",
+        "command-import-entities",
         M::File,
-        "Import entities and relations (brat .ann, CoNLL) into the open article",
+        "command-import-entities-help",
         &[],
         Global,
     ),
     row(
         C::TakeOtherValue,
-        "Take Other Value",
+        "command-take-other-value",
         M::Edit,
-        "Take the other value of the selected annotation's merge conflict",
+        "command-take-other-value-help",
         &[key(NONE, Key::T)],
         Reader,
     ),
     row(
         C::KeepCurrentValue,
-        "Keep Current Value",
+        "command-keep-current-value",
         M::Edit,
-        "Keep the current value and dismiss the merge conflict",
+        "command-keep-current-value-help",
         &[key(SHIFT, Key::T)],
         Reader,
     ),
     row(
         C::NextDisagreement,
-        "Next Span Disagreement",
+        "command-next-disagreement",
         M::Corpus,
-        "Compare Annotators: go to the next span where the annotators disagree",
+        "command-next-disagreement-help",
         &[key(ALT, Key::N)],
         Reader,
     ),
     row(
         C::PreviousDisagreement,
-        "Previous Span Disagreement",
+        "command-previous-disagreement",
         M::Corpus,
-        "Compare Annotators: go to the previous span disagreement",
+        "command-previous-disagreement-help",
         &[key(ALT, Key::P)],
         Reader,
     ),
     row(
         C::TakeAnnotator1,
-        "Take Annotator 1",
+        "command-take-annotator-1",
         M::Corpus,
-        "Compare Annotators: take the first annotator's version of the current spans",
+        "command-take-annotator-1-help",
         &[key(ALT, Key::Num1)],
         Reader,
     ),
     row(
         C::TakeAnnotator2,
-        "Take Annotator 2",
+        "command-take-annotator-2",
         M::Corpus,
-        "Compare Annotators: take the second annotator's version of the current spans",
+        "command-take-annotator-2-help",
         &[key(ALT, Key::Num2)],
         Reader,
     ),
     row(
         C::TakeAnnotator3,
-        "Take Annotator 3",
+        "command-take-annotator-3",
         M::Corpus,
-        "Compare Annotators: take the third annotator's version of the current spans",
+        "command-take-annotator-3-help",
         &[key(ALT, Key::Num3)],
         Reader,
     ),
 ];
 
 /// Rows of the Keyboard Shortcuts window that are not commands of their own.
-pub const OTHER_HELP: [(&str, &str); 2] = [
-    ("Ctrl+C", "Copy the selected passage"),
-    ("Drag and drop", "Open the dropped article"),
+pub const OTHER_HELP: [(Option<&str>, &str); 2] = [
+    (Some("Ctrl+C"), "help-copy-passage"),
+    (None, "help-drop-article"),
 ];
 
 /// The table's row for `command`.
@@ -731,6 +735,16 @@ pub fn trigger_text(trigger: &Trigger) -> String {
 }
 
 impl CommandInfo {
+    /// The menu item's text in the interface language.
+    pub fn label_text(&self) -> String {
+        crate::i18n::message(self.label, None)
+    }
+
+    /// What it does, in the interface language.
+    pub fn help_text(&self) -> String {
+        crate::i18n::message(self.help, None)
+    }
+
     /// The key shown beside the menu item (the first of its keys).
     pub fn shortcut_text(&self) -> Option<String> {
         self.keys.first().map(trigger_text)
@@ -751,12 +765,15 @@ impl CommandInfo {
 }
 
 /// The Keyboard Shortcuts window's rows: (keys, what they do).
-pub fn help_rows() -> Vec<(String, &'static str)> {
+pub fn help_rows() -> Vec<(String, String)> {
     COMMANDS
         .iter()
         .filter(|i| !i.keys.is_empty())
-        .map(|i| (i.keys_text(), i.help))
-        .chain(OTHER_HELP.iter().map(|(k, h)| ((*k).to_owned(), *h)))
+        .map(|i| (i.keys_text(), i.help_text()))
+        .chain(OTHER_HELP.iter().map(|(k, h)| {
+            let keys = k.map_or_else(|| crate::tr!("help-drag-and-drop"), str::to_owned);
+            (keys, crate::i18n::message(h, None))
+        }))
         .collect()
 }
 
@@ -857,6 +874,24 @@ mod tests {
                 .count();
             assert_eq!(rows, 1, "{:?}", entry.command);
             assert_eq!(info(entry.command).label, entry.label);
+        }
+    }
+
+    #[test]
+    fn every_command_text_is_in_every_language() {
+        for language in crate::i18n::UiLanguage::ALL {
+            for entry in COMMANDS {
+                for id in [entry.label, entry.help] {
+                    assert!(
+                        crate::i18n::has_message(language, id),
+                        "{id} is missing from {}.ftl",
+                        language.code()
+                    );
+                }
+            }
+            for (_, id) in OTHER_HELP {
+                assert!(crate::i18n::has_message(language, id), "{id}");
+            }
         }
     }
 }

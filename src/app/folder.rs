@@ -881,7 +881,13 @@ pub(super) fn folder_panel_ui(
     commands: &mut Vec<Command>,
 ) {
     let mut action = None;
-    egui::Panel::left("folder")
+    // In a right-to-left interface the folder list is at the right of the reader.
+    let panel = if crate::i18n::is_rtl() {
+        egui::Panel::right("folder")
+    } else {
+        egui::Panel::left("folder")
+    };
+    panel
         .resizable(true)
         .default_size(330.0)
         .min_size(240.0)

@@ -9,7 +9,10 @@ use super::command::{self, Command, Menu, UiCommand, Window};
 use super::{LINE_SPACINGS, SaveStatus, Session, Settings, Theme};
 use crate::annotation::Availability;
 use crate::arabic::Language;
+use crate::i18n::{self, Digits, UiLanguage};
 use crate::text::{ReadingFace, TextEngine};
+use crate::tr;
+use crate::ui::tr::{self as t, tx};
 use crate::ui::{NoteEditor, bidi_button, bidi_label};
 
 /// Encodings offered in View ▸ Encoding, besides automatic detection.
@@ -22,8 +25,9 @@ const ENCODING_CHOICES: [&encoding_rs::Encoding; 5] = [
 ];
 
 /// Why View ▸ Encoding is disabled for some articles.
-pub(super) const NO_ENCODING_CHOICE: &str =
-    "Word, RTF and PDF files say how their text is encoded, so no other encoding applies.";
+pub(super) fn no_encoding_choice() -> String {
+    tr!("encoding-not-applicable")
+}
 
 /// What the menu bar and status bar show, and where they send commands.
 pub(super) struct Chrome<'a> {
@@ -43,12 +47,25 @@ pub(super) struct Chrome<'a> {
 impl Chrome<'_> {
     pub(super) fn menu_bar_ui(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| self.file_menu_ui(ui));
-            ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
-            ui.menu_button("Corpus", |ui| self.corpus_menu_ui(ui));
-            ui.menu_button("View", |ui| self.view_menu_ui(ui));
-            ui.menu_button("Help", |ui| {
-                self.command_item(ui, UiCommand::KeyboardShortcuts, true);
+            // In a right-to-left interface the bar starts at the right: File is rightmost.
+            t::row(ui, |ui| {
+                ui.menu_button(tx(tr!("menu-file")), |ui| {
+                    menu_column(ui, |ui| self.file_menu_ui(ui));
+                });
+                ui.menu_button(tx(tr!("menu-edit")), |ui| {
+                    menu_column(ui, |ui| self.edit_menu_ui(ui));
+                });
+                ui.menu_button(tx(tr!("menu-corpus")), |ui| {
+                    menu_column(ui, |ui| self.corpus_menu_ui(ui));
+                });
+                ui.menu_button(tx(tr!("menu-view")), |ui| {
+                    menu_column(ui, |ui| self.view_menu_ui(ui));
+                });
+                ui.menu_button(tx(tr!("menu-help")), |ui| {
+                    menu_column(ui, |ui| {
+                        self.command_item(ui, UiCommand::KeyboardShortcuts, true);
+                    });
+                });
             });
         });
     }
@@ -58,10 +75,7 @@ impl Chrome<'_> {
     fn command_item(&mut self, ui: &mut Ui, command: UiCommand, enabled: bool) {
         let info = command::info(command);
         debug_assert!(info.menu != Menu::None, "{command:?} has no menu");
-        let mut button = Button::new(info.label);
-        if let Some(keys) = info.shortcut_text() {
-            button = button.shortcut_text(keys);
-        }
+        let button: Button = t::menu_item(info.label_text(), info.shortcut_text());
         if picked(&ui.add_enabled(enabled, button), ui) {
             self.commands.push(command.into());
         }
@@ -70,9 +84,9 @@ impl Chrome<'_> {
     fn file_menu_ui(&mut self, ui: &mut Ui) {
         self.command_item(ui, UiCommand::Open, true);
         self.command_item(ui, UiCommand::OpenFolder, true);
-        ui.menu_button("Open Recent", |ui| {
+        ui.menu_button(tx(tr!("menu-open-recent")), |ui| {
             if self.settings.recent_files.is_empty() {
-                ui.label("No recent files");
+                t::label(ui, tr!("menu-no-recent-files"));
             }
             for path in &self.settings.recent_files {
                 let name = path.file_name().map_or_else(
@@ -85,7 +99,10 @@ impl Chrome<'_> {
             }
             if !self.settings.recent_files.is_empty() {
                 ui.separator();
-                if picked(&ui.button("Clear Recent Files"), ui) {
+                if picked(
+                    &ui.add(t::menu_item(tr!("menu-clear-recent-files"), None)),
+                    ui,
+                ) {
                     self.commands.push(Command::ClearRecentFiles);
                 }
             }
@@ -98,36 +115,36 @@ impl Chrome<'_> {
         self.command_item(ui, UiCommand::SaveAnnotations, has_session);
         self.command_item(ui, UiCommand::SaveAnnotationsAs, has_session);
         ui.add_enabled_ui(has_session, |ui| {
-            ui.menu_button("Export Annotations", |ui| {
+            ui.menu_button(tx(tr!("menu-export-annotations")), |ui| {
                 for (label, format) in [
-                    ("CSV (spreadsheets)…", crate::export::ExportFormat::Csv),
-                    ("JSON Lines…", crate::export::ExportFormat::Jsonl),
-                    ("W3C Web Annotation…", crate::export::ExportFormat::W3c),
+                    (tr!("export-csv"), crate::export::ExportFormat::Csv),
+                    (tr!("export-jsonl"), crate::export::ExportFormat::Jsonl),
+                    (tr!("export-w3c"), crate::export::ExportFormat::W3c),
                 ] {
-                    if picked(&ui.button(label), ui) {
+                    if picked(&ui.add(t::menu_item(label, None)), ui) {
                         self.commands.push(Command::Export(format));
                     }
                 }
                 ui.separator();
                 for (label, format) in [
                     (
-                        "CoNLL IOB2 (outermost entities)…",
+                        tr!("export-conll"),
                         crate::export::entities::EntityFormat::Conll,
                     ),
                     (
-                        "Wojood nested CoNLL…",
+                        tr!("export-wojood"),
                         crate::export::entities::EntityFormat::Wojood,
                     ),
                     (
-                        "brat standoff (.ann)…",
+                        tr!("export-brat"),
                         crate::export::entities::EntityFormat::Brat,
                     ),
                     (
-                        "spaCy JSON Lines…",
+                        tr!("export-spacy"),
                         crate::export::entities::EntityFormat::Spacy,
                     ),
                 ] {
-                    if picked(&ui.button(label), ui) {
+                    if picked(&ui.add(t::menu_item(label, None)), ui) {
                         self.commands.push(Command::ExportEntities(format));
                     }
                 }
@@ -171,12 +188,11 @@ impl Chrome<'_> {
         self.command_item(ui, UiCommand::CloseFolder, has_folder);
         ui.separator();
         let mut team = self.settings.team_mode;
-        if ui
-            .checkbox(&mut team, "Team Mode")
-            .on_hover_text(
-                "Keep your annotations in your own file next to the article                  (<article>.annotations.<your name>.json)",
-            )
-            .changed()
+        if t::hover(
+            t::checkbox(ui, &mut team, tr!("menu-team-mode")),
+            tr!("menu-team-mode-tip"),
+        )
+        .changed()
         {
             self.commands.push(Command::SetTeamMode(team));
         }
@@ -196,12 +212,12 @@ impl Chrome<'_> {
 
     fn view_menu_ui(&mut self, ui: &mut Ui) {
         let mut panel = self.settings.show_annotation_panel;
-        if ui
-            .checkbox(
-                &mut panel,
-                command::info(UiCommand::ToggleAnnotationPanel).label,
-            )
-            .changed()
+        if t::checkbox(
+            ui,
+            &mut panel,
+            command::info(UiCommand::ToggleAnnotationPanel).label_text(),
+        )
+        .changed()
         {
             self.commands.push(UiCommand::ToggleAnnotationPanel.into());
         }
@@ -209,10 +225,10 @@ impl Chrome<'_> {
         // The faces offered are those of the open article's language; each language keeps
         // its own choice.
         let language = self.session.map_or(Language::Arabic, |s| s.language);
-        ui.label(format!("Typeface for {language} articles"));
+        t::label(ui, tr!("menu-typeface-for", language = language.code()));
         let chosen = self.settings.face_for(language);
         for &face in ReadingFace::offered_for(language) {
-            if ui.radio(chosen == face, face.menu_label()).clicked() {
+            if t::radio(ui, chosen == face, face.menu_label()).clicked() {
                 self.commands.push(Command::SetFace(language, face));
             }
         }
@@ -221,30 +237,40 @@ impl Chrome<'_> {
         self.command_item(ui, UiCommand::ZoomOut, true);
         self.command_item(ui, UiCommand::ZoomReset, true);
         ui.separator();
-        ui.label("Line spacing");
+        t::label(ui, tr!("menu-line-spacing"));
         for spacing in LINE_SPACINGS {
             let selected = (self.settings.line_spacing - spacing).abs() < 0.01;
-            if picked(&ui.radio(selected, format!("{spacing:.1}")), ui) {
+            if picked(
+                &t::radio(ui, selected, i18n::number(format!("{spacing:.1}"))),
+                ui,
+            ) {
                 self.commands.push(Command::SetLineSpacing(spacing));
             }
         }
         ui.separator();
-        ui.label("Theme");
-        for (theme, label) in [(Theme::Light, "Light"), (Theme::Dark, "Dark")] {
-            if ui.radio(self.settings.theme == theme, label).clicked() {
+        t::label(ui, tr!("menu-theme"));
+        for (theme, label) in [
+            (Theme::Light, tr!("menu-theme-light")),
+            (Theme::Dark, tr!("menu-theme-dark")),
+        ] {
+            if t::radio(ui, self.settings.theme == theme, label).clicked() {
                 self.commands.push(Command::SetTheme(theme));
             }
         }
         ui.separator();
-        ui.menu_button("Encoding", |ui| self.encoding_menu_ui(ui));
+        ui.menu_button(tx(tr!("menu-encoding")), |ui| {
+            menu_column(ui, |ui| self.encoding_menu_ui(ui));
+        });
+        ui.menu_button(tx(tr!("menu-language")), |ui| {
+            menu_column(ui, |ui| self.language_menu_ui(ui));
+        });
         ui.separator();
         let mut builtin = self.settings.builtin_dialogs;
-        if ui
-            .checkbox(&mut builtin, "Use Hashiya's File Dialogs")
-            .on_hover_text(
-                "Open, save and export with Hashiya's own dialog instead of the desktop's (which it replaces anyway when the desktop has none)",
-            )
-            .changed()
+        if t::hover(
+            t::checkbox(ui, &mut builtin, tr!("menu-builtin-dialogs")),
+            tr!("menu-builtin-dialogs-tip"),
+        )
+        .changed()
         {
             self.commands.push(Command::SetBuiltinDialogs(builtin));
         }
@@ -257,21 +283,22 @@ impl Chrome<'_> {
         let format = self.session.as_ref().map(|s| s.document.format);
         let is_text = format.is_some_and(crate::document::Format::has_text_encoding);
         if format.is_some() && !is_text {
-            ui.label(NO_ENCODING_CHOICE);
+            t::label(ui, no_encoding_choice());
         }
         ui.add_enabled_ui(is_text, |ui| {
-            ui.label("Reopen with encoding");
+            t::label(ui, tr!("menu-reopen-with-encoding"));
             if picked(
-                &ui.radio(
+                &t::radio(
+                    ui,
                     chosen.is_none(),
-                    format!("Detect automatically ({current})"),
+                    tr!("menu-detect-encoding", encoding = current),
                 ),
                 ui,
             ) {
                 self.commands.push(Command::ReopenWithEncoding(None));
             }
             for encoding in ENCODING_CHOICES {
-                if picked(&ui.radio(chosen == Some(encoding), encoding.name()), ui) {
+                if picked(&t::radio(ui, chosen == Some(encoding), encoding.name()), ui) {
                     self.commands
                         .push(Command::ReopenWithEncoding(Some(encoding)));
                 }
@@ -279,52 +306,89 @@ impl Chrome<'_> {
         });
     }
 
+    fn language_menu_ui(&mut self, ui: &mut Ui) {
+        let current = i18n::language();
+        for language in UiLanguage::ALL {
+            if picked(&t::radio(ui, current == language, language.endonym()), ui) {
+                self.commands.push(Command::SetInterfaceLanguage(language));
+            }
+        }
+        ui.separator();
+        t::label(ui, tr!("menu-digits"));
+        let chosen = self.settings.digits;
+        if picked(
+            &t::radio(ui, chosen.is_none(), tr!("menu-digits-automatic")),
+            ui,
+        ) {
+            self.commands.push(Command::SetDigits(None));
+        }
+        for (digits, id) in [
+            (Digits::Western, "menu-digits-western"),
+            (Digits::ArabicIndic, "menu-digits-arabic-indic"),
+            (Digits::Persian, "menu-digits-persian"),
+        ] {
+            if picked(
+                &t::radio(ui, chosen == Some(digits), i18n::message(id, None)),
+                ui,
+            ) {
+                self.commands.push(Command::SetDigits(Some(digits)));
+            }
+        }
+    }
+
     pub(super) fn status_bar_ui(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
+        t::row(ui, |ui| {
             if let Some(path) = self.loading {
                 ui.spinner();
-                let text = format!("Opening {}", path.display());
-                bidi_label(ui, self.engine, &text, None);
+                t::label(ui, tr!("status-opening", path = path));
                 return;
             }
             let Some(session) = self.session else {
-                ui.label("No article open");
+                t::label(ui, tr!("status-no-article"));
                 return;
             };
             bidi_label(ui, self.engine, &session.display_name(), None);
             ui.separator();
             ui.label(session.document.format.to_string());
             ui.separator();
-            ui.label(session.language.english_name())
-                .on_hover_text(format!(
-                    "Language detected from the article's letters; read in {}",
-                    self.settings.face_for(session.language).family_name()
-                ));
+            t::hover(
+                t::label(ui, tr!("language-name", language = session.language.code())),
+                tr!(
+                    "status-language-tip",
+                    face = self.settings.face_for(session.language).family_name()
+                ),
+            );
             ui.separator();
             let encoding = session.document.encoding_name;
             if session.chosen_encoding.is_some() {
-                ui.label(format!("{encoding} (chosen)"));
+                t::label(ui, tr!("status-encoding-chosen", encoding = encoding));
             } else {
                 ui.label(encoding);
             }
             ui.separator();
             let count = session.document.paragraphs.len();
             match session.reader.selected {
-                Some(idx) => ui.label(format!("Paragraph {} of {count}", idx + 1)),
-                None => ui.label(format!("{count} paragraphs")),
+                Some(idx) => t::label(
+                    ui,
+                    tr!("status-paragraph-of", number = idx + 1, count = count),
+                ),
+                None => t::label(ui, tr!("status-paragraphs", count = count)),
             };
             ui.separator();
-            ui.label(format!(
-                "{:.0} pt",
-                self.settings.text_style(session.language).font_size_pt
-            ));
+            t::label(
+                ui,
+                tr!(
+                    "status-points",
+                    size = self
+                        .settings
+                        .text_style(session.language)
+                        .font_size_pt
+                        .round()
+                ),
+            );
             let (text, color) = save_status_text(session);
             ui.separator();
-            let text = format!("Annotations: {text}");
-            match color {
-                Some(color) => ui.colored_label(color, text),
-                None => ui.label(text),
-            };
+            t::colored_label(ui, tr!("status-annotations", state = text), color);
         });
     }
 }
@@ -332,11 +396,11 @@ impl Chrome<'_> {
 /// Text for the status bar about saving.
 fn save_status_text(session: &Session) -> (String, Option<Color32>) {
     match &session.annotations.status {
-        SaveStatus::Saved => ("saved".to_owned(), None),
-        SaveStatus::Unsaved => ("unsaved changes".to_owned(), None),
-        SaveStatus::Saving => ("saving…".to_owned(), None),
+        SaveStatus::Saved => (tr!("save-saved"), None),
+        SaveStatus::Unsaved => (tr!("save-unsaved"), None),
+        SaveStatus::Saving => (tr!("save-saving"), None),
         SaveStatus::Failed(_) => (
-            "not saved: error".to_owned(),
+            tr!("save-failed"),
             Some(Color32::from_rgb(0xd0, 0x40, 0x30)),
         ),
         SaveStatus::Off(reason) => (reason.clone(), None),
@@ -357,7 +421,7 @@ impl Default for AuthorWindow {
     fn default() -> Self {
         Self {
             editor: NoteEditor::single_line(egui::Id::unique("hashiya-author"))
-                .named("Annotator name"),
+                .named(tr!("author-field-name")),
             open: false,
             fresh: false,
         }
@@ -390,13 +454,14 @@ impl AuthorWindow {
         }
         let mut open = true;
         let mut done = false;
-        egui::Window::new("Annotator Name")
+        egui::Window::new(tx(tr!("author-window-title")))
+            .id(egui::Id::unique("hashiya-annotator-name"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                ui.label("Recorded as the author of new annotations.");
-                let (_, output) = self.editor.ui(ui, engine, "Your name");
+                t::label(ui, tr!("author-explanation"));
+                let (_, output) = self.editor.ui(ui, engine, &tr!("author-placeholder"));
                 if std::mem::take(&mut self.fresh) {
                     self.editor.focus(ui.ctx());
                 }
@@ -408,7 +473,7 @@ impl AuthorWindow {
                 }
                 done = output.submitted.is_some()
                     || (output.finished && !self.editor.has_focus(ui.ctx()));
-                if ui.button("Done").clicked() {
+                if ui.button(tx(tr!("button-done"))).clicked() {
                     done = true;
                 }
             });
@@ -424,15 +489,22 @@ pub(super) fn shortcuts_window_ui(ctx: &egui::Context, shown: bool, commands: &m
         return;
     }
     let mut open = true;
-    egui::Window::new("Keyboard Shortcuts")
+    egui::Window::new(tx(command::info(UiCommand::KeyboardShortcuts).label_text()))
+        .id(egui::Id::unique("hashiya-keyboard-shortcuts"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                 for (keys, action) in command::help_rows() {
-                    ui.label(keys);
-                    ui.label(action);
+                    // In a right-to-left interface the action comes first, at the right.
+                    if i18n::is_rtl() {
+                        t::label(ui, action);
+                        t::label(ui, keys);
+                    } else {
+                        t::label(ui, keys);
+                        t::label(ui, action);
+                    }
                     ui.end_row();
                 }
             });
@@ -461,6 +533,11 @@ pub(super) fn drop_overlay_ui(ctx: &egui::Context) {
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,
     );
+}
+
+/// A menu's items. Each item lines itself up with the interface's reading side.
+fn menu_column(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    add(ui);
 }
 
 /// True when a menu item was chosen; the menu then closes. (egui closes menus on pointer

@@ -228,6 +228,8 @@ fn load_article(
 /// The Hashiya application: the parts below, each with one owner, and the commands asked
 /// for in this frame. This is the one place that implements it.
 pub struct HashiyaApp {
+    /// The locale of the environment (interface language and digits follow it by default).
+    locale: crate::i18n::SystemLocale,
     /// Laid-out text and the glyph atlas (a cache).
     engine: TextEngine,
     /// The open article, its annotations, the folder, loading and saving, settings.
@@ -324,8 +326,15 @@ pub fn sample_document() -> Document {
 
 impl HashiyaApp {
     /// An app with the given settings and no article open.
-    pub fn new(settings: Settings, engine: TextEngine) -> Self {
+    pub fn new(mut settings: Settings, engine: TextEngine) -> Self {
+        let locale = crate::i18n::system_locale(|name| std::env::var(name).ok());
+        // The first start takes the interface language from the locale and remembers it.
+        if settings.interface_language.is_none() {
+            settings.interface_language = Some(crate::i18n::UiLanguage::for_locale(&locale));
+        }
+        crate::i18n::set_interface(settings.interface(&locale));
         Self {
+            locale,
             engine,
             workspace: Workspace::new(settings),
             windows: Windows::default(),
@@ -334,6 +343,11 @@ impl HashiyaApp {
             applied: None,
             quiet_input: quiet_input::QuietInput::default(),
         }
+    }
+
+    /// Makes the interface speak as the settings say (View ▸ Language).
+    fn apply_interface(&mut self) {
+        crate::i18n::set_interface(self.workspace.settings.interface(&self.locale));
     }
 
     /// Keeps markers of risky work (reading, indexing) in `dir`, so that work which crashed
@@ -797,6 +811,14 @@ impl HashiyaApp {
             Command::SetFace(language, face) => self.workspace.settings.set_face(language, face),
             Command::SetLineSpacing(spacing) => self.workspace.settings.line_spacing = spacing,
             Command::SetBuiltinDialogs(on) => self.workspace.settings.builtin_dialogs = on,
+            Command::SetInterfaceLanguage(language) => {
+                self.workspace.settings.interface_language = Some(language);
+                self.apply_interface();
+            }
+            Command::SetDigits(digits) => {
+                self.workspace.settings.digits = digits;
+                self.apply_interface();
+            }
             Command::DismissMessage => self.workspace.message = None,
             Command::Adjudicate(decision) => self.adjudicate(&decision),
             Command::AdjudicateSpan(decision) => self.adjudicate_spans(decision),
@@ -995,6 +1017,9 @@ impl HashiyaApp {
         }
         self.apply_theme(&ctx);
         self.update_window_title(&ctx);
+        if crate::ui::tr::begin_frame(&ctx) {
+            ctx.request_repaint();
+        }
         if self.engine.begin_frame() {
             ctx.request_repaint();
         }

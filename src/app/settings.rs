@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::arabic::Language;
+use crate::i18n::{Digits, Interface, MonthNames, SystemLocale, UiLanguage};
 use crate::text::{ReadingFace, TextStyle};
 
 /// Smallest and largest body font size offered, in points.
@@ -73,6 +74,10 @@ pub struct Settings {
     pub default_app_offer: DefaultAppOffer,
     /// Show Hashiya's own file dialog instead of the desktop's (View menu).
     pub builtin_dialogs: bool,
+    /// The interface language; `None` until the first start takes it from the locale.
+    pub interface_language: Option<UiLanguage>,
+    /// The digits of interface numbers; `None` follows the language and the locale.
+    pub digits: Option<Digits>,
 }
 
 /// What the user answered when offered to make Hashiya the default application.
@@ -112,11 +117,33 @@ impl Default for Settings {
             corpus_folder: None,
             default_app_offer: DefaultAppOffer::NotAsked,
             builtin_dialogs: false,
+            interface_language: None,
+            digits: None,
         }
     }
 }
 
 impl Settings {
+    /// The interface these settings ask for on a system with `locale`: the chosen language
+    /// (or the locale's), and the chosen digits (or the language's as written in the locale).
+    pub fn interface(&self, locale: &SystemLocale) -> Interface {
+        let from_locale = Interface::for_locale(locale);
+        let language = self.interface_language.unwrap_or(from_locale.language);
+        let digits = self.digits.unwrap_or(if language == from_locale.language {
+            from_locale.digits
+        } else {
+            Digits::for_locale(&SystemLocale {
+                language: language.code().to_owned(),
+                region: None,
+            })
+        });
+        Interface {
+            language,
+            digits,
+            months: MonthNames::for_locale(language, locale),
+        }
+    }
+
     /// The face articles in `language` are read in: the one chosen in View ▸ Typeface for
     /// that language, or the language's default when the choice is not offered for it.
     pub fn face_for(&self, language: Language) -> ReadingFace {

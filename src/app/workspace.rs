@@ -460,7 +460,7 @@ impl Workspace {
         if !format.has_text_encoding() {
             self.message = Some(format!(
                 "{} This {format} file stays as it is: {}",
-                super::menus::NO_ENCODING_CHOICE,
+                &super::menus::no_encoding_choice(),
                 path.display()
             ));
             return;

@@ -8,6 +8,7 @@ pub mod file_dialog;
 pub mod note_editor;
 pub mod reader;
 pub mod theme;
+pub mod tr;
 
 pub use annotation_panel::{PanelAction, annotation_panel_ui};
 pub use bidi_label::{

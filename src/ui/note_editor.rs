@@ -40,7 +40,7 @@ pub struct NoteEditor {
     had_focus: bool,
     single_line: bool,
     /// Name announced to assistive technology.
-    name: &'static str,
+    name: String,
     /// The paragraph whose note is being edited.
     pub paragraph: Option<usize>,
     /// Text an input method is composing, shown underlined at the cursor but not yet part of
@@ -67,7 +67,7 @@ impl NoteEditor {
             face: ReadingFace::default(),
             had_focus: false,
             single_line: false,
-            name: "Note",
+            name: "Note".to_owned(),
             paragraph: None,
             preedit: None,
         }
@@ -75,8 +75,8 @@ impl NoteEditor {
 
     /// Sets the name announced to assistive technology.
     #[must_use]
-    pub fn named(mut self, name: &'static str) -> Self {
-        self.name = name;
+    pub fn named(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
         self
     }
 
@@ -452,7 +452,7 @@ impl NoteEditor {
             } else {
                 Role::MultilineTextInput
             };
-            let mut info = WidgetInfo::labeled(role, true, self.name);
+            let mut info = WidgetInfo::labeled(role, true, &self.name);
             info.current_text_value = Some(text.clone());
             info
         });

@@ -1,0 +1,75 @@
+## The main window: menu bar, status bar, Annotator Name, Keyboard Shortcuts
+
+menu-file = File
+menu-edit = Edit
+menu-corpus = Corpus
+menu-view = View
+menu-help = Help
+menu-open-recent = Open Recent
+menu-no-recent-files = No recent files
+menu-clear-recent-files = Clear Recent Files
+menu-export-annotations = Export Annotations
+export-csv = CSV (spreadsheets)…
+export-jsonl = JSON Lines…
+export-w3c = W3C Web Annotation…
+export-conll = CoNLL IOB2 (outermost entities)…
+export-wojood = Wojood nested CoNLL…
+export-brat = brat standoff (.ann)…
+export-spacy = spaCy JSON Lines…
+menu-team-mode = Team Mode
+menu-team-mode-tip = Keep your annotations in your own file next to the article (<article>.annotations.<your name>.json)
+menu-typeface-for = Typeface for { $language ->
+        [fa] Persian
+        [ur] Urdu
+       *[ar] Arabic
+    } articles
+menu-line-spacing = Line spacing
+menu-theme = Theme
+menu-theme-light = Light
+menu-theme-dark = Dark
+menu-encoding = Encoding
+menu-language = Language
+menu-digits = Digits
+menu-digits-automatic = As the language writes them
+menu-digits-western = Western (0123456789)
+menu-digits-arabic-indic = Arabic-Indic (٠١٢٣٤٥٦٧٨٩)
+menu-digits-persian = Persian (۰۱۲۳۴۵۶۷۸۹)
+menu-builtin-dialogs = Use Hashiya's File Dialogs
+menu-builtin-dialogs-tip = Open, save and export with Hashiya's own dialog instead of the desktop's (which it replaces anyway when the desktop has none)
+menu-reopen-with-encoding = Reopen with encoding
+menu-detect-encoding = Detect automatically ({ $encoding })
+encoding-not-applicable = Word, RTF and PDF files say how their text is encoded, so no other encoding applies.
+
+language-name = { $language ->
+        [fa] Persian
+        [ur] Urdu
+       *[ar] Arabic
+    }
+status-opening = Opening { $path }
+status-no-article = No article open
+status-language-tip = Language detected from the article's letters; read in { $face }
+status-encoding-chosen = { $encoding } (chosen)
+status-paragraph-of = Paragraph { $number } of { $count }
+status-paragraphs = { $count ->
+        [one] { $count } paragraph
+       *[other] { $count } paragraphs
+    }
+status-points = { $size } pt
+status-annotations = Annotations: { $state }
+save-saved = saved
+save-unsaved = unsaved changes
+save-saving = saving…
+save-failed = not saved: error
+
+author-window-title = Annotator Name
+author-field-name = Annotator name
+author-explanation = Recorded as the author of new annotations.
+author-placeholder = Your name
+button-done = Done
+drop-to-open = Drop to open the article
+
+# Counts used by tests of the plural rules.
+articles-count = { $count ->
+        [one] { $count } article
+       *[other] { $count } articles
+    }

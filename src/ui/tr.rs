@@ -1,0 +1,344 @@
+//! Interface strings in egui's widgets. A string with no right-to-left letters is egui text as
+//! before; one that has them (the Arabic interface, an Arabic file name) is laid out by
+//! cosmic-text and painted in the widget's place, so it joins and runs right to left. Its
+//! text still names the widget for assistive technology and tests.
+//!
+//! The strings are drawn by an engine of their own, kept in the egui context and made the first
+//! time a right-to-left string is shown, so an English interface costs nothing more.
+
+use std::sync::{Arc, Mutex};
+
+use egui::{
+    Align, Atom, AtomExt, AtomKind, Atoms, Button, Color32, Context, Id, IntoAtoms, Layout,
+    Response, Role, Sense, SizedAtomKind, Ui, Vec2, WidgetInfo, vec2,
+};
+
+use super::bidi_label::ui_style;
+use crate::text::{Fit, ReadingFace, TextEngine};
+
+/// Whether `text` needs bidirectional layout: it holds a right-to-left letter or an
+/// explicit direction control.
+pub fn needs_bidi(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c,
+            '\u{0590}'..='\u{08FF}'
+            | '\u{FB1D}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}'
+            | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+type SharedEngine = Arc<Mutex<TextEngine>>;
+
+fn engine_id() -> Id {
+    Id::unique("hashiya-interface-text")
+}
+
+fn engine(ctx: &Context) -> SharedEngine {
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_insert_with(engine_id(), || Arc::new(Mutex::new(TextEngine::new(false))))
+            .clone()
+    })
+}
+
+fn with_engine<R>(ctx: &Context, f: impl FnOnce(&mut TextEngine) -> R) -> R {
+    let engine = engine(ctx);
+    let mut guard = match engine.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    f(&mut guard)
+}
+
+/// Starts a frame of the interface engine, if it has been made. Returns true when the
+/// caller should repaint (its glyph atlas was cleared).
+pub fn begin_frame(ctx: &Context) -> bool {
+    let made = ctx.data(|d| d.get_temp::<SharedEngine>(engine_id()).is_some());
+    made && with_engine(ctx, TextEngine::begin_frame)
+}
+
+/// The most a one-line interface string may take, in points.
+const MAX_LINE_WIDTH: f32 = 2000.0;
+
+/// `text` as atoms for an egui widget (button, checkbox, menu, window title).
+pub fn tx<'a>(text: impl Into<String>) -> Atoms<'a> {
+    let text = text.into();
+    if !needs_bidi(&text) {
+        return text.into_atoms();
+    }
+    let name = name_atom(&text);
+    (bidi_atom(text, false), name).into_atoms()
+}
+
+/// `text` as atoms, painted in the weak text colour (a shortcut beside a menu item).
+pub fn tx_weak<'a>(text: impl Into<String>) -> Atoms<'a> {
+    let text = text.into();
+    if !needs_bidi(&text) && !crate::i18n::is_rtl() {
+        return egui::RichText::new(text).weak().into_atoms();
+    }
+    bidi_atom(text, true).into_atoms()
+}
+
+/// An atom that lays `text` out with cosmic-text and paints it where the widget puts it.
+/// It reports its width less the gap egui puts between atoms, and paints over that gap, so
+/// the invisible name atom after it takes no room.
+fn bidi_atom<'a>(text: String, weak: bool) -> Atom<'a> {
+    Atom::from(AtomKind::closure(
+        move |ui: &Ui, args: egui::IntoSizedArgs| {
+            let style = ui_style(ReadingFace::default(), false);
+            let fit = Fit::Line(args.available_size.x.clamp(40.0, MAX_LINE_WIDTH));
+            let metrics = with_engine(ui.ctx(), |e| e.measure_label(&text, &style, fit));
+            let gap = ui.spacing().icon_spacing;
+            let size = vec2((metrics.size.x - gap).max(0.0), metrics.size.y);
+            let paint = Arc::new(move |ui: &Ui, args: egui::AtomPaintArgs| {
+                let mut color = args.fallback_text_color;
+                if weak {
+                    color = color.gamma_multiply(0.6);
+                }
+                let origin = egui::pos2(
+                    args.rect.left(),
+                    args.rect.center().y - metrics.size.y / 2.0,
+                );
+                with_engine(ui.ctx(), |e| {
+                    e.paint_label(ui.painter(), &text, &style, fit, origin, color);
+                });
+            });
+            egui::IntoSizedResult {
+                intrinsic_size: size,
+                sized: SizedAtomKind::Paint { paint, size },
+            }
+        },
+    ))
+}
+
+/// An invisible atom whose only use is to carry `text` as the widget's name.
+fn name_atom<'a>(text: &str) -> Atom<'a> {
+    let source = egui::ImageSource::Texture(egui::load::SizedTexture::new(
+        egui::TextureId::default(),
+        Vec2::ZERO,
+    ));
+    Atom::from(
+        egui::Image::new(source)
+            .alt_text(spoken(text))
+            .tint(Color32::TRANSPARENT),
+    )
+    .atom_size(Vec2::ZERO)
+}
+
+/// `text` without the invisible direction controls.
+fn spoken(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+/// A label, wrapped to the available width.
+pub fn label(ui: &mut Ui, text: impl Into<String>) -> Response {
+    colored_label(ui, text, None)
+}
+
+/// A label in `color` (the theme's text colour when `None`).
+pub fn colored_label(ui: &mut Ui, text: impl Into<String>, color: Option<Color32>) -> Response {
+    let text = text.into();
+    if !needs_bidi(&text) {
+        let mut rich = egui::RichText::new(text);
+        if let Some(color) = color {
+            rich = rich.color(color);
+        }
+        return ui.label(rich);
+    }
+    styled_label(ui, text, color, ui_style(ReadingFace::default(), false))
+}
+
+fn styled_label(
+    ui: &mut Ui,
+    text: String,
+    color: Option<Color32>,
+    style: crate::text::ParagraphStyle,
+) -> Response {
+    let max_width = ui.available_width().max(40.0);
+    let fit = Fit::Wrap(max_width);
+    let metrics = with_engine(ui.ctx(), |e| e.measure_label(&text, &style, fit));
+    // In a column that fills its width (a menu), right-to-left text lines up at the right.
+    let fill = metrics.rtl && ui.layout().horizontal_justify();
+    let size = if fill {
+        vec2(max_width, metrics.size.y)
+    } else {
+        metrics.size
+    };
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let color = color.unwrap_or_else(|| ui.visuals().text_color());
+        let origin = if fill {
+            egui::pos2(rect.right() - metrics.size.x, rect.top())
+        } else {
+            rect.min
+        };
+        with_engine(ui.ctx(), |e| {
+            e.paint_label(ui.painter(), &text, &style, fit, origin, color);
+        });
+    }
+    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, spoken(&text)));
+    response
+}
+
+/// A label in the weak text colour.
+pub fn weak_label(ui: &mut Ui, text: impl Into<String>) -> Response {
+    let color = ui.visuals().weak_text_color();
+    colored_label(ui, text, Some(color))
+}
+
+/// A heading.
+pub fn heading(ui: &mut Ui, text: impl Into<String>) -> Response {
+    let text = text.into();
+    if !needs_bidi(&text) {
+        return ui.heading(text);
+    }
+    let mut style = ui_style(ReadingFace::default(), true);
+    style.font_size_pt *= 1.3;
+    style.line_height_pt *= 1.3;
+    styled_label(ui, text, None, style)
+}
+
+/// A tooltip for `response`.
+pub fn hover(response: Response, text: impl Into<String>) -> Response {
+    let text = text.into();
+    if !needs_bidi(&text) {
+        return response.on_hover_text(text);
+    }
+    response.on_hover_ui(|ui| {
+        ui.set_max_width(360.0);
+        label(ui, text);
+    })
+}
+
+/// A menu item: its caption and, when it has one, its key. In a right-to-left interface the
+/// caption starts at the right and the key sits at the left.
+pub fn menu_item<'a>(caption: impl Into<String>, keys: Option<String>) -> Button<'a> {
+    let caption = caption.into();
+    if !crate::i18n::is_rtl() {
+        let mut button = Button::new(tx(caption));
+        if let Some(keys) = keys {
+            button = button.shortcut_text(keys);
+        }
+        return button;
+    }
+    let name = name_atom(&caption);
+    let mut atoms = Atoms::default();
+    if let Some(keys) = keys {
+        atoms.push_right(bidi_atom(keys, true));
+    }
+    atoms.push_right(Atom::grow());
+    atoms.push_right(bidi_atom(caption, false));
+    atoms.push_right(name);
+    Button::new(atoms)
+}
+
+/// Lays out `add` in a row that starts at the interface's reading side: from the left in
+/// English, from the right in Arabic.
+pub fn row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
+    if crate::i18n::is_rtl() {
+        ui.with_layout(Layout::right_to_left(Align::Center), add)
+    } else {
+        ui.horizontal(add)
+    }
+}
+
+/// The layout for a column of controls: lined up at the reading side.
+pub fn column_layout() -> Layout {
+    if crate::i18n::is_rtl() {
+        Layout::top_down(Align::Max)
+    } else {
+        Layout::top_down(Align::Min)
+    }
+}
+
+/// A checkbox; in a right-to-left interface its box is at the right of its caption.
+pub fn checkbox(ui: &mut Ui, checked: &mut bool, text: impl Into<String>) -> Response {
+    let text = text.into();
+    if !crate::i18n::is_rtl() {
+        return ui.checkbox(checked, tx(text));
+    }
+    let mut response =
+        mirrored_toggle(ui, *checked, text, Role::CheckBox, |ui, rect, on, color| {
+            let visuals = ui.visuals();
+            ui.painter().rect(
+                rect,
+                visuals.widgets.inactive.corner_radius,
+                visuals.widgets.inactive.bg_fill,
+                visuals.widgets.inactive.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+            if on {
+                let r = rect.shrink(3.0);
+                ui.painter().add(egui::Shape::line(
+                    vec![
+                        egui::pos2(r.left(), r.center().y),
+                        egui::pos2(r.center().x - 1.0, r.bottom()),
+                        egui::pos2(r.right(), r.top()),
+                    ],
+                    egui::Stroke::new(2.0, color),
+                ));
+            }
+        });
+    if response.clicked() {
+        *checked = !*checked;
+        response.mark_changed();
+    }
+    response
+}
+
+/// A radio button; in a right-to-left interface its circle is at the right of its caption.
+pub fn radio(ui: &mut Ui, selected: bool, text: impl Into<String>) -> Response {
+    let text = text.into();
+    if !crate::i18n::is_rtl() {
+        return ui.radio(selected, tx(text));
+    }
+    mirrored_toggle(
+        ui,
+        selected,
+        text,
+        Role::RadioButton,
+        |ui, rect, on, color| {
+            let visuals = ui.visuals();
+            let radius = rect.width() / 2.0;
+            ui.painter().circle(
+                rect.center(),
+                radius,
+                visuals.widgets.inactive.bg_fill,
+                visuals.widgets.inactive.bg_stroke,
+            );
+            if on {
+                ui.painter()
+                    .circle_filled(rect.center(), radius * 0.45, color);
+            }
+        },
+    )
+}
+
+/// A caption with a box or circle at its right, toggled by a click.
+fn mirrored_toggle(
+    ui: &mut Ui,
+    on: bool,
+    text: String,
+    role: Role,
+    paint_icon: impl Fn(&Ui, egui::Rect, bool, Color32) + 'static,
+) -> Response {
+    let icon = ui.spacing().icon_width;
+    let name = spoken(&text);
+    let mut atoms = Atoms::default();
+    if ui.layout().horizontal_justify() {
+        atoms.push_right(Atom::grow());
+    }
+    atoms.push_right(bidi_atom(text, false));
+    atoms.push_right(name_atom(&name));
+    atoms.push_right(Atom::paint(
+        vec2(icon, icon),
+        move |ui: &Ui, args: egui::AtomPaintArgs| {
+            paint_icon(ui, args.rect, on, args.fallback_text_color);
+        },
+    ));
+    let response = ui.add(Button::new(atoms).frame(false));
+    response.widget_info(|| WidgetInfo::selected(role, ui.is_enabled(), on, name.clone()));
+    response
+}
