@@ -84,7 +84,7 @@ impl Chrome<'_> {
     fn file_menu_ui(&mut self, ui: &mut Ui) {
         self.command_item(ui, UiCommand::Open, true);
         self.command_item(ui, UiCommand::OpenFolder, true);
-        ui.menu_button(tx(tr!("menu-open-recent")), |ui| {
+        ui.menu_button(t::tx_submenu(tr!("menu-open-recent")), |ui| {
             if self.settings.recent_files.is_empty() {
                 t::label(ui, tr!("menu-no-recent-files"));
             }
@@ -115,7 +115,7 @@ impl Chrome<'_> {
         self.command_item(ui, UiCommand::SaveAnnotations, has_session);
         self.command_item(ui, UiCommand::SaveAnnotationsAs, has_session);
         ui.add_enabled_ui(has_session, |ui| {
-            ui.menu_button(tx(tr!("menu-export-annotations")), |ui| {
+            ui.menu_button(t::tx_submenu(tr!("menu-export-annotations")), |ui| {
                 for (label, format) in [
                     (tr!("export-csv"), crate::export::ExportFormat::Csv),
                     (tr!("export-jsonl"), crate::export::ExportFormat::Jsonl),
@@ -258,10 +258,10 @@ impl Chrome<'_> {
             }
         }
         ui.separator();
-        ui.menu_button(tx(tr!("menu-encoding")), |ui| {
+        ui.menu_button(t::tx_submenu(tr!("menu-encoding")), |ui| {
             menu_column(ui, |ui| self.encoding_menu_ui(ui));
         });
-        ui.menu_button(tx(tr!("menu-language")), |ui| {
+        ui.menu_button(t::tx_submenu(tr!("menu-language")), |ui| {
             menu_column(ui, |ui| self.language_menu_ui(ui));
         });
         ui.separator();
@@ -349,7 +349,12 @@ impl Chrome<'_> {
             };
             bidi_label(ui, self.engine, &session.display_name(), None);
             ui.separator();
-            ui.label(session.document.format.to_string());
+            let format = session.document.format;
+            if format == crate::document::Format::PlainText {
+                t::label(ui, tr!("format-plain-text"));
+            } else {
+                ui.label(format.to_string());
+            }
             ui.separator();
             t::hover(
                 t::label(ui, tr!("language-name", language = session.language.code())),
@@ -526,11 +531,11 @@ pub(super) fn drop_overlay_ui(ctx: &egui::Context) {
     ));
     let rect = ctx.content_rect();
     painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-    painter.text(
+    t::paint_centered(
+        &painter,
+        &tr!("drop-to-open"),
         rect.center(),
-        egui::Align2::CENTER_CENTER,
-        "Drop to open the article",
-        egui::FontId::proportional(24.0),
+        24.0,
         egui::Color32::WHITE,
     );
 }

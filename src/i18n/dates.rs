@@ -15,6 +15,8 @@ pub enum MonthNames {
     ArabicMaghreb,
     /// يناير… ماي… (Morocco)
     ArabicMorocco,
+    /// يناير… إبريل… (Mauritania)
+    ArabicMauritania,
 }
 
 const ENGLISH: [&str; 12] = [
@@ -88,6 +90,21 @@ const MOROCCO: [&str; 12] = [
     "دجنبر",
 ];
 
+const MAURITANIA: [&str; 12] = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "إبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغشت",
+    "شتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "دجمبر",
+];
+
 impl MonthNames {
     /// The month names of `language` as written in `locale`'s region.
     pub fn for_locale(language: UiLanguage, locale: &SystemLocale) -> Self {
@@ -97,6 +114,7 @@ impl MonthNames {
                 Some("SY" | "LB" | "JO" | "IQ" | "PS") => MonthNames::ArabicLevant,
                 Some("DZ" | "TN") => MonthNames::ArabicMaghreb,
                 Some("MA") => MonthNames::ArabicMorocco,
+                Some("MR") => MonthNames::ArabicMauritania,
                 _ => MonthNames::Arabic,
             },
         }
@@ -110,6 +128,7 @@ impl MonthNames {
             MonthNames::ArabicLevant => &LEVANT,
             MonthNames::ArabicMaghreb => &MAGHREB,
             MonthNames::ArabicMorocco => &MOROCCO,
+            MonthNames::ArabicMauritania => &MAURITANIA,
         };
         let index = usize::try_from(month.clamp(1, 12) - 1).unwrap_or(0);
         table[index]

@@ -131,11 +131,13 @@ impl Digits {
     /// Every choice, in the order the View menu lists them.
     pub const ALL: [Digits; 3] = [Digits::Western, Digits::ArabicIndic, Digits::Persian];
 
-    /// The digits a locale writes with: Western for English and for the Maghreb's Arabic
-    /// (ar_MA, ar_DZ, ar_TN), Arabic-Indic for the rest of Arabic, Persian for Persian.
+    /// The digits a locale writes with, as CLDR's default numbering systems give them:
+    /// Western for English and for the Arabic of the Maghreb (ar_MA, ar_DZ, ar_TN, ar_LY,
+    /// ar_EH) and of the Emirates, Arabic-Indic for the rest of Arabic (and for Arabic with
+    /// no region), Persian for Persian.
     pub fn for_locale(locale: &SystemLocale) -> Self {
         match (locale.language.as_str(), locale.region.as_deref()) {
-            ("ar", Some("MA" | "DZ" | "TN")) => Digits::Western,
+            ("ar", Some("MA" | "DZ" | "TN" | "LY" | "EH" | "AE")) => Digits::Western,
             ("ar", _) => Digits::ArabicIndic,
             ("fa", _) => Digits::Persian,
             _ => Digits::Western,
@@ -273,6 +275,13 @@ fn build_bundle(language: UiLanguage) -> Bundle {
     // right-to-left; English strings are drawn by egui, which has no isolates.
     bundle.set_use_isolating(language.is_rtl());
     bundle.set_formatter(Some(format_value));
+    let plural = match language {
+        UiLanguage::English => plural_english,
+        UiLanguage::Arabic => plural_arabic,
+    };
+    if let Err(error) = bundle.add_function("PLURAL", plural) {
+        log::error!("PLURAL: {error:?}");
+    }
     for (name, source) in language.ftl_sources() {
         let resource = match FluentResource::try_new((*source).to_owned()) {
             Ok(resource) => resource,
@@ -286,6 +295,22 @@ fn build_bundle(language: UiLanguage) -> Bundle {
         }
     }
     bundle
+}
+
+fn plural_english<'a>(positional: &[FluentValue<'a>], _: &FluentArgs) -> FluentValue<'a> {
+    plural_of(UiLanguage::English, positional)
+}
+
+fn plural_arabic<'a>(positional: &[FluentValue<'a>], _: &FluentArgs) -> FluentValue<'a> {
+    plural_of(UiLanguage::Arabic, positional)
+}
+
+/// `PLURAL($n)`: the CLDR plural category of the number `$n`.
+fn plural_of<'a>(language: UiLanguage, positional: &[FluentValue<'a>]) -> FluentValue<'a> {
+    match positional.first() {
+        Some(FluentValue::Number(n)) => FluentValue::from(cldr_plural(language, n.value)),
+        _ => FluentValue::from("other"),
+    }
 }
 
 /// Numbers in messages take the interface's digits.
@@ -453,22 +478,80 @@ fn pattern_variables(pattern: &fluent_syntax::ast::Pattern<&str>, names: &mut Ve
 /// The plural category CLDR gives `n` in `language` (`zero`, `one`, `two`, `few`, `many`,
 /// `other`).
 pub fn plural_category(language: UiLanguage, n: u64) -> &'static str {
-    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-    let id: unic_langid::LanguageIdentifier = language
-        .code()
-        .parse()
-        .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
-    let Ok(rules) = PluralRules::create(id, PluralRuleType::CARDINAL) else {
-        return "other";
-    };
-    match rules.select(n) {
-        Ok(PluralCategory::ZERO) => "zero",
-        Ok(PluralCategory::ONE) => "one",
-        Ok(PluralCategory::TWO) => "two",
-        Ok(PluralCategory::FEW) => "few",
-        Ok(PluralCategory::MANY) => "many",
-        _ => "other",
+    #[allow(clippy::cast_precision_loss)]
+    cldr_plural(language, n as f64)
+}
+
+/// CLDR's cardinal plural rules for the interface languages. Messages select on
+/// `PLURAL($count)` rather than on `$count` itself: the rules Fluent carries
+/// (intl_pluralrules 7.0) give Arabic 103 `other` and 111 `other`, where CLDR has `few` and
+/// `many` (they test the integer itself, not its last two digits).
+fn cldr_plural(language: UiLanguage, n: f64) -> &'static str {
+    let integer = n.fract() == 0.0 && n.is_finite();
+    match language {
+        UiLanguage::English => {
+            if n == 1.0 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+        UiLanguage::Arabic => {
+            let last_two = if integer { n.abs() % 100.0 } else { -1.0 };
+            if n == 0.0 {
+                "zero"
+            } else if n == 1.0 {
+                "one"
+            } else if n == 2.0 {
+                "two"
+            } else if (3.0..=10.0).contains(&last_two) {
+                "few"
+            } else if (11.0..=99.0).contains(&last_two) {
+                "many"
+            } else {
+                "other"
+            }
+        }
     }
+}
+
+/// Select expressions in `source` whose variants are plural categories but whose selector
+/// is not `PLURAL(…)`: (message id, selector) pairs.
+pub fn plural_selects_without_rules(source: &str) -> Result<Vec<String>, String> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement, VariantKey};
+    let resource =
+        FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| format!("{errors:?}"))?;
+    let mut out = Vec::new();
+    for entry in resource.entries() {
+        let Entry::Message(message) = entry else {
+            continue;
+        };
+        let Some(pattern) = &message.value else {
+            continue;
+        };
+        let mut stack = vec![pattern];
+        while let Some(pattern) = stack.pop() {
+            for element in &pattern.elements {
+                let PatternElement::Placeable {
+                    expression: Expression::Select { selector, variants },
+                } = element
+                else {
+                    continue;
+                };
+                let is_plural = variants.iter().any(|v| {
+                    matches!(&v.key, VariantKey::Identifier { name }
+                        if matches!(*name, "zero" | "one" | "two" | "few" | "many"))
+                });
+                let uses_rules = matches!(selector,
+                    InlineExpression::FunctionReference { id, .. } if id.name == "PLURAL");
+                if is_plural && !uses_rules {
+                    out.push(message.id.name.to_owned());
+                }
+                stack.extend(variants.iter().map(|v| &v.value));
+            }
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

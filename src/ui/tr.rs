@@ -70,6 +70,16 @@ pub fn tx<'a>(text: impl Into<String>) -> Atoms<'a> {
     (bidi_atom(text, false), name).into_atoms()
 }
 
+/// The caption of a submenu's button: in a right-to-left interface it sits at the right,
+/// beside the arrow.
+pub fn tx_submenu<'a>(text: impl Into<String>) -> Atoms<'a> {
+    let mut atoms = tx(text);
+    if crate::i18n::is_rtl() {
+        atoms.push_left(Atom::grow());
+    }
+    atoms
+}
+
 /// `text` as atoms, painted in the weak text colour (a shortcut beside a menu item).
 pub fn tx_weak<'a>(text: impl Into<String>) -> Atoms<'a> {
     let text = text.into();
@@ -130,6 +140,31 @@ fn spoken(text: &str) -> String {
     text.chars()
         .filter(|&c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
         .collect()
+}
+
+/// Paints `text` centred on `center` at `size_pt` (an overlay's words).
+pub fn paint_centered(
+    painter: &egui::Painter,
+    text: &str,
+    center: egui::Pos2,
+    size_pt: f32,
+    color: Color32,
+) {
+    let mut style = ui_style(ReadingFace::default(), false);
+    style.font_size_pt = size_pt;
+    style.line_height_pt = size_pt * 1.45;
+    let fit = Fit::Line(MAX_LINE_WIDTH);
+    with_engine(painter.ctx(), |e| {
+        let metrics = e.measure_label(text, &style, fit);
+        e.paint_label(
+            painter,
+            text,
+            &style,
+            fit,
+            center - metrics.size / 2.0,
+            color,
+        );
+    });
 }
 
 /// A label, wrapped to the available width.

@@ -47,10 +47,11 @@ language-name = { $language ->
     }
 status-opening = جارٍ فتح { $path }
 status-no-article = لا مقالة مفتوحة
+format-plain-text = نص عادي
 status-language-tip = لغة مكتشفة من حروف المقالة؛ تُقرأ بخط { $face }
 status-encoding-chosen = { $encoding } (مختار)
 status-paragraph-of = الفقرة { $number } من { $count }
-status-paragraphs = { $count ->
+status-paragraphs = { PLURAL($count) ->
         [zero] لا فقرات
         [one] فقرة واحدة
         [two] فقرتان
@@ -73,7 +74,7 @@ button-done = تم
 drop-to-open = أفلِت الملف لفتح المقالة
 
 # أعداد تستعملها اختبارات قواعد الجمع.
-articles-count = { $count ->
+articles-count = { PLURAL($count) ->
         [zero] لا مقالات
         [one] مقالة واحدة
         [two] مقالتان

@@ -47,10 +47,11 @@ language-name = { $language ->
     }
 status-opening = Opening { $path }
 status-no-article = No article open
+format-plain-text = plain text
 status-language-tip = Language detected from the article's letters; read in { $face }
 status-encoding-chosen = { $encoding } (chosen)
 status-paragraph-of = Paragraph { $number } of { $count }
-status-paragraphs = { $count ->
+status-paragraphs = { PLURAL($count) ->
         [one] { $count } paragraph
        *[other] { $count } paragraphs
     }
@@ -69,7 +70,7 @@ button-done = Done
 drop-to-open = Drop to open the article
 
 # Counts used by tests of the plural rules.
-articles-count = { $count ->
+articles-count = { PLURAL($count) ->
         [one] { $count } article
        *[other] { $count } articles
     }

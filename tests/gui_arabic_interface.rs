@@ -1,0 +1,108 @@
+//! The Arabic interface in the window: the menu bar starts at the right, the annotation panel
+//! is left of the reader, interface numbers take the chosen digits while the article's own
+//! digits stay as written, and View ▸ Language switches back to English without a restart.
+//!
+//! The interface language is process-wide, so these checks run in one test of their own
+//! binary.
+
+mod common;
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use hashiya::app::Settings;
+use hashiya::app::command::Command;
+use hashiya::i18n::{self, Digits, UiLanguage};
+
+use common::{app, harness_on};
+
+fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/alaraby_2016-10-25_paris_coalition_raqqa.txt")
+}
+
+#[test]
+fn arabic_interface_is_mirrored_and_switches_back() {
+    let settings = Settings {
+        interface_language: Some(UiLanguage::Arabic),
+        digits: Some(Digits::ArabicIndic),
+        ..Settings::default()
+    };
+    let mut harness = harness_on(app(settings), &sample(), egui::vec2(1200.0, 800.0), 4);
+    assert_eq!(i18n::language(), UiLanguage::Arabic);
+
+    // «ملف» (File) is the rightmost menu, right of «مساعدة» (Help).
+    let file = harness.get_by_label("ملف").rect();
+    let help = harness.get_by_label("مساعدة").rect();
+    assert!(
+        file.left() > help.right(),
+        "File at {file:?}, Help at {help:?}"
+    );
+    let menus: Vec<f32> = ["ملف", "تحرير", "المدوّنة", "عرض", "مساعدة"]
+        .iter()
+        .map(|name| harness.get_by_label(name).rect().center().x)
+        .collect();
+    assert!(
+        menus.windows(2).all(|pair| pair[0] > pair[1]),
+        "menus run from the right: {menus:?}"
+    );
+
+    // The annotation panel (its label chips) is left of the reader's paragraphs.
+    let chip = harness.get_by_label_contains("claim").rect();
+    let paragraphs: Vec<egui::Rect> = harness
+        .get_all_by_role(Role::Paragraph)
+        .map(|node| node.rect())
+        .collect();
+    assert!(!paragraphs.is_empty());
+    let reader_left = paragraphs.iter().map(|r| r.left()).fold(f32::MAX, f32::min);
+    assert!(
+        chip.right() < reader_left,
+        "panel chip at {chip:?}, reader starts at {reader_left}"
+    );
+
+    // The status bar counts paragraphs in Arabic-Indic digits with the Arabic plural…
+    let count = hashiya::tr!("status-paragraphs", count = 18u64);
+    assert!(count.contains("١٨"), "{count}");
+    harness.get_by_label("١٨ فقرة");
+    // …while the article keeps its own digits.
+    let with_digits = harness
+        .get_all_by_role(Role::Paragraph)
+        .filter_map(|node| node.accesskit_node().label())
+        .find(|text| text.contains("13"))
+        .expect("the paragraph with «13 بلداً»");
+    assert!(with_digits.contains("13 بلداً") && !with_digits.contains('١'));
+
+    // View ▸ Language ▸ Digits: Western.
+    harness.get_by_label("عرض").click();
+    harness.run_steps(2);
+    harness.get_by_label("اللغة").hover();
+    harness.run_steps(3);
+    harness.get_by_label("غربية (0123456789)").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().workspace.settings.digits,
+        Some(Digits::Western)
+    );
+    harness.get_by_label("18 فقرة");
+
+    // View ▸ Language ▸ English: the interface turns round at once.
+    harness
+        .state_mut()
+        .push(Command::SetInterfaceLanguage(UiLanguage::English));
+    harness.run_steps(4);
+    assert_eq!(
+        harness.state().workspace.settings.interface_language,
+        Some(UiLanguage::English)
+    );
+    let file = harness.get_by_label("File").rect();
+    let help = harness.get_by_label("Help").rect();
+    assert!(file.right() < help.left());
+    harness.get_by_label("18 paragraphs");
+    let chip = harness.get_by_label_contains("claim").rect();
+    let reader_right = harness
+        .get_all_by_role(Role::Paragraph)
+        .map(|node| node.rect().right())
+        .fold(f32::MIN, f32::max);
+    assert!(chip.left() > reader_right, "panel back at the right");
+}
