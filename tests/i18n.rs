@@ -250,6 +250,15 @@ fn month_names_follow_cldr() {
         format_date(date, MonthNames::English, Digits::Western),
         "2 December 2026"
     );
+    let moment: jiff::Timestamp = "2026-12-02T14:05:09Z".parse().unwrap();
+    assert_eq!(
+        i18n::format_timestamp(moment, MonthNames::ArabicMaghreb, Digits::Western),
+        "2 ديسمبر 2026، 14:05 UTC"
+    );
+    assert_eq!(
+        i18n::format_timestamp(moment, MonthNames::English, Digits::Western),
+        "2 December 2026, 14:05 UTC"
+    );
 }
 
 #[test]

@@ -145,3 +145,16 @@ pub fn format_date(date: jiff::civil::Date, months: MonthNames, digits: Digits) 
     );
     digits.apply(&text).into_owned()
 }
+
+/// `timestamp` in UTC as the interface writes it: «2 December 2026, 14:05 UTC».
+pub fn format_timestamp(timestamp: jiff::Timestamp, months: MonthNames, digits: Digits) -> String {
+    let utc = timestamp.to_zoned_datetime(jiff::tz::TimeZone::UTC);
+    let date = format_date(utc.date(), months, digits);
+    let time = format!("{:02}:{:02}", utc.hour(), utc.minute());
+    let separator = if months == MonthNames::English {
+        ", "
+    } else {
+        "، "
+    };
+    format!("{date}{separator}{} UTC", digits.apply(&time))
+}

@@ -16,7 +16,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 
-pub use dates::{MonthNames, format_date};
+pub use dates::{MonthNames, format_date, format_timestamp};
 pub use locale::{SystemLocale, system_locale};
 
 /// A language the interface is offered in.
@@ -249,6 +249,12 @@ pub fn is_rtl() -> bool {
 pub fn number(n: impl std::fmt::Display) -> String {
     let text = n.to_string();
     interface().digits.apply(&text).into_owned()
+}
+
+/// `timestamp` as the interface writes dates and times (its month names and digits).
+pub fn timestamp(timestamp: jiff::Timestamp) -> String {
+    let interface = interface();
+    format_timestamp(timestamp, interface.months, interface.digits)
 }
 
 /// `text` with its digits written in the interface's set.
