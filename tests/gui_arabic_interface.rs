@@ -55,7 +55,10 @@ fn arabic_interface_is_mirrored_and_switches_back() {
         .map(|node| node.rect())
         .collect();
     assert!(!paragraphs.is_empty());
-    let reader_left = paragraphs.iter().map(|r| r.left()).fold(f32::MAX, f32::min);
+    let reader_left = paragraphs
+        .iter()
+        .map(egui::Rect::left)
+        .fold(f32::MAX, f32::min);
     assert!(
         chip.right() < reader_left,
         "panel chip at {chip:?}, reader starts at {reader_left}"

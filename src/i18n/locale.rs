@@ -21,7 +21,7 @@ impl SystemLocale {
         let region = parts
             .next()
             .filter(|r| !r.is_empty())
-            .map(|r| r.to_ascii_uppercase());
+            .map(str::to_ascii_uppercase);
         Self { language, region }
     }
 }

@@ -132,8 +132,8 @@ impl Digits {
     pub const ALL: [Digits; 3] = [Digits::Western, Digits::ArabicIndic, Digits::Persian];
 
     /// The digits a locale writes with, as CLDR's default numbering systems give them:
-    /// Western for English and for the Arabic of the Maghreb (ar_MA, ar_DZ, ar_TN, ar_LY,
-    /// ar_EH) and of the Emirates, Arabic-Indic for the rest of Arabic (and for Arabic with
+    /// Western for English and for the Arabic of the Maghreb (`ar_MA`, `ar_DZ`, `ar_TN`,
+    /// `ar_LY`, `ar_EH`) and of the Emirates, Arabic-Indic for the rest of Arabic (and for Arabic with
     /// no region), Persian for Persian.
     pub fn for_locale(locale: &SystemLocale) -> Self {
         match (locale.language.as_str(), locale.region.as_deref()) {
@@ -154,7 +154,7 @@ impl Digits {
     }
 
     /// `text` with its Western digits (and decimal point between digits) written in this set.
-    pub fn apply<'a>(self, text: &'a str) -> Cow<'a, str> {
+    pub fn apply(self, text: &str) -> Cow<'_, str> {
         if self == Digits::Western || !text.bytes().any(|b| b.is_ascii_digit()) {
             return Cow::Borrowed(text);
         }
@@ -168,7 +168,7 @@ impl Digits {
                 previous_digit = true;
                 continue;
             }
-            let next_digit = chars.peek().is_some_and(|n| n.is_ascii_digit());
+            let next_digit = chars.peek().is_some_and(char::is_ascii_digit);
             match c {
                 // The Arabic decimal separator, between digits only.
                 '.' if previous_digit && next_digit => out.push('\u{066B}'),
@@ -490,8 +490,10 @@ pub fn plural_category(language: UiLanguage, n: u64) -> &'static str {
 
 /// CLDR's cardinal plural rules for the interface languages. Messages select on
 /// `PLURAL($count)` rather than on `$count` itself: the rules Fluent carries
-/// (intl_pluralrules 7.0) give Arabic 103 `other` and 111 `other`, where CLDR has `few` and
+/// (`intl_pluralrules` 7.0) give Arabic 103 `other` and 111 `other`, where CLDR has `few` and
 /// `many` (they test the integer itself, not its last two digits).
+// CLDR's `n = 1` means exactly one; counts arrive as whole numbers.
+#[allow(clippy::float_cmp)]
 fn cldr_plural(language: UiLanguage, n: f64) -> &'static str {
     let integer = n.fract() == 0.0 && n.is_finite();
     match language {

@@ -182,18 +182,18 @@ pub fn colored_label(ui: &mut Ui, text: impl Into<String>, color: Option<Color32
         }
         return ui.label(rich);
     }
-    styled_label(ui, text, color, ui_style(ReadingFace::default(), false))
+    styled_label(ui, &text, color, ui_style(ReadingFace::default(), false))
 }
 
 fn styled_label(
     ui: &mut Ui,
-    text: String,
+    text: &str,
     color: Option<Color32>,
     style: crate::text::ParagraphStyle,
 ) -> Response {
     let max_width = ui.available_width().max(40.0);
     let fit = Fit::Wrap(max_width);
-    let metrics = with_engine(ui.ctx(), |e| e.measure_label(&text, &style, fit));
+    let metrics = with_engine(ui.ctx(), |e| e.measure_label(text, &style, fit));
     // In a column that fills its width (a menu), right-to-left text lines up at the right.
     let fill = metrics.rtl && ui.layout().horizontal_justify();
     let size = if fill {
@@ -210,10 +210,10 @@ fn styled_label(
             rect.min
         };
         with_engine(ui.ctx(), |e| {
-            e.paint_label(ui.painter(), &text, &style, fit, origin, color);
+            e.paint_label(ui.painter(), text, &style, fit, origin, color);
         });
     }
-    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, spoken(&text)));
+    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, spoken(text)));
     response
 }
 
@@ -232,7 +232,7 @@ pub fn heading(ui: &mut Ui, text: impl Into<String>) -> Response {
     let mut style = ui_style(ReadingFace::default(), true);
     style.font_size_pt *= 1.3;
     style.line_height_pt *= 1.3;
-    styled_label(ui, text, None, style)
+    styled_label(ui, &text, None, style)
 }
 
 /// A tooltip for `response`.
