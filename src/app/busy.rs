@@ -10,6 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::tr;
+
 /// What a marker is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BusyKind {
@@ -150,18 +152,9 @@ pub fn clear_own(dir: &Path) {
 /// The message for work that stopped an earlier run.
 pub fn describe(interrupted: &Interrupted) -> String {
     match interrupted.kind {
-        BusyKind::Opening => format!(
-            "Hashiya stopped while reading this article last time, so it was not opened again. File > Open… tries again: {}",
-            interrupted.path.display()
-        ),
-        BusyKind::Indexing => format!(
-            "Hashiya stopped while indexing this folder last time, so it was not reopened. Corpus > Open Folder… tries again: {}",
-            interrupted.path.display()
-        ),
-        BusyKind::Importing => format!(
-            "Hashiya stopped while importing this bundle last time. The articles written before that are in the folder; File > Import Bundle… tries again: {}",
-            interrupted.path.display()
-        ),
+        BusyKind::Opening => tr!("message-stopped-opening", path = &interrupted.path),
+        BusyKind::Indexing => tr!("message-stopped-indexing", path = &interrupted.path),
+        BusyKind::Importing => tr!("message-stopped-importing", path = &interrupted.path),
     }
 }
 

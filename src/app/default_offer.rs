@@ -10,6 +10,8 @@ use std::path::Path;
 use super::DefaultAppOffer;
 use super::command::Command;
 use super::desktop::{self, XdgDirs};
+use crate::tr;
+use crate::ui::tr::{self as t, tx};
 
 /// The offer's state for this run.
 #[derive(Debug, Default)]
@@ -80,28 +82,17 @@ impl DefaultOffer {
         let extension = desktop::extension_of(mime).unwrap_or(mime);
         let mut answer = None;
         egui::Panel::top("default-app-offer").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(format!(
-                    "Open .{extension} articles with Hashiya by default?"
-                ));
-                if ui
-                    .button("Yes")
-                    .on_hover_text(
-                        "Double-clicking such a file opens Hashiya; the previous default is \
-                         recorded, and hashiya --uninstall-desktop restores it.",
-                    )
-                    .clicked()
-                {
+            wrapped_row(ui, |ui| {
+                t::label(ui, tr!("offer-question", extension = extension));
+                let yes = ui.button(tx(tr!("offer-yes")));
+                if t::hover(yes, tr!("offer-yes-tip")).clicked() {
                     answer = Some(Answer::Yes);
                 }
-                if ui
-                    .button("No")
-                    .on_hover_text("Keep the current default and do not ask again.")
-                    .clicked()
-                {
+                let no = ui.button(tx(tr!("offer-no")));
+                if t::hover(no, tr!("offer-no-tip")).clicked() {
                     answer = Some(Answer::No);
                 }
-                if ui.button("Not now").clicked() {
+                if ui.button(tx(tr!("offer-not-now"))).clicked() {
                     answer = Some(Answer::NotNow);
                 }
             });
@@ -127,19 +118,30 @@ impl DefaultOffer {
                 match desktop::make_default(dirs, &[mime]) {
                     Ok(_) => (
                         Some(DefaultAppOffer::Accepted),
-                        Some(format!(
-                            "Hashiya now opens .{extension} files by default \
-                             (hashiya --uninstall-desktop restores the previous default)."
-                        )),
+                        Some(tr!("offer-accepted", extension = extension)),
                     ),
                     Err(error) => (
                         None,
-                        Some(format!(
-                            "Hashiya could not be made the default for .{extension} files: {error}"
+                        Some(tr!(
+                            "offer-failed",
+                            extension = extension,
+                            error = error.to_string()
                         )),
                     ),
                 }
             }
         }
+    }
+}
+
+/// A row of controls that wraps, starting at the interface's reading side.
+fn wrapped_row(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    if crate::i18n::is_rtl() {
+        ui.with_layout(
+            egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true),
+            add,
+        );
+    } else {
+        ui.horizontal_wrapped(add);
     }
 }

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::tr;
+
 /// The launcher entry shipped in `assets/`.
 pub const DESKTOP_ENTRY: &str = include_str!("../../assets/hashiya.desktop");
 /// The scalable icon.
@@ -47,34 +49,71 @@ const DEFAULT_APPLICATIONS: &str = "[Default Applications]";
 const ADDED_ASSOCIATIONS: &str = "[Added Associations]";
 
 /// What went wrong while installing or removing the desktop integration.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum DesktopError {
-    #[error("no home folder: set HOME, or XDG_DATA_HOME and XDG_CONFIG_HOME")]
     NoHome,
-    #[error("could not write ({source}): {}", path.display())]
     Write {
         source: std::io::Error,
         path: PathBuf,
     },
-    #[error("could not remove ({source}): {}", path.display())]
     Remove {
         source: std::io::Error,
         path: PathBuf,
     },
-    #[error("could not read ({source}): {}", path.display())]
     Read {
         source: std::io::Error,
         path: PathBuf,
     },
-    #[error("the record of the previous default applications is damaged ({source}): {}", path.display())]
     Record {
         source: serde_json::Error,
         path: PathBuf,
     },
-    #[error("unknown file type {0:?} for --default-for: use txt, md, html or docx")]
     UnknownType(String),
-    #[error("--default-for names no file type: use txt, md, html or docx")]
     NoTypes,
+}
+
+/// The error in the interface language (the window and the command line show it).
+impl std::fmt::Display for DesktopError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Self::NoHome => tr!("offer-error-no-home"),
+            Self::Write { source, path } => {
+                tr!("offer-error-write", error = source.to_string(), path = path)
+            }
+            Self::Remove { source, path } => {
+                tr!(
+                    "offer-error-remove",
+                    error = source.to_string(),
+                    path = path
+                )
+            }
+            Self::Read { source, path } => {
+                tr!("offer-error-read", error = source.to_string(), path = path)
+            }
+            Self::Record { source, path } => {
+                tr!(
+                    "offer-error-record",
+                    error = source.to_string(),
+                    path = path
+                )
+            }
+            Self::UnknownType(name) => tr!("offer-error-unknown-type", name = format!("{name:?}")),
+            Self::NoTypes => tr!("offer-error-no-types"),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for DesktopError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Write { source, .. }
+            | Self::Remove { source, .. }
+            | Self::Read { source, .. } => Some(source),
+            Self::Record { source, .. } => Some(source),
+            Self::NoHome | Self::UnknownType(_) | Self::NoTypes => None,
+        }
+    }
 }
 
 /// The freedesktop base folders that desktop integration reads and writes.

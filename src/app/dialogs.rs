@@ -11,16 +11,13 @@ use super::Settings;
 use super::picker::{DialogKind, DialogRequest, FilePicker, PickManyResult, PickResult};
 use crate::jobs::{self, Job, Poll};
 use crate::text::TextEngine;
+use crate::tr;
 use crate::ui::{FileDialog, FileDialogAction, FileDialogMode, FolderEntry, FolderListing, Place};
 
 /// At most this many entries of a folder are listed.
 const MAX_ENTRIES: usize = 20_000;
 /// At most this many recently used folders are offered.
 const MAX_RECENT_PLACES: usize = 8;
-
-/// What the user is told when no dialog at all can be shown.
-const NO_DIALOG_HINT: &str =
-    "Drop an article or a folder on the window instead, or start Hashiya with `hashiya PATH`.";
 
 /// A question waiting for its answer.
 struct Pending {
@@ -210,9 +207,9 @@ impl Dialogs {
                     still_waiting.push(waiting);
                     continue;
                 }
-                Poll::Done => Err(super::picker::DialogUnavailable(
-                    "the system file dialog stopped unexpectedly".to_owned(),
-                )),
+                Poll::Done => Err(super::picker::DialogUnavailable(tr!(
+                    "dialog-system-stopped"
+                ))),
             };
             match result {
                 Ok(answer) => {
@@ -280,7 +277,7 @@ impl Dialogs {
         let mut view = FileDialog::new(engine, mode, &request.title, &request.file_name);
         view.notice = why
             .as_ref()
-            .map(|why| format!("Hashiya's own file dialog is shown because {why}."));
+            .map(|why| tr!("dialog-builtin-because", reason = why));
         self.places = places(settings, current);
         let home = home_folder();
         let candidates = [
@@ -320,7 +317,7 @@ impl Dialogs {
                 } else if path.exists() || shown.view.mode == FileDialogMode::Save {
                     self.act(engine, FileDialogAction::Choose(path));
                 } else {
-                    shown.view.error = Some(format!("No such file or folder: {}", path.display()));
+                    shown.view.error = Some(tr!("dialog-no-such-path", path = &path));
                 }
             }
             FileDialogAction::Choose(path) => {
@@ -334,12 +331,11 @@ impl Dialogs {
                     let listing = list_folder(&path, &shown.pending.request);
                     view.set_listing(engine, listing);
                 } else if !fits {
-                    let what = match view.mode {
-                        FileDialogMode::Open => "Not a file that can be opened",
-                        FileDialogMode::Folder => "Not a folder",
-                        FileDialogMode::Save => "No folder to save in",
-                    };
-                    view.error = Some(format!("{what}: {}", path.display()));
+                    view.error = Some(match view.mode {
+                        FileDialogMode::Open => tr!("dialog-not-openable", path = &path),
+                        FileDialogMode::Folder => tr!("dialog-not-a-folder", path = &path),
+                        FileDialogMode::Save => tr!("dialog-no-folder-to-save-in", path = &path),
+                    });
                 } else if view.mode == FileDialogMode::Save
                     && path.exists()
                     && view.confirm_replace.as_ref() != Some(&path)
@@ -383,10 +379,11 @@ fn first_readable(
 
 /// What the window says when not even the built-in dialog can be shown.
 fn no_dialog_message(why: Option<&str>, problems: &[String]) -> String {
-    let why = why.unwrap_or("Hashiya's own was asked for");
-    format!(
-        "No file dialog could be shown: {why}, and Hashiya's own could not read any folder ({}). {NO_DIALOG_HINT}",
-        problems.join("; ")
+    let why = why.map_or_else(|| tr!("dialog-builtin-asked-for"), str::to_owned);
+    tr!(
+        "dialog-none-shown",
+        reason = why,
+        problems = problems.join("; ")
     )
 }
 
@@ -431,7 +428,7 @@ fn places(settings: &Settings, current: Option<&Path>) -> Vec<Place> {
     let mut places: Vec<Place> = home
         .iter()
         .map(|home| Place {
-            label: "Home".to_owned(),
+            label: tr!("dialog-place-home"),
             path: home.clone(),
         })
         .collect();
@@ -448,7 +445,7 @@ fn places(settings: &Settings, current: Option<&Path>) -> Vec<Place> {
             }),
     );
     places.push(Place {
-        label: "Computer (/)".to_owned(),
+        label: tr!("dialog-place-computer"),
         path: PathBuf::from("/"),
     });
     places
@@ -464,9 +461,10 @@ fn list_folder(folder: &Path, request: &DialogRequest) -> FolderListing {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(error) => {
-            listing.error = Some(format!(
-                "This folder cannot be read ({error}): {}",
-                folder.display()
+            listing.error = Some(tr!(
+                "dialog-folder-unreadable",
+                error = error.to_string(),
+                path = folder,
             ));
             return listing;
         }
@@ -522,11 +520,9 @@ fn list_folder(folder: &Path, request: &DialogRequest) -> FolderListing {
         )
     });
     if too_many {
-        listing.error = Some(format!(
-            "Only the first {MAX_ENTRIES} entries are listed; type a path to go further."
-        ));
+        listing.error = Some(tr!("dialog-too-many-entries", count = MAX_ENTRIES));
     } else if unreadable > 0 {
-        listing.error = Some(format!("{unreadable} entries could not be read."));
+        listing.error = Some(tr!("dialog-unreadable-entries", count = unreadable));
     }
     listing
 }

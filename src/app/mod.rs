@@ -46,6 +46,8 @@ pub use workspace::Workspace;
 use crate::document::{self, Document, DocumentError, LoadOptions};
 use crate::jobs::Job;
 use crate::text::TextEngine;
+use crate::tr;
+use crate::ui::tr::{self as t, tx};
 use crate::ui::{NoteEditor, ReaderColors, ReaderState};
 
 /// The article shown when Hashiya starts without a file: an Al-Araby Al-Jadeed news report.
@@ -164,7 +166,7 @@ impl Session {
     pub fn display_name(&self) -> String {
         self.document
             .file_name()
-            .unwrap_or_else(|| "Sample article".to_owned())
+            .unwrap_or_else(|| tr!("window-sample-article"))
     }
 
     /// Where the reader is, for reopening the article there later.
@@ -204,18 +206,18 @@ fn load_article(
     let document = document::load_with(path, options)?;
     let (annotations, message) = AnnotationSession::load(&document, author, team);
     let decoding = (document.replaced_chars > 0).then(|| {
-        format!(
-            "{} undecodable byte sequence(s) in this {} file are shown as \u{FFFD}: {}",
-            document.replaced_chars,
-            document.encoding_name,
-            path.display()
+        tr!(
+            "message-undecodable-bytes",
+            count = document.replaced_chars,
+            encoding = document.encoding_name.to_string(),
+            path = path,
         )
     });
     let split = (document.split_paragraphs > 0).then(|| {
-        format!(
-            "{} very long paragraph(s) are shown in pieces of at most {} KiB.",
-            document.split_paragraphs,
-            document::MAX_PARAGRAPH_BYTES / 1024
+        tr!(
+            "message-long-paragraphs",
+            count = document.split_paragraphs,
+            size = document::MAX_PARAGRAPH_BYTES / 1024,
         )
     });
     let message = [decoding, split, message]
@@ -480,8 +482,7 @@ impl HashiyaApp {
         let mut paths = dropped.into_iter();
         if let Some(path) = paths.next() {
             if paths.next().is_some() {
-                self.workspace.message =
-                    Some("Several files were dropped; opening the first.".to_owned());
+                self.workspace.message = Some(tr!("message-several-dropped"));
             }
             self.push(Command::OpenPath(path));
         }
@@ -579,7 +580,7 @@ impl HashiyaApp {
         };
         if !self
             .workspace
-            .saved_first("The new name applies from the next article")
+            .saved_first(&tr!("message-name-applies-next"))
         {
             return;
         }
@@ -881,9 +882,13 @@ impl HashiyaApp {
         let title = match &self.workspace.session {
             Some(session) => {
                 let article_title: String = session.document.title().chars().take(80).collect();
-                format!("{article_title} — {} — Hashiya", session.display_name())
+                tr!(
+                    "window-title-article",
+                    title = article_title,
+                    name = session.display_name()
+                )
             }
-            None => "Hashiya".to_owned(),
+            None => tr!("window-title"),
         };
         if title != self.shell.window_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
@@ -930,7 +935,7 @@ impl HashiyaApp {
 
     /// Saves what can be saved after a panic and describes the outcome.
     fn recover_from_panic(&mut self) -> CrashReport {
-        let message = crash::last_panic().unwrap_or_else(|| "an unexpected error".to_owned());
+        let message = crash::last_panic().unwrap_or_else(|| tr!("crash-unexpected-error"));
         let had_changes = self
             .workspace
             .session
@@ -946,9 +951,9 @@ impl HashiyaApp {
             .as_ref()
             .is_some_and(|s| s.annotations.has_unsaved_changes());
         let annotations = if !had_changes {
-            "Your annotations were already saved.".to_owned()
+            tr!("crash-already-saved")
         } else if saved && !still_unsaved {
-            "Your annotations have been saved.".to_owned()
+            tr!("crash-saved")
         } else {
             match self
                 .workspace
@@ -957,11 +962,8 @@ impl HashiyaApp {
                 .map(|s| &s.annotations)
                 .and_then(crate::session::write_recovery_copy)
             {
-                Some(path) => format!(
-                    "Your annotations could not be saved next to the article; a copy is at {}.",
-                    path.display()
-                ),
-                None => "Your latest annotation changes could not be saved.".to_owned(),
+                Some(path) => tr!("crash-copy-kept", path = &path),
+                None => tr!("crash-not-saved"),
             }
         };
         CrashReport {
@@ -971,26 +973,27 @@ impl HashiyaApp {
     }
 
     fn crash_dialog_ui(&mut self, ctx: &egui::Context, report: &CrashReport) {
-        egui::Window::new("Hashiya ran into a problem")
+        egui::Window::new(tx(tr!("crash-title")))
+            .id(egui::Id::unique("hashiya-crash"))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
-                ui.label("Something went wrong inside Hashiya, and it has to stop.");
+                t::label(ui, tr!("crash-explanation"));
                 crate::ui::bidi_label(ui, &mut self.engine, &report.annotations, None);
                 ui.separator();
-                ui.label("What happened:");
+                t::label(ui, tr!("crash-what-happened"));
                 crate::ui::bidi_label(ui, &mut self.engine, &report.message, None);
                 match crash::log_path() {
                     Some(path) => {
-                        let text = format!("Details are in the log: {}", path.display());
+                        let text = tr!("crash-log-details", path = &path);
                         crate::ui::bidi_label(ui, &mut self.engine, &text, None);
                     }
                     None => {
-                        ui.label("Run from a terminal with RUST_LOG=debug for details.");
+                        t::label(ui, tr!("crash-run-from-terminal"));
                     }
                 }
-                if ui.button("Quit").clicked() {
+                if ui.button(tx(tr!("crash-quit"))).clicked() {
                     ctx.send_viewport_cmd(ViewportCommand::Close);
                 }
             });
@@ -1047,8 +1050,8 @@ impl HashiyaApp {
             egui::Panel::top("message")
                 .frame(egui::Frame::side_top_panel(ui.style()).fill(colors.fill))
                 .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        if ui.button("Dismiss").clicked() {
+                    t::row(ui, |ui| {
+                        if ui.button(tx(tr!("message-dismiss"))).clicked() {
                             self.commands.push(Command::DismissMessage);
                         }
                         // Messages name files, and file names may be Arabic.
@@ -1157,16 +1160,16 @@ impl HashiyaApp {
                 ui.centered_and_justified(egui::Ui::spinner);
             } else if let Some(folder) = &self.workspace.folder {
                 let hint = if folder.listed && folder.rows.is_empty() {
-                    "This folder has no articles. Corpus > Open Folder… chooses another."
+                    tr!("window-empty-folder")
                 } else {
-                    "Choose an article in the list (Ctrl+Page Down opens the first)"
+                    tr!("window-choose-article")
                 };
                 ui.centered_and_justified(|ui| {
-                    ui.label(hint);
+                    t::label(ui, hint);
                 });
             } else {
                 ui.centered_and_justified(|ui| {
-                    ui.label("Open an article with File > Open…, or drop one here");
+                    t::label(ui, tr!("window-open-article-hint"));
                 });
             }
         });
@@ -1230,11 +1233,8 @@ impl HashiyaApp {
         self.shell.close_refused = true;
         let recovery = crate::session::write_recovery_copy(&session.annotations);
         self.workspace.message = Some(match recovery {
-            Some(path) => format!(
-                "Your annotations could not be saved next to the article, so a copy was kept at {} — use File > Save Annotations As… to save them where you want, or close again to quit.",
-                path.display()
-            ),
-            None => "Your annotations could not be saved — use File > Save Annotations As…, or close again to quit without them.".to_owned(),
+            Some(path) => tr!("message-close-copy-kept", path = &path),
+            None => tr!("message-close-not-saved"),
         });
     }
 
@@ -1244,14 +1244,13 @@ impl HashiyaApp {
             return;
         };
         let Some(path) = session.document.path.clone() else {
-            self.workspace.message =
-                Some("The sample article has no annotators' files.".to_owned());
+            self.workspace.message = Some(tr!("message-sample-no-annotators"));
             return;
         };
         let comparison = crate::compare::Comparison::load(&session.document, &path);
         if let Some(problem) = comparison.problems.first() {
             self.workspace.message =
-                Some(format!("An annotator's file could not be read: {problem}"));
+                Some(tr!("message-annotator-file-unreadable", problem = problem));
         }
         let spans = crate::span_agreement::compare::SpanComparison::load(&session.document, &path);
         // Looking again keeps the window's filter and level.
@@ -1273,7 +1272,7 @@ impl HashiyaApp {
     /// Opens the Agreement window for the open folder.
     pub fn open_agreement(&mut self, ctx: &egui::Context) {
         let Some(folder) = self.workspace.folder.as_ref().map(|f| f.folder.clone()) else {
-            self.workspace.message = Some("Open a folder first (Corpus > Open Folder).".to_owned());
+            self.workspace.message = Some(tr!("message-open-folder-first"));
             return;
         };
         self.windows.agreement = Some(AgreementWindow::start(ctx, folder));

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use crate::document::ARTICLE_EXTENSIONS;
 use crate::jobs::{Job, Poll};
+use crate::tr;
 
 /// File name extensions offered when asking for bundles to import (lower case).
 pub const BUNDLE_EXTENSIONS: [&str; 5] = ["docx", "rtf", "txt", "html", "htm"];
@@ -49,24 +50,28 @@ pub struct DialogRequest {
 impl DialogRequest {
     /// Asks for an article to open.
     pub fn open_article() -> Self {
-        Self::new(DialogKind::OpenArticle, "Open Article", "")
+        Self::new(
+            DialogKind::OpenArticle,
+            tr!("dialog-title-open-article"),
+            "",
+        )
     }
 
     /// Asks for a folder of articles.
     pub fn open_folder() -> Self {
-        Self::new(DialogKind::OpenFolder, "Open Folder of Articles", "")
+        Self::new(DialogKind::OpenFolder, tr!("dialog-title-open-folder"), "")
     }
 
     /// Asks for a label scheme file.
     pub fn load_scheme() -> Self {
-        Self::new(DialogKind::LoadScheme, "Load Label Scheme", "")
+        Self::new(DialogKind::LoadScheme, tr!("dialog-title-load-scheme"), "")
     }
 
     /// Asks for a file of entities to import.
     pub fn import_entities() -> Self {
         Self::new(
             DialogKind::ImportEntities,
-            "Import Entities (brat .ann, CoNLL)",
+            tr!("dialog-title-import-entities"),
             "",
         )
     }
@@ -75,7 +80,7 @@ impl DialogRequest {
     pub fn open_bundles() -> Self {
         Self::new(
             DialogKind::OpenBundles,
-            "Import Bundles (Nexis, Factiva)",
+            tr!("dialog-title-import-bundles"),
             "",
         )
     }
@@ -84,20 +89,20 @@ impl DialogRequest {
     pub fn output_folder() -> Self {
         Self::new(
             DialogKind::OutputFolder,
-            "Folder for the Imported Articles",
+            tr!("dialog-title-output-folder"),
             "",
         )
     }
 
     /// Asks where to save, suggesting `file_name`.
     pub fn save(file_name: &str) -> Self {
-        Self::new(DialogKind::Save, "Save As", file_name)
+        Self::new(DialogKind::Save, tr!("dialog-title-save-as"), file_name)
     }
 
-    fn new(kind: DialogKind, title: &str, file_name: &str) -> Self {
+    fn new(kind: DialogKind, title: String, file_name: &str) -> Self {
         Self {
             kind,
-            title: title.to_owned(),
+            title,
             file_name: file_name.to_owned(),
         }
     }
@@ -140,11 +145,7 @@ pub trait FilePicker {
     /// choose one file at a time answer with [`Self::pick`]'s one file.
     fn pick_files(&self, ctx: &egui::Context, request: &DialogRequest) -> Job<PickManyResult> {
         let as_list = |result: PickResult| result.map(|answer| answer.map(|path| vec![path]));
-        let stopped = || {
-            Err(DialogUnavailable(
-                "the file dialog stopped unexpectedly".to_owned(),
-            ))
-        };
+        let stopped = || Err(DialogUnavailable(tr!("dialog-stopped")));
         let mut one = self.pick(ctx, request);
         match one.poll() {
             // Known at once (tests): answered at once.
@@ -177,13 +178,14 @@ impl FilePicker for NativePicker {
             let (answer, failures) = capture_dialog_failures(|| {
                 rfd::FileDialog::new()
                     .set_title(&request.title)
-                    .add_filter("Bundles", &request.extensions())
-                    .add_filter("All files", &["*"])
+                    .add_filter(tr!("dialog-filter-bundles"), &request.extensions())
+                    .add_filter(tr!("dialog-filter-all-files"), &["*"])
                     .pick_files()
             });
             match (answer.filter(|files| !files.is_empty()), failures.last()) {
-                (None, Some(failure)) => Err(DialogUnavailable(format!(
-                    "the system file dialog failed: {failure}"
+                (None, Some(failure)) => Err(DialogUnavailable(tr!(
+                    "dialog-system-failed",
+                    failure = failure
                 ))),
                 (answer, _) => Ok(answer),
             }
@@ -202,8 +204,9 @@ fn native_dialog(request: &DialogRequest) -> PickResult {
     native_availability()?;
     let (answer, failures) = capture_dialog_failures(|| rfd_dialog(request));
     match (answer, failures.last()) {
-        (None, Some(failure)) => Err(DialogUnavailable(format!(
-            "the system file dialog failed: {failure}"
+        (None, Some(failure)) => Err(DialogUnavailable(tr!(
+            "dialog-system-failed",
+            failure = failure
         ))),
         (answer, _) => Ok(answer),
     }
@@ -213,18 +216,20 @@ fn rfd_dialog(request: &DialogRequest) -> Option<PathBuf> {
     let dialog = rfd::FileDialog::new().set_title(&request.title);
     match request.kind {
         DialogKind::OpenArticle => dialog
-            .add_filter("Articles", &ARTICLE_EXTENSIONS)
-            .add_filter("All files", &["*"])
+            .add_filter(tr!("dialog-filter-articles"), &ARTICLE_EXTENSIONS)
+            .add_filter(tr!("dialog-filter-all-files"), &["*"])
             .pick_file(),
         DialogKind::OpenBundles => dialog
-            .add_filter("Bundles", &BUNDLE_EXTENSIONS)
-            .add_filter("All files", &["*"])
+            .add_filter(tr!("dialog-filter-bundles"), &BUNDLE_EXTENSIONS)
+            .add_filter(tr!("dialog-filter-all-files"), &["*"])
             .pick_file(),
         DialogKind::OpenFolder | DialogKind::OutputFolder => dialog.pick_folder(),
-        DialogKind::LoadScheme => dialog.add_filter("Label schemes", &["json"]).pick_file(),
+        DialogKind::LoadScheme => dialog
+            .add_filter(tr!("dialog-filter-label-schemes"), &["json"])
+            .pick_file(),
         DialogKind::ImportEntities => dialog
-            .add_filter("brat and CoNLL files", &ENTITY_EXTENSIONS)
-            .add_filter("All files", &["*"])
+            .add_filter(tr!("dialog-filter-entity-files"), &ENTITY_EXTENSIONS)
+            .add_filter(tr!("dialog-filter-all-files"), &["*"])
             .pick_file(),
         DialogKind::Save => dialog.set_file_name(&request.file_name).save_file(),
     }
@@ -253,10 +258,7 @@ pub fn native_availability() -> Result<(), DialogUnavailable> {
             return Ok(());
         }
         log::info!("no desktop portal file chooser: {portal}");
-        Err(DialogUnavailable(
-            "the desktop has no file dialog (neither the xdg-desktop-portal file chooser nor zenity is available)"
-                .to_owned(),
-        ))
+        Err(DialogUnavailable(tr!("dialog-desktop-has-none")))
     }
     #[cfg(not(all(unix, not(target_os = "macos"))))]
     Ok(())

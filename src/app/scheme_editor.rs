@@ -12,6 +12,8 @@ use crate::annotation::scheme::{self, new_label_id, validate};
 use crate::annotation::{Label, LabelScheme};
 use crate::jobs::{Job, Poll};
 use crate::text::TextEngine;
+use crate::tr;
+use crate::ui::tr::{self as t, tx};
 use crate::ui::{NoteEditor, chip, parse_hex_color};
 
 /// Which list of the scheme the editor shows.
@@ -82,9 +84,9 @@ impl SchemeEditor {
             kind: LabelKind::Paragraph,
             selected: 0,
             name: NoteEditor::single_line(egui::Id::unique("hashiya-scheme-name"))
-                .named("Label name"),
+                .named(tr!("scheme-name-field")),
             description: NoteEditor::single_line(egui::Id::unique("hashiya-scheme-description"))
-                .named("Label description"),
+                .named(tr!("scheme-description-field")),
             loaded_selection: None,
             error: None,
             pending_load: None,
@@ -193,7 +195,7 @@ impl SchemeEditor {
                     .err()
                     .map(|e| e.to_string())
                     .or_else(|| {
-                        message = Some(format!("Label scheme saved to {}", path.display()));
+                        message = Some(tr!("scheme-saved", path = &path));
                         None
                     }),
             };
@@ -216,7 +218,8 @@ impl SchemeEditor {
         let mut open = true;
         let mut apply = false;
         let mut cancel = false;
-        egui::Window::new("Label Scheme")
+        egui::Window::new(tx(tr!("scheme-window-title")))
+            .id(egui::Id::unique("hashiya-label-scheme"))
             .open(&mut open)
             .collapsible(false)
             .default_width(460.0)
@@ -226,23 +229,24 @@ impl SchemeEditor {
                 label_fields_ui(ui, engine, editor, face);
                 ui.separator();
                 if let Some(error) = &editor.error {
-                    ui.colored_label(ui.visuals().error_fg_color, error);
+                    let color = ui.visuals().error_fg_color;
+                    t::colored_label(ui, error.as_str(), Some(color));
                 }
-                ui.horizontal(|ui| {
-                    if ui.button("Apply").clicked() {
+                t::row(ui, |ui| {
+                    if ui.button(tx(tr!("scheme-apply"))).clicked() {
                         apply = true;
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tx(tr!("scheme-cancel"))).clicked() {
                         cancel = true;
                     }
                 });
-                ui.horizontal(|ui| {
-                    ui.label("Share with your team:");
-                    if ui.button("Save to File…").clicked() {
+                t::row(ui, |ui| {
+                    t::label(ui, tr!("scheme-share"));
+                    if ui.button(tx(tr!("scheme-save-to-file"))).clicked() {
                         let name = format!("{}.labels.json", editor.draft.name);
                         editor.pending_save = Some(picker.pick_save_path(ctx, &name));
                     }
-                    if ui.button("Load from File…").clicked() {
+                    if ui.button(tx(tr!("scheme-load-from-file"))).clicked() {
                         editor.pending_load = Some(picker.pick_scheme(ctx));
                     }
                 });
@@ -258,34 +262,38 @@ impl SchemeEditor {
 }
 
 fn label_list_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, editor: &mut SchemeEditor) {
-    ui.horizontal(|ui| {
+    t::row(ui, |ui| {
         for (kind, caption) in [
-            (LabelKind::Paragraph, "Paragraph labels"),
-            (LabelKind::Entity, "Entity types"),
-            (LabelKind::Relation, "Relation types"),
+            (LabelKind::Paragraph, tr!("scheme-paragraph-labels")),
+            (LabelKind::Entity, tr!("scheme-entity-types")),
+            (LabelKind::Relation, tr!("scheme-relation-types")),
         ] {
-            if ui.selectable_label(editor.kind == kind, caption).clicked() {
+            if ui
+                .selectable_label(editor.kind == kind, tx(caption))
+                .clicked()
+            {
                 editor.show_kind(kind);
             }
         }
     });
     match editor.kind {
         LabelKind::Paragraph => {
-            ui.weak("Keys 1–9 label the selected paragraph (and a selected passage when there are no entity types).");
+            t::weak_label(ui, tr!("scheme-paragraph-keys"));
         }
         LabelKind::Entity => {
-            ui.weak("Keys 1–9 add a span of that type on the selected passage; spans may nest.");
-            ui.checkbox(
+            t::weak_label(ui, tr!("scheme-entity-keys"));
+            let detach = t::checkbox(
+                ui,
                 &mut editor.draft.detach_proclitics,
-                "Start spans after a proclitic (wa-, fa-, bi-, ka-, li- and al- forms)",
-            )
-            .on_hover_text("e.g. bi-Paris: the span starts at Paris; p in the reader flips it for one selection");
+                tr!("scheme-detach-proclitics"),
+            );
+            t::hover(detach, tr!("scheme-detach-proclitics-tip"));
         }
         LabelKind::Relation => {
-            ui.weak("Mark a source span with m, select the target span, press the type's key.");
+            t::weak_label(ui, tr!("scheme-relation-keys"));
         }
     }
-    ui.horizontal_wrapped(|ui| {
+    wrapped_row(ui, |ui| {
         let mut clicked = None;
         for (idx, label) in editor.list().iter().enumerate() {
             let caption = match label.shortcut {
@@ -309,14 +317,14 @@ fn label_list_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, editor: &mut
             editor.selected = idx;
         }
     });
-    ui.horizontal(|ui| {
-        if ui.button("Add Label").clicked() {
+    t::row(ui, |ui| {
+        if ui.button(tx(tr!("scheme-add-label"))).clicked() {
             editor.add_label();
         }
         let count = editor.list().len();
         let selected = editor.selected;
         if ui
-            .add_enabled(count > 0, egui::Button::new("Remove"))
+            .add_enabled(count > 0, egui::Button::new(tx(tr!("scheme-remove"))))
             .clicked()
             && selected < count
         {
@@ -325,7 +333,10 @@ fn label_list_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, editor: &mut
             editor.loaded_selection = None;
         }
         if ui
-            .add_enabled(selected > 0, egui::Button::new("Move Earlier"))
+            .add_enabled(
+                selected > 0,
+                egui::Button::new(tx(tr!("scheme-move-earlier"))),
+            )
             .clicked()
         {
             editor.list_mut().swap(selected, selected - 1);
@@ -333,7 +344,10 @@ fn label_list_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, editor: &mut
             editor.loaded_selection = None;
         }
         if ui
-            .add_enabled(selected + 1 < count, egui::Button::new("Move Later"))
+            .add_enabled(
+                selected + 1 < count,
+                egui::Button::new(tx(tr!("scheme-move-later"))),
+            )
             .clicked()
         {
             editor.list_mut().swap(selected, selected + 1);
@@ -351,7 +365,7 @@ fn label_fields_ui(
 ) {
     let selected = editor.selected;
     let Some(label) = list_of(&mut editor.draft, editor.kind).get_mut(selected) else {
-        ui.label("No labels. Add one.");
+        t::label(ui, tr!("scheme-no-labels"));
         return;
     };
     if editor.loaded_selection != Some(editor.selected) {
@@ -364,40 +378,54 @@ fn label_fields_ui(
     egui::Grid::new("label-fields")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.label("Name");
-            let (_, output) = editor.name.ui(ui, engine, "Label name (Arabic or Latin)");
+            t::label(ui, tr!("scheme-name"));
+            let (_, output) = editor.name.ui(ui, engine, &tr!("scheme-name-hint"));
             if output.changed {
                 label.name = editor.name.text();
             }
             ui.end_row();
-            ui.label("Description");
-            let (_, output) = editor.description.ui(ui, engine, "What the label means");
+            t::label(ui, tr!("scheme-description"));
+            let (_, output) = editor
+                .description
+                .ui(ui, engine, &tr!("scheme-description-hint"));
             if output.changed {
                 label.description = editor.description.text();
             }
             ui.end_row();
-            ui.label("Colour");
+            t::label(ui, tr!("scheme-colour"));
             let mut color = parse_hex_color(&label.color);
             if ui.color_edit_button_srgba(&mut color).changed() {
                 label.color = to_hex(color);
             }
             ui.end_row();
-            ui.label("Shortcut key");
+            t::label(ui, tr!("scheme-shortcut-key"));
             let current = label
                 .shortcut
-                .map_or_else(|| "none".to_owned(), |k| k.to_string());
+                .map_or_else(|| tr!("scheme-no-shortcut"), |k| k.to_string());
             egui::ComboBox::from_id_salt("shortcut")
-                .selected_text(current)
+                .selected_text(tx(current))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut label.shortcut, None, "none");
+                    ui.selectable_value(&mut label.shortcut, None, tx(tr!("scheme-no-shortcut")));
                     for key in '1'..='9' {
                         ui.selectable_value(&mut label.shortcut, Some(key), key.to_string());
                     }
                 });
             ui.end_row();
-            ui.label("Id");
-            ui.label(&label.id)
-                .on_hover_text("Stored in annotations; not changeable here");
+            t::label(ui, tr!("scheme-id"));
+            let id = ui.label(&label.id);
+            t::hover(id, tr!("scheme-id-tip"));
             ui.end_row();
         });
+}
+
+/// A row that wraps, starting at the interface's reading side.
+fn wrapped_row(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    if crate::i18n::is_rtl() {
+        ui.with_layout(
+            egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true),
+            add,
+        );
+    } else {
+        ui.horizontal_wrapped(add);
+    }
 }

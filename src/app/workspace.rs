@@ -12,6 +12,7 @@ use super::{
 use crate::document::{Document, DocumentError, LoadOptions};
 use crate::jobs::{Job, Poll};
 use crate::session::AnnotationSession;
+use crate::tr;
 use crate::ui::ReaderState;
 
 /// The work the window shows (see the module documentation).
@@ -231,16 +232,11 @@ impl Workspace {
         let path = session.document.path.clone().unwrap_or_default();
         let document = match change {
             article_watch::ArticleChange::Missing => {
-                self.message = Some(format!(
-                    "The article is no longer on disk (moved or deleted). Its annotations are kept as they are, in memory and in their file; it is read again if it comes back: {}",
-                    path.display()
-                ));
+                self.message = Some(tr!("watch-article-missing", path = &path));
                 return;
             }
             article_watch::ArticleChange::Unreadable(error) => {
-                self.message = Some(format!(
-                    "The article changed on disk but could not be read again, so the earlier text stays on screen: {error}"
-                ));
+                self.message = Some(tr!("watch-article-unreadable", error = error.to_string()));
                 return;
             }
             article_watch::ArticleChange::Changed(document) => document,
@@ -282,18 +278,21 @@ impl Workspace {
         let orphaned = store.orphans().count();
         let placed = store.annotations().len() - orphaned;
         let attention = if orphaned > 0 {
-            format!(", {orphaned} need(s) attention (orphaned: listed in the Annotations panel)")
+            tr!("watch-reloaded-orphaned", count = orphaned)
         } else {
             String::new()
         };
         let fuzzy = if summary.fuzzy > 0 {
-            format!(", {} by a close match", summary.fuzzy)
+            tr!("watch-reloaded-fuzzy", count = summary.fuzzy)
         } else {
             String::new()
         };
-        let message = format!(
-            "The article changed on disk and was reloaded: {placed} annotation(s) re-attached{attention}{fuzzy}: {}",
-            path.display()
+        let message = tr!(
+            "watch-reloaded",
+            count = placed,
+            orphaned = attention,
+            fuzzy = fuzzy,
+            path = &path,
         );
         log::info!(
             "article changed on disk, reloaded with {paragraphs} paragraphs: {}",
@@ -318,24 +317,17 @@ impl Workspace {
         }
         if !self.switch_refused {
             self.switch_refused = true;
-            self.message = Some(
-                "The annotations of the open article could not be saved, so it stays open: use File > Save Annotations As… to keep them elsewhere, or open the other article again to leave them in a recovery copy.".to_owned(),
-            );
+            self.message = Some(tr!("message-switch-not-saved"));
             return false;
         }
         match crate::session::write_recovery_copy(&session.annotations) {
             Some(path) => {
                 self.switch_refused = false;
-                self.message = Some(format!(
-                    "The previous article's annotations could not be saved next to it; a copy was kept at {}.",
-                    path.display()
-                ));
+                self.message = Some(tr!("message-switch-copy-kept", path = &path));
                 true
             }
             None => {
-                self.message = Some(
-                    "The annotations of the open article could not be saved anywhere, so it stays open: use File > Save Annotations As…".to_owned(),
-                );
+                self.message = Some(tr!("message-switch-not-saved-anywhere"));
                 false
             }
         }
@@ -419,7 +411,7 @@ impl Workspace {
             }
             Some(Err(error)) => self.message = Some(error.to_string()),
             None => {
-                self.message = Some(format!("Loading stopped unexpectedly: {}", path.display()));
+                self.message = Some(tr!("message-loading-stopped", path = path));
             }
         }
     }
@@ -454,14 +446,15 @@ impl Workspace {
         };
         let format = session.document.format;
         let Some(path) = session.document.path.clone() else {
-            self.message = Some("The sample article has no other encoding.".to_owned());
+            self.message = Some(tr!("message-sample-no-encoding"));
             return;
         };
         if !format.has_text_encoding() {
-            self.message = Some(format!(
-                "{} This {format} file stays as it is: {}",
-                &super::menus::no_encoding_choice(),
-                path.display()
+            self.message = Some(tr!(
+                "message-encoding-not-applicable",
+                reason = super::menus::no_encoding_choice(),
+                format = format.to_string(),
+                path = &path,
             ));
             return;
         }
@@ -478,10 +471,7 @@ impl Workspace {
             self.open(ctx, path);
         } else {
             self.settings.recent_files.retain(|p| *p != path);
-            self.message = Some(format!(
-                "Removed from recent files because it no longer exists: {}",
-                path.display()
-            ));
+            self.message = Some(tr!("message-recent-file-gone", path = &path));
         }
     }
 }

@@ -12,8 +12,10 @@ use egui::{Color32, Key, Modifiers, Rect, Role, Sense, Ui, WidgetInfo, vec2};
 
 use crate::arabic::{Normalized, search_folding};
 use crate::text::{ReadingFace, TextEngine};
+use crate::tr;
 use crate::ui::NoteEditor;
 use crate::ui::bidi_label::{bidi_button, bidi_label, ui_style};
+use crate::ui::tr::{self as t, tx};
 
 /// Height of one row of the listing, in points.
 const ROW_HEIGHT: f32 = 26.0;
@@ -132,7 +134,7 @@ impl FileDialog {
         file_name: &str,
     ) -> Self {
         let mut name = NoteEditor::single_line(egui::Id::unique("hashiya-file-dialog-name"))
-            .named("File name");
+            .named(tr!("filedialog-file-name"));
         name.set_text(engine, None, file_name, ReadingFace::default());
         Self {
             mode,
@@ -147,9 +149,9 @@ impl FileDialog {
             selected: None,
             filter_text: String::new(),
             filter: NoteEditor::single_line(egui::Id::unique("hashiya-file-dialog-filter"))
-                .named("Filter"),
+                .named(tr!("filedialog-filter")),
             location: NoteEditor::single_line(egui::Id::unique("hashiya-file-dialog-path"))
-                .named("Folder path"),
+                .named(tr!("filedialog-folder-path")),
             name,
             scroll_to_selected: false,
             scroll_offset: 0.0,
@@ -293,7 +295,7 @@ impl FileDialog {
         let name = self.name.text();
         let name = name.trim();
         if name.is_empty() {
-            self.error = Some("Type a file name.".to_owned());
+            self.error = Some(tr!("filedialog-type-a-name"));
             return None;
         }
         Some(FileDialogAction::Choose(self.listing.folder.join(name)))
@@ -404,23 +406,21 @@ impl FileDialog {
         egui::Panel::top("hashiya-file-dialog-head")
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                ui.heading(&self.title);
+                t::heading(ui, self.title.as_str());
                 if let Some(notice) = &self.notice {
                     bidi_label(ui, engine, notice, Some(ui.visuals().warn_fg_color));
                 }
-                ui.horizontal(|ui| {
-                    if ui
-                        .add_enabled(
-                            self.listing.folder.parent().is_some(),
-                            egui::Button::new("Up"),
-                        )
-                        .on_hover_text("Parent folder (Backspace in an empty field, Alt+Up)")
-                        .clicked()
-                    {
+                t::row(ui, |ui| {
+                    let up = ui.add_enabled(
+                        self.listing.folder.parent().is_some(),
+                        egui::Button::new(tx(tr!("filedialog-up"))),
+                    );
+                    if t::hover(up, tr!("filedialog-up-tip")).clicked() {
                         action = self.parent();
                     }
-                    ui.label("Folder");
-                    self.location.ui(ui, engine, "Type a path and press Enter");
+                    t::label(ui, tr!("filedialog-folder"));
+                    self.location
+                        .ui(ui, engine, &tr!("filedialog-folder-path-hint"));
                 });
                 ui.add_space(2.0);
             });
@@ -428,18 +428,14 @@ impl FileDialog {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 ui.add_space(4.0);
-                ui.horizontal(|ui| match self.mode {
+                t::row(ui, |ui| match self.mode {
                     FileDialogMode::Save => {
-                        ui.label("Name");
-                        self.name.ui(ui, engine, "File name");
+                        t::label(ui, tr!("filedialog-name"));
+                        self.name.ui(ui, engine, &tr!("filedialog-file-name"));
                     }
                     FileDialogMode::Open | FileDialogMode::Folder => {
-                        ui.label("Filter");
-                        self.filter.ui(
-                            ui,
-                            engine,
-                            "Type part of a name (vowel marks and alef forms ignored)",
-                        );
+                        t::label(ui, tr!("filedialog-filter"));
+                        self.filter.ui(ui, engine, &tr!("filedialog-filter-hint"));
                     }
                 });
                 self.status_ui(ui, engine);
@@ -451,7 +447,7 @@ impl FileDialog {
             egui::Panel::top("hashiya-file-dialog-places")
                 .frame(egui::Frame::NONE)
                 .show(ui, |ui| {
-                    ui.horizontal_wrapped(|ui| {
+                    wrapped_row(ui, |ui| {
                         for place in places {
                             if bidi_small_place(ui, engine, place) {
                                 action = Some(FileDialogAction::Go(place.path.clone()));
@@ -466,15 +462,13 @@ impl FileDialog {
                 .resizable(false)
                 .exact_size(PLACES_WIDTH)
                 .show(ui, |ui| {
-                    ui.label("Places");
+                    t::label(ui, tr!("filedialog-places"));
                     egui::ScrollArea::vertical()
                         .id_salt("hashiya-file-dialog-places")
                         .show(ui, |ui| {
                             for place in places {
-                                if bidi_button(ui, engine, &place.label)
-                                    .on_hover_text(place.path.display().to_string())
-                                    .clicked()
-                                {
+                                let button = bidi_button(ui, engine, &place.label);
+                                if t::hover(button, place.path.display().to_string()).clicked() {
                                     action = Some(FileDialogAction::Go(place.path.clone()));
                                 }
                             }
@@ -498,23 +492,24 @@ impl FileDialog {
         let shown = self.visible.len();
         let total = self.listing.entries.len();
         let mut status = if shown == total {
-            format!("{total} item(s)")
+            tr!("filedialog-items", count = total)
         } else {
-            format!("{shown} of {total} item(s) match the filter")
+            tr!("filedialog-items-matching", shown = shown, count = total)
         };
         if self.mode == FileDialogMode::Folder && self.listing.unlisted_files > 0 {
-            let articles = self.listing.unlisted_files;
-            status = format!("{status} · {articles} article(s) in this folder");
+            let articles = tr!(
+                "filedialog-articles-here",
+                count = self.listing.unlisted_files
+            );
+            status = format!("{status} · {articles}");
         }
         let hint = match self.mode {
-            FileDialogMode::Open => "Enter opens, Backspace goes up, Esc cancels",
-            FileDialogMode::Folder => "Enter goes in, Ctrl+Enter opens, Esc cancels",
-            FileDialogMode::Save => "Enter saves, Esc cancels",
+            FileDialogMode::Open => tr!("filedialog-keys-open"),
+            FileDialogMode::Folder => tr!("filedialog-keys-folder"),
+            FileDialogMode::Save => tr!("filedialog-keys-save"),
         };
-        ui.weak(format!("{status} · {hint}")).on_hover_text(
-            "Type to filter · Up/Down select · Enter opens a file or goes into a folder · \
-             Backspace (field empty) or Alt+Up: parent folder · Ctrl+L: type a path · Esc cancels",
-        );
+        let status = t::weak_label(ui, format!("{status} · {hint}"));
+        t::hover(status, tr!("filedialog-keys-tip"));
     }
 
     fn buttons_ui(&mut self, ui: &mut Ui, engine: &mut TextEngine) -> Option<FileDialogAction> {
@@ -523,28 +518,31 @@ impl FileDialog {
             let name = path
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            let question = format!("{} already exists. Replace it?", crate::ui::in_ltr(&name));
+            let question = tr!(
+                "filedialog-replace-question",
+                name = crate::ui::in_ltr(&name)
+            );
             bidi_label(ui, engine, &question, Some(ui.visuals().warn_fg_color));
-            ui.horizontal(|ui| {
-                if ui.button("Replace").clicked() {
+            t::row(ui, |ui| {
+                if ui.button(tx(tr!("filedialog-replace"))).clicked() {
                     action = Some(FileDialogAction::Choose(path.clone()));
                 }
-                if ui.button("Keep It").clicked() {
+                if ui.button(tx(tr!("filedialog-keep-it"))).clicked() {
                     self.confirm_replace = None;
                 }
             });
             return action;
         }
-        ui.horizontal(|ui| {
-            if ui.button("Cancel").clicked() {
+        t::row(ui, |ui| {
+            if ui.button(tx(tr!("filedialog-cancel"))).clicked() {
                 action = Some(FileDialogAction::Cancel);
             }
             let primary = match self.mode {
-                FileDialogMode::Open => "Open",
-                FileDialogMode::Folder => "Open This Folder",
-                FileDialogMode::Save => "Save",
+                FileDialogMode::Open => tr!("filedialog-open"),
+                FileDialogMode::Folder => tr!("filedialog-open-this-folder"),
+                FileDialogMode::Save => tr!("filedialog-save"),
             };
-            if ui.button(primary).clicked() {
+            if ui.button(tx(primary)).clicked() {
                 action = match self.mode {
                     FileDialogMode::Folder => {
                         Some(FileDialogAction::Choose(self.listing.folder.clone()))
@@ -561,13 +559,13 @@ impl FileDialog {
         if self.visible.is_empty() {
             let empty = if self.listing.entries.is_empty() {
                 match self.mode {
-                    FileDialogMode::Folder => "No sub-folders here.",
-                    FileDialogMode::Open | FileDialogMode::Save => "Nothing to show here.",
+                    FileDialogMode::Folder => tr!("filedialog-no-sub-folders"),
+                    FileDialogMode::Open | FileDialogMode::Save => tr!("filedialog-nothing-here"),
                 }
             } else {
-                "Nothing matches the filter."
+                tr!("filedialog-nothing-matches")
             };
-            ui.weak(empty);
+            t::weak_label(ui, empty);
             return None;
         }
         let mut action = None;
@@ -618,11 +616,22 @@ impl FileDialog {
     }
 }
 
+/// A row that wraps, starting at the interface's reading side.
+fn wrapped_row(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    if crate::i18n::is_rtl() {
+        ui.with_layout(
+            egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true),
+            add,
+        );
+    } else {
+        ui.horizontal_wrapped(add);
+    }
+}
+
 /// A compact place button for narrow dialogs; true when clicked.
 fn bidi_small_place(ui: &mut Ui, engine: &mut TextEngine, place: &Place) -> bool {
-    crate::ui::bidi_small_button(ui, engine, &place.label)
-        .on_hover_text(place.path.display().to_string())
-        .clicked()
+    let button = crate::ui::bidi_small_button(ui, engine, &place.label);
+    t::hover(button, place.path.display().to_string()).clicked()
 }
 
 /// One entry: an icon and its name on one line, cut with an ellipsis when too long.
