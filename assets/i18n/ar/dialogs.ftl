@@ -12,12 +12,12 @@ window-open-article-hint = افتح مقالة من ملف > فتح…، أو أ
 ## الرسائل فوق المقالة
 
 message-dismiss = إخفاء
-message-undecodable-bytes = { $count ->
+message-undecodable-bytes = { PLURAL($count) ->
         [one] تعذّر فك ترميز تسلسل بايتات واحد في هذا الملف ({ $encoding })، وهو معروض على هيئة �: { $path }
         [two] تعذّر فك ترميز تسلسلَي بايتات في هذا الملف ({ $encoding })، وهما معروضان على هيئة �: { $path }
        *[other] تعذّر فك ترميز { $count } من تسلسلات البايتات في هذا الملف ({ $encoding })، وهي معروضة على هيئة �: { $path }
     }
-message-long-paragraphs = { $count ->
+message-long-paragraphs = { PLURAL($count) ->
         [one] عُرضت فقرة طويلة جدًا في أجزاء لا يتجاوز كلٌّ منها { $size } KiB.
         [two] عُرضت فقرتان طويلتان جدًا في أجزاء لا يتجاوز كلٌّ منها { $size } KiB.
         [few] عُرضت { $count } فقرات طويلة جدًا في أجزاء لا يتجاوز كلٌّ منها { $size } KiB.
@@ -47,7 +47,7 @@ message-stopped-importing = توقفت حاشية في المرة السابقة
 watch-article-missing = لم تعد المقالة موجودة على القرص (نُقلت أو حُذفت). تبقى تعليقاتها كما هي، في الذاكرة وفي ملفها، وستُقرأ المقالة من جديد إن عادت: { $path }
 watch-article-unreadable = تغيّرت المقالة على القرص لكن تعذّرت قراءتها من جديد، فبقي النص السابق معروضًا: { $error }
 # ‏$orphaned و$fuzzy هما watch-reloaded-orphaned وwatch-reloaded-fuzzy، أو نص فارغ.
-watch-reloaded = { $count ->
+watch-reloaded = { PLURAL($count) ->
         [zero] تغيّرت المقالة على القرص فأُعيد تحميلها: لم يُعَد ربط أي تعليق{ $orphaned }{ $fuzzy }: { $path }
         [one] تغيّرت المقالة على القرص فأُعيد تحميلها: أُعيد ربط تعليق واحد{ $orphaned }{ $fuzzy }: { $path }
         [two] تغيّرت المقالة على القرص فأُعيد تحميلها: أُعيد ربط تعليقين{ $orphaned }{ $fuzzy }: { $path }
@@ -55,7 +55,7 @@ watch-reloaded = { $count ->
         [many] تغيّرت المقالة على القرص فأُعيد تحميلها: أُعيد ربط { $count } تعليقًا{ $orphaned }{ $fuzzy }: { $path }
        *[other] تغيّرت المقالة على القرص فأُعيد تحميلها: أُعيد ربط { $count } تعليق{ $orphaned }{ $fuzzy }: { $path }
     }
-watch-reloaded-orphaned = { $count ->
+watch-reloaded-orphaned = { PLURAL($count) ->
         [one] ، وتعليق واحد يحتاج إلى انتباه (فقد موضعه، وهو مُدرَج في لوحة التعليقات)
         [two] ، وتعليقان يحتاجان إلى انتباه (فقدا موضعيهما، وهما مُدرَجان في لوحة التعليقات)
         [few] ، و{ $count } تعليقات تحتاج إلى انتباه (فقدت مواضعها، وهي مُدرَجة في لوحة التعليقات)
@@ -107,12 +107,12 @@ dialog-no-folder-to-save-in = لا يوجد مجلد للحفظ فيه: { $path 
 dialog-place-home = المجلد الشخصي
 dialog-place-computer = الحاسوب (/)
 dialog-folder-unreadable = تتعذّر قراءة هذا المجلد ({ $error }): { $path }
-dialog-too-many-entries = { $count ->
+dialog-too-many-entries = { PLURAL($count) ->
         [few] لا تُسرد إلا أول { $count } عناصر؛ اكتب مسارًا للوصول إلى ما بعدها.
         [many] لا يُسرد إلا أول { $count } عنصرًا؛ اكتب مسارًا للوصول إلى ما بعدها.
        *[other] لا يُسرد إلا أول { $count } عنصر؛ اكتب مسارًا للوصول إلى ما بعدها.
     }
-dialog-unreadable-entries = { $count ->
+dialog-unreadable-entries = { PLURAL($count) ->
         [one] تعذّرت قراءة عنصر واحد.
         [two] تعذّرت قراءة عنصرين.
         [few] تعذّرت قراءة { $count } عناصر.
@@ -133,7 +133,7 @@ filedialog-up = أعلى
 filedialog-up-tip = المجلد الأب (Backspace في حقل فارغ، Alt+Up)
 filedialog-places = الأماكن
 filedialog-type-a-name = اكتب اسمًا للملف.
-filedialog-items = { $count ->
+filedialog-items = { PLURAL($count) ->
         [zero] لا عناصر
         [one] عنصر واحد
         [two] عنصران
@@ -142,7 +142,7 @@ filedialog-items = { $count ->
        *[other] { $count } عنصر
     }
 filedialog-items-matching = يطابق التصفية { $shown } من أصل { $count }
-filedialog-articles-here = { $count ->
+filedialog-articles-here = { PLURAL($count) ->
         [one] مقالة واحدة في هذا المجلد
         [two] مقالتان في هذا المجلد
         [few] { $count } مقالات في هذا المجلد
