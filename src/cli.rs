@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crate::app::{HashiyaApp, ICON_PNG, desktop};
 use crate::document::{self, LoadOptions};
+use crate::tr;
 
 /// Read and annotate Arabic news articles.
 #[derive(Debug, Parser)]
@@ -276,9 +277,7 @@ pub fn main() -> ExitCode {
             csv: Some(_),
             level: AgreementLevel::Paragraph,
             ..
-        }) => Err(anyhow::anyhow!(
-            "--csv writes span-level figures: add --level span"
-        )),
+        }) => Err(anyhow::anyhow!(tr!("cli-csv-needs-span-level"))),
         Some(Command::Agreement {
             folder,
             json,
@@ -315,10 +314,32 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("hashiya: {error:#}");
+            note(format_args!("{error:#}"));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints one of the command line's messages to standard error, after the program's name.
+fn note(message: impl std::fmt::Display) {
+    eprintln!("hashiya: {message}");
+}
+
+/// `items` joined with the interface language's list separator.
+fn list(items: &[impl AsRef<str>]) -> String {
+    let separator = tr!("cli-list-separator");
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(&separator)
+}
+
+/// An error with one of the command line's messages.
+macro_rules! fail {
+    ($($message:tt)+) => {
+        anyhow::anyhow!(tr!($($message)+))
+    };
 }
 
 /// Load options with the encoding named by `label`, if any.
@@ -326,7 +347,7 @@ fn load_options(label: Option<&str>) -> anyhow::Result<LoadOptions> {
     let encoding = label
         .map(|label| {
             encoding_rs::Encoding::for_label(label.as_bytes())
-                .ok_or_else(|| anyhow::anyhow!("unknown encoding {label:?}"))
+                .ok_or_else(|| fail!("cli-unknown-encoding", label = format!("{label:?}")))
         })
         .transpose()?;
     Ok(LoadOptions {
@@ -390,14 +411,10 @@ fn export(
         if path.is_dir() {
             let (found, errors) = export::load_folder(path);
             for error in errors {
-                eprintln!("hashiya: skipped: {error}");
+                note(tr!("cli-skipped", error = error.to_string()));
             }
             if found.is_empty() {
-                anyhow::bail!(
-                    "no annotations files (<article>.annotations.json or \
-                     <article>.annotations.<name>.json) under {}",
-                    path.display()
-                );
+                return Err(fail!("cli-no-annotations-files-under", path = path));
             }
             items.extend(found);
         } else {
@@ -423,8 +440,13 @@ fn export(
 /// Writes an export's text to `out`, or to standard output.
 fn write_export(out: Option<PathBuf>, text: &str) -> anyhow::Result<()> {
     match out {
-        Some(path) => std::fs::write(&path, text)
-            .map_err(|e| anyhow::anyhow!("could not write the export ({e}): {}", path.display()))?,
+        Some(path) => std::fs::write(&path, text).map_err(|e| {
+            fail!(
+                "cli-could-not-write-export",
+                error = e.to_string(),
+                path = &path
+            )
+        })?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(())
@@ -495,15 +517,11 @@ fn export_piecewise(format: Piecewise, articles: &[PathBuf]) -> anyhow::Result<S
                             format.append(&mut text, pieces);
                         }
                     }
-                    Err(error) => eprintln!("hashiya: skipped: {error}"),
+                    Err(error) => note(tr!("cli-skipped", error = error.to_string())),
                 },
             );
             if found == 0 {
-                anyhow::bail!(
-                    "no annotations files (<article>.annotations.json or \
-                     <article>.annotations.<name>.json) under {}",
-                    path.display()
-                );
+                return Err(fail!("cli-no-annotations-files-under", path = path));
             }
         } else {
             let found = export::load_all(path)?;
@@ -524,12 +542,13 @@ fn export_piecewise(format: Piecewise, articles: &[PathBuf]) -> anyhow::Result<S
 fn write_new_or_same(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
     crate::files::write_new_or_same(path, text).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            anyhow::anyhow!(
-                "a different file is already there; brat's text file is not overwritten: {}",
-                path.display()
-            )
+            fail!("cli-brat-text-exists", path = path)
         } else {
-            anyhow::anyhow!("could not write the export ({e}): {}", path.display())
+            fail!(
+                "cli-could-not-write-export",
+                error = e.to_string(),
+                path = path
+            )
         }
     })
 }
@@ -540,18 +559,22 @@ fn export_brat(
 ) -> anyhow::Result<()> {
     use crate::export::entities;
     let write = |path: &std::path::Path, text: &str| {
-        std::fs::write(path, text)
-            .map_err(|e| anyhow::anyhow!("could not write the export ({e}): {}", path.display()))
+        std::fs::write(path, text).map_err(|e| {
+            fail!(
+                "cli-could-not-write-export",
+                error = e.to_string(),
+                path = path
+            )
+        })
     };
     match (items, out) {
         ([item], out) if out.is_none_or(|p| !p.is_dir()) => {
             let brat = entities::to_brat(item);
             match (out, &brat.text) {
                 (None, None) => std::io::stdout().lock().write_all(brat.ann.as_bytes())?,
-                (None, Some(_)) => anyhow::bail!(
-                    "the brat offsets count in the article's text, which is not a UTF-8 .txt                      file holding exactly it; give --out FILE.ann so the text can be written                      beside it: {}",
-                    item.path.display()
-                ),
+                (None, Some(_)) => {
+                    return Err(fail!("cli-brat-needs-out-file", path = &item.path));
+                }
                 (Some(path), text) => {
                     if let Some(text) = text {
                         write_new_or_same(&path.with_extension("txt"), text)?;
@@ -560,12 +583,14 @@ fn export_brat(
                 }
             }
         }
-        (_, None) => anyhow::bail!(
-            "brat export of several articles or sidecars writes a .ann and a .txt for each:              give --out FOLDER"
-        ),
+        (_, None) => return Err(fail!("cli-brat-needs-out-folder")),
         (items, Some(folder)) => {
             std::fs::create_dir_all(folder).map_err(|e| {
-                anyhow::anyhow!("could not create the folder ({e}): {}", folder.display())
+                fail!(
+                    "cli-could-not-create-folder",
+                    error = e.to_string(),
+                    path = folder
+                )
             })?;
             let mut used = std::collections::HashSet::new();
             for item in items {
@@ -578,10 +603,7 @@ fn export_brat(
                     None => stem,
                 };
                 if !used.insert(name.clone()) {
-                    anyhow::bail!(
-                        "two articles would both be written as {name}.ann; export them to                          separate folders: {}",
-                        item.path.display()
-                    );
+                    return Err(fail!("cli-brat-same-name", name = &name, path = &item.path));
                 }
                 let brat = entities::to_brat(item);
                 write_new_or_same(&folder.join(format!("{name}.txt")), &item.document.text)?;
@@ -611,15 +633,18 @@ fn import(
     };
     let summary = import::import_file(article, file, format, annotator, &author)?;
     println!(
-        "imported {} passages and {} relations into {}",
-        summary.spans_added,
-        summary.relations_added,
-        summary.sidecar.display()
+        "{}",
+        tr!(
+            "cli-imported",
+            passages = summary.spans_added,
+            relations = summary.relations_added,
+            path = &summary.sidecar
+        )
     );
     if !summary.types_added.is_empty() {
         println!(
-            "added to the label scheme: {}",
-            summary.types_added.join(", ")
+            "{}",
+            tr!("cli-labels-added", labels = list(&summary.types_added))
         );
     }
     Ok(())
@@ -633,61 +658,58 @@ fn import_bundle(files: &[PathBuf], out: &std::path::Path) -> anyhow::Result<()>
         if last_bundle != Some(state.bundle_idx) {
             last_bundle = Some(state.bundle_idx);
             if let Some(file) = files.get(state.bundle_idx) {
-                eprintln!(
-                    "hashiya: reading {} ({}/{})",
-                    file.display(),
-                    state.bundle_idx + 1,
-                    state.bundles
-                );
+                note(tr!(
+                    "cli-reading-bundle",
+                    path = file,
+                    number = state.bundle_idx + 1,
+                    count = state.bundles
+                ));
             }
         }
     };
     let report = bundle::import_bundles(files, out, &mut progress, &cancel)?;
     for (file, skipped) in &report.skipped {
-        eprintln!(
-            "hashiya: skipped article {} ({}): {}",
-            skipped.index,
-            skipped.reason,
-            file.display()
-        );
+        note(tr!(
+            "cli-skipped-article",
+            number = skipped.index,
+            reason = &skipped.reason,
+            path = file
+        ));
     }
     for error in &report.failed {
-        eprintln!("hashiya: {error}");
+        note(error);
     }
     let mut stdout = std::io::stdout().lock();
     for article in &report.written {
         writeln!(stdout, "{}", article.path.display())?;
     }
     if let Some(csv) = &report.csv_path {
-        eprintln!(
-            "hashiya: {} articles written, listed in {}",
-            report.written.len(),
-            csv.display()
-        );
+        note(tr!(
+            "cli-articles-written",
+            count = report.written.len(),
+            path = csv
+        ));
     }
     if !report.failed.is_empty() {
-        anyhow::bail!(
-            "{} of {} files gave no article (see above)",
-            report.failed.len(),
-            files.len()
-        );
+        return Err(fail!(
+            "cli-bundles-failed",
+            failed = report.failed.len(),
+            count = files.len()
+        ));
     }
     Ok(())
 }
 
 fn agreement(folder: &std::path::Path, json: bool) -> anyhow::Result<()> {
     if !folder.is_dir() {
-        anyhow::bail!("not a folder: {}", folder.display());
+        return Err(fail!("cli-not-a-folder", path = folder));
     }
     let report = crate::corpus::folder_agreement(folder);
     for problem in &report.skipped {
-        eprintln!("hashiya: skipped: {problem}");
+        note(tr!("cli-skipped", error = problem));
     }
     if report.annotators.len() < 2 {
-        anyhow::bail!(
-            "agreement needs at least two annotators' sidecars (<article>.annotations.<name>.json) for the same article: {}",
-            folder.display()
-        );
+        return Err(fail!("cli-agreement-needs-two", path = folder));
     }
     print_report(&report, json, || {
         crate::corpus::agreement_table(&report, Some(folder))
@@ -701,15 +723,15 @@ fn merge_sidecar(
     theirs: &std::path::Path,
     path: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
-    let shown = path.unwrap_or(ours).display();
+    let shown = path.unwrap_or(ours);
     let report = crate::gitstore::merge_files(base, ours, theirs)
-        .map_err(|e| anyhow::anyhow!("cannot merge {shown}: {e}"))?;
+        .map_err(|e| fail!("cli-cannot-merge", path = shown, error = e.to_string()))?;
     if report.conflicts > 0 {
-        eprintln!(
-            "hashiya: {shown}: {} annotation field(s) were changed on both sides; the later \
-             edit was kept and the other value is listed under \"conflicts\"",
-            report.conflicts
-        );
+        note(tr!(
+            "cli-merge-conflicts",
+            path = shown,
+            count = report.conflicts
+        ));
     }
     Ok(())
 }
@@ -719,23 +741,20 @@ fn git_setup(folder: Option<&std::path::Path>) -> anyhow::Result<()> {
     let folder = folder.as_path();
     let executable = std::env::current_exe()
         .and_then(std::fs::canonicalize)
-        .map_err(|e| anyhow::anyhow!("cannot find the path of this program: {e}"))?;
+        .map_err(|e| fail!("cli-no-program-path", error = e.to_string()))?;
     let report = crate::gitstore::setup(folder, &executable)?;
     let attributes = report.root.join(".gitattributes");
     if report.attributes_written {
-        println!(
-            "updated {} (commit it, so every clone merges annotations by annotation)",
-            attributes.display()
-        );
+        println!("{}", tr!("cli-gitattributes-updated", path = &attributes));
     } else {
-        println!("{} already set up", attributes.display());
+        println!("{}", tr!("cli-gitattributes-set-up", path = &attributes));
     }
     if report.config_set.is_empty() {
-        println!("git configuration already set up");
+        println!("{}", tr!("cli-git-config-set-up"));
     } else {
         println!(
-            "set {} in this clone's git configuration (run hashiya git-setup in every clone)",
-            report.config_set.join(", ")
+            "{}",
+            tr!("cli-git-config-set", keys = list(&report.config_set))
         );
     }
     Ok(())
@@ -753,7 +772,7 @@ fn span_agreement(
 
     use crate::span_agreement::{self, GammaOptions, Progress};
     if !folder.is_dir() {
-        anyhow::bail!("not a folder: {}", folder.display());
+        return Err(fail!("cli-not-a-folder", path = folder));
     }
     let options = GammaOptions {
         samples,
@@ -766,30 +785,33 @@ fn span_agreement(
     let progress = |p: Progress| {
         let percent = (p.done * 100).checked_div(p.total).unwrap_or(100);
         if terminal && percent > shown.swap(percent, Ordering::Relaxed) {
-            eprint!("\rγ: {percent}%");
+            eprint!("\r{}", tr!("cli-gamma-progress", percent = percent));
         }
         true
     };
     let report = span_agreement::folder_span_agreement(folder, &options, &progress)
-        .map_err(|_| anyhow::anyhow!("cancelled"))?;
+        .map_err(|_| fail!("cli-cancelled"))?;
     if terminal && shown.load(Ordering::Relaxed) > 0 {
         eprintln!();
     }
     for problem in &report.skipped {
-        eprintln!("hashiya: skipped: {problem}");
+        note(tr!("cli-skipped", error = problem));
     }
     if report.annotators.len() < 2 || report.articles == 0 {
-        anyhow::bail!(
-            "agreement needs at least two annotators' sidecars (<article>.annotations.<name>.json) for the same article: {}",
-            folder.display()
-        );
+        return Err(fail!("cli-agreement-needs-two", path = folder));
     }
     if let Some(path) = csv {
         std::fs::write(
             path,
             span_agreement::span_agreement_csv(&report, Some(folder)),
         )
-        .map_err(|e| anyhow::anyhow!("could not write the CSV ({e}): {}", path.display()))?;
+        .map_err(|e| {
+            fail!(
+                "cli-could-not-write-csv",
+                error = e.to_string(),
+                path = path
+            )
+        })?;
     }
     print_report(&report, json, || {
         span_agreement::span_agreement_table(&report, Some(folder))
@@ -844,31 +866,25 @@ fn install_desktop(default_for: Option<&str>) -> anyhow::Result<()> {
         .find(|path| path.is_file())
     {
         println!(
-            "Hashiya is already installed for all users (a package installed {}): its \
-             launcher entry, icons and file types need no --install-desktop. Installing an \
-             entry for you alone anyway, running {}; --uninstall-desktop removes it.",
-            system_entry.display(),
-            executable.display()
+            "{}",
+            tr!(
+                "cli-installed-for-all-users",
+                path = &system_entry,
+                program = &executable
+            )
         );
     }
     for path in desktop::install(&dirs, &executable)? {
-        println!("installed {}", path.display());
+        println!("{}", tr!("cli-installed", path = &path));
     }
     match defaults {
         Some(mimes) => {
             if let Some(path) = desktop::make_default(&dirs, &mimes)? {
-                println!("changed {}", path.display());
+                println!("{}", tr!("cli-changed", path = &path));
             }
-            println!(
-                "Hashiya is the default application for {}; --uninstall-desktop restores the previous defaults.",
-                mimes.join(", ")
-            );
+            println!("{}", tr!("cli-default-for", types = list(&mimes)));
         }
-        None => println!(
-            "Hashiya is offered for .txt, .md, .html and .docx files (Open With); no default \
-             application was changed. To make it the default: hashiya --install-desktop \
-             --default-for txt,md"
-        ),
+        None => println!("{}", tr!("cli-offered-for")),
     }
     Ok(())
 }
@@ -877,10 +893,10 @@ fn uninstall_desktop() -> anyhow::Result<()> {
     let dirs = desktop::XdgDirs::from_env()?;
     let removed = desktop::uninstall(&dirs)?;
     if removed.is_empty() {
-        println!("nothing to remove under {}", dirs.data_home.display());
+        println!("{}", tr!("cli-nothing-to-remove", path = &dirs.data_home));
     }
     for path in removed {
-        println!("removed or restored {}", path.display());
+        println!("{}", tr!("cli-removed", path = &path));
     }
     Ok(())
 }
@@ -912,7 +928,7 @@ fn run_gui(path: Option<PathBuf>, builtin_dialogs: bool) -> anyhow::Result<()> {
             Ok(Box::new(app))
         }),
     )
-    .map_err(|error| anyhow::anyhow!("could not open the window: {error}"))
+    .map_err(|error| fail!("cli-could-not-open-window", error = error.to_string()))
 }
 
 /// Prints a report to standard output: as JSON, or as the table `table` makes.
@@ -929,4 +945,60 @@ fn print_report<T: serde::Serialize>(
         write!(stdout, "{}", table())?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{UiLanguage, message_in, message_signatures};
+
+    const EN: &str = include_str!("../assets/i18n/en/cli.ftl");
+    const AR: &str = include_str!("../assets/i18n/ar/cli.ftl");
+
+    #[test]
+    fn messages_have_the_same_ids_and_variables_in_every_language() {
+        let en = message_signatures(EN).unwrap();
+        let ar = message_signatures(AR).unwrap();
+        assert_eq!(en, ar);
+        assert!(en.iter().all(|(id, _)| id.starts_with("cli-")));
+    }
+
+    #[test]
+    fn every_message_the_command_line_uses_is_in_both_files() {
+        // The code before the tests: its `"cli-…"` literals are message ids.
+        let source = include_str!("cli.rs")
+            .split("#[cfg(test)]")
+            .next()
+            .unwrap_or_default();
+        let en: Vec<String> = message_signatures(EN)
+            .unwrap()
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        let mut used = Vec::new();
+        for piece in source.split("\"cli-").skip(1) {
+            let id = format!("cli-{}", piece.split('"').next().unwrap_or_default());
+            assert!(en.contains(&id), "{id} is not in en/cli.ftl");
+            used.push(id);
+        }
+        for id in &en {
+            assert!(used.contains(id), "{id} in en/cli.ftl is never used");
+        }
+    }
+
+    #[test]
+    fn arabic_counts_take_arabic_plurals_and_english_stays_as_it_was() {
+        let mut args = crate::i18n::Args::new();
+        args.set("passages", 3);
+        args.set("relations", 1);
+        args.set("path", "a.json");
+        assert_eq!(
+            message_in(UiLanguage::English, "cli-imported", Some(&args)),
+            "imported 3 passages and 1 relations into a.json"
+        );
+        // Arguments and selections are isolated (U+2068 … U+2069) in right-to-left text.
+        let arabic = message_in(UiLanguage::Arabic, "cli-imported", Some(&args))
+            .replace(['\u{2068}', '\u{2069}'], "");
+        assert!(arabic.contains(" مقاطع وعلاقة واحدة"), "{arabic}");
+        assert!(arabic.contains("a.json"));
+    }
 }

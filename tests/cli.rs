@@ -141,3 +141,122 @@ fn help_documents_the_builtin_dialogs_flag() {
     assert!(help.contains("--builtin-dialogs"), "{help}");
     assert!(help.contains("Hashiya's own file dialog"), "{help}");
 }
+
+/// `hashiya` with the messages' locale set to `lang` alone.
+fn hashiya_in(lang: &str) -> Command {
+    let mut command = hashiya();
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang);
+    command
+}
+
+#[test]
+fn messages_follow_the_locale_and_machine_output_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("مقالة.txt");
+    let text = "اجتماع باريس\n\nقال وزير الخارجية في باريس إن التحالف سيواصل عمله.\n";
+    std::fs::write(&article, text).unwrap();
+    let shown = article.display().to_string();
+
+    // An error of the command line's own: Arabic under an Arabic locale, still naming the
+    // file; English, as before, under the C locale.
+    let output = hashiya_in("ar_EG.UTF-8")
+        .arg("agreement")
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("hashiya: ليس مجلدًا: ") && stderr.contains(&shown),
+        "{stderr}"
+    );
+    let output = hashiya_in("C")
+        .arg("agreement")
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!("hashiya: not a folder: {shown}\n")
+    );
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let output = hashiya_in("ar_EG.UTF-8")
+        .args(["export", "--format", "csv"])
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("لا توجد ملفات تعليقات") && stderr.contains(&empty.display().to_string()),
+        "{stderr}"
+    );
+
+    // A summary: Arabic plurals and digits, and the Arabic list separator; English as before.
+    let entity = |n: usize, word: &str, label: &str| {
+        let start = text[..text.find(word).unwrap()].chars().count();
+        format!(
+            "T{n}\t{label} {start} {}\t{word}\n",
+            start + word.chars().count()
+        )
+    };
+    let ann = dir.path().join("entities.ann");
+    std::fs::write(
+        &ann,
+        [
+            entity(1, "وزير الخارجية", "PERS"),
+            entity(2, "باريس إن", "GPE"),
+            entity(3, "التحالف", "ORG"),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let import = |lang: &str, annotator: &str| {
+        let output = hashiya_in(lang)
+            .args(["import", "--format", "brat", "--annotator", annotator])
+            .arg(&article)
+            .arg(&ann)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // Arguments are isolated (U+2068 … U+2069) in right-to-left messages.
+    let arabic = import("ar_EG.UTF-8", "sara").replace(['\u{2068}', '\u{2069}'], "");
+    assert!(
+        arabic.starts_with("استُورد إلى ")
+            && arabic.contains("مقالة.txt.annotations.sara.json")
+            && arabic.contains(": ٣ مقاطع ولا علاقات\n")
+            && arabic.contains("، "),
+        "{arabic}"
+    );
+    let english = import("C", "omar");
+    let sidecar = dir.path().join("مقالة.txt.annotations.omar.json");
+    assert!(
+        english.starts_with(&format!(
+            "imported 3 passages and 0 relations into {}\n",
+            sidecar.display()
+        )),
+        "{english}"
+    );
+
+    // The JSON of `info` is the same in every locale, digits included.
+    let info = |lang: &str| {
+        let output = hashiya_in(lang).arg("info").arg(&article).output().unwrap();
+        assert!(output.status.success());
+        output.stdout
+    };
+    let arabic = info("ar_EG.UTF-8");
+    assert_eq!(arabic, info("C"));
+    let json: serde_json::Value = serde_json::from_slice(&arabic).unwrap();
+    assert_eq!(json["paragraphs"], 2);
+}
