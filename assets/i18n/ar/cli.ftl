@@ -22,14 +22,14 @@ cli-brat-same-name = ستُكتب مقالتان كلتاهما باسم { $name
 
 ## import
 
-cli-imported = استُورد إلى { $path }: { $passages ->
+cli-imported = استُورد إلى { $path }: { PLURAL($passages) ->
         [zero] لا مقاطع
         [one] مقطع واحد
         [two] مقطعان
         [few] { $passages } مقاطع
         [many] { $passages } مقطعًا
        *[other] { $passages } مقطع
-    } و{ $relations ->
+    } و{ PLURAL($relations) ->
         [zero] لا علاقات
         [one] علاقة واحدة
         [two] علاقتان
@@ -43,7 +43,7 @@ cli-labels-added = أُضيف إلى مخطط الوسوم: { $labels }
 
 cli-reading-bundle = جارٍ قراءة { $path } ({ $number } من { $count })
 cli-skipped-article = تُخطّيت المقالة رقم { $number } ({ $reason }): { $path }
-cli-articles-written = { $count ->
+cli-articles-written = { PLURAL($count) ->
         [zero] لم تُكتب أي مقالة
         [one] كُتبت مقالة واحدة
         [two] كُتبت مقالتان
@@ -62,7 +62,7 @@ cli-could-not-write-csv = تعذّرت كتابة ملف CSV ({ $error }): { $pa
 ## merge-sidecar and git-setup
 
 cli-cannot-merge = تعذّر دمج { $path }: { $error }
-cli-merge-conflicts = { $path }: { $count ->
+cli-merge-conflicts = { $path }: { PLURAL($count) ->
         [one] عُدِّل حقل واحد
         [two] عُدِّل حقلان
         [few] عُدِّل { $count } حقول
