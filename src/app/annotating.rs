@@ -13,6 +13,8 @@ use crate::jobs::Poll;
 use crate::session::annotations::Edit;
 use crate::session::saver::{self, SaveOutcome, Saver};
 use crate::text::{TextEngine, TextStyle};
+use crate::tr;
+use crate::ui::tr::{self as t, tx};
 use crate::ui::{
     PanelAction, ParagraphMarks, ReaderColors, annotation_panel_ui, parse_hex_color, reader_ui,
 };
@@ -285,10 +287,7 @@ impl Workspace {
             return;
         };
         self.message = Some(match session.annotations.start_afresh(&session.document) {
-            Ok(moved) => format!(
-                "The damaged annotations file was kept as {}",
-                moved.display()
-            ),
+            Ok(moved) => tr!("panel-afresh-kept", path = &moved),
             Err(error) => error.to_string(),
         });
     }
@@ -407,9 +406,7 @@ impl Workspace {
             .as_ref()
             .is_some_and(|s| s.annotations.has_unsaved_changes());
         if unsaved {
-            self.message = Some(format!(
-                "{what_happened}: the open article's annotations could not be saved first."
-            ));
+            self.message = Some(tr!("panel-not-saved-first", what = what_happened));
         }
         !unsaved
     }
@@ -439,12 +436,16 @@ impl Workspace {
         };
         let text = crate::export::export(&[session.export_item()], format);
         self.message = Some(match std::fs::write(path, text) {
-            Ok(()) => format!(
-                "Exported {} annotation(s) to {}",
-                session.annotations.store().annotations().len(),
-                path.display()
+            Ok(()) => tr!(
+                "panel-exported",
+                count = session.annotations.store().annotations().len(),
+                path = path
             ),
-            Err(error) => format!("Could not write the export ({error}): {}", path.display()),
+            Err(error) => tr!(
+                "panel-export-write-failed",
+                error = error.to_string(),
+                path = path
+            ),
         });
     }
 
@@ -486,9 +487,7 @@ impl Workspace {
         let existing = match sidecar::read(path) {
             Ok(existing) => existing,
             Err(error @ (SidecarError::Corrupt { .. } | SidecarError::TooNew { .. })) => {
-                self.message = Some(format!(
-                    "Not saved there: the file there would be replaced, and it is not annotations this version can read ({error}). Choose another name."
-                ));
+                self.message = Some(tr!("panel-save-as-refused", error = error.to_string()));
                 return;
             }
             // Unreadable: the save itself fails and says why.
@@ -510,7 +509,7 @@ impl Workspace {
             .as_ref()
             .is_some_and(|s| s.annotations.status == SaveStatus::Saved)
         {
-            self.message = Some(format!("Annotations saved to {}", path.display()));
+            self.message = Some(tr!("panel-saved-to", path = path));
         }
         ctx.request_repaint();
     }
@@ -521,7 +520,7 @@ impl Workspace {
         if on == self.settings.team_mode {
             return;
         }
-        if !self.saved_first("Team Mode was not changed") {
+        if !self.saved_first(&tr!("panel-team-mode-unchanged")) {
             return;
         }
         self.settings.team_mode = on;
@@ -571,32 +570,13 @@ pub(super) fn side_panel_ui(
     let panel = panel.resizable(true).default_size(340.0).min_size(240.0);
     let mut panel_result = None;
     panel.show(ui, |ui| {
-        super::overview::filter_ui(ui, engine, session);
-        egui::CollapsingHeader::new("Statistics")
-            .id_salt("statistics")
-            .show(ui, |ui| {
-                super::overview::statistics_ui(ui, engine, session);
-            });
-        ui.separator();
-        panel_result = Some(annotation_panel_ui(
-            ui,
-            engine,
-            &session.document,
-            session.annotations.store(),
-            key.as_ref(),
-            &mut session.note_editor,
-        ));
-        entity_section_ui(ui, engine, session, commands);
-        if let Some((actions, _)) = &mut panel_result {
-            crate::ui::annotation_panel::annotation_list_ui(
-                ui,
-                engine,
-                &session.document,
-                session.annotations.store(),
-                key.as_ref(),
-                actions,
-            );
-        }
+        let mut column = |ui: &mut Ui| panel_column_ui(ui, engine, session, key.as_ref(), commands);
+        // In a right-to-left interface the panel's column lines up at the right.
+        panel_result = Some(if crate::i18n::is_rtl() {
+            ui.with_layout(t::column_layout(), column).inner
+        } else {
+            column(ui)
+        });
     });
     let Some((actions, note)) = panel_result else {
         return;
@@ -639,6 +619,85 @@ pub(super) fn side_panel_ui(
             }
         });
     }
+}
+
+/// What the panel shows, top to bottom: the paragraph filter, the statistics, the selected
+/// paragraph's or passage's annotation, its entities, and the list of every annotation.
+/// Returns the actions asked for and what happened in the note editor.
+fn panel_column_ui(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    session: &mut Session,
+    key: Option<&TargetKey>,
+    commands: &mut Vec<Command>,
+) -> (Vec<PanelAction>, crate::ui::NoteEditorOutput) {
+    super::overview::filter_ui(ui, engine, session);
+    collapsing_section(ui, "statistics", tr!("panel-statistics"), |ui| {
+        super::overview::statistics_ui(ui, engine, session);
+    });
+    ui.separator();
+    let (mut actions, note) = annotation_panel_ui(
+        ui,
+        engine,
+        &session.document,
+        session.annotations.store(),
+        key,
+        &mut session.note_editor,
+    );
+    entity_section_ui(ui, engine, session, commands);
+    crate::ui::annotation_panel::annotation_list_ui(
+        ui,
+        engine,
+        &session.document,
+        session.annotations.store(),
+        key,
+        &mut actions,
+    );
+    (actions, note)
+}
+
+/// A section of the panel under a header that opens and closes it (kept closed at first).
+/// In a right-to-left interface its arrow is at the right and its title is drawn by
+/// cosmic-text; the open state is egui's, under the same id either way.
+fn collapsing_section(ui: &mut Ui, id_salt: &str, title: String, add_body: impl FnOnce(&mut Ui)) {
+    if !crate::i18n::is_rtl() && !t::needs_bidi(&title) {
+        egui::CollapsingHeader::new(title)
+            .id_salt(id_salt)
+            .show(ui, add_body);
+        return;
+    }
+    let id = ui.make_persistent_id(id_salt);
+    let mut state =
+        egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+    let openness = state.openness(ui.ctx());
+    let header = crate::ui::annotation_panel::reading_row(ui, |ui| {
+        let size = ui.spacing().icon_width;
+        let (rect, arrow) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::click());
+        let color = ui.style().interact(&arrow).fg_stroke.color;
+        // Pointing at the reading direction when closed, down when open.
+        let r = rect.shrink(size * 0.2);
+        let closed = [r.right_top(), r.right_bottom(), r.left_center()];
+        let open = [r.left_top(), r.right_top(), r.center_bottom()];
+        let points = closed
+            .iter()
+            .zip(open)
+            .map(|(c, o)| c.lerp(o, openness))
+            .collect();
+        ui.painter().add(egui::Shape::convex_polygon(
+            points,
+            color,
+            egui::Stroke::NONE,
+        ));
+        let caption = ui.add(egui::Button::new(tx(title)).frame(false));
+        arrow.clicked() || caption.clicked()
+    });
+    if header.inner {
+        state.toggle(ui);
+    }
+    // The body keeps a left-to-right column: egui's Grid cannot be laid out from the right.
+    state.show_body_unindented(ui, |ui| {
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), add_body);
+    });
 }
 
 /// The entity part of the panel, and the commands its buttons ask for.

@@ -4,7 +4,6 @@
 //! marking a source and pressing a relation type's key, and the marks the reader draws for
 //! nested spans and their relations.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
 
@@ -19,6 +18,7 @@ use crate::export::entities::{self, EntityFormat};
 use crate::import::{self, ImportFormat};
 use crate::jobs::Poll;
 use crate::session::annotations::Edit;
+use crate::tr;
 use crate::ui::{RelationMark, SpanMark, TextSelection, parse_hex_color};
 
 /// Whether `text` reads right to left: its first strong letter is Arabic-script (or Hebrew).
@@ -297,7 +297,7 @@ impl Session {
         } else if range.start != whole.start {
             whole.start..range.end
         } else {
-            return Some("No proclitic to detach at the start of this passage".to_owned());
+            return Some(tr!("spans-no-proclitic"));
         };
         self.reader.text_selection = Some(TextSelection {
             paragraph: selection.paragraph,
@@ -344,7 +344,7 @@ impl Workspace {
                 session.select_span(id);
             }
             None if from.is_none() => {
-                self.message = Some("No annotated passages yet".to_owned());
+                self.message = Some(tr!("spans-no-passages"));
             }
             None => {}
         }
@@ -356,9 +356,7 @@ impl Workspace {
             return;
         };
         let Some(id) = session.selected_span() else {
-            self.message = Some(
-                "Select an annotated passage first (click it, or ] / [), then press m".to_owned(),
-            );
+            self.message = Some(tr!("spans-select-passage-first"));
             return;
         };
         if session.relation_source == Some(id) {
@@ -373,11 +371,11 @@ impl Workspace {
             .filter_map(|t| t.shortcut.map(|k| format!("{k} {}", t.name)))
             .collect();
         self.message = Some(if keys.is_empty() {
-            "This scheme has no relation types: add them in Edit ▸ Label Scheme".to_owned()
+            tr!("spans-no-relation-types")
         } else {
-            format!(
-                "Relation source marked. Select the target passage, then press: {}",
-                keys.join(", ")
+            tr!(
+                "spans-source-marked",
+                keys = keys.join(&tr!("spans-separator"))
             )
         });
     }
@@ -431,15 +429,11 @@ impl Workspace {
             let relation_type = kind.id.clone();
             let name = kind.name.clone();
             let Some(target) = session.selected_span() else {
-                self.message = Some(
-                    "Select the target passage (an annotated one) to finish the relation"
-                        .to_owned(),
-                );
+                self.message = Some(tr!("spans-select-target"));
                 return true;
             };
             if target == source {
-                self.message =
-                    Some("A relation needs two passages: select the other one (] / [)".to_owned());
+                self.message = Some(tr!("spans-relation-needs-two"));
                 return true;
             }
             session.relation_source = None;
@@ -448,7 +442,7 @@ impl Workspace {
                 target,
                 relation_type,
             });
-            self.message = Some(format!("Relation «{name}» added"));
+            self.message = Some(tr!("spans-relation-added", name = name));
             return true;
         }
         if scheme.span_labels.is_empty() {
@@ -619,18 +613,19 @@ impl Workspace {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => text,
                 Err(e) => {
-                    self.message = Some(format!(
-                        "Nothing imported: not UTF-8 text (a bad byte at offset {}): {}",
-                        e.utf8_error().valid_up_to(),
-                        path.display()
+                    self.message = Some(tr!(
+                        "spans-not-utf8",
+                        offset = e.utf8_error().valid_up_to(),
+                        path = path
                     ));
                     return;
                 }
             },
             Err(error) => {
-                self.message = Some(format!(
-                    "Nothing imported: could not read the file ({error}): {}",
-                    path.display()
+                self.message = Some(tr!(
+                    "spans-read-failed",
+                    error = error.to_string(),
+                    path = path
                 ));
                 return;
             }
@@ -643,7 +638,7 @@ impl Workspace {
         let imported = match parsed {
             Ok(imported) => imported,
             Err(error) => {
-                self.message = Some(format!("Nothing imported: {error}"));
+                self.message = Some(tr!("spans-import-failed", error = error.to_string()));
                 return;
             }
         };
@@ -674,23 +669,17 @@ impl Workspace {
             annotations,
             relations,
         });
-        let mut message = format!(
-            "Imported {} entit{} and {} relation{} from {}",
-            summary.spans_added,
-            if summary.spans_added == 1 { "y" } else { "ies" },
-            summary.relations_added,
-            if summary.relations_added == 1 {
-                ""
-            } else {
-                "s"
-            },
-            path.display()
+        let mut message = tr!(
+            "spans-imported",
+            entities = summary.spans_added,
+            relations = summary.relations_added,
+            path = path
         );
         if !summary.types_added.is_empty() {
-            let _ = write!(
-                message,
-                "; new types in the scheme: {}",
-                summary.types_added.join(", ")
+            message = tr!(
+                "spans-imported-new-types",
+                imported = message,
+                types = summary.types_added.join(&tr!("spans-separator"))
             );
         }
         self.message = Some(message);
@@ -704,8 +693,13 @@ impl Workspace {
         };
         let items = [session.export_item()];
         let write = |path: &Path, text: &str| {
-            std::fs::write(path, text)
-                .map_err(|e| format!("Could not write the export ({e}): {}", path.display()))
+            std::fs::write(path, text).map_err(|e| {
+                tr!(
+                    "panel-export-write-failed",
+                    error = e.to_string(),
+                    path = path
+                )
+            })
         };
         let result = match format {
             EntityFormat::Conll => write(path, &entities::to_conll(&items)),
@@ -716,9 +710,10 @@ impl Workspace {
                 let text_file = path.with_extension("txt");
                 match &brat.text {
                     Some(text) => crate::files::write_new_or_same(&text_file, text).map_err(|e| {
-                        format!(
-                            "Nothing exported: brat's text file could not be written ({e}): {}",
-                            text_file.display()
+                        tr!(
+                            "spans-brat-text-failed",
+                            error = e.to_string(),
+                            path = &text_file
                         )
                     }),
                     None => Ok(()),
@@ -734,7 +729,7 @@ impl Workspace {
             .filter(|a| a.target.kind == TargetKind::Span)
             .count();
         self.message = Some(match result {
-            Ok(()) => format!("Exported {count} passage(s) to {}", path.display()),
+            Ok(()) => tr!("spans-exported", count = count, path = path),
             Err(message) => message,
         });
     }

@@ -4,17 +4,19 @@
 
 use std::fmt::Write as _;
 
-use egui::{Color32, RichText, Ui};
+use egui::{Color32, Response, RichText, Role, Sense, Ui, WidgetInfo};
 use uuid::Uuid;
 
-use super::bidi_label::{bidi_label, chip, parse_hex_color};
+use super::bidi_label::{bidi_label, chip, parse_hex_color, ui_style};
 use super::note_editor::{NoteEditor, NoteEditorOutput};
+use super::tr::{self as t, tx};
 use crate::annotation::conflict::{conflicts_of, field};
 use crate::annotation::{
     Annotation, AnnotationStore, Availability, Conflict, TargetKey, TargetKind,
 };
 use crate::document::Document;
-use crate::text::TextEngine;
+use crate::text::{Fit, ReadingFace, TextEngine};
+use crate::tr;
 
 /// Highlight colours offered for annotations.
 pub const HIGHLIGHT_COLORS: [&str; 6] = [
@@ -44,6 +46,85 @@ pub enum PanelAction {
 /// without reordering the text around it.
 pub fn isolate(text: &str) -> String {
     format!("\u{2068}{text}\u{2069}")
+}
+
+/// `text` starting in the interface's reading direction: a line made of isolated pieces and
+/// punctuation has no direction of its own, so in a right-to-left interface it is given a
+/// right-to-left mark (U+200F) to start from the right.
+pub fn in_reading_order(text: String) -> String {
+    if crate::i18n::is_rtl() {
+        format!("\u{200F}{text}")
+    } else {
+        text
+    }
+}
+
+/// `text` without the invisible direction marks and isolates, as assistive technology
+/// reads it.
+fn spoken(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+/// A line of strong text in `color` (the theme's strong text colour when `None`): egui's
+/// own text when it has no right-to-left letters, else laid out in bold by `engine`.
+pub fn strong_label(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    text: &str,
+    color: Option<Color32>,
+) -> Response {
+    if !t::needs_bidi(text) {
+        let mut rich = RichText::new(text).strong();
+        if let Some(color) = color {
+            rich = rich.color(color);
+        }
+        return ui.label(rich);
+    }
+    let style = ui_style(ReadingFace::default(), true);
+    let fit = Fit::Wrap(ui.available_width().max(40.0));
+    let metrics = engine.measure_label(text, &style, fit);
+    let (rect, response) = ui.allocate_exact_size(metrics.size, Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let color = color.unwrap_or_else(|| ui.visuals().strong_text_color());
+        engine.paint_label(ui.painter(), text, &style, fit, rect.min, color);
+    }
+    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, spoken(text)));
+    response
+}
+
+/// A row of controls that starts at the interface's reading side: from the left in
+/// English, from the right in Arabic. Like `ui.horizontal`, it is as high as what it holds
+/// (a right-to-left layout made with `with_layout` would centre its row in all the height
+/// left in the panel).
+pub fn reading_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
+    row_in_reading_order(ui, false, add)
+}
+
+/// A [`reading_row`] that wraps (a row of chips).
+pub fn wrapping_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
+    row_in_reading_order(ui, true, add)
+}
+
+fn row_in_reading_order<R>(
+    ui: &mut Ui,
+    wrap: bool,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> egui::InnerResponse<R> {
+    if !crate::i18n::is_rtl() {
+        return if wrap {
+            ui.horizontal_wrapped(add)
+        } else {
+            ui.horizontal(add)
+        };
+    }
+    let size = egui::vec2(
+        ui.available_size_before_wrap().x,
+        ui.spacing().interact_size.y,
+    );
+    let layout = egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(wrap);
+    ui.allocate_ui_with_layout(size, layout, add)
 }
 
 /// Characters of a note or quote shown in the list.
@@ -84,23 +165,20 @@ pub fn annotation_panel_ui(
 ) -> (Vec<PanelAction>, NoteEditorOutput) {
     let mut actions = Vec::new();
     let mut note_output = NoteEditorOutput::default();
-    ui.heading("Annotations");
+    t::heading(ui, tr!("panel-heading"));
     match &store.availability {
         Availability::Editable => {}
         Availability::ReadOnly(reason) => {
-            ui.colored_label(ui.visuals().warn_fg_color, "Read-only");
+            let warn = ui.visuals().warn_fg_color;
+            t::colored_label(ui, tr!("panel-read-only"), Some(warn));
             bidi_label(ui, engine, reason, None);
         }
         Availability::Unavailable(reason) => {
-            ui.colored_label(ui.visuals().error_fg_color, "Annotations unavailable");
+            let error = ui.visuals().error_fg_color;
+            t::colored_label(ui, tr!("panel-unavailable"), Some(error));
             bidi_label(ui, engine, reason, None);
-            if ui
-                .button("Start Afresh")
-                .on_hover_text(
-                    "Moves the damaged file aside (it is kept) and starts with no annotations",
-                )
-                .clicked()
-            {
+            let button = ui.button(tx(tr!("panel-start-afresh")));
+            if t::hover(button, tr!("panel-start-afresh-tip")).clicked() {
                 actions.push(PanelAction::StartAfresh);
             }
             return (actions, note_output);
@@ -113,12 +191,12 @@ pub fn annotation_panel_ui(
             let paragraph = key.paragraph();
             match key {
                 TargetKey::Paragraph(_) => {
-                    ui.label(RichText::new(format!("Paragraph {}", paragraph + 1)).strong());
+                    let text = tr!("panel-paragraph", number = paragraph + 1);
+                    strong_label(ui, engine, &text, None);
                 }
                 TargetKey::Span { bytes, .. } => {
-                    ui.label(
-                        RichText::new(format!("Passage in paragraph {}", paragraph + 1)).strong(),
-                    );
+                    let text = tr!("panel-passage-in-paragraph", number = paragraph + 1);
+                    strong_label(ui, engine, &text, None);
                     let passage = document.text.get(bytes.clone()).unwrap_or("");
                     bidi_label(
                         ui,
@@ -170,7 +248,7 @@ pub fn annotation_panel_ui(
             });
         }
         None => {
-            ui.label("Select a paragraph (click, or j / k) to annotate it.");
+            t::label(ui, tr!("panel-select-paragraph"));
         }
     }
     (actions, note_output)
@@ -215,8 +293,8 @@ fn selected_paragraph_ui(
     if let Some(annotation) = annotation {
         conflicts_ui(ui, engine, store, annotation, actions);
     }
-    ui.label("Labels (keys 1–9)");
-    ui.horizontal_wrapped(|ui| {
+    t::label(ui, tr!("panel-labels"));
+    wrapping_row(ui, |ui| {
         for label in labels {
             let on = on_labels.contains(&label.id);
             let caption = match label.shortcut {
@@ -234,7 +312,7 @@ fn selected_paragraph_ui(
             let response = if label.description.is_empty() {
                 response
             } else {
-                response.on_hover_text(&label.description)
+                t::hover(response, &label.description)
             };
             if response.clicked() {
                 actions.push(PanelAction::ToggleLabel(label.id.clone()));
@@ -242,14 +320,15 @@ fn selected_paragraph_ui(
         }
     });
     ui.add_space(6.0);
-    ui.label("Note (n or Enter to write, Esc to leave)");
-    let (_, output) = note_editor.ui(ui, engine, "Write a note…");
+    t::label(ui, tr!("panel-note"));
+    let (_, output) = note_editor.ui(ui, engine, &tr!("panel-note-placeholder"));
     *note_output = output;
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        ui.label("Highlight");
+    reading_row(ui, |ui| {
+        t::label(ui, tr!("panel-highlight"));
         let current = annotation.and_then(|a| a.color.as_deref());
-        if ui.selectable_label(current.is_none(), "none").clicked() && current.is_some() {
+        let none = ui.selectable_label(current.is_none(), tx(tr!("panel-highlight-none")));
+        if none.clicked() && current.is_some() {
             actions.push(PanelAction::SetColor(None));
         }
         for color in HIGHLIGHT_COLORS {
@@ -265,11 +344,11 @@ fn selected_paragraph_ui(
                 egui::StrokeKind::Inside,
             );
             response.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::Role::RadioButton,
+                WidgetInfo::selected(
+                    Role::RadioButton,
                     true,
                     selected,
-                    format!("Highlight {color}"),
+                    spoken(&tr!("panel-highlight-color", color = color)),
                 )
             });
             if response.clicked() {
@@ -279,7 +358,7 @@ fn selected_paragraph_ui(
     });
     if let Some(annotation) = annotation {
         ui.add_space(6.0);
-        if ui.button("Delete Annotation (Del)").clicked() {
+        if ui.button(tx(tr!("panel-delete-annotation"))).clicked() {
             actions.push(PanelAction::Delete(annotation.id));
         }
     }
@@ -299,7 +378,8 @@ fn list_ui(
         .filter(|a| !a.target.orphaned)
         .collect();
     let orphans: Vec<&Annotation> = store.orphans().collect();
-    ui.label(RichText::new(format!("All annotations ({})", placed.len())).strong());
+    let heading = tr!("panel-all-annotations", count = placed.len());
+    strong_label(ui, engine, &heading, None);
     // Every row is one line, so only the rows in view are laid out, however many there are.
     let row_height = super::bidi_label::row_height(ui, engine);
     egui::ScrollArea::vertical()
@@ -314,7 +394,7 @@ fn list_ui(
             for annotation in placed.get(rows).unwrap_or_default() {
                 let paragraph = annotation.target.paragraph;
                 // An LTR row of isolated pieces: each piece keeps its own direction.
-                let mut text = format!("¶ {}", paragraph + 1);
+                let mut text = format!("¶ {}", crate::i18n::number(paragraph + 1));
                 if annotation.target.kind == TargetKind::Span {
                     write!(
                         text,
@@ -332,6 +412,7 @@ fn list_ui(
                 } else if let Some(p) = document.paragraph_text(paragraph) {
                     write!(text, " — {}", isolate(&excerpt(p))).ok();
                 }
+                let text = in_reading_order(text);
                 let response = super::bidi_label::bidi_row_button(ui, engine, &text);
                 if selected == Some(paragraph) {
                     ui.painter().rect_stroke(
@@ -352,14 +433,10 @@ fn list_ui(
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 ui.separator();
-                ui.label(
-                    RichText::new(format!("Orphaned ({})", orphans.len()))
-                        .strong()
-                        .color(Color32::from_rgb(0xc0, 0x60, 0x30)),
-                )
-                .on_hover_text(
-                    "Their text is no longer in the article; they are kept with their last quote.",
-                );
+                let heading = tr!("panel-orphaned", count = orphans.len());
+                let orange = Color32::from_rgb(0xc0, 0x60, 0x30);
+                let heading = strong_label(ui, engine, &heading, Some(orange));
+                t::hover(heading, tr!("panel-orphaned-tip"));
                 for annotation in orphans {
                     let text = format!(
                         "{} — «{}»{}",
@@ -371,8 +448,8 @@ fn list_ui(
                             format!(" — {}", isolate(&excerpt(&annotation.note)))
                         }
                     );
-                    bidi_label(ui, engine, &text, None);
-                    if ui.small_button("Delete orphan").clicked() {
+                    bidi_label(ui, engine, &in_reading_order(text), None);
+                    if ui.small_button(tx(tr!("panel-delete-orphan"))).clicked() {
                         actions.push(PanelAction::Delete(annotation.id));
                     }
                 }
@@ -383,7 +460,7 @@ fn list_ui(
 /// A label-id list as names.
 fn label_list(store: &AnnotationStore, labels: &[String]) -> String {
     if labels.is_empty() {
-        return "no labels".to_owned();
+        return tr!("panel-no-labels");
     }
     labels
         .iter()
@@ -399,7 +476,7 @@ fn label_list(store: &AnnotationStore, labels: &[String]) -> String {
 
 fn note_text(note: &str) -> String {
     if note.is_empty() {
-        "no note".to_owned()
+        tr!("panel-no-note")
     } else {
         isolate(&excerpt(note))
     }
@@ -435,10 +512,10 @@ pub fn conflict_values(
             annotation
                 .color
                 .clone()
-                .unwrap_or_else(|| "no colour".to_owned()),
+                .unwrap_or_else(|| tr!("panel-no-colour")),
             other
                 .as_str()
-                .map_or_else(|| "no colour".to_owned(), str::to_owned),
+                .map_or_else(|| tr!("panel-no-colour"), str::to_owned),
         ),
         field::TARGET => {
             let quote = other
@@ -452,25 +529,25 @@ pub fn conflict_values(
             )
         }
         field::DELETED => (
-            "kept, as edited here".to_owned(),
-            "deleted in the other copy".to_owned(),
+            tr!("panel-conflict-kept-here"),
+            tr!("panel-conflict-deleted-there"),
         ),
         other_field => (
-            format!("current {other_field}"),
+            tr!("panel-conflict-current", field = other_field),
             excerpt(&other.to_string()),
         ),
     }
 }
 
 /// What a conflict's field is called in the panel.
-fn field_name(name: &str) -> &str {
+fn field_name(name: &str) -> String {
     match name {
-        field::LABELS => "labels",
-        field::NOTE => "note",
-        field::COLOR => "highlight colour",
-        field::TARGET => "passage",
-        field::DELETED => "deletion",
-        other => other,
+        field::LABELS => tr!("panel-field-labels"),
+        field::NOTE => tr!("panel-field-note"),
+        field::COLOR => tr!("panel-field-color"),
+        field::TARGET => tr!("panel-field-passage"),
+        field::DELETED => tr!("panel-field-deletion"),
+        other => other.to_owned(),
     }
 }
 
@@ -493,46 +570,190 @@ fn conflicts_ui(
     egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(1.0, warn))
         .show(ui, |ui| {
-            ui.colored_label(
-                warn,
-                RichText::new(format!(
-                    "Merge conflict{} (t takes the other value, Shift+T keeps this one)",
-                    if conflicts.len() == 1 { "" } else { "s" }
-                ))
-                .strong(),
-            )
-            .on_hover_text(
-                "Both copies changed this annotation; the later change was kept and the other is listed here.",
-            );
+            let heading = tr!("panel-merge-conflicts", count = conflicts.len());
+            let heading = strong_label(ui, engine, &heading, Some(warn));
+            t::hover(heading, tr!("panel-merge-conflicts-tip"));
             for (i, conflict) in conflicts.into_iter().enumerate() {
                 if i > 0 {
                     ui.separator();
                 }
                 let (kept, other) = conflict_values(store, annotation, conflict);
-                ui.label(RichText::new(format!("Conflict in {}", field_name(&conflict.field))).strong());
-                bidi_label(ui, engine, &format!("Kept: {kept}"), None);
-                bidi_label(ui, engine, &format!("Other: {other}"), None);
+                let title = tr!("panel-conflict-in", field = field_name(&conflict.field));
+                strong_label(ui, engine, &title, None);
+                bidi_label(ui, engine, &tr!("panel-conflict-kept", value = kept), None);
+                bidi_label(
+                    ui,
+                    engine,
+                    &tr!("panel-conflict-other", value = other),
+                    None,
+                );
                 let when = conflict.modified.strftime("%Y-%m-%d %H:%M UTC").to_string();
+                let when = crate::i18n::digits(&when).into_owned();
                 let who = if conflict.author.is_empty() {
-                    format!("Other copy changed {when}")
+                    tr!("panel-conflict-changed", when = when)
                 } else {
-                    format!("Other copy: {}, {when}", isolate(&conflict.author))
+                    tr!(
+                        "panel-conflict-changed-by",
+                        author = isolate(&conflict.author),
+                        when = when
+                    )
                 };
                 bidi_label(ui, engine, &who, Some(ui.visuals().weak_text_color()));
-                ui.horizontal(|ui| {
+                reading_row(ui, |ui| {
                     let (take, keep) = if i == 0 {
-                        ("Take Other Value (t)", "Keep Current Value (Shift+T)")
+                        (tr!("panel-take-other-key"), tr!("panel-keep-current-key"))
                     } else {
-                        ("Take Other Value", "Keep Current Value")
+                        (tr!("panel-take-other"), tr!("panel-keep-current"))
                     };
-                    if ui.button(take).clicked() {
+                    if ui.button(tx(take)).clicked() {
                         actions.push(PanelAction::TakeOtherValue(conflict.clone()));
                     }
-                    if ui.button(keep).clicked() {
+                    if ui.button(tx(keep)).clicked() {
                         actions.push(PanelAction::DismissConflict(conflict.clone()));
                     }
                 });
             }
         });
     ui.add_space(6.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{self, Args, UiLanguage, message_in, message_signatures};
+
+    /// Message `id` in `language` with `args`, without the isolates around its arguments.
+    fn text(
+        language: UiLanguage,
+        id: &str,
+        args: &[(&str, fluent_bundle::FluentValue<'static>)],
+    ) -> String {
+        let mut fluent = Args::new();
+        for (name, value) in args {
+            fluent.set(*name, value.clone());
+        }
+        message_in(language, id, Some(&fluent)).replace(['\u{2068}', '\u{2069}'], "")
+    }
+
+    fn n(value: u64) -> fluent_bundle::FluentValue<'static> {
+        i18n::arg(value)
+    }
+
+    fn s(value: &'static str) -> fluent_bundle::FluentValue<'static> {
+        i18n::arg(value)
+    }
+
+    #[test]
+    fn panel_messages_are_in_both_languages_with_the_same_arguments() {
+        let panels = |language: UiLanguage| {
+            language
+                .ftl_sources()
+                .iter()
+                .find(|(name, _)| *name == "panels")
+                .map(|(_, source)| *source)
+                .unwrap()
+        };
+        let (english, arabic) = (panels(UiLanguage::English), panels(UiLanguage::Arabic));
+        assert_eq!(
+            message_signatures(arabic).unwrap(),
+            message_signatures(english).unwrap()
+        );
+        for (id, _) in message_signatures(english).unwrap() {
+            assert!(
+                ["panel-", "entity-", "note-", "spans-"]
+                    .iter()
+                    .any(|prefix| id.starts_with(prefix)),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn english_counts_read_as_before() {
+        let en = UiLanguage::English;
+        assert_eq!(
+            text(en, "panel-merge-conflicts", &[("count", n(1))]),
+            "Merge conflict (t takes the other value, Shift+T keeps this one)"
+        );
+        assert_eq!(
+            text(en, "panel-merge-conflicts", &[("count", n(2))]),
+            "Merge conflicts (t takes the other value, Shift+T keeps this one)"
+        );
+        let imported = |entities, relations| {
+            text(
+                en,
+                "spans-imported",
+                &[
+                    ("entities", n(entities)),
+                    ("relations", n(relations)),
+                    ("path", s("a.ann")),
+                ],
+            )
+        };
+        assert_eq!(
+            imported(1, 0),
+            "Imported 1 entity and 0 relations from a.ann"
+        );
+        assert_eq!(
+            imported(2, 1),
+            "Imported 2 entities and 1 relation from a.ann"
+        );
+        assert_eq!(
+            text(
+                en,
+                "spans-imported-new-types",
+                &[("imported", s("Imported")), ("types", s("ORG, GPE"))]
+            ),
+            "Imported; new types in the scheme: ORG, GPE"
+        );
+        assert_eq!(text(en, "spans-separator", &[]), ", ");
+        assert_eq!(
+            text(
+                en,
+                "entity-relation-row",
+                &[("source", s("a")), ("kind", s("k")), ("target", s("b"))]
+            ),
+            "a → k → b"
+        );
+        assert_eq!(
+            text(
+                en,
+                "panel-exported",
+                &[("count", n(1)), ("path", s("x.csv"))]
+            ),
+            "Exported 1 annotation(s) to x.csv"
+        );
+    }
+
+    #[test]
+    fn arabic_counts_take_their_plural_forms() {
+        let ar = UiLanguage::Arabic;
+        for (count, expected) in [
+            (0, "لم يُصدَّر أي تعليق إلى x.csv"),
+            (1, "تم تصدير تعليق واحد إلى x.csv"),
+            (2, "تم تصدير تعليقين إلى x.csv"),
+            (3, "تم تصدير 3 تعليقات إلى x.csv"),
+            (11, "تم تصدير 11 تعليقًا إلى x.csv"),
+            (100, "تم تصدير 100 تعليق إلى x.csv"),
+        ] {
+            let message = text(
+                ar,
+                "panel-exported",
+                &[("count", n(count)), ("path", s("x.csv"))],
+            );
+            assert_eq!(message, expected);
+        }
+        assert_eq!(
+            text(
+                ar,
+                "spans-imported",
+                &[
+                    ("entities", n(2)),
+                    ("relations", n(0)),
+                    ("path", s("a.ann"))
+                ]
+            ),
+            "تم الاستيراد من a.ann: كيانان ولا علاقات"
+        );
+        assert_eq!(text(ar, "spans-separator", &[]), "، ");
+    }
 }

@@ -2,14 +2,18 @@
 //! text, outer to inner, and the selected span's relations, with buttons to select, delete,
 //! mark a relation's source and relate. It only reports what the user asked for.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 use uuid::Uuid;
 
-use super::annotation_panel::{isolate, label_names};
+use super::annotation_panel::{
+    in_reading_order, isolate, label_names, reading_row, strong_label, wrapping_row,
+};
 use super::bidi_label::{bidi_button, bidi_label, parse_hex_color};
+use super::tr::{self as t, tx};
 use crate::annotation::{AnnotationStore, Availability};
 use crate::document::Document;
 use crate::text::TextEngine;
+use crate::tr;
 
 /// What the user asked for in the entity part of the panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,7 +55,7 @@ fn short(text: &str) -> String {
 /// «text» · label, for a passage annotation.
 fn describe(store: &AnnotationStore, id: Uuid) -> String {
     store.annotation(id).map_or_else(
-        || "(deleted passage)".to_owned(),
+        || tr!("entity-deleted-passage"),
         |a| {
             format!(
                 "«{}» · {}",
@@ -84,9 +88,9 @@ pub fn entity_panel_ui(
     holding.sort_by_key(|(_, r)| (std::cmp::Reverse(r.len()), r.start));
     if !holding.is_empty() {
         ui.add_space(6.0);
-        ui.label(RichText::new("Entities here (outer to inner)").strong());
+        strong_label(ui, engine, &tr!("entity-here"), None);
         for (depth, (id, _)) in holding.iter().enumerate() {
-            ui.horizontal(|ui| {
+            reading_row(ui, |ui| {
                 ui.add_space(depth as f32 * 10.0);
                 if let Some(a) = store.annotation(*id) {
                     let color = a
@@ -100,16 +104,23 @@ pub fn entity_panel_ui(
                 }
                 let mut text = describe(store, *id);
                 if selection.selected == Some(*id) {
-                    text.insert_str(0, "▸ ");
+                    // The marker points at the passage from the reading side.
+                    let marker = if crate::i18n::is_rtl() {
+                        "◂ "
+                    } else {
+                        "▸ "
+                    };
+                    text.insert_str(0, marker);
                 }
-                if bidi_button(ui, engine, &text).clicked() {
+                if bidi_button(ui, engine, &in_reading_order(text)).clicked() {
                     actions.push(EntityAction::Select(*id));
                 }
                 if editable
-                    && ui
-                        .small_button("Delete")
-                        .on_hover_text("Delete this entity and its relations (Del)")
-                        .clicked()
+                    && t::hover(
+                        ui.small_button(tx(tr!("entity-delete"))),
+                        tr!("entity-delete-tip"),
+                    )
+                    .clicked()
                 {
                     actions.push(EntityAction::Delete(*id));
                 }
@@ -133,7 +144,7 @@ fn relations_ui(
 ) {
     let editable = store.availability == Availability::Editable;
     ui.add_space(6.0);
-    ui.label(RichText::new("Relations").strong());
+    strong_label(ui, engine, &tr!("entity-relations"), None);
     let mut any = false;
     for relation in store.relations_of(selected) {
         any = true;
@@ -141,26 +152,27 @@ fn relations_ui(
             .scheme()
             .relation_type(&relation.relation_type)
             .map_or(relation.relation_type.as_str(), |k| k.name.as_str());
-        let text = format!(
-            "{} → {} → {}",
-            describe(store, relation.source),
-            isolate(kind),
-            describe(store, relation.target)
+        let text = tr!(
+            "entity-relation-row",
+            source = describe(store, relation.source),
+            kind = isolate(kind),
+            target = describe(store, relation.target)
         );
-        ui.horizontal(|ui| {
+        reading_row(ui, |ui| {
             bidi_label(ui, engine, &text, None);
             if editable
-                && ui
-                    .small_button("Delete")
-                    .on_hover_text("Delete this relation")
-                    .clicked()
+                && t::hover(
+                    ui.small_button(tx(tr!("entity-delete"))),
+                    tr!("entity-delete-relation-tip"),
+                )
+                .clicked()
             {
                 actions.push(EntityAction::DeleteRelation(relation.id));
             }
         });
     }
     if !any {
-        ui.weak("None yet");
+        t::weak_label(ui, tr!("entity-none-yet"));
     }
     if !editable {
         return;
@@ -170,10 +182,10 @@ fn relations_ui(
             bidi_label(
                 ui,
                 engine,
-                &format!("From {} to this passage as:", describe(store, source)),
+                &tr!("entity-relate-from", source = describe(store, source)),
                 None,
             );
-            ui.horizontal_wrapped(|ui| {
+            wrapping_row(ui, |ui| {
                 for kind in &store.scheme().relation_types {
                     let caption = match kind.shortcut {
                         Some(key) => format!("{key}  {}", kind.name),
@@ -183,26 +195,24 @@ fn relations_ui(
                         actions.push(EntityAction::Relate(kind.id.clone()));
                     }
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tx(tr!("entity-cancel"))).clicked() {
                     actions.push(EntityAction::MarkSource(None));
                 }
             });
         }
         Some(_) => {
-            ui.label("Marked as a relation's source: select the target passage.");
-            if ui.button("Unmark (Esc)").clicked() {
+            t::label(ui, tr!("entity-source-marked"));
+            if ui.button(tx(tr!("entity-unmark"))).clicked() {
                 actions.push(EntityAction::MarkSource(None));
             }
         }
         None => {
             if !store.scheme().relation_types.is_empty()
-                && ui
-                    .button("Start a Relation Here (m)")
-                    .on_hover_text(
-                        "Marks this passage as the source; then select the target and press \
-                         the relation type's key",
-                    )
-                    .clicked()
+                && t::hover(
+                    ui.button(tx(tr!("entity-start-relation"))),
+                    tr!("entity-start-relation-tip"),
+                )
+                .clicked()
             {
                 actions.push(EntityAction::MarkSource(Some(selected)));
             }

@@ -39,8 +39,8 @@ pub struct NoteEditor {
     face: ReadingFace,
     had_focus: bool,
     single_line: bool,
-    /// Name announced to assistive technology.
-    name: String,
+    /// Name announced to assistive technology (`None`: "Note" in the interface language).
+    name: Option<String>,
     /// The paragraph whose note is being edited.
     pub paragraph: Option<usize>,
     /// Text an input method is composing, shown underlined at the cursor but not yet part of
@@ -67,7 +67,7 @@ impl NoteEditor {
             face: ReadingFace::default(),
             had_focus: false,
             single_line: false,
-            name: "Note".to_owned(),
+            name: None,
             paragraph: None,
             preedit: None,
         }
@@ -76,7 +76,7 @@ impl NoteEditor {
     /// Sets the name announced to assistive technology.
     #[must_use]
     pub fn named(mut self, name: impl Into<String>) -> Self {
-        self.name = name.into();
+        self.name = Some(name.into());
         self
     }
 
@@ -374,7 +374,8 @@ impl NoteEditor {
         }
     }
 
-    /// Shows the editor. `placeholder` is shown (in egui's Latin font) when empty.
+    /// Shows the editor. `placeholder` is shown when empty: in egui's font, or laid out by
+    /// `engine` when it has right-to-left letters.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -452,7 +453,8 @@ impl NoteEditor {
             } else {
                 Role::MultilineTextInput
             };
-            let mut info = WidgetInfo::labeled(role, true, &self.name);
+            let name = self.name.clone().unwrap_or_else(|| crate::tr!("note-name"));
+            let mut info = WidgetInfo::labeled(role, true, name);
             info.current_text_value = Some(text.clone());
             info
         });
@@ -536,13 +538,7 @@ impl NoteEditor {
             .editor
             .with_buffer(|b| b.lines.iter().all(|l| l.text().is_empty()));
         if is_empty && !focused {
-            painter.text(
-                inner.min,
-                egui::Align2::LEFT_TOP,
-                placeholder,
-                egui::FontId::proportional(13.0),
-                visuals.weak_text_color(),
-            );
+            paint_placeholder(ui, engine, &painter, inner, placeholder);
         }
         let bounds = self.editor.selection_bounds();
         let cursor = self.editor.cursor();
@@ -616,4 +612,43 @@ impl NoteEditor {
             });
         }
     }
+}
+
+/// The placeholder of an empty editor, in the weak text colour: in egui's font, or laid out
+/// by `engine` when it has right-to-left letters (egui's font has no Arabic), then starting
+/// at the right when it reads right to left.
+fn paint_placeholder(
+    ui: &Ui,
+    engine: &mut TextEngine,
+    painter: &egui::Painter,
+    inner: Rect,
+    placeholder: &str,
+) {
+    let color = ui.visuals().weak_text_color();
+    if !super::tr::needs_bidi(placeholder) {
+        painter.text(
+            inner.min,
+            egui::Align2::LEFT_TOP,
+            placeholder,
+            egui::FontId::proportional(13.0),
+            color,
+        );
+        return;
+    }
+    let style = super::bidi_label::ui_style(ReadingFace::default(), false);
+    let fit = crate::text::Fit::Line(inner.width().max(40.0));
+    let metrics = engine.measure_label(placeholder, &style, fit);
+    let x = if metrics.rtl {
+        inner.right() - metrics.size.x
+    } else {
+        inner.left()
+    };
+    engine.paint_label(
+        painter,
+        placeholder,
+        &style,
+        fit,
+        pos2(x, inner.top()),
+        color,
+    );
 }
