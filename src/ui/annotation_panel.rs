@@ -587,8 +587,8 @@ fn conflicts_ui(
                     &tr!("panel-conflict-other", value = other),
                     None,
                 );
-                let when = conflict.modified.strftime("%Y-%m-%d %H:%M UTC").to_string();
-                let when = crate::i18n::digits(&when).into_owned();
+                // In the interface's month names and digits: «2 December 2026, 14:05 UTC».
+                let when = crate::i18n::timestamp(conflict.modified);
                 let who = if conflict.author.is_empty() {
                     tr!("panel-conflict-changed", when = when)
                 } else {

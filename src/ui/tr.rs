@@ -36,9 +36,26 @@ fn engine_id() -> Id {
 
 fn engine(ctx: &Context) -> SharedEngine {
     ctx.data_mut(|d| {
-        d.get_temp_mut_or_insert_with(engine_id(), || Arc::new(Mutex::new(TextEngine::new(false))))
+        d.get_temp_mut_or_insert_with(engine_id(), || Arc::new(Mutex::new(new_engine())))
             .clone()
     })
+}
+
+/// The interface's engine: the embedded faces, plus egui's own fonts for the symbols the
+/// reading faces lack (arrows, triangles, check marks), so an Arabic caption such as
+/// «التالي ◂» draws them as egui would.
+fn new_engine() -> TextEngine {
+    let mut engine = TextEngine::new(false);
+    let defaults = egui::FontDefinitions::default();
+    for name in ["Hack", "emoji-icon-font", "NotoEmoji-Regular"] {
+        if let Some(data) = defaults.font_data.get(name) {
+            engine
+                .font_system
+                .db_mut()
+                .load_font_source(cosmic_text::fontdb::Source::Binary(data.font.clone()));
+        }
+    }
+    engine
 }
 
 fn with_engine<R>(ctx: &Context, f: impl FnOnce(&mut TextEngine) -> R) -> R {
@@ -273,7 +290,9 @@ pub fn menu_item<'a>(caption: impl Into<String>, keys: Option<String>) -> Button
 /// English, from the right in Arabic.
 pub fn row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
     if crate::i18n::is_rtl() {
-        ui.with_layout(Layout::right_to_left(Align::Center), add)
+        // As tall as `ui.horizontal`'s row, not the whole remaining height.
+        let size = vec2(ui.available_width(), ui.spacing().interact_size.y);
+        ui.allocate_ui_with_layout(size, Layout::right_to_left(Align::Center), add)
     } else {
         ui.horizontal(add)
     }

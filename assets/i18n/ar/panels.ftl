@@ -25,7 +25,7 @@ panel-delete-orphan = حذف التعليق اليتيم
 
 ## تعارضات الدمج المحفوظة للتعليق المحدد
 
-panel-merge-conflicts = { $count ->
+panel-merge-conflicts = { PLURAL($count) ->
         [one] تعارض دمج
         [two] تعارضا دمج
        *[other] تعارضات دمج
@@ -62,7 +62,7 @@ panel-statistics = الإحصاءات
 panel-stats-annotated = الفقرات المُعلَّق عليها: { $annotated } من { $count }
 panel-stats-passages = المقاطع: { $count }
 panel-stats-orphaned = التعليقات اليتيمة: { $count }
-panel-overview-name = خريطة التعليقات: { $count ->
+panel-overview-name = خريطة التعليقات: { PLURAL($count) ->
         [zero] لا فقرات مُعلَّق عليها
         [one] فقرة واحدة مُعلَّق عليها
         [two] فقرتان مُعلَّق عليهما
@@ -77,7 +77,7 @@ panel-afresh-kept = احتُفظ بملف التعليقات التالف باس
 # $what: ما لم يحدث، مثل «لم يتغيّر وضع الفريق».
 panel-not-saved-first = { $what }: تعذّر حفظ تعليقات المقالة المفتوحة أولًا.
 panel-team-mode-unchanged = لم يتغيّر وضع الفريق
-panel-exported = { $count ->
+panel-exported = { PLURAL($count) ->
         [zero] لم يُصدَّر أي تعليق إلى { $path }
         [one] تم تصدير تعليق واحد إلى { $path }
         [two] تم تصدير تعليقين إلى { $path }
@@ -127,14 +127,14 @@ spans-relation-added = أُضيفت العلاقة «{ $name }»
 spans-not-utf8 = لم يُستورد شيء: النص ليس بترميز UTF-8 (بايت غير صالح عند الموضع { $offset }): { $path }
 spans-read-failed = لم يُستورد شيء: تعذّرت قراءة الملف ({ $error }): { $path }
 spans-import-failed = لم يُستورد شيء: { $error }
-spans-imported = تم الاستيراد من { $path }: { $entities ->
+spans-imported = تم الاستيراد من { $path }: { PLURAL($entities) ->
         [zero] لا كيانات
         [one] كيان واحد
         [two] كيانان
         [few] { $entities } كيانات
         [many] { $entities } كيانًا
        *[other] { $entities } كيان
-    } و{ $relations ->
+    } و{ PLURAL($relations) ->
         [zero] لا علاقات
         [one] علاقة واحدة
         [two] علاقتان
@@ -144,7 +144,7 @@ spans-imported = تم الاستيراد من { $path }: { $entities ->
     }
 spans-imported-new-types = { $imported }؛ أنواع جديدة في المخطط: { $types }
 spans-brat-text-failed = لم يُصدَّر شيء: تعذّرت كتابة ملف النص الذي يرافق brat ({ $error }): { $path }
-spans-exported = { $count ->
+spans-exported = { PLURAL($count) ->
         [zero] لم يُصدَّر أي مقطع إلى { $path }
         [one] تم تصدير مقطع واحد إلى { $path }
         [two] تم تصدير مقطعين إلى { $path }

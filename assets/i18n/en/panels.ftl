@@ -26,7 +26,7 @@ panel-delete-orphan = Delete orphan
 
 ## Merge conflicts kept for the selected annotation
 
-panel-merge-conflicts = { $count ->
+panel-merge-conflicts = { PLURAL($count) ->
         [one] Merge conflict
        *[other] Merge conflicts
     } (t takes the other value, Shift+T keeps this one)
@@ -112,10 +112,10 @@ spans-relation-added = Relation «{ $name }» added
 spans-not-utf8 = Nothing imported: not UTF-8 text (a bad byte at offset { $offset }): { $path }
 spans-read-failed = Nothing imported: could not read the file ({ $error }): { $path }
 spans-import-failed = Nothing imported: { $error }
-spans-imported = Imported { $entities ->
+spans-imported = Imported { PLURAL($entities) ->
         [one] { $entities } entity
        *[other] { $entities } entities
-    } and { $relations ->
+    } and { PLURAL($relations) ->
         [one] { $relations } relation
        *[other] { $relations } relations
     } from { $path }
