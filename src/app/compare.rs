@@ -320,7 +320,13 @@ fn no_value_lines(report: &AgreementReport) -> Vec<String> {
     NoValue::ALL
         .iter()
         .filter(|reason| used.contains(&reason.mark()))
-        .map(|reason| format!("—{}: {}", reason.mark(), no_value_explanation(*reason)))
+        .map(|reason| {
+            tr!(
+                "agreement-reason",
+                mark = reason.mark().to_string(),
+                reason = no_value_explanation(*reason)
+            )
+        })
         .collect()
 }
 

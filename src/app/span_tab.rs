@@ -343,7 +343,11 @@ fn span_report_ui(ui: &mut egui::Ui, engine: &mut TextEngine, report: &SpanAgree
     for why in reasons {
         t::weak_label(
             ui,
-            format!("—{}: {}", why.mark(), no_value_explanation(why)),
+            tr!(
+                "agreement-reason",
+                mark = why.mark().to_string(),
+                reason = no_value_explanation(why)
+            ),
         );
     }
 }

@@ -15,7 +15,7 @@ compare-only-disagreements = مواضع الخلاف فقط
 compare-reload-files = إعادة تحميل الملفات
 compare-summary = المُعلِّقون ({ $count }): { $names }. الفقرات الموسومة: { $paragraphs }، والمختلَف عليها منها: { $disagreements }.
 compare-annotations = مآل التعليقات: { $list }.
-compare-annotator-counts = { $name }: { $counts }
+compare-annotator-counts = {"\u200F"}{ $name }: { $counts }
 compare-counted = { $count ->
         [zero] لا تعليقات محتسَبة
         [one] تعليق واحد محتسَب
@@ -49,7 +49,7 @@ compare-unpaired = { $count ->
        *[other] { $count } تعليق بلا مُعلِّق ثانٍ
     }
 compare-orphaned-header = التعليقات اليتيمة: { $count } (تعذّر وضعها في النص الحالي، فاستُبعدت من المقارنة)
-compare-orphan-of = { $name }: { $orphan }
+compare-orphan-of = {"\u200F"}{ $name }: { $orphan }
 compare-team-mode-on = وضع الفريق مفعَّل، فالملف المفتوح هو ملفك الخاص. أوقِفه (من قائمة المدوّنة) لتفصل في الملف المرافق المشترك للمقالة.
 compare-decisions-go-into = تُحفظ القرارات في { $file } (للتراجع: Ctrl+Z).
 compare-accept-all-from = قبول الكل من { $name }
@@ -91,6 +91,8 @@ agreement-no-variation = لا تباين: كانت لجميع العناصر ا�
 agreement-no-items = لا عناصر: لم يقيّم أيَّ فقرة عددٌ كافٍ من المُعلِّقين
 agreement-single-annotator = مُعلِّق واحد: لا أحد غيره يُقاس الاتفاق معه
 agreement-not-two-annotators = كابا كوهين (κ) يقارن بين مُعلِّقَين اثنين بالضبط
+# علامة RLM في أول السطر تجعله من اليمين إلى اليسار.
+agreement-reason = {"\u200F"}—{ $mark }: { $reason }
 agreement-orphans-line = { $count ->
         [zero] لم يُستبعد أي تعليق يتيم في { $articles }
         [one] استُبعد تعليق واحد يتيم (تعذّر وضعه في النص الحالي) في { $articles }

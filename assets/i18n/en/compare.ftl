@@ -62,6 +62,8 @@ agreement-no-variation = no variation: every item had the same value, so the mea
 agreement-no-items = no items: no paragraph was rated by enough annotators
 agreement-single-annotator = a single annotator: there is nobody to agree with
 agreement-not-two-annotators = Cohen's κ compares exactly two annotators
+# What a mark after "—" in a table means.
+agreement-reason = —{ $mark }: { $reason }
 agreement-orphans-line = { $count ->
         [one] { $count } annotation left out as orphaned (not placeable in the current text) in { $articles }
        *[other] { $count } annotations left out as orphaned (not placeable in the current text) in { $articles }
