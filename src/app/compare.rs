@@ -13,12 +13,14 @@ use super::span_tab::{SpanAgreementState, SpanView, SpanViewContext, span_tab_ui
 use super::{Session, Workspace};
 use crate::annotation::{Label, LabelScheme, TargetKind};
 use crate::compare::{CompareRow, Comparison};
-use crate::corpus::{
-    AgreementReport, NoValue, Orphan, folder_agreement, no_value_lines, orphans_line,
-};
+use crate::corpus::{Accounting, AgreementReport, NoValue, Orphan, folder_agreement};
+use crate::i18n;
 use crate::jobs::{Job, Poll};
 use crate::session::annotations::Edit;
-use crate::text::TextEngine;
+use crate::text::{Fit, ReadingFace, TextEngine};
+use crate::tr;
+use crate::ui::bidi_label::ui_style;
+use crate::ui::tr::{self as t, tx};
 use crate::ui::{bidi_label, bidi_small_button, chip, in_ltr, parse_hex_color};
 use std::path::Path;
 
@@ -153,13 +155,179 @@ impl AgreementWindow {
     }
 }
 
-/// Annotator names for a sentence, each marked so that Arabic names keep their order.
-fn names(annotators: &[String]) -> String {
-    annotators
+/// A name (an annotator's, a file's) for a message: in a left-to-right interface marked so
+/// that an Arabic name keeps its place in the sentence; in a right-to-left one the message
+/// isolates it.
+pub(super) fn name_arg(name: &str) -> String {
+    if i18n::is_rtl() {
+        name.to_owned()
+    } else {
+        in_ltr(name)
+    }
+}
+
+/// Items joined as a list in the interface language (`a, b` or `a، b`).
+pub(super) fn join_list(items: &[String]) -> String {
+    items.join(&tr!("compare-list-separator"))
+}
+
+/// Annotator names for a sentence, each marked so that Arabic names keep their order: in a
+/// right-to-left interface each name is isolated and the list runs from the right.
+pub(super) fn names(annotators: &[String]) -> String {
+    if i18n::is_rtl() {
+        let isolated: Vec<String> = annotators
+            .iter()
+            .map(|n| format!("\u{2068}{n}\u{2069}"))
+            .collect();
+        format!("\u{200F}{}", join_list(&isolated))
+    } else {
+        let marked: Vec<String> = annotators.iter().map(|n| in_ltr(n)).collect();
+        join_list(&marked)
+    }
+}
+
+/// Bold text (a grid heading). Text with right-to-left letters or digits is laid out by
+/// `engine`, in bold, since egui's own text has neither.
+pub(super) fn strong(ui: &mut egui::Ui, engine: &mut TextEngine, text: String) -> egui::Response {
+    if !t::needs_bidi(&text) {
+        return ui.strong(text);
+    }
+    let style = ui_style(ReadingFace::default(), true);
+    let fit = Fit::Wrap(ui.available_width().max(40.0));
+    let metrics = engine.measure_label(&text, &style, fit);
+    let (rect, response) = ui.allocate_exact_size(metrics.size, egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let color = ui.visuals().strong_text_color();
+        engine.paint_label(ui.painter(), &text, &style, fit, rect.min, color);
+    }
+    let spoken: String = text
+        .chars()
+        .filter(|&c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
+    response
+}
+
+/// A collapsing section whose heading may be right-to-left text. Its state is kept under
+/// `id_salt`, as egui's collapsing header keeps it.
+fn collapsing(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    default_open: bool,
+    heading: String,
+    body: impl FnOnce(&mut egui::Ui),
+) {
+    if !t::needs_bidi(&heading) {
+        egui::CollapsingHeader::new(heading)
+            .id_salt(id_salt)
+            .default_open(default_open)
+            .show(ui, body);
+        return;
+    }
+    let id = ui.make_persistent_id(id_salt);
+    egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, default_open)
+        .show_header(ui, |ui| {
+            t::label(ui, heading);
+        })
+        .body(body);
+}
+
+/// A row of controls that wraps, starting at the interface's reading side.
+pub(super) fn wrapped_row(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    if i18n::is_rtl() {
+        let layout = egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true);
+        ui.with_layout(layout, add);
+    } else {
+        ui.horizontal_wrapped(add);
+    }
+}
+
+/// A link whose text may be right-to-left (Arabic-Indic digits): then a frameless button.
+fn link(ui: &mut egui::Ui, text: String) -> egui::Response {
+    if t::needs_bidi(&text) {
+        ui.add(egui::Button::new(tx(text)).frame(false))
+    } else {
+        ui.link(text)
+    }
+}
+
+/// What became of one annotator's annotations, as the windows say it: the counts that are
+/// not zero (counted always).
+fn describe_accounting(counts: &Accounting) -> String {
+    let mut parts = vec![tr!("compare-counted", count = counts.counted)];
+    if counts.orphaned > 0 {
+        parts.push(tr!("compare-orphaned", count = counts.orphaned));
+    }
+    if counts.unreadable > 0 {
+        parts.push(tr!("compare-unreadable", count = counts.unreadable));
+    }
+    if counts.unpaired > 0 {
+        parts.push(tr!("compare-unpaired", count = counts.unpaired));
+    }
+    join_list(&parts)
+}
+
+/// Why a measure of the paragraph table has no value.
+fn no_value_explanation(why: NoValue) -> String {
+    match why {
+        NoValue::NoVariation => tr!("agreement-no-variation"),
+        NoValue::NoItems => tr!("agreement-no-items"),
+        NoValue::SingleAnnotator => tr!("agreement-single-annotator"),
+        NoValue::NotTwoAnnotators => tr!("agreement-not-two-annotators"),
+    }
+}
+
+/// The line naming the articles with orphaned annotations and how many were left out, when
+/// there are any (article paths relative to `folder`).
+fn orphans_line(report: &AgreementReport, folder: &Path) -> Option<String> {
+    let with_orphans = report.articles_with_orphans();
+    if with_orphans.is_empty() {
+        return None;
+    }
+    let articles: Vec<String> = with_orphans
         .iter()
-        .map(|n| in_ltr(n))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|a| {
+            a.article
+                .strip_prefix(folder)
+                .unwrap_or(&a.article)
+                .display()
+                .to_string()
+        })
+        .collect();
+    Some(tr!(
+        "agreement-orphans-line",
+        count = report.orphaned(),
+        articles = join_list(&articles)
+    ))
+}
+
+/// What each mark after a "—" in the paragraph table means, for the marks used.
+fn no_value_lines(report: &AgreementReport) -> Vec<String> {
+    let used: BTreeSet<char> = report
+        .labels
+        .iter()
+        .chain(std::iter::once(&report.overall))
+        .flat_map(|row| {
+            [
+                row.no_value.cohen_kappa,
+                row.no_value.fleiss_kappa,
+                row.no_value.krippendorff_alpha,
+            ]
+        })
+        .flatten()
+        .map(NoValue::mark)
+        .collect();
+    NoValue::ALL
+        .iter()
+        .filter(|reason| used.contains(&reason.mark()))
+        .map(|reason| {
+            tr!(
+                "agreement-reason",
+                mark = reason.mark().to_string(),
+                reason = no_value_explanation(*reason)
+            )
+        })
+        .collect()
 }
 
 /// Labels in `scheme` order, then any others by id.
@@ -184,7 +352,10 @@ fn orphan_line(orphan: &Orphan, label_name: &dyn Fn(&str) -> String) -> String {
     let labels: Vec<String> = orphan.labels.iter().map(|id| label_name(id)).collect();
     let quote: String = orphan.quote.chars().take(120).collect();
     // Each piece isolated, so that an Arabic quote keeps its own direction in the line.
-    let mut line = format!("{} — «\u{2068}{quote}\u{2069}»", in_ltr(&labels.join(", ")));
+    let mut line = format!(
+        "{} — «\u{2068}{quote}\u{2069}»",
+        in_ltr(&join_list(&labels))
+    );
     if !orphan.note.is_empty() {
         let note: String = orphan.note.chars().take(120).collect();
         line = format!("{line} — \u{2068}{note}\u{2069}");
@@ -198,12 +369,21 @@ fn accounting_ui(ui: &mut egui::Ui, engine: &mut TextEngine, comparison: &Compar
     let parts: Vec<String> = comparison
         .accounting
         .iter()
-        .map(|(name, counts)| format!("{}: {}", in_ltr(name), counts.describe()))
+        .map(|(name, counts)| {
+            tr!(
+                "compare-annotator-counts",
+                name = name_arg(name),
+                counts = describe_accounting(counts)
+            )
+        })
         .collect();
     bidi_label(
         ui,
         engine,
-        &format!("Annotations: {}.", parts.join("; ")),
+        &tr!(
+            "compare-annotations",
+            list = parts.join(&tr!("compare-list-separator-strong"))
+        ),
         Some(ui.visuals().weak_text_color()),
     );
     let orphaned = comparison.orphaned();
@@ -215,18 +395,24 @@ fn accounting_ui(ui: &mut egui::Ui, engine: &mut TextEngine, comparison: &Compar
             .label(id)
             .map_or_else(|| id.to_owned(), |l| l.name.clone())
     };
-    egui::CollapsingHeader::new(format!(
-        "{orphaned} orphaned (not placeable in the current text; left out of the comparison)"
-    ))
-    .id_salt("compare-orphans")
-    .show(ui, |ui| {
-        for (name, orphans) in &comparison.orphans {
-            for orphan in orphans {
-                let line = format!("{}: {}", in_ltr(name), orphan_line(orphan, &label_name));
-                bidi_label(ui, engine, &line, None);
+    collapsing(
+        ui,
+        "compare-orphans",
+        false,
+        tr!("compare-orphaned-header", count = orphaned),
+        |ui| {
+            for (name, orphans) in &comparison.orphans {
+                for orphan in orphans {
+                    let line = tr!(
+                        "compare-orphan-of",
+                        name = name_arg(name),
+                        orphan = orphan_line(orphan, &label_name)
+                    );
+                    bidi_label(ui, engine, &line, None);
+                }
             }
-        }
-    });
+        },
+    );
 }
 
 /// What the user did in the Compare window this frame.
@@ -274,45 +460,39 @@ impl CompareView<'_> {
         events: &mut CompareEvents,
     ) {
         let comparison = self.comparison;
-        let summary = format!(
-            "{} annotators: {}. {} paragraphs labelled, {} with disagreement.",
-            comparison.annotators.len(),
-            names(&comparison.annotators),
-            comparison.rows.len(),
-            comparison.disagreements()
+        let summary = tr!(
+            "compare-summary",
+            count = comparison.annotators.len(),
+            names = names(&comparison.annotators),
+            paragraphs = comparison.rows.len(),
+            disagreements = comparison.disagreements()
         );
         bidi_label(ui, engine, &summary, None);
         accounting_ui(ui, engine, comparison);
         if self.team_mode {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "Team Mode is on, so the open file is your own. Turn it off \
-                 (Corpus menu) to adjudicate into the article's shared sidecar.",
-            );
+            let color = ui.visuals().warn_fg_color;
+            t::colored_label(ui, tr!("compare-team-mode-on"), Some(color));
         } else {
             bidi_label(
                 ui,
                 engine,
-                &format!(
-                    "Decisions go into {} (undo with Ctrl+Z).",
-                    in_ltr(gold_name)
-                ),
+                &tr!("compare-decisions-go-into", file = name_arg(gold_name)),
                 Some(ui.visuals().weak_text_color()),
             );
         }
         ui.add_enabled_ui(!self.team_mode, |ui| {
-            ui.horizontal_wrapped(|ui| {
+            wrapped_row(ui, |ui| {
                 for (index, name) in comparison.annotators.iter().enumerate() {
-                    if bidi_small_button(ui, engine, &format!("Accept all from {}", in_ltr(name)))
-                        .clicked()
-                    {
+                    let caption = tr!("compare-accept-all-from", name = name_arg(name));
+                    if bidi_small_button(ui, engine, &caption).clicked() {
                         events.decision = Some(Adjudication::TakeAll { annotator: index });
                     }
                 }
-                if ui
-                    .button("Merge all")
-                    .on_hover_text("Every label any annotator gave")
-                    .clicked()
+                if t::hover(
+                    ui.button(tx(tr!("compare-merge-all"))),
+                    tr!("compare-merge-all-tip"),
+                )
+                .clicked()
                 {
                     events.decision = Some(Adjudication::MergeAll);
                 }
@@ -325,12 +505,12 @@ impl CompareView<'_> {
             .striped(true)
             .spacing(egui::vec2(12.0, 8.0))
             .show(ui, |ui| {
-                ui.strong("Paragraph");
+                strong(ui, engine, tr!("compare-column-paragraph"));
                 for name in &self.comparison.annotators {
                     bidi_label(ui, engine, name, None);
                 }
-                ui.strong("Gold");
-                ui.strong("Decide");
+                strong(ui, engine, tr!("compare-column-gold"));
+                strong(ui, engine, tr!("compare-column-decide"));
                 ui.end_row();
                 for (row, gold) in self.comparison.rows.iter().zip(self.gold) {
                     if events.only_disagreements && row.agrees() {
@@ -360,13 +540,19 @@ impl CompareView<'_> {
             });
         ui.vertical(|ui| {
             ui.set_max_width(260.0);
-            let heading = format!("¶ {}", row.paragraph + 1);
+            let number = row.paragraph + 1;
             if agrees {
-                ui.strong(heading);
+                strong(
+                    ui,
+                    engine,
+                    tr!("compare-paragraph-heading", number = number),
+                );
             } else {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!("{heading} · disagreement"),
+                let color = ui.visuals().warn_fg_color;
+                t::colored_label(
+                    ui,
+                    tr!("compare-paragraph-disagreement", number = number),
+                    Some(color),
                 );
             }
             let text = self
@@ -395,11 +581,7 @@ impl CompareView<'_> {
                 chip(ui, engine, &name, color, true, false);
             }
             if gold.passages > 0 {
-                ui.weak(format!(
-                    "+ {} passage annotation{} (kept)",
-                    gold.passages,
-                    if gold.passages == 1 { "" } else { "s" }
-                ));
+                t::weak_label(ui, tr!("compare-passages-kept", count = gold.passages));
             }
         });
         ui.add_enabled_ui(!self.team_mode, |ui| {
@@ -407,9 +589,9 @@ impl CompareView<'_> {
                 for (index, name) in self.comparison.annotators.iter().enumerate() {
                     let taken = !gold.labels.is_empty() && row.labels[index] == gold.labels;
                     let caption = if taken {
-                        format!("{} (chosen)", in_ltr(name))
+                        tr!("compare-chosen", name = name_arg(name))
                     } else {
-                        format!("Take {}", in_ltr(name))
+                        tr!("compare-take", name = name_arg(name))
                     };
                     if bidi_small_button(ui, engine, &caption).clicked() {
                         events.decision = Some(Adjudication::Take {
@@ -418,7 +600,7 @@ impl CompareView<'_> {
                         });
                     }
                 }
-                if !agrees && ui.button("Merge").clicked() {
+                if !agrees && ui.button(tx(tr!("compare-merge"))).clicked() {
                     events.decision = Some(Adjudication::Merge {
                         paragraph: row.paragraph,
                     });
@@ -466,28 +648,36 @@ pub(super) fn compare_window_ui(
         document: session.map(|s| &s.document),
         team_mode,
     };
-    egui::Window::new("Compare Annotators")
+    egui::Window::new(tx(tr!("compare-window-title")))
+        .id(egui::Id::unique("hashiya-compare"))
         .open(&mut open)
         .default_size(egui::vec2(980.0, 620.0))
         .resizable(true)
         .show(ctx, |ui| {
             if comparison.annotators.len() < 2 {
-                ui.label(format!(
-                    "Comparing needs two annotators' files next to the article \
-                     (<article>.annotations.<name>.json); found {}.",
-                    comparison.annotators.len()
-                ));
-                if ui.button("Look again").clicked() {
+                t::label(
+                    ui,
+                    tr!("compare-needs-two", count = comparison.annotators.len()),
+                );
+                if ui.button(tx(tr!("compare-look-again"))).clicked() {
                     events.refresh = true;
                 }
                 return;
             }
-            ui.horizontal(|ui| {
-                ui.selectable_value(&mut level, CompareLevel::Paragraphs, "Paragraphs");
-                ui.selectable_value(&mut level, CompareLevel::Spans, "Spans");
+            t::row(ui, |ui| {
+                ui.selectable_value(
+                    &mut level,
+                    CompareLevel::Paragraphs,
+                    tx(tr!("compare-paragraphs")),
+                );
+                ui.selectable_value(&mut level, CompareLevel::Spans, tx(tr!("compare-spans")));
                 ui.separator();
-                ui.checkbox(&mut events.only_disagreements, "Only disagreements");
-                if ui.button("Reload files").clicked() {
+                t::checkbox(
+                    ui,
+                    &mut events.only_disagreements,
+                    tr!("compare-only-disagreements"),
+                );
+                if ui.button(tx(tr!("compare-reload-files"))).clicked() {
                     events.refresh = true;
                 }
             });
@@ -532,13 +722,22 @@ pub(super) fn agreement_window_ui(
     let mut show_orphans = None;
     let folder = window.folder.clone();
     let max_height = ctx.content_rect().height() * 0.7;
-    egui::Window::new("Agreement")
+    egui::Window::new(tx(tr!("agreement-window-title")))
+        .id(egui::Id::unique("hashiya-agreement"))
         .open(&mut open)
         .default_width(640.0)
         .show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                ui.selectable_value(&mut window.tab, AgreementTab::Paragraphs, "Paragraphs");
-                let spans = ui.selectable_value(&mut window.tab, AgreementTab::Spans, "Spans");
+            t::row(ui, |ui| {
+                ui.selectable_value(
+                    &mut window.tab,
+                    AgreementTab::Paragraphs,
+                    tx(tr!("compare-paragraphs")),
+                );
+                let spans = ui.selectable_value(
+                    &mut window.tab,
+                    AgreementTab::Spans,
+                    tx(tr!("compare-spans")),
+                );
                 // The first look at the Span tab measures.
                 if spans.clicked()
                     && window.spans.report.is_none()
@@ -557,9 +756,9 @@ pub(super) fn agreement_window_ui(
                 return;
             }
             let Some(report) = &window.report else {
-                ui.horizontal(|ui| {
+                t::row(ui, |ui| {
                     ui.spinner();
-                    ui.label("Measuring agreement over the folder…");
+                    t::label(ui, tr!("agreement-measuring"));
                 });
                 return;
             };
@@ -568,7 +767,7 @@ pub(super) fn agreement_window_ui(
                 .show(ui, |ui| {
                     show_orphans = agreement_report_ui(ui, engine, report, &folder);
                 });
-            if ui.button("Measure again").clicked() {
+            if ui.button(tx(tr!("agreement-measure-again"))).clicked() {
                 commands.push(Command::MeasureAgreement(AgreementLevel::Paragraphs));
             }
         });
@@ -611,18 +810,19 @@ fn orphans_window_ui(window: &mut AgreementWindow, ctx: &egui::Context, engine: 
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut open = true;
-    egui::Window::new("Orphaned annotations")
+    egui::Window::new(tx(tr!("agreement-orphans-window-title")))
+        .id(egui::Id::unique("hashiya-orphaned-annotations"))
         .open(&mut open)
         .default_width(520.0)
         .show(ctx, |ui| {
             bidi_label(
                 ui,
                 engine,
-                &format!(
-                    "{} of {}'s annotations of {} could not be placed in its current text and were left out of the agreement:",
-                    orphans.len(),
-                    in_ltr(&annotator),
-                    in_ltr(&name)
+                &tr!(
+                    "agreement-orphans-intro",
+                    count = orphans.len(),
+                    name = name_arg(&annotator),
+                    article = name_arg(&name)
                 ),
                 None,
             );
@@ -665,34 +865,33 @@ fn agreement_report_ui(
     report: &AgreementReport,
     folder: &std::path::Path,
 ) -> Option<(PathBuf, String)> {
-    let summary = format!(
-        "Paragraph-level agreement over {} article(s) annotated by {} annotator(s): {}",
-        report.articles,
-        report.annotators.len(),
-        names(&report.annotators)
+    let summary = tr!(
+        "agreement-summary",
+        articles = report.articles,
+        count = report.annotators.len(),
+        names = names(&report.annotators)
     );
     bidi_label(ui, engine, &summary, None);
     for problem in &report.skipped {
         bidi_label(
             ui,
             engine,
-            &format!("Left out: {problem}"),
+            &tr!("agreement-left-out", problem = problem),
             Some(ui.visuals().warn_fg_color),
         );
     }
     if report.articles == 0 {
-        ui.label(
-            "No article has two annotators' files yet \
-             (<article>.annotations.<name>.json; see Team Mode).",
-        );
+        t::label(ui, tr!("agreement-no-pairs"));
     }
     let value_ui = |ui: &mut egui::Ui, v: Option<f64>, why: Option<NoValue>| match (v, why) {
         (Some(v), _) => {
-            ui.label(format!("{v:.3}"));
+            t::label(ui, i18n::number(format!("{v:.3}")));
         }
         (None, Some(why)) => {
-            ui.label(format!("—{}", why.mark()))
-                .on_hover_text(why.explanation());
+            t::hover(
+                ui.label(format!("—{}", why.mark())),
+                no_value_explanation(why),
+            );
         }
         (None, None) => {
             ui.label("—");
@@ -702,18 +901,28 @@ fn agreement_report_ui(
         .striped(true)
         .spacing(egui::vec2(16.0, 6.0))
         .show(ui, |ui| {
-            ui.strong("Label");
-            ui.strong("Items");
-            ui.strong("Cohen's kappa");
-            ui.strong("Fleiss' kappa");
-            ui.strong("Krippendorff's alpha");
+            for heading in [
+                tr!("agreement-column-label"),
+                tr!("agreement-column-items"),
+                tr!("agreement-column-cohen"),
+                tr!("agreement-column-fleiss"),
+                tr!("agreement-column-krippendorff"),
+            ] {
+                strong(ui, engine, heading);
+            }
             ui.end_row();
-            for row in report.labels.iter().chain(std::iter::once(&report.overall)) {
+            let overall = std::iter::once(&report.overall);
+            for (index, row) in report.labels.iter().chain(overall).enumerate() {
+                let name = if index == report.labels.len() {
+                    tr!("agreement-all-labels")
+                } else {
+                    row.name.clone()
+                };
                 // Wide enough that label names stay on one line.
                 ui.allocate_ui(egui::vec2(200.0, 20.0), |ui| {
-                    bidi_label(ui, engine, &row.name, None);
+                    bidi_label(ui, engine, &name, None);
                 });
-                ui.label(row.items.to_string());
+                t::label(ui, i18n::number(row.items));
                 value_ui(ui, row.cohen_kappa, row.no_value.cohen_kappa);
                 value_ui(ui, row.fleiss_kappa, row.no_value.fleiss_kappa);
                 value_ui(ui, row.krippendorff_alpha, row.no_value.krippendorff_alpha);
@@ -721,15 +930,11 @@ fn agreement_report_ui(
             }
         });
     ui.add_space(6.0);
-    ui.label(
-        "Items: paragraphs rated by at least two annotators. Cohen's kappa needs \
-         exactly two annotators; Fleiss' kappa uses paragraphs every annotator \
-         rated; Krippendorff's alpha allows missing ratings.",
-    );
+    t::label(ui, tr!("agreement-explanation"));
     ui.add_space(6.0);
     let show_orphans = accounting_grids_ui(ui, engine, report, folder);
     // The orphans line and the reasons for "—" (the totals are in the grids above).
-    for line in orphans_line(report, Some(folder))
+    for line in orphans_line(report, folder)
         .into_iter()
         .chain(no_value_lines(report))
     {
@@ -748,7 +953,7 @@ fn accounting_grids_ui(
     folder: &std::path::Path,
 ) -> Option<(PathBuf, String)> {
     let mut show_orphans = None;
-    ui.strong("Annotations");
+    strong(ui, engine, tr!("agreement-annotations"));
     let grid_row = |ui: &mut egui::Ui,
                     engine: &mut TextEngine,
                     article: Option<&std::path::Path>,
@@ -765,17 +970,18 @@ fn accounting_grids_ui(
             });
         }
         bidi_label(ui, engine, name, None);
-        ui.label(counts.counted.to_string());
+        t::label(ui, i18n::number(counts.counted));
         if counts.orphaned > 0 && article.is_some() {
-            clicked = ui
-                .link(counts.orphaned.to_string())
-                .on_hover_text("Open the article and list these orphaned annotations")
-                .clicked();
+            clicked = t::hover(
+                link(ui, i18n::number(counts.orphaned)),
+                tr!("agreement-open-orphans-tip"),
+            )
+            .clicked();
         } else {
-            ui.label(counts.orphaned.to_string());
+            t::label(ui, i18n::number(counts.orphaned));
         }
-        ui.label(counts.unreadable.to_string());
-        ui.label(counts.unpaired.to_string());
+        t::label(ui, i18n::number(counts.unreadable));
+        t::label(ui, i18n::number(counts.unpaired));
         ui.end_row();
         clicked
     };
@@ -783,20 +989,22 @@ fn accounting_grids_ui(
         .striped(true)
         .spacing(egui::vec2(16.0, 4.0))
         .show(ui, |ui| {
-            accounting_headings(ui, None);
+            accounting_headings(ui, engine, None);
             for (name, counts) in &report.annotations {
                 grid_row(ui, engine, None, name, counts);
             }
         });
-    egui::CollapsingHeader::new(format!("Per article ({})", report.by_article.len()))
-        .id_salt("agreement-per-article")
-        .default_open(!report.articles_with_orphans().is_empty())
-        .show(ui, |ui| {
+    collapsing(
+        ui,
+        "agreement-per-article",
+        !report.articles_with_orphans().is_empty(),
+        tr!("agreement-per-article", count = report.by_article.len()),
+        |ui| {
             egui::Grid::new("agreement-accounting-articles")
                 .striped(true)
                 .spacing(egui::vec2(16.0, 4.0))
                 .show(ui, |ui| {
-                    accounting_headings(ui, Some("Article"));
+                    accounting_headings(ui, engine, Some(tr!("agreement-column-article")));
                     for account in &report.by_article {
                         for (name, counts) in &account.annotators {
                             if grid_row(ui, engine, Some(&account.article), name, counts) {
@@ -805,26 +1013,23 @@ fn accounting_grids_ui(
                         }
                     }
                 });
-        });
-    ui.label(
-        "Counted: placed in the article's current text. Orphaned: could not be placed after \
-         re-anchoring, so left out. Unreadable files: left out and named above. Alone: no \
-         other annotator's file for the article.",
+        },
     );
+    t::label(ui, tr!("agreement-accounting-explanation"));
     show_orphans
 }
 
 /// The accounting grid's headings, after an optional first column.
-fn accounting_headings(ui: &mut egui::Ui, first: Option<&str>) {
+fn accounting_headings(ui: &mut egui::Ui, engine: &mut TextEngine, first: Option<String>) {
     let columns = [
-        "Annotator",
-        "Counted",
-        "Orphaned",
-        "Unreadable files",
-        "Alone",
+        tr!("agreement-column-annotator"),
+        tr!("agreement-column-counted"),
+        tr!("agreement-column-orphaned"),
+        tr!("agreement-column-unreadable"),
+        tr!("agreement-column-alone"),
     ];
     for heading in first.into_iter().chain(columns) {
-        ui.strong(heading);
+        strong(ui, engine, heading);
     }
     ui.end_row();
 }
@@ -893,5 +1098,66 @@ impl Workspace {
                 return;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{self, UiLanguage};
+
+    /// The English and Arabic files of this part have the same messages with the same
+    /// variables.
+    #[test]
+    fn both_languages_have_the_same_messages() {
+        let source = |language: UiLanguage| {
+            language
+                .ftl_sources()
+                .iter()
+                .find(|(name, _)| *name == "compare")
+                .map(|(_, source)| *source)
+                .unwrap()
+        };
+        let en = i18n::message_signatures(source(UiLanguage::English)).unwrap();
+        let ar = i18n::message_signatures(source(UiLanguage::Arabic)).unwrap();
+        assert!(!en.is_empty());
+        assert_eq!(en, ar);
+    }
+
+    #[test]
+    fn counts_take_the_plural_forms_of_each_language() {
+        let kept = |language, n: usize| {
+            let mut args = i18n::Args::new();
+            args.set("count", i18n::arg(n));
+            i18n::message_in(language, "compare-passages-kept", Some(&args))
+        };
+        assert_eq!(
+            kept(UiLanguage::English, 1),
+            "+ 1 passage annotation (kept)"
+        );
+        assert_eq!(
+            kept(UiLanguage::English, 3),
+            "+ 3 passage annotations (kept)"
+        );
+        assert!(kept(UiLanguage::Arabic, 1).contains("تعليق واحد"));
+        assert!(kept(UiLanguage::Arabic, 2).contains("تعليقان"));
+        assert!(kept(UiLanguage::Arabic, 3).contains("تعليقات"));
+        assert!(kept(UiLanguage::Arabic, 11).contains("تعليقًا"));
+        assert!(kept(UiLanguage::Arabic, 100).contains("تعليق على"));
+    }
+
+    #[test]
+    fn the_kind_of_a_span_disagreement_is_named() {
+        let heading = |language, kind: &str| {
+            let mut args = i18n::Args::new();
+            args.set("number", i18n::arg(3usize));
+            args.set("kind", i18n::arg(kind));
+            i18n::message_in(language, "spantab-unit-disagreement", Some(&args))
+        };
+        assert_eq!(
+            heading(UiLanguage::English, "boundary-and-type"),
+            "¶ 3 · boundary and type"
+        );
+        assert_eq!(heading(UiLanguage::English, "type"), "¶ 3 · type");
+        assert!(heading(UiLanguage::Arabic, "boundary").contains("الحدود"));
     }
 }

@@ -8,7 +8,10 @@ use egui::{Color32, CornerRadius, Rect, Sense, Ui, pos2};
 
 use super::Session;
 use crate::annotation::AnnotationStore;
+use crate::i18n;
+use crate::tr;
 use crate::ui::parse_hex_color;
+use crate::ui::tr as t;
 
 /// Which paragraphs the reader shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -145,7 +148,7 @@ pub fn overview_strip_ui(ui: &mut Ui, rect: Rect, session: &mut Session) {
         egui::WidgetInfo::labeled(
             egui::Role::ScrollBar,
             true,
-            format!("Annotation overview: {ticks} annotated paragraphs"),
+            tr!("overview-strip", count = ticks),
         )
     });
     if let Some(pointer) = response
@@ -160,12 +163,15 @@ pub fn overview_strip_ui(ui: &mut Ui, rect: Rect, session: &mut Session) {
 
 /// The "Show" filter chips (all / annotated / one label).
 pub fn filter_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, session: &mut Session) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Show");
+    super::compare::wrapped_row(ui, |ui| {
+        t::label(ui, tr!("overview-show"));
         let accent = ui.visuals().selection.stroke.color;
-        for (name, filter) in [("all", Filter::All), ("annotated", Filter::Annotated)] {
+        for (name, filter) in [
+            (tr!("overview-all"), Filter::All),
+            (tr!("overview-annotated"), Filter::Annotated),
+        ] {
             let on = session.filter == filter;
-            if crate::ui::chip(ui, engine, name, accent, on, true).clicked() {
+            if crate::ui::chip(ui, engine, &name, accent, on, true).clicked() {
                 session.filter = filter;
             }
         }
@@ -179,10 +185,8 @@ pub fn filter_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, session: &mu
             .collect();
         for (id, name, color) in labels {
             let on = session.filter == Filter::Label(id.clone());
-            if crate::ui::chip(ui, engine, &name, parse_hex_color(&color), on, true)
-                .on_hover_text("Show only paragraphs with this label")
-                .clicked()
-            {
+            let chip = crate::ui::chip(ui, engine, &name, parse_hex_color(&color), on, true);
+            if t::hover(chip, tr!("overview-label-tip")).clicked() {
                 session.filter = if on { Filter::All } else { Filter::Label(id) };
             }
         }
@@ -192,15 +196,19 @@ pub fn filter_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, session: &mu
 /// The statistics section: annotated paragraphs and counts per label.
 pub fn statistics_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, session: &Session) {
     let stats = statistics(session);
-    ui.label(format!(
-        "Annotated paragraphs: {} of {}",
-        stats.annotated_paragraphs, stats.paragraphs
-    ));
+    t::label(
+        ui,
+        tr!(
+            "overview-annotated-paragraphs",
+            count = stats.annotated_paragraphs,
+            total = stats.paragraphs
+        ),
+    );
     if stats.passages > 0 {
-        ui.label(format!("Passages: {}", stats.passages));
+        t::label(ui, tr!("overview-passages", count = stats.passages));
     }
     if stats.orphans > 0 {
-        ui.label(format!("Orphaned: {}", stats.orphans));
+        t::label(ui, tr!("overview-orphaned", count = stats.orphans));
     }
     let store = session.annotations.store();
     egui::Grid::new("label-counts")
@@ -214,7 +222,7 @@ pub fn statistics_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, session:
                         (l.name.clone(), parse_hex_color(&l.color))
                     });
                 crate::ui::chip(ui, engine, &name, color, *count > 0, false);
-                ui.label(count.to_string());
+                t::label(ui, i18n::number(count));
                 ui.end_row();
             }
         });

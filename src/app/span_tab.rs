@@ -9,19 +9,25 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use egui::Color32;
 
 use super::command::{AgreementLevel, Command};
+use super::compare::{name_arg, names, strong, wrapped_row};
 use super::{Session, Workspace};
 use crate::annotation::{CharIndex, Label, LabelScheme};
 use crate::document::Document;
+use crate::i18n;
 use crate::jobs::{Job, Poll};
 use crate::session::annotations::Edit;
-use crate::span_agreement::compare::{SpanChoice, SpanComparison, SpanUnit, gold_spans};
+use crate::span_agreement::compare::{
+    SpanChoice, SpanComparison, SpanDisagreement, SpanUnit, gold_spans,
+};
 use crate::span_agreement::{
-    Cancelled, GammaOptions, Progress, Span, SpanAgreementReport, SpanMeasures,
+    Cancelled, GammaOptions, Progress, Span, SpanAgreementReport, SpanMeasures, SpanNoValue,
     folder_span_agreement,
 };
 use crate::text::{Fit, ReadingFace, TextEngine};
+use crate::tr;
 use crate::ui::bidi_label::ui_style;
-use crate::ui::{bidi_label, bidi_small_button, chip, in_ltr, parse_hex_color};
+use crate::ui::tr::{self as t, tx};
+use crate::ui::{bidi_label, bidi_small_button, chip, parse_hex_color};
 
 /// What the span measurement sends to the window.
 #[derive(Debug)]
@@ -141,8 +147,34 @@ impl SpanAgreementState {
     }
 }
 
-/// A measure's value as the table shows it, with its name and row for screen readers.
-fn value_cell(ui: &mut egui::Ui, measure: &str, row: &SpanMeasures, which: &'static str) {
+/// Why a measure of the span table has no value.
+fn no_value_explanation(why: SpanNoValue) -> String {
+    match why {
+        SpanNoValue::NoSpans => tr!("spantab-no-spans"),
+        SpanNoValue::NoVariation => tr!("spantab-no-variation"),
+        SpanNoValue::NoCompleteArticles => tr!("spantab-no-complete-articles"),
+    }
+}
+
+/// The kind of a unit's disagreement, as a message selector.
+fn disagreement_key(kind: SpanDisagreement) -> &'static str {
+    match kind {
+        SpanDisagreement::Missing => "missing",
+        SpanDisagreement::Boundary => "boundary",
+        SpanDisagreement::Type => "type",
+        SpanDisagreement::BoundaryAndType => "boundary-and-type",
+    }
+}
+
+/// A measure's value as the table shows it, with its name and row for screen readers
+/// (`name`: the row's label name as the window shows it).
+fn value_cell(
+    ui: &mut egui::Ui,
+    measure: &str,
+    name: &str,
+    row: &SpanMeasures,
+    which: &'static str,
+) {
     let value = match which {
         "exact_f1" => row.exact_f1,
         "partial_f1" => row.partial_f1,
@@ -150,15 +182,15 @@ fn value_cell(ui: &mut egui::Ui, measure: &str, row: &SpanMeasures, which: &'sta
         _ => row.alpha_u,
     };
     let (text, why) = match (value, row.no_value.get(which)) {
-        (Some(v), _) => (format!("{v:.3}"), None),
-        (None, Some(why)) => (format!("—{}", why.mark()), Some(why.explanation())),
+        (Some(v), _) => (i18n::number(format!("{v:.3}")), None),
+        (None, Some(why)) => (format!("—{}", why.mark()), Some(no_value_explanation(*why))),
         (None, None) => ("—".to_owned(), None),
     };
-    let mut response = ui.label(&text);
-    let spoken = format!("{measure}, {}: {text}", row.name);
+    let mut response = t::label(ui, text.clone());
+    let spoken = tr!("spantab-cell", measure = measure, name = name, value = text);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
     if let Some(why) = why {
-        response = response.on_hover_text(why);
+        response = t::hover(response, why);
     }
     drop(response);
 }
@@ -178,33 +210,41 @@ pub(super) fn span_tab_ui(
         } else {
             progress.done as f32 / progress.total as f32
         };
-        ui.add(
-            egui::ProgressBar::new(fraction)
-                .show_percentage()
-                .text(format!(
-                    "γ: {} of {} alignments",
-                    progress.done, progress.total
-                )),
+        let text = tr!(
+            "spantab-progress",
+            done = progress.done,
+            total = progress.total
         );
+        if t::needs_bidi(&text) {
+            // egui's own text has no Arabic: the caption goes under the bar.
+            ui.add(egui::ProgressBar::new(fraction));
+            t::label(ui, text);
+        } else {
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .show_percentage()
+                    .text(text),
+            );
+        }
     } else if state.running() {
-        ui.horizontal(|ui| {
+        t::row(ui, |ui| {
             ui.spinner();
-            ui.label("Reading the folder's spans…");
+            t::label(ui, tr!("spantab-reading"));
         });
     }
-    ui.horizontal(|ui| {
-        ui.label("Seed");
+    t::row(ui, |ui| {
+        t::label(ui, tr!("spantab-seed"));
         ui.add_enabled(!state.running(), egui::DragValue::new(&mut state.seed));
-        ui.label("Samples");
+        t::label(ui, tr!("spantab-samples"));
         ui.add_enabled(
             !state.running(),
             egui::DragValue::new(&mut state.samples).range(1..=10_000),
         );
         if state.running() {
-            if ui.button("Cancel").clicked() {
+            if ui.button(tx(tr!("spantab-cancel"))).clicked() {
                 commands.push(Command::CancelAgreement);
             }
-        } else if ui.button("Measure again").clicked() {
+        } else if ui.button(tx(tr!("agreement-measure-again"))).clicked() {
             commands.push(Command::MeasureAgreement(AgreementLevel::Spans {
                 seed: state.seed,
                 samples: state.samples,
@@ -212,10 +252,8 @@ pub(super) fn span_tab_ui(
         }
     });
     if state.cancelled {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            "Cancelled. Measure again to start over.",
-        );
+        let color = ui.visuals().warn_fg_color;
+        t::colored_label(ui, tr!("spantab-cancelled"), Some(color));
     }
     let Some(report) = &state.report else {
         return;
@@ -227,63 +265,73 @@ pub(super) fn span_tab_ui(
 
 /// The span report: who and what was measured, the table, what was left out.
 fn span_report_ui(ui: &mut egui::Ui, engine: &mut TextEngine, report: &SpanAgreementReport) {
-    let names: Vec<String> = report.annotators.iter().map(|n| in_ltr(n)).collect();
     bidi_label(
         ui,
         engine,
-        &format!(
-            "Span-level agreement over {} article(s) annotated by {} annotator(s): {}. {} span(s).",
-            report.articles,
-            report.annotators.len(),
-            names.join(", "),
-            report.items
+        &tr!(
+            "spantab-summary",
+            articles = report.articles,
+            count = report.annotators.len(),
+            names = names(&report.annotators),
+            spans = report.items
         ),
         None,
     );
-    ui.label(format!(
-        "γ's expected disorder from {} sampled continua, seed {}.",
-        report.samples, report.seed
-    ));
+    // The seed as text: a message number is a float, which would round a large seed.
+    t::label(
+        ui,
+        tr!(
+            "spantab-sampling",
+            samples = report.samples,
+            seed = i18n::number(report.seed)
+        ),
+    );
     for problem in &report.skipped {
         bidi_label(
             ui,
             engine,
-            &format!("Left out: {problem}"),
+            &tr!("agreement-left-out", problem = problem),
             Some(ui.visuals().warn_fg_color),
         );
     }
     if report.articles == 0 {
-        ui.label(
-            "No article has two annotators' files yet \
-             (<article>.annotations.<name>.json; see Team Mode).",
-        );
+        t::label(ui, tr!("agreement-no-pairs"));
     }
+    let measures = [
+        (tr!("spantab-column-exact-f1"), "exact_f1"),
+        (tr!("spantab-column-partial-f1"), "partial_f1"),
+        (tr!("spantab-column-gamma"), "gamma"),
+        (tr!("spantab-column-alpha-u"), "alpha_u"),
+    ];
     egui::Grid::new("span-agreement-grid")
         .striped(true)
         .spacing(egui::vec2(16.0, 6.0))
         .show(ui, |ui| {
-            for heading in ["Label", "Items", "Exact F1", "Partial F1", "γ", "αU"] {
-                ui.strong(heading);
+            strong(ui, engine, tr!("agreement-column-label"));
+            strong(ui, engine, tr!("agreement-column-items"));
+            for (heading, _) in &measures {
+                strong(ui, engine, heading.clone());
             }
             ui.end_row();
-            for row in report.labels.iter().chain(std::iter::once(&report.overall)) {
+            let overall = std::iter::once(&report.overall);
+            for (index, row) in report.labels.iter().chain(overall).enumerate() {
+                let name = if index == report.labels.len() {
+                    tr!("agreement-all-labels")
+                } else {
+                    row.name.clone()
+                };
                 ui.allocate_ui(egui::vec2(200.0, 20.0), |ui| {
-                    bidi_label(ui, engine, &row.name, None);
+                    bidi_label(ui, engine, &name, None);
                 });
-                ui.label(row.items.to_string());
-                value_cell(ui, "Exact F1", row, "exact_f1");
-                value_cell(ui, "Partial F1", row, "partial_f1");
-                value_cell(ui, "γ", row, "gamma");
-                value_cell(ui, "αU", row, "alpha_u");
+                t::label(ui, i18n::number(row.items));
+                for (measure, which) in &measures {
+                    value_cell(ui, measure, &name, row, which);
+                }
                 ui.end_row();
             }
         });
     ui.add_space(6.0);
-    ui.label(
-        "F1 is the mean over pairs of annotators: exact needs the same boundaries and label, \
-         partial gives half credit to overlapping ones. γ weighs positions and labels against \
-         chance; αU compares the marked stretches of text.",
-    );
+    t::label(ui, tr!("spantab-explanation"));
     let mut reasons: Vec<_> = report
         .labels
         .iter()
@@ -293,7 +341,14 @@ fn span_report_ui(ui: &mut egui::Ui, engine: &mut TextEngine, report: &SpanAgree
     reasons.sort();
     reasons.dedup();
     for why in reasons {
-        ui.weak(format!("—{}: {}", why.mark(), why.explanation()));
+        t::weak_label(
+            ui,
+            tr!(
+                "agreement-reason",
+                mark = why.mark().to_string(),
+                reason = no_value_explanation(why)
+            ),
+        );
     }
 }
 
@@ -395,11 +450,10 @@ fn span_header_ui(
     bidi_label(
         ui,
         engine,
-        &format!(
-            "{} units of overlapping spans, {} with disagreement. Alt+N / Alt+P: next / previous \
-             disagreement; Alt+1, Alt+2, Alt+3: take that annotator's version.",
-            comparison.units.len(),
-            disagreements
+        &tr!(
+            "spantab-units-summary",
+            count = comparison.units.len(),
+            disagreements = disagreements
         ),
         None,
     );
@@ -407,7 +461,7 @@ fn span_header_ui(
         bidi_label(
             ui,
             engine,
-            &format!("Left out: {problem}"),
+            &tr!("agreement-left-out", problem = problem),
             Some(ui.visuals().warn_fg_color),
         );
     }
@@ -415,19 +469,13 @@ fn span_header_ui(
         bidi_label(
             ui,
             engine,
-            &format!(
-                "{count} of {}'s spans could not be placed in the current text and are left out.",
-                in_ltr(name)
-            ),
+            &tr!("spantab-orphaned", count = *count, name = name_arg(name)),
             Some(ui.visuals().weak_text_color()),
         );
     }
     if context.team_mode {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            "Team Mode is on, so the open file is your own. Turn it off (Corpus menu) to \
-             adjudicate into the article's shared sidecar.",
-        );
+        let color = ui.visuals().warn_fg_color;
+        t::colored_label(ui, tr!("compare-team-mode-on"), Some(color));
     } else {
         let gold_name = context
             .session
@@ -438,20 +486,17 @@ fn span_header_ui(
         bidi_label(
             ui,
             engine,
-            &format!(
-                "Decisions go into {} (undo with Ctrl+Z).",
-                in_ltr(&gold_name)
-            ),
+            &tr!("compare-decisions-go-into", file = name_arg(&gold_name)),
             Some(ui.visuals().weak_text_color()),
         );
     }
     ui.add_enabled_ui(!context.team_mode, |ui| {
-        ui.horizontal_wrapped(|ui| {
+        wrapped_row(ui, |ui| {
             for (index, name) in comparison.annotators.iter().enumerate() {
                 if bidi_small_button(
                     ui,
                     engine,
-                    &format!("Accept all spans from {}", in_ltr(name)),
+                    &tr!("spantab-accept-all-from", name = name_arg(name)),
                 )
                 .clicked()
                 {
@@ -461,7 +506,7 @@ fn span_header_ui(
                     }));
                 }
             }
-            if ui.button("Merge all spans").clicked() {
+            if ui.button(tx(tr!("spantab-merge-all"))).clicked() {
                 commands.push(Command::AdjudicateSpan(SpanAdjudication {
                     unit: None,
                     choice: SpanChoice::Merge,
@@ -546,19 +591,26 @@ impl UnitView<'_> {
     /// Shows the unit; true when its heading was clicked (it becomes the current one).
     fn ui(&self, ui: &mut egui::Ui, engine: &mut TextEngine, commands: &mut Vec<Command>) -> bool {
         let unit = self.unit;
+        let number = unit.paragraph + 1;
         let heading = match unit.disagreement {
-            Some(kind) => format!("¶ {} · {}", unit.paragraph + 1, kind.describe()),
-            None => format!("¶ {} · agreed", unit.paragraph + 1),
+            Some(kind) => tr!(
+                "spantab-unit-disagreement",
+                number = number,
+                kind = disagreement_key(kind)
+            ),
+            None => tr!("spantab-unit-agreed", number = number),
         };
-        let mut text = egui::RichText::new(heading).strong();
-        if unit.disagreement.is_some() {
-            text = text.color(ui.visuals().warn_fg_color);
-        }
         let current = self.view.current == Some(self.index);
-        let picked = ui
-            .selectable_label(current, text)
-            .on_hover_text("Make this the current unit (Alt+1, Alt+2, Alt+3 take a version)")
-            .clicked();
+        let response = if t::needs_bidi(&heading) {
+            ui.selectable_label(current, tx(heading))
+        } else {
+            let mut text = egui::RichText::new(heading).strong();
+            if unit.disagreement.is_some() {
+                text = text.color(ui.visuals().warn_fg_color);
+            }
+            ui.selectable_label(current, text)
+        };
+        let picked = t::hover(response, tr!("spantab-unit-tip")).clicked();
         let excerpt = self.excerpt();
         let gold: Vec<Span> = self
             .gold
@@ -575,9 +627,9 @@ impl UnitView<'_> {
                     self.version_ui(ui, engine, excerpt, version);
                     let chosen = !gold.is_empty() && gold == version;
                     let caption = if chosen {
-                        format!("{} (chosen)", in_ltr(name))
+                        tr!("compare-chosen", name = name_arg(name))
                     } else {
-                        format!("Take {}", in_ltr(name))
+                        tr!("compare-take", name = name_arg(name))
                     };
                     ui.add_enabled_ui(!self.team_mode, |ui| {
                         if bidi_small_button(ui, engine, &caption).clicked() {
@@ -589,11 +641,11 @@ impl UnitView<'_> {
                     });
                     ui.end_row();
                 }
-                ui.strong("Gold");
+                strong(ui, engine, tr!("compare-column-gold"));
                 self.version_ui(ui, engine, excerpt, &gold);
                 if unit.disagreement.is_some() {
                     ui.add_enabled_ui(!self.team_mode, |ui| {
-                        if ui.button("Merge").clicked() {
+                        if ui.button(tx(tr!("compare-merge"))).clicked() {
                             commands.push(Command::AdjudicateSpan(SpanAdjudication {
                                 unit: Some(self.index),
                                 choice: SpanChoice::Merge,
@@ -650,9 +702,9 @@ impl UnitView<'_> {
         } else {
             ui.label("");
         }
-        ui.horizontal_wrapped(|ui| {
+        wrapped_row(ui, |ui| {
             if spans.is_empty() {
-                ui.weak("(nothing)");
+                t::weak_label(ui, tr!("spantab-nothing"));
             }
             for (name, color) in &looks {
                 chip(ui, engine, name, *color, true, false);
@@ -717,11 +769,7 @@ impl Workspace {
         decision: SpanAdjudication,
     ) {
         if self.settings.team_mode {
-            self.message = Some(
-                "Team Mode is on, so the open file is your own. Turn it off (Corpus menu) to \
-                 adjudicate into the article's shared sidecar."
-                    .to_owned(),
-            );
+            self.message = Some(tr!("compare-team-mode-on"));
             return;
         }
         let Some(session) = &mut self.session else {
