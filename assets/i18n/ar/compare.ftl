@@ -16,7 +16,7 @@ compare-reload-files = إعادة تحميل الملفات
 compare-summary = المُعلِّقون ({ $count }): { $names }. الفقرات الموسومة: { $paragraphs }، والمختلَف عليها منها: { $disagreements }.
 compare-annotations = مآل التعليقات: { $list }.
 compare-annotator-counts = {"\u200F"}{ $name }: { $counts }
-compare-counted = { $count ->
+compare-counted = { PLURAL($count) ->
         [zero] لا تعليقات محتسَبة
         [one] تعليق واحد محتسَب
         [two] تعليقان محتسَبان
@@ -24,7 +24,7 @@ compare-counted = { $count ->
         [many] { $count } تعليقًا محتسَبًا
        *[other] { $count } تعليق محتسَب
     }
-compare-orphaned = { $count ->
+compare-orphaned = { PLURAL($count) ->
         [zero] لا تعليقات يتيمة
         [one] تعليق واحد يتيم
         [two] تعليقان يتيمان
@@ -32,7 +32,7 @@ compare-orphaned = { $count ->
         [many] { $count } تعليقًا يتيمًا
        *[other] { $count } تعليق يتيم
     }
-compare-unreadable = { $count ->
+compare-unreadable = { PLURAL($count) ->
         [zero] لا ملفات غير مقروءة
         [one] ملف واحد غير مقروء
         [two] ملفان غير مقروءين
@@ -40,7 +40,7 @@ compare-unreadable = { $count ->
         [many] { $count } ملفًا غير مقروء
        *[other] { $count } ملف غير مقروء
     }
-compare-unpaired = { $count ->
+compare-unpaired = { PLURAL($count) ->
         [zero] لا تعليقات بلا مُعلِّق ثانٍ
         [one] تعليق واحد بلا مُعلِّق ثانٍ
         [two] تعليقان بلا مُعلِّق ثانٍ
@@ -60,7 +60,7 @@ compare-column-gold = المعيار الذهبي
 compare-column-decide = القرار
 compare-paragraph-heading = ¶ { $number }
 compare-paragraph-disagreement = ¶ { $number } · خلاف
-compare-passages-kept = { $count ->
+compare-passages-kept = { PLURAL($count) ->
         [zero] + لا تعليقات على مقاطع
         [one] + تعليق واحد على مقطع (محفوظ)
         [two] + تعليقان على مقاطع (محفوظان)
@@ -93,7 +93,7 @@ agreement-single-annotator = مُعلِّق واحد: لا أحد غيره يُ�
 agreement-not-two-annotators = كابا كوهين (κ) يقارن بين مُعلِّقَين اثنين بالضبط
 # علامة RLM في أول السطر تجعله من اليمين إلى اليسار.
 agreement-reason = {"\u200F"}—{ $mark }: { $reason }
-agreement-orphans-line = { $count ->
+agreement-orphans-line = { PLURAL($count) ->
         [zero] لم يُستبعد أي تعليق يتيم في { $articles }
         [one] استُبعد تعليق واحد يتيم (تعذّر وضعه في النص الحالي) في { $articles }
         [two] استُبعد تعليقان يتيمان (تعذّر وضعهما في النص الحالي) في { $articles }
@@ -112,7 +112,7 @@ agreement-column-unreadable = ملفات غير مقروءة
 agreement-column-alone = المنفردة
 agreement-accounting-explanation = المحتسَبة: وُضعت في النص الحالي للمقالة. اليتيمة: تعذّر وضعها بعد إعادة الربط بالنص، فاستُبعدت. الملفات غير المقروءة: استُبعدت وذُكرت أسماؤها أعلاه. المنفردة: لا ملف لمُعلِّق آخر على المقالة.
 agreement-orphans-window-title = التعليقات اليتيمة
-agreement-orphans-intro = { $count ->
+agreement-orphans-intro = { PLURAL($count) ->
         [zero] لم يُستبعد أي تعليق من تعليقات { $name } على { $article } من حساب الاتفاق:
         [one] تعذّر وضع تعليق واحد من تعليقات { $name } على { $article } في نصها الحالي، فاستُبعد من حساب الاتفاق:
         [two] تعذّر وضع تعليقين من تعليقات { $name } على { $article } في نصها الحالي، فاستُبعدا من حساب الاتفاق:
@@ -144,7 +144,7 @@ spantab-no-complete-articles = يجمع αU على مستوى المجلد ال�
 ## مقارنة المُعلِّقين: عرض المقاطع
 
 spantab-units-summary = وحدات المقاطع المتداخلة: { $count }، والمختلَف عليها منها: { $disagreements }. Alt+N / Alt+P: الخلاف التالي / السابق؛ Alt+1، Alt+2، Alt+3: أخذ نسخة ذلك المُعلِّق.
-spantab-orphaned = { $count ->
+spantab-orphaned = { PLURAL($count) ->
         [zero] لم يُستبعد أي مقطع من مقاطع { $name }.
         [one] تعذّر وضع مقطع واحد من مقاطع { $name } في النص الحالي، فاستُبعد.
         [two] تعذّر وضع مقطعين من مقاطع { $name } في النص الحالي، فاستُبعدا.
@@ -166,7 +166,7 @@ spantab-nothing = (لا شيء)
 
 ## نظرة عامة على المقالة
 
-overview-strip = { $count ->
+overview-strip = { PLURAL($count) ->
         [zero] شريط التعليقات: لا فقرات معلَّق عليها
         [one] شريط التعليقات: فقرة واحدة معلَّق عليها
         [two] شريط التعليقات: فقرتان معلَّق عليهما
@@ -174,7 +174,7 @@ overview-strip = { $count ->
         [many] شريط التعليقات: { $count } فقرة معلَّق عليها
        *[other] شريط التعليقات: { $count } فقرة معلَّق عليها
     }
-overview-show = عرض
+overview-show = إظهار
 overview-all = الكل
 overview-annotated = المعلَّق عليها
 overview-label-tip = عرض الفقرات التي تحمل هذا الوسم فقط

@@ -18,7 +18,7 @@ compare-annotations = Annotations: { $list }.
 compare-annotator-counts = { $name }: { $counts }
 compare-counted = { $count } counted
 compare-orphaned = { $count } orphaned
-compare-unreadable = { $count ->
+compare-unreadable = { PLURAL($count) ->
         [one] { $count } unreadable file
        *[other] { $count } unreadable files
     }
@@ -35,7 +35,7 @@ compare-column-gold = Gold
 compare-column-decide = Decide
 compare-paragraph-heading = ¶ { $number }
 compare-paragraph-disagreement = ¶ { $number } · disagreement
-compare-passages-kept = { $count ->
+compare-passages-kept = { PLURAL($count) ->
         [one] + { $count } passage annotation (kept)
        *[other] + { $count } passage annotations (kept)
     }
@@ -64,7 +64,7 @@ agreement-single-annotator = a single annotator: there is nobody to agree with
 agreement-not-two-annotators = Cohen's κ compares exactly two annotators
 # What a mark after "—" in a table means.
 agreement-reason = —{ $mark }: { $reason }
-agreement-orphans-line = { $count ->
+agreement-orphans-line = { PLURAL($count) ->
         [one] { $count } annotation left out as orphaned (not placeable in the current text) in { $articles }
        *[other] { $count } annotations left out as orphaned (not placeable in the current text) in { $articles }
     }
