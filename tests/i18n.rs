@@ -115,6 +115,32 @@ fn every_message_the_code_asks_for_exists() {
     assert!(asked > 50, "only {asked} messages found in the sources");
 }
 
+/// Every message of the files is used: its id appears as a string in the sources (most
+/// through `tr!`, the command table's through its rows). `articles-count` is the plural
+/// rules' own test message.
+#[test]
+fn every_message_is_used() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut sources = String::new();
+    for entry in walkdir::WalkDir::new(&root) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "rs") {
+            sources.push_str(&std::fs::read_to_string(entry.path()).unwrap());
+        }
+    }
+    for (name, source) in UiLanguage::English.ftl_sources() {
+        for (id, _) in message_signatures(source).unwrap() {
+            if id == "articles-count" {
+                continue;
+            }
+            assert!(
+                sources.contains(&format!("\"{id}\"")),
+                "{name}.ftl: {id} is not used"
+            );
+        }
+    }
+}
+
 /// The plural category of every count in the fixture is CLDR's, and the Arabic count
 /// message takes the right form for each.
 #[test]

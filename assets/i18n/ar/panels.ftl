@@ -54,23 +54,7 @@ panel-conflict-current = القيمة الحالية للحقل { $field }
 
 ## أعلى اللوحة: تصفية الفقرات والإحصاءات
 
-panel-show = إظهار
-panel-show-all = الكل
-panel-show-annotated = المُعلَّق عليها
-panel-show-label-tip = إظهار الفقرات التي تحمل هذا الوسم فقط
 panel-statistics = الإحصاءات
-panel-stats-annotated = الفقرات المُعلَّق عليها: { $annotated } من { $count }
-panel-stats-passages = المقاطع: { $count }
-panel-stats-orphaned = التعليقات اليتيمة: { $count }
-panel-overview-name = خريطة التعليقات: { PLURAL($count) ->
-        [zero] لا فقرات مُعلَّق عليها
-        [one] فقرة واحدة مُعلَّق عليها
-        [two] فقرتان مُعلَّق عليهما
-        [few] { $count } فقرات مُعلَّق عليها
-        [many] { $count } فقرة مُعلَّقًا عليها
-       *[other] { $count } فقرة مُعلَّق عليها
-    }
-
 ## رسائل التعليق
 
 panel-afresh-kept = احتُفظ بملف التعليقات التالف باسم { $path }

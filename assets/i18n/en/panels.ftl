@@ -54,16 +54,7 @@ panel-conflict-current = current { $field }
 
 ## The top of the panel: the paragraph filter and the statistics
 
-panel-show = Show
-panel-show-all = all
-panel-show-annotated = annotated
-panel-show-label-tip = Show only paragraphs with this label
 panel-statistics = Statistics
-panel-stats-annotated = Annotated paragraphs: { $annotated } of { $count }
-panel-stats-passages = Passages: { $count }
-panel-stats-orphaned = Orphaned: { $count }
-panel-overview-name = Annotation overview: { $count } annotated paragraphs
-
 ## Messages of annotating
 
 panel-afresh-kept = The damaged annotations file was kept as { $path }
