@@ -18,7 +18,9 @@ use crate::corpus::{
 };
 use crate::jobs::{self, Job, Poll};
 use crate::text::TextEngine;
+use crate::tr;
 use crate::ui::bidi_label::ui_style;
+use crate::ui::tr::{self as t, tx};
 use crate::ui::{NoteEditor, bidi_label};
 
 /// Most hits a corpus search collects before it stops.
@@ -28,7 +30,7 @@ pub const MAX_CORPUS_HITS: usize = 2_000;
 const BATCH_INTERVAL: Duration = Duration::from_millis(100);
 
 /// The tooltip (and part of the accessible name) of an article whose sidecars have
-/// uncommitted changes.
+/// uncommitted changes, in the English interface (`folder-uncommitted`).
 pub const UNCOMMITTED: &str = "annotations not committed";
 
 /// Height of one article row in the list, in points.
@@ -52,12 +54,12 @@ impl FolderSort {
     /// Every order, as offered in the list's menu.
     pub const ALL: [Self; 4] = [Self::Path, Self::Title, Self::Progress, Self::Length];
 
-    fn name(self) -> &'static str {
+    fn name(self) -> String {
         match self {
-            Self::Path => "File path",
-            Self::Title => "Title",
-            Self::Progress => "Least annotated first",
-            Self::Length => "Longest first",
+            Self::Path => tr!("folder-sort-path"),
+            Self::Title => tr!("folder-sort-title"),
+            Self::Progress => tr!("folder-sort-progress"),
+            Self::Length => tr!("folder-sort-length"),
         }
     }
 }
@@ -105,9 +107,84 @@ impl FolderRow {
     }
 }
 
-/// `n` with the singular or plural noun: "1 article", "2 articles".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// `text` without the invisible direction controls the Arabic messages put around their
+/// arguments (for accessible names, which are not laid out).
+fn spoken(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+/// The placeholder of a text field. The field paints it with egui's fonts, which have no
+/// Arabic, so a right-to-left placeholder is left out.
+pub(super) fn placeholder(text: String) -> String {
+    if t::needs_bidi(&text) {
+        String::new()
+    } else {
+        text
+    }
+}
+
+/// A progress bar with `text` on it. egui draws text with no right-to-left letters as
+/// before; other text (the Arabic interface) is laid out by `engine`, and the bar fills from
+/// the right when the interface reads from the right.
+pub(super) fn progress_bar(
+    ui: &mut Ui,
+    engine: &mut TextEngine,
+    fraction: f32,
+    text: String,
+) -> egui::Response {
+    if !t::needs_bidi(&text) && !crate::i18n::is_rtl() {
+        return ui.add(egui::ProgressBar::new(fraction).text(text));
+    }
+    let fraction = fraction.clamp(0.0, 1.0);
+    let width = ui.available_size_before_wrap().x.max(96.0);
+    let height = ui.spacing().interact_size.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
+    let name = spoken(&text);
+    response.widget_info(|| {
+        let mut info = WidgetInfo::labeled(egui::Role::ProgressIndicator, ui.is_enabled(), &name);
+        info.value = Some((f64::from(fraction) * 100.0).floor());
+        info
+    });
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(rect);
+    let radius = height / 2.0;
+    painter.rect_filled(rect, radius, visuals.extreme_bg_color);
+    let filled_width = (rect.width() * fraction).max(height.min(rect.width()));
+    let filled = if crate::i18n::is_rtl() {
+        egui::Rect::from_min_max(
+            egui::pos2(rect.right() - filled_width, rect.top()),
+            rect.max,
+        )
+    } else {
+        egui::Rect::from_min_size(rect.min, egui::vec2(filled_width, height))
+    };
+    painter.rect_filled(filled, radius, visuals.selection.bg_fill);
+    let style = ui_style(crate::text::ReadingFace::default(), false);
+    let margin = ui.spacing().item_spacing.x;
+    let fit = Fit::Line((rect.width() - 2.0 * margin).max(20.0));
+    let metrics = engine.measure_label(&text, &style, fit);
+    let x = if metrics.rtl {
+        rect.right() - margin - metrics.size.x
+    } else {
+        rect.left() + margin
+    };
+    let color = visuals
+        .override_text_color
+        .unwrap_or(visuals.selection.stroke.color);
+    engine.paint_label(
+        &painter,
+        &text,
+        &style,
+        fit,
+        egui::pos2(x, rect.center().y - metrics.size.y / 2.0),
+        color,
+    );
+    response
 }
 
 fn file_name(path: &Path) -> String {
@@ -256,9 +333,9 @@ impl FolderState {
             indexed: 0,
             sort: FolderSort::default(),
             filter: NoteEditor::single_line(egui::Id::unique("hashiya-folder-filter"))
-                .named("Filter articles"),
+                .named(tr!("folder-filter-name")),
             search_editor: NoteEditor::single_line(egui::Id::unique("hashiya-folder-search"))
-                .named("Search all articles"),
+                .named(tr!("folder-search-name")),
             search: None,
             filter_text: String::new(),
             order: Vec::new(),
@@ -540,26 +617,30 @@ fn article_row_ui(
         .filter(|e| !e.title.is_empty())
         .map_or_else(|| name.clone(), |e| e.title.clone());
     let details = match &row.entry {
-        None => format!("{name} · indexing…"),
-        Some(entry) if entry.error.is_some() => format!("{name} · cannot be read"),
-        Some(entry) if entry.sidecar_error.is_some() => format!(
-            "{name} · {} · annotations file damaged",
-            count(entry.paragraphs, "paragraph", "paragraphs")
-        ),
-        Some(entry) => format!(
-            "{name} · {} · {} annotated",
-            count(entry.paragraphs, "paragraph", "paragraphs"),
-            entry.annotated
+        None => tr!("folder-row-indexing", name = &name),
+        Some(entry) if entry.error.is_some() => tr!("folder-row-unreadable", name = &name),
+        Some(entry) if entry.sidecar_error.is_some() => {
+            tr!("folder-row-damaged", name = &name, count = entry.paragraphs)
+        }
+        Some(entry) => tr!(
+            "folder-row-details",
+            name = &name,
+            count = entry.paragraphs,
+            annotated = entry.annotated
         ),
     };
-    let accessible = if uncommitted {
-        format!("{title}, {details}, {UNCOMMITTED}")
+    let accessible = spoken(&if uncommitted {
+        tr!(
+            "folder-row-name-uncommitted",
+            title = &title,
+            details = &details
+        )
     } else {
-        format!("{title}, {details}")
-    };
+        tr!("folder-row-name", title = &title, details = &details)
+    });
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &accessible));
     let response = if uncommitted {
-        response.on_hover_text(UNCOMMITTED)
+        t::hover(response, tr!("folder-uncommitted"))
     } else {
         response
     };
@@ -633,7 +714,7 @@ impl Workspace {
     /// Opens `folder` in the side panel and starts indexing it.
     pub fn open_folder(&mut self, ctx: &egui::Context, folder: PathBuf) {
         if !folder.is_dir() {
-            self.message = Some(format!("Not a folder: {}", folder.display()));
+            self.message = Some(tr!("folder-not-a-folder", path = &folder));
             return;
         }
         let annotator = self
@@ -702,9 +783,9 @@ impl Workspace {
             Some(path) => self.open(ctx, path),
             None => {
                 self.message = Some(if forward {
-                    "This is the last article of the list.".to_owned()
+                    tr!("folder-last-article")
                 } else {
-                    "This is the first article of the list.".to_owned()
+                    tr!("folder-first-article")
                 });
             }
         }
@@ -744,12 +825,12 @@ impl Workspace {
     }
 }
 
-fn folder_progress_ui(ui: &mut Ui, folder: &mut FolderState) {
+fn folder_progress_ui(ui: &mut Ui, engine: &mut TextEngine, folder: &mut FolderState) {
     let total = folder.rows.len();
     if !folder.listed {
-        ui.horizontal(|ui| {
+        t::row(ui, |ui| {
             ui.spinner();
-            ui.label("Listing articles…");
+            t::label(ui, tr!("folder-listing"));
         });
         return;
     }
@@ -759,16 +840,19 @@ fn folder_progress_ui(ui: &mut Ui, folder: &mut FolderState) {
             reason = "article counts are far below 2^23"
         )]
         let share = folder.indexed as f32 / total.max(1) as f32;
-        ui.add(
-            egui::ProgressBar::new(share)
-                .text(format!("Indexing {} of {total} articles", folder.indexed)),
-        );
+        let text = tr!("folder-indexing", indexed = folder.indexed, total = total);
+        progress_bar(ui, engine, share, text);
     } else {
         let (annotated, indexed) = folder.annotated_articles();
-        ui.label(format!(
-            "{} · {annotated} of {indexed} annotated",
-            count(total, "article", "articles")
-        ));
+        t::label(
+            ui,
+            tr!(
+                "folder-summary",
+                count = total,
+                annotated = annotated,
+                indexed = indexed
+            ),
+        );
     }
 }
 
@@ -780,11 +864,14 @@ fn article_list_ui(
 ) -> Option<FolderAction> {
     let order = folder.visible().to_vec();
     if folder.listed && order.is_empty() {
-        ui.label(if folder.rows.is_empty() {
-            "No articles (.txt, .md, .html, .docx) in this folder."
-        } else {
-            "No article matches the filter."
-        });
+        t::label(
+            ui,
+            if folder.rows.is_empty() {
+                tr!("folder-empty")
+            } else {
+                tr!("folder-no-match")
+            },
+        );
         return None;
     }
     let mut action = None;
@@ -814,8 +901,8 @@ fn search_results_ui(
     let total = folder.rows.len();
     let mut action = None;
     let mut close = false;
-    ui.horizontal(|ui| {
-        if ui.button("Back to articles").clicked() {
+    t::row(ui, |ui| {
+        if ui.button(tx(tr!("folder-back"))).clicked() {
             close = true;
         }
         if !search.done {
@@ -827,21 +914,27 @@ fn search_results_ui(
         paths.dedup();
         paths.len()
     };
-    let summary = if search.done {
-        format!(
-            "{}{} in {}",
-            count(search.hits.len(), "match", "matches"),
-            if search.truncated() { " or more" } else { "" },
-            count(articles_with_hits, "article", "articles")
+    let summary = if !search.done {
+        tr!(
+            "folder-search-running",
+            count = search.hits.len(),
+            searched = search.searched,
+            total = total
+        )
+    } else if search.truncated() {
+        tr!(
+            "folder-search-done-more",
+            count = search.hits.len(),
+            articles = articles_with_hits
         )
     } else {
-        format!(
-            "{} so far ({} of {total} articles searched)",
-            count(search.hits.len(), "match", "matches"),
-            search.searched
+        tr!(
+            "folder-search-done",
+            count = search.hits.len(),
+            articles = articles_with_hits
         )
     };
-    ui.label(summary);
+    t::label(ui, summary);
     let hits = &search.hits;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -859,7 +952,11 @@ fn search_results_ui(
                     previous = Some(hit.path.as_path());
                 }
                 // The match keeps its byte range: the caption starts with the snippet.
-                let text = format!("{} ¶ {}", hit.snippet, hit.paragraph + 1);
+                let text = format!(
+                    "{} ¶ {}",
+                    hit.snippet,
+                    crate::i18n::number(hit.paragraph + 1)
+                );
                 let marked = hit.matched.clone();
                 if crate::ui::bidi_button_marked(ui, engine, &text, marked).clicked() {
                     action = Some(FolderAction::OpenHit(hit.clone()));
@@ -892,58 +989,63 @@ pub(super) fn folder_panel_ui(
         .default_size(330.0)
         .min_size(240.0)
         .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                if ui
-                    .button("Close")
-                    .on_hover_text("Close the folder")
-                    .clicked()
-                {
-                    action = Some(FolderAction::Close);
+            ui.with_layout(t::column_layout(), |ui| {
+                t::row(ui, |ui| {
+                    let close = ui.button(tx(tr!("folder-close")));
+                    if t::hover(close, tr!("folder-close-tip")).clicked() {
+                        action = Some(FolderAction::Close);
+                    }
+                    bidi_label(ui, engine, &file_name(&folder.folder), None);
+                });
+                folder_progress_ui(ui, engine, folder);
+                t::row(ui, |ui| {
+                    t::label(ui, tr!("folder-filter"));
+                    let (_, output) = folder.filter.ui(
+                        ui,
+                        engine,
+                        &placeholder(tr!("folder-filter-placeholder")),
+                    );
+                    if output.changed {
+                        let text = folder.filter.text();
+                        folder.set_filter(&text);
+                    }
+                });
+                t::row(ui, |ui| {
+                    let label = t::label(ui, tr!("folder-sort"));
+                    let mut sort = folder.sort;
+                    egui::ComboBox::from_id_salt("folder-sort")
+                        .selected_text(tx(sort.name()))
+                        .show_ui(ui, |ui| {
+                            for choice in FolderSort::ALL {
+                                ui.selectable_value(&mut sort, choice, tx(choice.name()));
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    folder.set_sort(sort);
+                });
+                t::row(ui, |ui| {
+                    t::label(ui, tr!("folder-search"));
+                    let (_, output) = folder.search_editor.ui(
+                        ui,
+                        engine,
+                        &placeholder(tr!("folder-search-placeholder")),
+                    );
+                    if output.submitted.is_some() {
+                        let query = folder.search_editor.text();
+                        folder.start_search(ui.ctx(), &query);
+                    }
+                });
+                ui.separator();
+                let picked = if folder.search.is_some() {
+                    search_results_ui(ui, engine, folder)
+                } else {
+                    article_list_ui(ui, engine, folder, current)
+                };
+                if picked.is_some() {
+                    action = picked;
                 }
-                bidi_label(ui, engine, &file_name(&folder.folder), None);
             });
-            folder_progress_ui(ui, folder);
-            ui.horizontal(|ui| {
-                ui.label("Filter");
-                let (_, output) = folder.filter.ui(ui, engine, "title or file name");
-                if output.changed {
-                    let text = folder.filter.text();
-                    folder.set_filter(&text);
-                }
-            });
-            ui.horizontal(|ui| {
-                let label = ui.label("Sort");
-                let mut sort = folder.sort;
-                egui::ComboBox::from_id_salt("folder-sort")
-                    .selected_text(sort.name())
-                    .show_ui(ui, |ui| {
-                        for choice in FolderSort::ALL {
-                            ui.selectable_value(&mut sort, choice, choice.name());
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                folder.set_sort(sort);
-            });
-            ui.horizontal(|ui| {
-                ui.label("Search");
-                let (_, output) = folder
-                    .search_editor
-                    .ui(ui, engine, "all articles, then Enter");
-                if output.submitted.is_some() {
-                    let query = folder.search_editor.text();
-                    folder.start_search(ui.ctx(), &query);
-                }
-            });
-            ui.separator();
-            let picked = if folder.search.is_some() {
-                search_results_ui(ui, engine, folder)
-            } else {
-                article_list_ui(ui, engine, folder, current)
-            };
-            if picked.is_some() {
-                action = picked;
-            }
         });
     match action {
         Some(FolderAction::Open(path)) => commands.push(Command::OpenPath(path)),

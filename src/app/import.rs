@@ -15,6 +15,8 @@ use super::command::Command;
 use crate::bundle::{self, BundleError, ImportProgress, ImportReport};
 use crate::jobs::{Job, Poll};
 use crate::text::TextEngine;
+use crate::tr;
+use crate::ui::tr::{self as t, tx};
 
 /// Called on the import's thread after each progress report (tests hold the import at a
 /// known point with it).
@@ -187,44 +189,29 @@ fn name_of(path: &Path) -> String {
     )
 }
 
-/// "1 article", "3 articles".
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// The message for an import that ended with `report`.
 pub fn report_message(out: &Path, report: &ImportReport) -> String {
     let written = report.written.len();
     let mut parts = Vec::new();
-    let csv = report
-        .csv_path
-        .as_deref()
-        .map_or_else(String::new, |p| format!(", listed in {}", name_of(p)));
+    let csv = report.csv_path.as_deref().map(name_of);
     if report.cancelled {
-        parts.push(if written == 0 {
-            format!(
-                "Import cancelled before any article was written; nothing was added to {}.",
-                out.display()
-            )
-        } else {
-            format!(
-                "Import cancelled: the {} written before it stopped are in {}{csv}, each with its sidecar.",
-                count(written, "article", "articles"),
-                out.display()
-            )
+        parts.push(match (written, csv) {
+            (0, _) => tr!("import-cancelled-none", path = out),
+            (_, None) => tr!("import-cancelled", count = written, path = out),
+            (_, Some(csv)) => tr!(
+                "import-cancelled-listed",
+                count = written,
+                path = out,
+                csv = csv
+            ),
         });
     } else if written > 0 {
-        parts.push(format!(
-            "Imported {} into {}{csv}.",
-            count(written, "article", "articles"),
-            out.display()
-        ));
+        parts.push(match csv {
+            None => tr!("import-done", count = written, path = out),
+            Some(csv) => tr!("import-done-listed", count = written, path = out, csv = csv),
+        });
     } else {
-        parts.push(format!("Nothing was imported into {}.", out.display()));
+        parts.push(tr!("import-nothing", path = out));
     }
     let renamed = report
         .written
@@ -235,27 +222,32 @@ pub fn report_message(out: &Path, report: &ImportReport) -> String {
         })
         .count();
     if renamed > 0 {
-        parts.push(format!(
-            "Nothing was replaced: {} got a -2, -3 … suffix because a file of that name was already there.",
-            count(renamed, "article", "articles")
-        ));
+        parts.push(tr!("import-renamed", count = renamed));
     } else if report
         .csv_path
         .as_deref()
         .is_some_and(|p| p.file_name().is_some_and(|n| n != "articles.csv"))
     {
-        parts.push("articles.csv was already there and was kept.".to_owned());
+        parts.push(tr!("import-csv-kept"));
     }
     if !report.skipped.is_empty() {
         let skipped: Vec<String> = report
             .skipped
             .iter()
-            .map(|(file, s)| format!("{} article {}: {}", name_of(file), s.index, s.reason))
+            .map(|(file, s)| {
+                tr!(
+                    "import-skipped-article",
+                    name = name_of(file),
+                    number = s.index,
+                    reason = &s.reason
+                )
+            })
             .collect();
-        parts.push(format!("Skipped: {}.", skipped.join("; ")));
+        let list = skipped.join(&tr!("import-skipped-separator"));
+        parts.push(tr!("import-skipped", list = list));
     }
     for error in &report.failed {
-        parts.push(format!("Not imported: {error}"));
+        parts.push(tr!("import-failed", error = error.to_string()));
     }
     parts.join("\n")
 }
@@ -265,8 +257,7 @@ impl Workspace {
     /// folder.
     pub fn ask_for_bundles(&mut self, ctx: &egui::Context) {
         if self.import.is_some() {
-            self.message =
-                Some("An import is already running; wait for it or cancel it first.".to_owned());
+            self.message = Some(tr!("import-already-running"));
             return;
         }
         self.pending_bundle_pick = Some(self.picker.pick_bundles(ctx));
@@ -343,16 +334,10 @@ impl Workspace {
                 }
             }
             Ended::Report(Err(error)) => {
-                self.message = Some(format!(
-                    "The import stopped: {error}. Articles written before that are in {}.",
-                    out.display()
-                ));
+                self.message = Some(tr!("import-stopped", error = error.to_string(), path = out));
             }
             Ended::Unexpectedly => {
-                self.message = Some(format!(
-                    "The import stopped unexpectedly; articles written before that are in {}.",
-                    out.display()
-                ));
+                self.message = Some(tr!("import-stopped-unexpectedly", path = out));
             }
         }
     }
@@ -367,42 +352,53 @@ pub(super) fn import_window_ui(
     commands: &mut Vec<Command>,
 ) {
     let p = &import.progress;
-    egui::Window::new("Importing Bundles")
+    egui::Window::new(tx(tr!("import-window-title")))
+        .id(egui::Id::unique("hashiya-import"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             ui.set_min_width(420.0);
-            let file = import
-                .files
-                .get(p.bundle_idx)
-                .map(|f| name_of(f))
-                .unwrap_or_default();
-            ui.label(format!("Bundle {} of {}", p.bundle_idx + 1, p.bundles));
-            crate::ui::bidi_label(ui, engine, &file, None);
-            let text = if p.articles == 0 {
-                "Reading the bundle…".to_owned()
-            } else {
-                format!("Article {} of {}", p.article_idx, p.articles)
-            };
-            ui.add(egui::ProgressBar::new(import.fraction()).text(text));
-            ui.label(format!(
-                "{} written",
-                count(p.written, "article", "articles")
-            ));
-            crate::ui::bidi_label(
-                ui,
-                engine,
-                &format!("Into {}", import.out.display()),
-                Some(ui.visuals().weak_text_color()),
-            );
-            if import.cancelling {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label("Cancelling after this article…");
-                });
-            } else if ui.button("Cancel").on_hover_text("Esc").clicked() {
-                commands.push(Command::CancelImport);
-            }
+            ui.with_layout(t::column_layout(), |ui| {
+                let file = import
+                    .files
+                    .get(p.bundle_idx)
+                    .map(|f| name_of(f))
+                    .unwrap_or_default();
+                t::label(
+                    ui,
+                    tr!(
+                        "import-bundle-of",
+                        number = p.bundle_idx + 1,
+                        count = p.bundles
+                    ),
+                );
+                crate::ui::bidi_label(ui, engine, &file, None);
+                let text = if p.articles == 0 {
+                    tr!("import-reading")
+                } else {
+                    tr!(
+                        "import-article-of",
+                        number = p.article_idx,
+                        count = p.articles
+                    )
+                };
+                super::folder::progress_bar(ui, engine, import.fraction(), text);
+                t::label(ui, tr!("import-written", count = p.written));
+                crate::ui::bidi_label(
+                    ui,
+                    engine,
+                    &tr!("import-into", path = &import.out),
+                    Some(ui.visuals().weak_text_color()),
+                );
+                if import.cancelling {
+                    t::row(ui, |ui| {
+                        ui.spinner();
+                        t::label(ui, tr!("import-cancelling"));
+                    });
+                } else if t::hover(ui.button(tx(tr!("import-cancel"))), "Esc").clicked() {
+                    commands.push(Command::CancelImport);
+                }
+            });
         });
 }

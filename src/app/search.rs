@@ -10,7 +10,9 @@ use super::command::{Command, Window};
 use crate::arabic::{SearchIndex, search_folding};
 use crate::document::Document;
 use crate::text::TextEngine;
+use crate::tr;
 use crate::ui::NoteEditor;
+use crate::ui::tr::{self as t, tx};
 
 /// One match: a paragraph and a byte range within its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,7 +42,8 @@ pub struct SearchState {
 impl SearchState {
     pub(super) fn new() -> Self {
         Self {
-            editor: NoteEditor::single_line(egui::Id::unique("hashiya-find")).named("Find"),
+            editor: NoteEditor::single_line(egui::Id::unique("hashiya-find"))
+                .named(tr!("search-find")),
             query: String::new(),
             fold_ta_marbuta: false,
             hits: Vec::new(),
@@ -108,12 +111,16 @@ impl SearchState {
         let mut close = false;
         let mut step = None;
         egui::Panel::top("find").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label("Find");
+            t::row(ui, |ui| {
+                t::label(ui, tr!("search-find"));
                 let (_, output) = ui
                     .scope(|ui| {
                         ui.set_width(320.0);
-                        search.editor.ui(ui, engine, "Arabic-aware search")
+                        search.editor.ui(
+                            ui,
+                            engine,
+                            &super::folder::placeholder(tr!("search-placeholder")),
+                        )
                     })
                     .inner;
                 if output.changed {
@@ -133,35 +140,34 @@ impl SearchState {
                 if search.query.is_empty() {
                     ui.label("");
                 } else if count == 0 {
-                    ui.colored_label(ui.visuals().warn_fg_color, "no matches");
+                    let color = ui.visuals().warn_fg_color;
+                    t::colored_label(ui, tr!("search-no-matches"), Some(color));
                 } else {
-                    ui.label(format!("{} of {count}", search.current + 1));
+                    t::label(
+                        ui,
+                        tr!(
+                            "search-position",
+                            current = search.current + 1,
+                            count = count
+                        ),
+                    );
                 }
-                if ui
-                    .button("Previous")
-                    .on_hover_text("Previous match (Shift+Enter)")
-                    .clicked()
-                {
+                let previous = ui.button(tx(tr!("search-previous")));
+                if t::hover(previous, tr!("search-previous-tip")).clicked() {
                     step = Some(true);
                 }
-                if ui
-                    .button("Next")
-                    .on_hover_text("Next match (Enter)")
-                    .clicked()
-                {
+                let next = ui.button(tx(tr!("search-next")));
+                if t::hover(next, tr!("search-next-tip")).clicked() {
                     step = Some(false);
                 }
-                if ui
-                    .checkbox(&mut search.fold_ta_marbuta, "ta marbuta = ha")
-                    .on_hover_text("Also match ta marbuta with ha")
-                    .changed()
-                {
+                let fold = t::checkbox(ui, &mut search.fold_ta_marbuta, tr!("search-ta-marbuta"));
+                if t::hover(fold, tr!("search-ta-marbuta-tip")).changed() {
                     let query = search.query.clone();
                     search.run(document, &query);
                     // Back to the field, so Enter goes on stepping through hits.
                     search.editor.focus(ui.ctx());
                 }
-                if ui.button("Close").clicked() {
+                if ui.button(tx(tr!("search-close"))).clicked() {
                     close = true;
                 }
             });
