@@ -115,16 +115,6 @@ fn spoken(text: &str) -> String {
         .collect()
 }
 
-/// The placeholder of a text field. The field paints it with egui's fonts, which have no
-/// Arabic, so a right-to-left placeholder is left out.
-pub(super) fn placeholder(text: String) -> String {
-    if t::needs_bidi(&text) {
-        String::new()
-    } else {
-        text
-    }
-}
-
 /// A progress bar with `text` on it. egui draws text with no right-to-left letters as
 /// before; other text (the Arabic interface) is laid out by `engine`, and the bar fills from
 /// the right when the interface reads from the right.
@@ -1000,11 +990,10 @@ pub(super) fn folder_panel_ui(
                 folder_progress_ui(ui, engine, folder);
                 t::row(ui, |ui| {
                     t::label(ui, tr!("folder-filter"));
-                    let (_, output) = folder.filter.ui(
-                        ui,
-                        engine,
-                        &placeholder(tr!("folder-filter-placeholder")),
-                    );
+                    let (_, output) =
+                        folder
+                            .filter
+                            .ui(ui, engine, &tr!("folder-filter-placeholder"));
                     if output.changed {
                         let text = folder.filter.text();
                         folder.set_filter(&text);
@@ -1026,11 +1015,10 @@ pub(super) fn folder_panel_ui(
                 });
                 t::row(ui, |ui| {
                     t::label(ui, tr!("folder-search"));
-                    let (_, output) = folder.search_editor.ui(
-                        ui,
-                        engine,
-                        &placeholder(tr!("folder-search-placeholder")),
-                    );
+                    let (_, output) =
+                        folder
+                            .search_editor
+                            .ui(ui, engine, &tr!("folder-search-placeholder"));
                     if output.submitted.is_some() {
                         let query = folder.search_editor.text();
                         folder.start_search(ui.ctx(), &query);

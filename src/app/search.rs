@@ -116,11 +116,7 @@ impl SearchState {
                 let (_, output) = ui
                     .scope(|ui| {
                         ui.set_width(320.0);
-                        search.editor.ui(
-                            ui,
-                            engine,
-                            &super::folder::placeholder(tr!("search-placeholder")),
-                        )
+                        search.editor.ui(ui, engine, &tr!("search-placeholder"))
                     })
                     .inner;
                 if output.changed {

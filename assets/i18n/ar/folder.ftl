@@ -4,7 +4,7 @@ folder-close = إغلاق
 folder-close-tip = إغلاق المجلد
 folder-listing = جارٍ إعداد قائمة المقالات…
 folder-indexing = جارٍ فهرسة المقالات: { $indexed } من { $total }
-folder-summary = { $count ->
+folder-summary = { PLURAL($count) ->
         [zero] لا مقالات
         [one] مقالة واحدة
         [two] مقالتان
@@ -26,14 +26,14 @@ folder-search = بحث
 folder-search-name = البحث في كل المقالات
 folder-search-placeholder = في كل المقالات، ثم Enter
 folder-back = العودة إلى المقالات
-folder-search-done = { $count ->
+folder-search-done = { PLURAL($count) ->
         [zero] لا نتائج
         [one] نتيجة واحدة
         [two] نتيجتان
         [few] { $count } نتائج
         [many] { $count } نتيجة
        *[other] { $count } نتيجة
-    } في { $articles ->
+    } في { PLURAL($articles) ->
         [zero] أي مقالة
         [one] مقالة واحدة
         [two] مقالتين
@@ -41,14 +41,14 @@ folder-search-done = { $count ->
         [many] { $articles } مقالة
        *[other] { $articles } مقالة
     }
-folder-search-done-more = { $count ->
+folder-search-done-more = { PLURAL($count) ->
         [zero] لا نتائج
         [one] نتيجة واحدة
         [two] نتيجتان
         [few] { $count } نتائج
         [many] { $count } نتيجة
        *[other] { $count } نتيجة
-    } أو أكثر في { $articles ->
+    } أو أكثر في { PLURAL($articles) ->
         [zero] أي مقالة
         [one] مقالة واحدة
         [two] مقالتين
@@ -56,7 +56,7 @@ folder-search-done-more = { $count ->
         [many] { $articles } مقالة
        *[other] { $articles } مقالة
     }
-folder-search-running = { $count ->
+folder-search-running = { PLURAL($count) ->
         [zero] لا نتائج
         [one] نتيجة واحدة
         [two] نتيجتان
@@ -66,7 +66,7 @@ folder-search-running = { $count ->
     } حتى الآن (المقالات التي بُحث فيها: { $searched } من { $total })
 folder-row-indexing = { $name } · قيد الفهرسة…
 folder-row-unreadable = { $name } · تتعذّر قراءة الملف
-folder-row-damaged = { $name } · { $count ->
+folder-row-damaged = { $name } · { PLURAL($count) ->
         [zero] لا فقرات
         [one] فقرة واحدة
         [two] فقرتان
@@ -74,7 +74,7 @@ folder-row-damaged = { $name } · { $count ->
         [many] { $count } فقرة
        *[other] { $count } فقرة
     } · ملف التعليقات تالف
-folder-row-details = { $name } · { $count ->
+folder-row-details = { $name } · { PLURAL($count) ->
         [zero] لا فقرات
         [one] فقرة واحدة
         [two] فقرتان
@@ -95,7 +95,7 @@ import-window-title = استيراد الحزم
 import-bundle-of = الحزمة { $number } من { $count }
 import-reading = جارٍ قراءة الحزمة…
 import-article-of = المقالة { $number } من { $count }
-import-written = { $count ->
+import-written = { PLURAL($count) ->
         [zero] لم تُكتب أي مقالة
         [one] كُتبت مقالة واحدة
         [two] كُتبت مقالتان
@@ -107,28 +107,28 @@ import-into = إلى { $path }
 import-cancelling = سيتوقف الاستيراد بعد هذه المقالة…
 import-cancel = إلغاء
 import-cancelled-none = أُلغي الاستيراد قبل كتابة أي مقالة؛ لم يُضف شيء إلى { $path }.
-import-cancelled = أُلغي الاستيراد: كُتبت قبل توقفه { $count ->
+import-cancelled = أُلغي الاستيراد: كُتبت قبل توقفه { PLURAL($count) ->
         [one] مقالة واحدة
         [two] مقالتان
         [few] { $count } مقالات
         [many] { $count } مقالة
        *[other] { $count } مقالة
     } في { $path }، ومع كلٍّ منها ملف تعليقاتها المرافق.
-import-cancelled-listed = أُلغي الاستيراد: كُتبت قبل توقفه { $count ->
+import-cancelled-listed = أُلغي الاستيراد: كُتبت قبل توقفه { PLURAL($count) ->
         [one] مقالة واحدة
         [two] مقالتان
         [few] { $count } مقالات
         [many] { $count } مقالة
        *[other] { $count } مقالة
     } في { $path }، وهي مُدرجة في { $csv }، ومع كلٍّ منها ملف تعليقاتها المرافق.
-import-done = استُوردت { $count ->
+import-done = استُوردت { PLURAL($count) ->
         [one] مقالة واحدة
         [two] مقالتان
         [few] { $count } مقالات
         [many] { $count } مقالة
        *[other] { $count } مقالة
     } إلى { $path }.
-import-done-listed = استُوردت { $count ->
+import-done-listed = استُوردت { PLURAL($count) ->
         [one] مقالة واحدة
         [two] مقالتان
         [few] { $count } مقالات
@@ -136,7 +136,7 @@ import-done-listed = استُوردت { $count ->
        *[other] { $count } مقالة
     } إلى { $path }، وهي مُدرجة في { $csv }.
 import-nothing = لم يُستورد شيء إلى { $path }.
-import-renamed = لم يُستبدل أي ملف: { $count ->
+import-renamed = لم يُستبدل أي ملف: { PLURAL($count) ->
         [zero] لم تُحفظ أي مقالة
         [one] حُفظت مقالة واحدة
         [two] حُفظت مقالتان

@@ -4,7 +4,7 @@ folder-close = Close
 folder-close-tip = Close the folder
 folder-listing = Listing articles…
 folder-indexing = Indexing { $indexed } of { $total } articles
-folder-summary = { $count ->
+folder-summary = { PLURAL($count) ->
         [one] { $count } article
        *[other] { $count } articles
     } · { $annotated } of { $indexed } annotated
@@ -22,31 +22,31 @@ folder-search = Search
 folder-search-name = Search all articles
 folder-search-placeholder = all articles, then Enter
 folder-back = Back to articles
-folder-search-done = { $count ->
+folder-search-done = { PLURAL($count) ->
         [one] { $count } match
        *[other] { $count } matches
-    } in { $articles ->
+    } in { PLURAL($articles) ->
         [one] { $articles } article
        *[other] { $articles } articles
     }
-folder-search-done-more = { $count ->
+folder-search-done-more = { PLURAL($count) ->
         [one] { $count } match
        *[other] { $count } matches
-    } or more in { $articles ->
+    } or more in { PLURAL($articles) ->
         [one] { $articles } article
        *[other] { $articles } articles
     }
-folder-search-running = { $count ->
+folder-search-running = { PLURAL($count) ->
         [one] { $count } match
        *[other] { $count } matches
     } so far ({ $searched } of { $total } articles searched)
 folder-row-indexing = { $name } · indexing…
 folder-row-unreadable = { $name } · cannot be read
-folder-row-damaged = { $name } · { $count ->
+folder-row-damaged = { $name } · { PLURAL($count) ->
         [one] { $count } paragraph
        *[other] { $count } paragraphs
     } · annotations file damaged
-folder-row-details = { $name } · { $count ->
+folder-row-details = { $name } · { PLURAL($count) ->
         [one] { $count } paragraph
        *[other] { $count } paragraphs
     } · { $annotated } annotated
@@ -63,7 +63,7 @@ import-window-title = Importing Bundles
 import-bundle-of = Bundle { $number } of { $count }
 import-reading = Reading the bundle…
 import-article-of = Article { $number } of { $count }
-import-written = { $count ->
+import-written = { PLURAL($count) ->
         [one] { $count } article
        *[other] { $count } articles
     } written
@@ -71,24 +71,24 @@ import-into = Into { $path }
 import-cancelling = Cancelling after this article…
 import-cancel = Cancel
 import-cancelled-none = Import cancelled before any article was written; nothing was added to { $path }.
-import-cancelled = Import cancelled: the { $count ->
+import-cancelled = Import cancelled: the { PLURAL($count) ->
         [one] { $count } article
        *[other] { $count } articles
     } written before it stopped are in { $path }, each with its sidecar.
-import-cancelled-listed = Import cancelled: the { $count ->
+import-cancelled-listed = Import cancelled: the { PLURAL($count) ->
         [one] { $count } article
        *[other] { $count } articles
     } written before it stopped are in { $path }, listed in { $csv }, each with its sidecar.
-import-done = Imported { $count ->
+import-done = Imported { PLURAL($count) ->
         [one] { $count } article
        *[other] { $count } articles
     } into { $path }.
-import-done-listed = Imported { $count ->
+import-done-listed = Imported { PLURAL($count) ->
         [one] { $count } article
        *[other] { $count } articles
     } into { $path }, listed in { $csv }.
 import-nothing = Nothing was imported into { $path }.
-import-renamed = Nothing was replaced: { $count ->
+import-renamed = Nothing was replaced: { PLURAL($count) ->
         [one] { $count } article
        *[other] { $count } articles
     } got a -2, -3 … suffix because a file of that name was already there.
