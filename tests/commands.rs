@@ -44,7 +44,7 @@ fn menu_items_and_the_shortcut_list_show_the_keys_of_the_table() {
         let keys = info.keys_text();
         assert!(
             rows.iter()
-                .any(|(k, help)| *k == keys && *help == info.help),
+                .any(|(k, help)| *k == keys && *help == info.help_text()),
             "{:?} is missing from the shortcut list",
             info.command
         );
@@ -61,7 +61,7 @@ fn menu_items_and_the_shortcut_list_show_the_keys_of_the_table() {
         assert!(keys.starts_with(&shortcut));
         harness.get_by_label(menu_name(info.menu)).click();
         harness.run_steps(2);
-        harness.get_by_label(&format!("{} {shortcut}", info.label));
+        harness.get_by_label(&format!("{} {shortcut}", info.label_text()));
         harness.key_press(egui::Key::Escape);
         harness.run_steps(2);
         checked += 1;
@@ -115,7 +115,7 @@ fn a_menu_item_carries_out_the_same_command_as_its_key() {
     harness
         .get_by_label(&format!(
             "{} {}",
-            larger.label,
+            larger.label_text(),
             larger.shortcut_text().unwrap()
         ))
         .click();
