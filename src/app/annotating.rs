@@ -670,7 +670,7 @@ fn collapsing_section(ui: &mut Ui, id_salt: &str, title: String, add_body: impl 
     let mut state =
         egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
     let openness = state.openness(ui.ctx());
-    let header = crate::ui::annotation_panel::reading_row(ui, |ui| {
+    let header = crate::ui::tr::row(ui, |ui| {
         let size = ui.spacing().icon_width;
         let (rect, arrow) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::click());
         let color = ui.style().interact(&arrow).fg_stroke.color;

@@ -232,16 +232,6 @@ fn collapsing(
         .body(body);
 }
 
-/// A row of controls that wraps, starting at the interface's reading side.
-pub(super) fn wrapped_row(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
-    if i18n::is_rtl() {
-        let layout = egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true);
-        ui.with_layout(layout, add);
-    } else {
-        ui.horizontal_wrapped(add);
-    }
-}
-
 /// A link whose text may be right-to-left (Arabic-Indic digits): then a frameless button.
 fn link(ui: &mut egui::Ui, text: String) -> egui::Response {
     if t::needs_bidi(&text) {
@@ -481,7 +471,7 @@ impl CompareView<'_> {
             );
         }
         ui.add_enabled_ui(!self.team_mode, |ui| {
-            wrapped_row(ui, |ui| {
+            crate::ui::tr::wrapped_row(ui, |ui| {
                 for (index, name) in comparison.annotators.iter().enumerate() {
                     let caption = tr!("compare-accept-all-from", name = name_arg(name));
                     if bidi_small_button(ui, engine, &caption).clicked() {

@@ -82,7 +82,7 @@ impl DefaultOffer {
         let extension = desktop::extension_of(mime).unwrap_or(mime);
         let mut answer = None;
         egui::Panel::top("default-app-offer").show(ui, |ui| {
-            wrapped_row(ui, |ui| {
+            crate::ui::tr::wrapped_row(ui, |ui| {
                 t::label(ui, tr!("offer-question", extension = extension));
                 let yes = ui.button(tx(tr!("offer-yes")));
                 if t::hover(yes, tr!("offer-yes-tip")).clicked() {
@@ -131,17 +131,5 @@ impl DefaultOffer {
                 }
             }
         }
-    }
-}
-
-/// A row of controls that wraps, starting at the interface's reading side.
-fn wrapped_row(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
-    if crate::i18n::is_rtl() {
-        ui.with_layout(
-            egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true),
-            add,
-        );
-    } else {
-        ui.horizontal_wrapped(add);
     }
 }

@@ -163,7 +163,7 @@ pub fn overview_strip_ui(ui: &mut Ui, rect: Rect, session: &mut Session) {
 
 /// The "Show" filter chips (all / annotated / one label).
 pub fn filter_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, session: &mut Session) {
-    super::compare::wrapped_row(ui, |ui| {
+    crate::ui::tr::wrapped_row(ui, |ui| {
         t::label(ui, tr!("overview-show"));
         let accent = ui.visuals().selection.stroke.color;
         for (name, filter) in [

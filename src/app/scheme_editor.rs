@@ -293,7 +293,7 @@ fn label_list_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, editor: &mut
             t::weak_label(ui, tr!("scheme-relation-keys"));
         }
     }
-    wrapped_row(ui, |ui| {
+    crate::ui::tr::wrapped_row(ui, |ui| {
         let mut clicked = None;
         for (idx, label) in editor.list().iter().enumerate() {
             let caption = match label.shortcut {
@@ -416,16 +416,4 @@ fn label_fields_ui(
             t::hover(id, tr!("scheme-id-tip"));
             ui.end_row();
         });
-}
-
-/// A row that wraps, starting at the interface's reading side.
-fn wrapped_row(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
-    if crate::i18n::is_rtl() {
-        ui.with_layout(
-            egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true),
-            add,
-        );
-    } else {
-        ui.horizontal_wrapped(add);
-    }
 }

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use egui::Color32;
 
 use super::command::{AgreementLevel, Command};
-use super::compare::{name_arg, names, strong, wrapped_row};
+use super::compare::{name_arg, names, strong};
 use super::{Session, Workspace};
 use crate::annotation::{CharIndex, Label, LabelScheme};
 use crate::document::Document;
@@ -26,6 +26,7 @@ use crate::span_agreement::{
 use crate::text::{Fit, ReadingFace, TextEngine};
 use crate::tr;
 use crate::ui::bidi_label::ui_style;
+use crate::ui::tr::wrapped_row;
 use crate::ui::tr::{self as t, tx};
 use crate::ui::{bidi_label, bidi_small_button, chip, parse_hex_color};
 

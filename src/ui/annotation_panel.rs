@@ -94,39 +94,6 @@ pub fn strong_label(
     response
 }
 
-/// A row of controls that starts at the interface's reading side: from the left in
-/// English, from the right in Arabic. Like `ui.horizontal`, it is as high as what it holds
-/// (a right-to-left layout made with `with_layout` would centre its row in all the height
-/// left in the panel).
-pub fn reading_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
-    row_in_reading_order(ui, false, add)
-}
-
-/// A [`reading_row`] that wraps (a row of chips).
-pub fn wrapping_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
-    row_in_reading_order(ui, true, add)
-}
-
-fn row_in_reading_order<R>(
-    ui: &mut Ui,
-    wrap: bool,
-    add: impl FnOnce(&mut Ui) -> R,
-) -> egui::InnerResponse<R> {
-    if !crate::i18n::is_rtl() {
-        return if wrap {
-            ui.horizontal_wrapped(add)
-        } else {
-            ui.horizontal(add)
-        };
-    }
-    let size = egui::vec2(
-        ui.available_size_before_wrap().x,
-        ui.spacing().interact_size.y,
-    );
-    let layout = egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(wrap);
-    ui.allocate_ui_with_layout(size, layout, add)
-}
-
 /// Characters of a note or quote shown in the list.
 const EXCERPT_CHARS: usize = 80;
 
@@ -294,7 +261,7 @@ fn selected_paragraph_ui(
         conflicts_ui(ui, engine, store, annotation, actions);
     }
     t::label(ui, tr!("panel-labels"));
-    wrapping_row(ui, |ui| {
+    crate::ui::tr::wrapped_row(ui, |ui| {
         for label in labels {
             let on = on_labels.contains(&label.id);
             let caption = match label.shortcut {
@@ -324,7 +291,7 @@ fn selected_paragraph_ui(
     let (_, output) = note_editor.ui(ui, engine, &tr!("panel-note-placeholder"));
     *note_output = output;
     ui.add_space(6.0);
-    reading_row(ui, |ui| {
+    crate::ui::tr::row(ui, |ui| {
         t::label(ui, tr!("panel-highlight"));
         let current = annotation.and_then(|a| a.color.as_deref());
         let none = ui.selectable_label(current.is_none(), tx(tr!("panel-highlight-none")));
@@ -599,7 +566,7 @@ fn conflicts_ui(
                     )
                 };
                 bidi_label(ui, engine, &who, Some(ui.visuals().weak_text_color()));
-                reading_row(ui, |ui| {
+                crate::ui::tr::row(ui, |ui| {
                     let (take, keep) = if i == 0 {
                         (tr!("panel-take-other-key"), tr!("panel-keep-current-key"))
                     } else {

@@ -5,9 +5,7 @@
 use egui::Ui;
 use uuid::Uuid;
 
-use super::annotation_panel::{
-    in_reading_order, isolate, label_names, reading_row, strong_label, wrapping_row,
-};
+use super::annotation_panel::{in_reading_order, isolate, label_names, strong_label};
 use super::bidi_label::{bidi_button, bidi_label, parse_hex_color};
 use super::tr::{self as t, tx};
 use crate::annotation::{AnnotationStore, Availability};
@@ -90,7 +88,7 @@ pub fn entity_panel_ui(
         ui.add_space(6.0);
         strong_label(ui, engine, &tr!("entity-here"), None);
         for (depth, (id, _)) in holding.iter().enumerate() {
-            reading_row(ui, |ui| {
+            crate::ui::tr::row(ui, |ui| {
                 ui.add_space(depth as f32 * 10.0);
                 if let Some(a) = store.annotation(*id) {
                     let color = a
@@ -158,7 +156,7 @@ fn relations_ui(
             kind = isolate(kind),
             target = describe(store, relation.target)
         );
-        reading_row(ui, |ui| {
+        crate::ui::tr::row(ui, |ui| {
             bidi_label(ui, engine, &text, None);
             if editable
                 && t::hover(
@@ -185,7 +183,7 @@ fn relations_ui(
                 &tr!("entity-relate-from", source = describe(store, source)),
                 None,
             );
-            wrapping_row(ui, |ui| {
+            crate::ui::tr::wrapped_row(ui, |ui| {
                 for kind in &store.scheme().relation_types {
                     let caption = match kind.shortcut {
                         Some(key) => format!("{key}  {}", kind.name),

@@ -447,7 +447,7 @@ impl FileDialog {
             egui::Panel::top("hashiya-file-dialog-places")
                 .frame(egui::Frame::NONE)
                 .show(ui, |ui| {
-                    wrapped_row(ui, |ui| {
+                    crate::ui::tr::wrapped_row(ui, |ui| {
                         for place in places {
                             if bidi_small_place(ui, engine, place) {
                                 action = Some(FileDialogAction::Go(place.path.clone()));
@@ -613,18 +613,6 @@ impl FileDialog {
             action = self.activate(position);
         }
         action
-    }
-}
-
-/// A row that wraps, starting at the interface's reading side.
-fn wrapped_row(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
-    if crate::i18n::is_rtl() {
-        ui.with_layout(
-            egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true),
-            add,
-        );
-    } else {
-        ui.horizontal_wrapped(add);
     }
 }
 

@@ -287,15 +287,36 @@ pub fn menu_item<'a>(caption: impl Into<String>, keys: Option<String>) -> Button
 }
 
 /// Lays out `add` in a row that starts at the interface's reading side: from the left in
-/// English, from the right in Arabic.
+/// English, from the right in Arabic. Like `ui.horizontal`, it is as high as what it holds
+/// (a right-to-left layout made with `with_layout` would centre its row in all the height
+/// left).
 pub fn row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
-    if crate::i18n::is_rtl() {
-        // As tall as `ui.horizontal`'s row, not the whole remaining height.
-        let size = vec2(ui.available_width(), ui.spacing().interact_size.y);
-        ui.allocate_ui_with_layout(size, Layout::right_to_left(Align::Center), add)
-    } else {
-        ui.horizontal(add)
+    row_in_reading_order(ui, false, add)
+}
+
+/// A [`row`] that wraps (a row of chips or buttons).
+pub fn wrapped_row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
+    row_in_reading_order(ui, true, add)
+}
+
+fn row_in_reading_order<R>(
+    ui: &mut Ui,
+    wrap: bool,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> egui::InnerResponse<R> {
+    if !crate::i18n::is_rtl() {
+        return if wrap {
+            ui.horizontal_wrapped(add)
+        } else {
+            ui.horizontal(add)
+        };
     }
+    let size = vec2(
+        ui.available_size_before_wrap().x,
+        ui.spacing().interact_size.y,
+    );
+    let layout = Layout::right_to_left(Align::Center).with_main_wrap(wrap);
+    ui.allocate_ui_with_layout(size, layout, add)
 }
 
 /// The layout for a column of controls: lined up at the reading side.
