@@ -209,7 +209,13 @@ fn styled_label(
     style: crate::text::ParagraphStyle,
 ) -> Response {
     let max_width = ui.available_width().max(40.0);
-    let fit = Fit::Wrap(max_width);
+    // In a row that does not wrap (a status bar), a label stays on one line, as egui's do.
+    let layout = ui.layout();
+    let fit = if layout.is_horizontal() && !layout.main_wrap() {
+        Fit::Line(MAX_LINE_WIDTH)
+    } else {
+        Fit::Wrap(max_width)
+    };
     let metrics = with_engine(ui.ctx(), |e| e.measure_label(text, &style, fit));
     // In a column that fills its width (a menu), right-to-left text lines up at the right.
     let fill = metrics.rtl && ui.layout().horizontal_justify();
