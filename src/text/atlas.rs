@@ -46,6 +46,8 @@ pub struct GlyphAtlas {
     glyphs: HashMap<CacheKey, Option<AtlasGlyph>>,
     /// Set when the atlas ran out of room this frame; it is cleared before the next one.
     overflowed: bool,
+    /// Width and height of each page, in pixels.
+    page_size_px: i32,
 }
 
 impl Default for GlyphAtlas {
@@ -91,11 +93,18 @@ impl GlyphBatch {
 impl GlyphAtlas {
     /// An empty atlas; pages are created on first use.
     pub fn new() -> Self {
+        Self::with_page_size(PAGE_SIZE_PX)
+    }
+
+    /// An empty atlas whose pages are `page_size_px` square: the interface's short strings
+    /// need a fraction of what the article does, and a smaller page is quicker to create.
+    pub fn with_page_size(page_size_px: i32) -> Self {
         Self {
             swash: SwashCache::new(),
             pages: Vec::new(),
             glyphs: HashMap::new(),
             overflowed: false,
+            page_size_px: page_size_px.clamp(64, PAGE_SIZE_PX),
         }
     }
 
@@ -173,7 +182,8 @@ impl GlyphAtlas {
         height_px: i32,
     ) -> Option<(usize, i32, i32)> {
         let size = size2(width_px + 2 * PADDING_PX, height_px + 2 * PADDING_PX);
-        if size.width > PAGE_SIZE_PX || size.height > PAGE_SIZE_PX {
+        let page_size_px = self.page_size_px;
+        if size.width > page_size_px || size.height > page_size_px {
             return None;
         }
         for (page_idx, page) in self.pages.iter_mut().enumerate() {
@@ -191,7 +201,7 @@ impl GlyphAtlas {
         }
         let page_idx = self.pages.len();
         let blank = ColorImage::filled(
-            [PAGE_SIZE_PX as usize, PAGE_SIZE_PX as usize],
+            [page_size_px as usize, page_size_px as usize],
             Color32::TRANSPARENT,
         );
         let texture = ctx.load_texture(
@@ -199,7 +209,7 @@ impl GlyphAtlas {
             blank,
             TextureOptions::NEAREST,
         );
-        let mut allocator = BucketedAtlasAllocator::new(size2(PAGE_SIZE_PX, PAGE_SIZE_PX));
+        let mut allocator = BucketedAtlasAllocator::new(size2(page_size_px, page_size_px));
         let alloc = allocator.allocate(size)?;
         self.pages.push(AtlasPage { allocator, texture });
         Some((
@@ -247,7 +257,7 @@ impl GlyphAtlas {
                     atlas_glyph.height_px as f32 / ppp,
                 ),
             );
-            let page_px = PAGE_SIZE_PX as f32;
+            let page_px = self.page_size_px as f32;
             let uv = Rect::from_min_size(
                 pos2(
                     atlas_glyph.x_px as f32 / page_px,
