@@ -21,31 +21,28 @@ pub const SIDECAR_ATTRIBUTES: [&str; 2] = ["merge=hashiya", "diff=hashiya"];
 /// What went wrong while merging, showing or setting up.
 #[derive(Debug, thiserror::Error)]
 pub enum GitStoreError {
-    #[error("{role} is not a readable annotations file, so nothing was merged: {source}")]
+    #[error("{}", crate::tr!("error-git-unreadable", role = *role, reason = source.to_string()))]
     Unreadable {
         /// Which input: the common ancestor, ours or theirs.
         role: &'static str,
         source: SidecarError,
     },
-    #[error("could not write the merged annotations ({source}): {}", path.display())]
+    #[error("{}", crate::tr!("error-git-write", reason = source.to_string(), path = path))]
     Write {
         source: std::io::Error,
         path: PathBuf,
     },
-    #[error(
-        "not inside a git work tree; run `git init` (or `git clone`) first, then `hashiya git-setup` there: {}",
-        path.display()
-    )]
+    #[error("{}", crate::i18n::with_path("error-git-not-a-work-tree", path))]
     NotAWorkTree { path: PathBuf },
-    #[error("`git {command}` failed ({detail}) in {}", path.display())]
+    #[error("{}", crate::tr!("error-git-failed", command = command, detail = detail, path = path))]
     Git {
         command: String,
         detail: String,
         path: PathBuf,
     },
-    #[error("the path of the hashiya program is not valid UTF-8, so git cannot be told to run it: {}", path.display())]
+    #[error("{}", crate::i18n::with_path("error-git-executable-path", path))]
     ExecutablePath { path: PathBuf },
-    #[error("could not update .gitattributes ({source}): {}", path.display())]
+    #[error("{}", crate::tr!("error-git-attributes", reason = source.to_string(), path = path))]
     Attributes {
         source: std::io::Error,
         path: PathBuf,

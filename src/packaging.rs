@@ -25,7 +25,7 @@ pub const SHELLS: [(Shell, &str); 3] = [
 /// What went wrong while writing the packaging files.
 #[derive(Debug, thiserror::Error)]
 pub enum PackagingError {
-    #[error("could not write ({source}): {}", path.display())]
+    #[error("{}", crate::tr!("error-write", reason = source.to_string(), path = path))]
     Write {
         source: std::io::Error,
         path: PathBuf,

@@ -206,7 +206,16 @@ fn arabic_counts_take_cldr_plural_forms() {
             "numbers outside messages"
         );
     }
+    // Errors about files speak the interface language too, and still name the file.
+    let missing = Path::new("/no/such/folder/مقالة.txt");
+    let error = hashiya::document::load(missing).unwrap_err().to_string();
+    assert!(
+        error.starts_with("الملف غير موجود: ") && error.contains("مقالة.txt"),
+        "{error}"
+    );
     i18n::set_interface(Interface::default());
+    let error = hashiya::document::load(missing).unwrap_err().to_string();
+    assert_eq!(error, "the file does not exist: /no/such/folder/مقالة.txt");
 }
 
 /// The default digits of each Arabic locale are CLDR's default numbering system; Arabic

@@ -17,17 +17,17 @@ pub const SCHEME_FORMAT: &str = "hashiya-label-scheme";
 /// What went wrong with a scheme file.
 #[derive(Debug, thiserror::Error)]
 pub enum SchemeError {
-    #[error("not a label scheme ({reason}): {}", path.display())]
+    #[error("{}", crate::tr!("error-scheme-invalid", reason = reason, path = path))]
     Invalid {
         reason: String,
         path: std::path::PathBuf,
     },
-    #[error("could not read the label scheme ({source}): {}", path.display())]
+    #[error("{}", crate::tr!("error-scheme-read", reason = source.to_string(), path = path))]
     Read {
         source: std::io::Error,
         path: std::path::PathBuf,
     },
-    #[error("could not write the label scheme ({source}): {}", path.display())]
+    #[error("{}", crate::tr!("error-scheme-write", reason = source.to_string(), path = path))]
     Write {
         source: std::io::Error,
         path: std::path::PathBuf,

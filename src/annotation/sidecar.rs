@@ -19,24 +19,26 @@ pub const SIDECAR_SUFFIX: &str = ".annotations.json";
 /// What went wrong with a sidecar file.
 #[derive(Debug, thiserror::Error)]
 pub enum SidecarError {
-    #[error("the annotations file is damaged and was left untouched ({reason}): {}", path.display())]
+    #[error("{}", crate::tr!("error-sidecar-corrupt", reason = reason, path = path))]
     Corrupt { reason: String, path: PathBuf },
-    #[error(
-        "the annotations file was written by a newer Hashiya (format version {version}; this one knows {FORMAT_VERSION}) and is opened read-only: {}",
-        path.display()
-    )]
+    #[error("{}", crate::tr!(
+        "error-sidecar-too-new",
+        version = *version,
+        known = FORMAT_VERSION,
+        path = path
+    ))]
     TooNew { version: u64, path: PathBuf },
-    #[error("the folder cannot be written to; use File > Save Annotations As… to keep your annotations elsewhere ({source}): {}", path.display())]
+    #[error("{}", crate::tr!("error-sidecar-read-only", reason = source.to_string(), path = path))]
     ReadOnly {
         source: std::io::Error,
         path: PathBuf,
     },
-    #[error("could not read the annotations ({source}): {}", path.display())]
+    #[error("{}", crate::tr!("error-sidecar-read", reason = source.to_string(), path = path))]
     Read {
         source: std::io::Error,
         path: PathBuf,
     },
-    #[error("could not save the annotations ({source}): {}", path.display())]
+    #[error("{}", crate::tr!("error-sidecar-write", reason = source.to_string(), path = path))]
     Write {
         source: std::io::Error,
         path: PathBuf,

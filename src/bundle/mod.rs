@@ -46,18 +46,20 @@ pub const FORMATS_TRIED: &str = "Nexis Uni DOCX (articles ending in \"End of Doc
 pub enum BundleError {
     #[error("{0}")]
     Read(#[from] DocumentError),
-    #[error("no article found (formats tried: {FORMATS_TRIED}): {}", .0.display())]
+    #[error("{}", crate::tr!("error-bundle-no-articles", formats = FORMATS_TRIED, path = .0))]
     NoArticles(PathBuf),
-    #[error(
-        "none of the {count} articles found could be read ({first_reason}): {}",
-        path.display()
-    )]
+    #[error("{}", crate::tr!(
+        "error-bundle-all-skipped",
+        count = *count,
+        reason = first_reason,
+        path = path
+    ))]
     AllSkipped {
         count: usize,
         first_reason: String,
         path: PathBuf,
     },
-    #[error("could not write ({source}): {}", path.display())]
+    #[error("{}", crate::tr!("error-write", reason = source.to_string(), path = path))]
     Write {
         source: std::io::Error,
         path: PathBuf,

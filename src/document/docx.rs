@@ -13,13 +13,13 @@ const MAX_DOCUMENT_XML_BYTES: u64 = 256 * 1024 * 1024;
 /// Why a .docx file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
-    #[error("not a Word document (not a zip archive: {0})")]
+    #[error("{}", crate::tr!("error-docx-not-zip", reason = .0))]
     NotZip(String),
-    #[error("not a Word document (no word/document.xml inside)")]
+    #[error("{}", crate::tr!("error-docx-no-document-xml"))]
     NoDocumentXml,
-    #[error("the Word document's text is over {} MiB unpacked", MAX_DOCUMENT_XML_BYTES / (1024 * 1024))]
+    #[error("{}", crate::tr!("error-docx-too-large", limit = MAX_DOCUMENT_XML_BYTES / (1024 * 1024)))]
     TooLarge,
-    #[error("the Word document is damaged ({0})")]
+    #[error("{}", crate::tr!("error-docx-damaged", reason = .0))]
     Damaged(String),
 }
 

@@ -43,22 +43,24 @@ pub const ARTICLE_EXTENSIONS: [&str; 8] =
 /// What went wrong while opening an article.
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
-    #[error("the file does not exist: {}", .0.display())]
+    #[error("{}", crate::i18n::with_path("error-not-found", .0))]
     NotFound(PathBuf),
-    #[error("this is a folder, not an article file: {}", .0.display())]
+    #[error("{}", crate::i18n::with_path("error-is-directory", .0))]
     IsDirectory(PathBuf),
-    #[error("this is not a regular file (a pipe, socket or device), so it is not read: {}", .0.display())]
+    #[error("{}", crate::i18n::with_path("error-not-regular-file", .0))]
     NotRegularFile(PathBuf),
-    #[error("no permission to read the file: {}", .0.display())]
+    #[error("{}", crate::i18n::with_path("error-permission-denied", .0))]
     PermissionDenied(PathBuf),
-    #[error("the file is empty: {}", .0.display())]
+    #[error("{}", crate::i18n::with_path("error-empty", .0))]
     Empty(PathBuf),
-    #[error("the file holds no readable text (it looks like binary data): {}", .0.display())]
+    #[error("{}", crate::i18n::with_path("error-binary", .0))]
     Binary(PathBuf),
-    #[error(
-        "the file is {size_mib:.1} MiB, over the {limit_mib:.0} MiB limit for articles: {}",
-        path.display()
-    )]
+    #[error("{}", crate::tr!(
+        "error-too-large",
+        size = format!("{size_mib:.1}"),
+        limit = format!("{limit_mib:.0}"),
+        path = path
+    ))]
     TooLarge {
         size_mib: f64,
         limit_mib: f64,
@@ -70,9 +72,9 @@ pub enum DocumentError {
     Rtf { source: RtfError, path: PathBuf },
     #[error("{source}: {}", path.display())]
     Pdf { source: PdfError, path: PathBuf },
-    #[error("no article text found in this {format} file: {}", path.display())]
+    #[error("{}", crate::tr!("error-no-text", format = format.to_string(), path = path))]
     NoText { format: Format, path: PathBuf },
-    #[error("could not read the file ({source}): {}", path.display())]
+    #[error("{}", crate::tr!("error-read-file", reason = source.to_string(), path = path))]
     Io {
         source: std::io::Error,
         path: PathBuf,

@@ -32,17 +32,13 @@ const MAX_TEXT_BYTES: u64 = 128 * 1024 * 1024;
 /// Why a PDF could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error(
-        "reading PDF files needs Poppler's pdftotext, which is not installed (Debian and Ubuntu: apt install poppler-utils)"
-    )]
+    #[error("{}", crate::tr!("error-pdf-no-extractor"))]
     NoExtractor,
-    #[error(
-        "the PDF has no text layer (a scanned page?); Hashiya reads only PDFs with text, so run OCR first"
-    )]
+    #[error("{}", crate::tr!("error-pdf-no-text-layer"))]
     NoTextLayer,
-    #[error("pdftotext could not read the PDF ({0})")]
+    #[error("{}", crate::tr!("error-pdf-failed", reason = .0))]
     Failed(String),
-    #[error("pdftotext took over {} s and was stopped", EXTRACT_TIMEOUT.as_secs())]
+    #[error("{}", crate::tr!("error-pdf-timed-out", seconds = EXTRACT_TIMEOUT.as_secs()))]
     TimedOut,
 }
 

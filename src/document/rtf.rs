@@ -19,7 +19,7 @@ const MAX_FONTS: usize = 4096;
 /// Why an RTF file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum RtfError {
-    #[error("not an RTF file (it does not start with {{\\rtf)")]
+    #[error("{}", crate::tr!("error-not-rtf"))]
     NotRtf,
 }
 

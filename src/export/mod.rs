@@ -47,7 +47,7 @@ pub enum ExportError {
     Document(#[from] DocumentError),
     #[error(transparent)]
     Sidecar(#[from] SidecarError),
-    #[error("no annotations file next to the article: {}", .0.display())]
+    #[error("{}", crate::i18n::with_path("error-no-sidecar", .0))]
     NoSidecar(PathBuf),
 }
 

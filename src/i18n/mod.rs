@@ -110,6 +110,10 @@ macro_rules! ftl_files {
                 "cli",
                 include_str!(concat!("../../assets/i18n/", $lang, "/cli.ftl")),
             ),
+            (
+                "errors",
+                include_str!(concat!("../../assets/i18n/", $lang, "/errors.ftl")),
+            ),
         ]
     };
 }
@@ -351,6 +355,14 @@ pub fn message_in(language: UiLanguage, id: &str, args: Option<&Args<'_>>) -> St
     }
     log::warn!("no message {id}");
     id.to_owned()
+}
+
+/// The message `id` whose one argument, `$path`, is `path`: the text of an error about a
+/// file.
+pub fn with_path(id: &str, path: &std::path::Path) -> String {
+    let mut args = Args::new();
+    args.set("path", arg(path));
+    message(id, Some(&args))
 }
 
 /// Whether `language`'s file has message `id`.
