@@ -31,7 +31,7 @@ pub enum ImportFormat {
 /// What went wrong with an import. Nothing was written when one is returned.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{reason} (line {line}): {}", path.display())]
+    #[error("{}", crate::tr!("error-import-line", reason = reason, line = *line, path = path))]
     Line {
         reason: String,
         line: usize,
@@ -39,7 +39,7 @@ pub enum ImportError {
     },
     #[error("{reason}: {}", path.display())]
     File { reason: String, path: PathBuf },
-    #[error("could not read the file to import ({source}): {}", path.display())]
+    #[error("{}", crate::tr!("error-import-read", reason = source.to_string(), path = path))]
     Read {
         source: std::io::Error,
         path: PathBuf,

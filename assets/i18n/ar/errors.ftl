@@ -40,3 +40,5 @@ error-git-not-a-work-tree = لست داخل شجرة عمل git؛ شغّل `git 
 error-git-failed = فشل `git { $command }` ({ $detail }) في { $path }
 error-git-executable-path = مسار برنامج hashiya ليس UTF-8 صالحًا، فلا يمكن إخبار git بتشغيله: { $path }
 error-git-attributes = تعذّر تحديث .gitattributes ({ $reason }): { $path }
+error-import-line = { $reason } (السطر { $line }): { $path }
+error-import-read = تعذّرت قراءة الملف المراد استيراده ({ $reason }): { $path }

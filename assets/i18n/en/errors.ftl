@@ -36,3 +36,5 @@ error-git-not-a-work-tree = not inside a git work tree; run `git init` (or `git 
 error-git-failed = `git { $command }` failed ({ $detail }) in { $path }
 error-git-executable-path = the path of the hashiya program is not valid UTF-8, so git cannot be told to run it: { $path }
 error-git-attributes = could not update .gitattributes ({ $reason }): { $path }
+error-import-line = { $reason } (line { $line }): { $path }
+error-import-read = could not read the file to import ({ $reason }): { $path }
