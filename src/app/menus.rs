@@ -500,22 +500,47 @@ pub(super) fn shortcuts_window_ui(ctx: &egui::Context, shown: bool, commands: &m
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
+            if i18n::is_rtl() {
+                shortcut_rows_rtl(ui);
+                return;
+            }
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                 for (keys, action) in command::help_rows() {
-                    // In a right-to-left interface the action comes first, at the right.
-                    if i18n::is_rtl() {
-                        t::label(ui, action);
-                        t::label(ui, keys);
-                    } else {
-                        t::label(ui, keys);
-                        t::label(ui, action);
-                    }
+                    t::label(ui, keys);
+                    t::label(ui, action);
                     ui.end_row();
                 }
             });
         });
     if !open {
         commands.push(Command::CloseWindow(Window::KeyboardShortcuts));
+    }
+}
+
+/// The shortcut list from the right: each key in a column at the right edge, what it does
+/// at the left of it, both lined up at their right (egui's grid lays out left to right only).
+fn shortcut_rows_rtl(ui: &mut Ui) {
+    const KEYS_WIDTH: f32 = 190.0;
+    for (index, (keys, action)) in command::help_rows().into_iter().enumerate() {
+        // Every other row is striped, under its text.
+        let stripe = ui.painter().add(egui::Shape::Noop);
+        let row = t::row(ui, |ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(KEYS_WIDTH, ui.spacing().interact_size.y),
+                egui::Layout::right_to_left(egui::Align::Center),
+                |ui| {
+                    ui.set_min_width(KEYS_WIDTH);
+                    t::label(ui, keys);
+                },
+            );
+            t::label(ui, action);
+        });
+        if index % 2 == 1 {
+            let rect = row.response.rect.expand2(egui::vec2(0.0, 1.0));
+            let fill = ui.visuals().faint_bg_color;
+            ui.painter()
+                .set(stripe, egui::Shape::rect_filled(rect, 0.0, fill));
+        }
     }
 }
 

@@ -107,10 +107,22 @@ pub fn tx_weak<'a>(text: impl Into<String>) -> Atoms<'a> {
     bidi_atom(text, true).into_atoms()
 }
 
+/// `text` kept left to right when it has no right-to-left letters (keys such as
+/// «Ctrl+= / Ctrl++», file names): the text engine lays labels out from the right, where the
+/// neutral « / » between two Latin runs would swap them.
+fn ltr_isolated(text: String) -> String {
+    if needs_bidi(&text) {
+        text
+    } else {
+        format!("\u{2066}{text}\u{2069}")
+    }
+}
+
 /// An atom that lays `text` out with cosmic-text and paints it where the widget puts it.
 /// It reports its width less the gap egui puts between atoms, and paints over that gap, so
 /// the invisible name atom after it takes no room.
 fn bidi_atom<'a>(text: String, weak: bool) -> Atom<'a> {
+    let text = ltr_isolated(text);
     Atom::from(AtomKind::closure(
         move |ui: &Ui, args: egui::IntoSizedArgs| {
             let style = ui_style(ReadingFace::default(), false);
@@ -193,13 +205,16 @@ pub fn label(ui: &mut Ui, text: impl Into<String>) -> Response {
 /// A label in `color` (the theme's text colour when `None`).
 pub fn colored_label(ui: &mut Ui, text: impl Into<String>, color: Option<Color32>) -> Response {
     let text = text.into();
-    if !needs_bidi(&text) {
+    // In a right-to-left interface every label is laid out by cosmic-text: egui's labels in
+    // right-to-left rows put a Latin label's words in reverse order («Ctrl++ / Ctrl+=»).
+    if !needs_bidi(&text) && !crate::i18n::is_rtl() {
         let mut rich = egui::RichText::new(text);
         if let Some(color) = color {
             rich = rich.color(color);
         }
         return ui.label(rich);
     }
+    let text = ltr_isolated(text);
     styled_label(ui, &text, color, ui_style(ReadingFace::default(), false))
 }
 
