@@ -616,6 +616,14 @@ pub fn orphans_line(report: &AgreementReport, folder: Option<&Path>) -> Option<S
 
 /// What each mark after a "—" in the table means, for the marks used.
 pub fn no_value_lines(report: &AgreementReport) -> Vec<String> {
+    no_value_reasons(report)
+        .into_iter()
+        .map(|reason| format!("—{}: {}", reason.mark(), reason.explanation()))
+        .collect()
+}
+
+/// The reasons for a missing value that the report's table uses, in [`NoValue::ALL`]'s order.
+pub fn no_value_reasons(report: &AgreementReport) -> Vec<NoValue> {
     let used: BTreeSet<char> = report
         .labels
         .iter()
@@ -633,7 +641,7 @@ pub fn no_value_lines(report: &AgreementReport) -> Vec<String> {
     NoValue::ALL
         .iter()
         .filter(|reason| used.contains(&reason.mark()))
-        .map(|reason| format!("—{}: {}", reason.mark(), reason.explanation()))
+        .copied()
         .collect()
 }
 

@@ -293,28 +293,13 @@ fn orphans_line(report: &AgreementReport, folder: &Path) -> Option<String> {
 
 /// What each mark after a "—" in the paragraph table means, for the marks used.
 fn no_value_lines(report: &AgreementReport) -> Vec<String> {
-    let used: BTreeSet<char> = report
-        .labels
-        .iter()
-        .chain(std::iter::once(&report.overall))
-        .flat_map(|row| {
-            [
-                row.no_value.cohen_kappa,
-                row.no_value.fleiss_kappa,
-                row.no_value.krippendorff_alpha,
-            ]
-        })
-        .flatten()
-        .map(NoValue::mark)
-        .collect();
-    NoValue::ALL
-        .iter()
-        .filter(|reason| used.contains(&reason.mark()))
+    crate::corpus::no_value_reasons(report)
+        .into_iter()
         .map(|reason| {
             tr!(
                 "agreement-reason",
                 mark = reason.mark().to_string(),
-                reason = no_value_explanation(*reason)
+                reason = no_value_explanation(reason)
             )
         })
         .collect()

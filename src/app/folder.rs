@@ -107,14 +107,6 @@ impl FolderRow {
     }
 }
 
-/// `text` without the invisible direction controls the Arabic messages put around their
-/// arguments (for accessible names, which are not laid out).
-fn spoken(text: &str) -> String {
-    text.chars()
-        .filter(|&c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect()
-}
-
 /// A progress bar with `text` on it. egui draws text with no right-to-left letters as
 /// before; other text (the Arabic interface) is laid out by `engine`, and the bar fills from
 /// the right when the interface reads from the right.
@@ -131,7 +123,7 @@ pub(super) fn progress_bar(
     let width = ui.available_size_before_wrap().x.max(96.0);
     let height = ui.spacing().interact_size.y;
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
-    let name = spoken(&text);
+    let name = t::spoken(&text);
     response.widget_info(|| {
         let mut info = WidgetInfo::labeled(egui::Role::ProgressIndicator, ui.is_enabled(), &name);
         info.value = Some((f64::from(fraction) * 100.0).floor());
@@ -619,7 +611,7 @@ fn article_row_ui(
             annotated = entry.annotated
         ),
     };
-    let accessible = spoken(&if uncommitted {
+    let accessible = t::spoken(&if uncommitted {
         tr!(
             "folder-row-name-uncommitted",
             title = &title,

@@ -165,8 +165,8 @@ fn name_atom<'a>(text: &str) -> Atom<'a> {
     .atom_size(Vec2::ZERO)
 }
 
-/// `text` without the invisible direction controls.
-fn spoken(text: &str) -> String {
+/// `text` without the invisible direction controls, as assistive technology announces it.
+pub fn spoken(text: &str) -> String {
     text.chars()
         .filter(|&c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
         .collect()
