@@ -17,9 +17,8 @@ use crate::corpus::{Accounting, AgreementReport, NoValue, Orphan, folder_agreeme
 use crate::i18n;
 use crate::jobs::{Job, Poll};
 use crate::session::annotations::Edit;
-use crate::text::{Fit, ReadingFace, TextEngine};
+use crate::text::TextEngine;
 use crate::tr;
-use crate::ui::bidi_label::ui_style;
 use crate::ui::tr::{self as t, tx};
 use crate::ui::{bidi_label, bidi_small_button, chip, in_ltr, parse_hex_color};
 use std::path::Path;
@@ -188,24 +187,12 @@ pub(super) fn names(annotators: &[String]) -> String {
 
 /// Bold text (a grid heading). Text with right-to-left letters or digits is laid out by
 /// `engine`, in bold, since egui's own text has neither.
-pub(super) fn strong(ui: &mut egui::Ui, engine: &mut TextEngine, text: String) -> egui::Response {
-    if !t::needs_bidi(&text) {
-        return ui.strong(text);
-    }
-    let style = ui_style(ReadingFace::default(), true);
-    let fit = Fit::Wrap(ui.available_width().max(40.0));
-    let metrics = engine.measure_label(&text, &style, fit);
-    let (rect, response) = ui.allocate_exact_size(metrics.size, egui::Sense::hover());
-    if ui.is_rect_visible(rect) {
-        let color = ui.visuals().strong_text_color();
-        engine.paint_label(ui.painter(), &text, &style, fit, rect.min, color);
-    }
-    let spoken: String = text
-        .chars()
-        .filter(|&c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{2066}'..='\u{2069}'))
-        .collect();
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
-    response
+pub(super) fn strong(
+    ui: &mut egui::Ui,
+    engine: &mut TextEngine,
+    text: impl AsRef<str>,
+) -> egui::Response {
+    crate::ui::annotation_panel::strong_label(ui, engine, text.as_ref(), None)
 }
 
 /// A collapsing section whose heading may be right-to-left text. Its state is kept under
