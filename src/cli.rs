@@ -313,11 +313,37 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of standard output went away (`hashiya info … | head`): the output
+        // nobody reads is not an error, as for other command-line tools.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             note(format_args!("{error:#}"));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Whether `error` is a write to a pipe whose reader has closed it.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Writes one line to standard output, returning the error instead of panicking as
+/// `println!` does when the reader has gone.
+macro_rules! say {
+    () => {
+        std::io::Write::write_all(&mut std::io::stdout().lock(), b"\n")
+    };
+    ($($line:tt)+) => {
+        std::io::Write::write_fmt(
+            &mut std::io::stdout().lock(),
+            format_args!("{}\n", format_args!($($line)+)),
+        )
+    };
 }
 
 /// Prints one of the command line's messages to standard error, after the program's name.
@@ -632,7 +658,7 @@ fn import(
             .unwrap_or_else(|_| "hashiya".to_owned()),
     };
     let summary = import::import_file(article, file, format, annotator, &author)?;
-    println!(
+    say!(
         "{}",
         tr!(
             "cli-imported",
@@ -640,12 +666,12 @@ fn import(
             relations = summary.relations_added,
             path = &summary.sidecar
         )
-    );
+    )?;
     if !summary.types_added.is_empty() {
-        println!(
+        say!(
             "{}",
             tr!("cli-labels-added", labels = list(&summary.types_added))
-        );
+        )?;
     }
     Ok(())
 }
@@ -745,17 +771,17 @@ fn git_setup(folder: Option<&std::path::Path>) -> anyhow::Result<()> {
     let report = crate::gitstore::setup(folder, &executable)?;
     let attributes = report.root.join(".gitattributes");
     if report.attributes_written {
-        println!("{}", tr!("cli-gitattributes-updated", path = &attributes));
+        say!("{}", tr!("cli-gitattributes-updated", path = &attributes))?;
     } else {
-        println!("{}", tr!("cli-gitattributes-set-up", path = &attributes));
+        say!("{}", tr!("cli-gitattributes-set-up", path = &attributes))?;
     }
     if report.config_set.is_empty() {
-        println!("{}", tr!("cli-git-config-set-up"));
+        say!("{}", tr!("cli-git-config-set-up"))?;
     } else {
-        println!(
+        say!(
             "{}",
             tr!("cli-git-config-set", keys = list(&report.config_set))
-        );
+        )?;
     }
     Ok(())
 }
@@ -847,7 +873,7 @@ fn layout_visual(file: &std::path::Path, encoding: Option<&str>) -> anyhow::Resu
 
 fn package_files(dir: &std::path::Path) -> anyhow::Result<()> {
     for path in crate::packaging::write_files(dir)? {
-        println!("{}", path.display());
+        say!("{}", path.display())?;
     }
     Ok(())
 }
@@ -865,24 +891,24 @@ fn install_desktop(default_for: Option<&str>) -> anyhow::Result<()> {
         .map(|dir| dir.join("applications").join(desktop::DESKTOP_FILE_NAME))
         .find(|path| path.is_file())
     {
-        println!(
+        say!(
             "{}",
             tr!(
                 "cli-installed-for-all-users",
                 path = &system_entry,
                 program = &executable
             )
-        );
+        )?;
     }
     for path in desktop::install(&dirs, &executable)? {
-        println!("{}", tr!("cli-installed", path = &path));
+        say!("{}", tr!("cli-installed", path = &path))?;
     }
     match defaults {
         Some(mimes) => {
             if let Some(path) = desktop::make_default(&dirs, &mimes)? {
-                println!("{}", tr!("cli-changed", path = &path));
+                say!("{}", tr!("cli-changed", path = &path))?;
             }
-            println!("{}", tr!("cli-default-for", types = list(&mimes)));
+            say!("{}", tr!("cli-default-for", types = list(&mimes)))?;
         }
         None => println!("{}", tr!("cli-offered-for")),
     }
@@ -893,10 +919,10 @@ fn uninstall_desktop() -> anyhow::Result<()> {
     let dirs = desktop::XdgDirs::from_env()?;
     let removed = desktop::uninstall(&dirs)?;
     if removed.is_empty() {
-        println!("{}", tr!("cli-nothing-to-remove", path = &dirs.data_home));
+        say!("{}", tr!("cli-nothing-to-remove", path = &dirs.data_home))?;
     }
     for path in removed {
-        println!("{}", tr!("cli-removed", path = &path));
+        say!("{}", tr!("cli-removed", path = &path))?;
     }
     Ok(())
 }

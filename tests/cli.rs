@@ -260,3 +260,27 @@ fn messages_follow_the_locale_and_machine_output_does_not() {
     let json: serde_json::Value = serde_json::from_slice(&arabic).unwrap();
     assert_eq!(json["paragraphs"], 2);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    // `hashiya layout --visual big.txt | head -c 4096`: the reader closes the pipe long before
+    // the output ends, which a command-line tool takes quietly.
+    let mut child = hashiya()
+        .args(["layout", "--visual"])
+        .arg(corpus("large/snn_2015-07-23_all_1318_articles.txt"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut start = [0u8; 4096];
+    child.stdout.take().unwrap().read_exact(&mut start).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
