@@ -1,12 +1,15 @@
 //! The command line: open an article in the GUI, or run a headless command.
 
+use std::cell::Cell;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::quiet_input::QuietWindow;
 use crate::app::{HashiyaApp, ICON_PNG, desktop};
 use crate::document::{self, LoadOptions};
 use crate::tr;
@@ -943,18 +946,35 @@ fn run_gui(path: Option<PathBuf>, builtin_dialogs: bool) -> anyhow::Result<()> {
         persist_window: true,
         ..Default::default()
     };
-    eframe::run_native(
+    // eframe's own loop, with window events that draw nothing held back (quiet_input.rs).
+    let event_loop = winit::event_loop::EventLoop::<eframe::UserEvent>::with_user_event()
+        .build()
+        .map_err(|error| fail!("cli-could-not-open-window", error = error.to_string()))?;
+    let created = Rc::new(Cell::new(false));
+    let app = eframe::create_native(
         "Hashiya",
         options,
-        Box::new(move |cc| {
-            let mut app = HashiyaApp::from_creation_context(cc, path);
-            if builtin_dialogs {
-                app.use_builtin_dialogs();
+        Box::new({
+            let created = Rc::clone(&created);
+            move |cc| {
+                created.set(true);
+                let mut app = HashiyaApp::from_creation_context(cc, path);
+                if builtin_dialogs {
+                    app.use_builtin_dialogs();
+                }
+                Ok(Box::new(app))
             }
-            Ok(Box::new(app))
         }),
-    )
-    .map_err(|error| fail!("cli-could-not-open-window", error = error.to_string()))
+        &event_loop,
+    );
+    event_loop
+        .run_app(&mut QuietWindow::new(app))
+        .map_err(|error| fail!("cli-could-not-open-window", error = error.to_string()))?;
+    if !created.get() {
+        // eframe has logged why (no OpenGL context, no display) before leaving its loop.
+        return Err(fail!("cli-window-not-made"));
+    }
+    Ok(())
 }
 
 /// Prints a report to standard output: as JSON, or as the table `table` makes.

@@ -170,13 +170,13 @@ impl App {
         let child = display
             .command(env!("CARGO_BIN_EXE_hashiya"))
             .arg(article)
+            .env("RUST_LOG", "info")
             .envs(env.iter().copied())
             .env("HOME", home.path())
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("XDG_STATE_HOME", home.path().join("state"))
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
-            .env("RUST_LOG", "info")
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()
@@ -386,6 +386,69 @@ fn keyboard_annotation_in_a_real_window_reaches_the_sidecar() {
     assert_eq!(annotation.labels, ["claim"]);
     assert_eq!(annotation.note, "ملاحظة");
     assert_eq!(annotation.target.paragraph, 5);
+}
+
+/// The frames the window has drawn so far, from its log (`RUST_LOG=hashiya::frame=trace`),
+/// once it has drawn none for half a second.
+fn frames_when_settled(log: &Path) -> usize {
+    let count = || {
+        std::fs::read_to_string(log)
+            .unwrap_or_default()
+            .lines()
+            .filter(|line| line.contains("hashiya::frame"))
+            .count()
+    };
+    let started = Instant::now();
+    let mut last = count();
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = count();
+        if now == last || started.elapsed() > Duration::from_secs(20) {
+            return now;
+        }
+        last = now;
+    }
+}
+
+#[test]
+fn modifier_keys_and_key_releases_draw_no_frame_in_a_real_window() {
+    if !tools_available() {
+        return;
+    }
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let display = Display::start();
+    let (_dir, article) = article_copy(RAQQA, "خبر.txt");
+    let app = App::launch_with(
+        &display,
+        &article,
+        "quiet-keys",
+        &[("RUST_LOG", "info,hashiya::frame=trace".as_ref())],
+    );
+    let log = screenshot_dir().join("quiet-keys.log");
+    let settled = frames_when_settled(&log);
+    assert!(settled > 0, "no frame logged in {}", log.display());
+
+    // Shift, Ctrl and Alt pressed and released alone change nothing on screen.
+    for key in ["shift", "ctrl", "alt", "shift", "ctrl"] {
+        display.xdotool(&["key", key]);
+    }
+    let after_modifiers = frames_when_settled(&log);
+    assert_eq!(
+        after_modifiers,
+        settled,
+        "modifier keys drew frames; see {}",
+        log.display()
+    );
+
+    // A key that does something still draws.
+    display.xdotool(&["key", "j"]);
+    let after_j = frames_when_settled(&log);
+    assert!(after_j > after_modifiers, "j drew no frame");
+    display.xdotool(&["key", "ctrl+q"]);
+    let status = app.wait_for_exit(Duration::from_secs(20));
+    assert!(status.success(), "exit status {status}");
 }
 
 /// The default scheme's label ids, by key `1`–`7`.

@@ -16,7 +16,7 @@ pub mod import;
 mod menus;
 mod overview;
 mod picker;
-mod quiet_input;
+pub mod quiet_input;
 pub mod scheme_editor;
 pub mod search;
 mod settings;
@@ -244,8 +244,6 @@ pub struct HashiyaApp {
     commands: Vec<Command>,
     /// The commands carried out, kept while tests ask for them.
     applied: Option<Vec<Command>>,
-    /// Modifier keys and key releases, held back until input that can change the screen.
-    quiet_input: quiet_input::QuietInput,
 }
 
 /// The windows besides the main one, each with its own state.
@@ -343,7 +341,6 @@ impl HashiyaApp {
             shell: Shell::default(),
             commands: Vec::new(),
             applied: None,
-            quiet_input: quiet_input::QuietInput::default(),
         }
     }
 
@@ -1316,6 +1313,8 @@ impl HashiyaApp {
 
 impl eframe::App for HashiyaApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        // `RUST_LOG=hashiya::frame=trace` lists the frames the window draws.
+        log::trace!(target: "hashiya::frame", "frame {}", ui.ctx().cumulative_pass_nr());
         #[cfg(target_os = "linux")]
         if let Some(window_id) = self.shell.pending_x11_focus {
             if focus::focus_without_window_manager(window_id) {
@@ -1336,10 +1335,6 @@ impl eframe::App for HashiyaApp {
         } else {
             visuals.panel_fill.to_normalized_gamma_f32()
         }
-    }
-
-    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        self.quiet_input.filter(&mut raw_input.events);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -9,6 +9,7 @@ cli-skipped = تُخطّي: { $error }
 cli-cancelled = أُلغي
 cli-not-a-folder = ليس مجلدًا: { $path }
 cli-could-not-open-window = تعذّر فتح النافذة: { $error }
+cli-window-not-made = تعذّر فتح النافذة (السبب في الرسالة أعلاه)
 
 ## export
 

@@ -9,6 +9,7 @@ cli-skipped = skipped: { $error }
 cli-cancelled = cancelled
 cli-not-a-folder = not a folder: { $path }
 cli-could-not-open-window = could not open the window: { $error }
+cli-window-not-made = could not open the window (the reason is in the message above)
 
 ## export
 
