@@ -354,7 +354,7 @@ pub fn parse_bytes(
 fn pdf_document(bytes: &[u8], path: Option<&Path>) -> Result<Document, ParseError> {
     if !bytes.starts_with(b"%PDF-") {
         return Err(ParseError::Pdf(PdfError::Failed(
-            "it does not start with %PDF-".to_owned(),
+            crate::tr!("error-pdf-no-signature"),
         )));
     }
     let mut document = match path {
