@@ -139,9 +139,10 @@ pub fn load(path: &Path) -> Result<LabelScheme, SchemeError> {
     };
     let file: SchemeFile = serde_json::from_slice(&bytes).map_err(|e| invalid(e.to_string()))?;
     if file.format != SCHEME_FORMAT {
-        return Err(invalid(format!(
-            "format is {:?}, not {SCHEME_FORMAT:?}",
-            file.format
+        return Err(invalid(crate::tr!(
+            "error-scheme-bad-format",
+            format = format!("{:?}", file.format),
+            expected = format!("{SCHEME_FORMAT:?}")
         )));
     }
     let scheme = LabelScheme {

@@ -321,8 +321,8 @@ fn parse_unchecked(bytes: &[u8], path: &Path) -> Result<Sidecar, SidecarError> {
         reason,
         path: path.to_owned(),
     };
-    let header: Header =
-        serde_json::from_slice(bytes).map_err(|e| corrupt(crate::tr!("error-sidecar-not-json", error = e.to_string())))?;
+    let header: Header = serde_json::from_slice(bytes)
+        .map_err(|e| corrupt(crate::tr!("error-sidecar-not-json", error = e.to_string())))?;
     if header.format.as_deref() != Some(FORMAT_MARKER) {
         return Err(corrupt(crate::tr!(
             "error-sidecar-no-marker",

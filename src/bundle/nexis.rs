@@ -232,7 +232,9 @@ fn classic_article(segment: &[String]) -> Result<BundleArticle, String> {
         .next()
         .ok_or_else(|| crate::tr!("error-nexis-nothing-above-length"))?
         .clone_into(&mut metadata.source);
-    let date_line = header.next().ok_or_else(|| crate::tr!("error-nexis-no-date"))?;
+    let date_line = header
+        .next()
+        .ok_or_else(|| crate::tr!("error-nexis-no-date"))?;
     metadata.date = parse_date(date_line).unwrap_or_else(|| date_line.to_owned());
     let title: Vec<&str> = header.filter(|l| !is_copyright(l)).collect();
     title

@@ -160,15 +160,15 @@ pub fn parse_brat(text: &str, document: &Document, path: &Path) -> Result<Import
         let mut fields = raw.splitn(3, '\t');
         let id = fields.next().unwrap_or("");
         let Some(middle) = fields.next() else {
-            return Err(line_error(
-                path,
-                line,
-                tr!("error-import-not-brat-line"),
-            ));
+            return Err(line_error(path, line, tr!("error-import-not-brat-line")));
         };
         let rest = fields.next();
         if !id.starts_with('#') && !seen_ids.insert(id.to_owned()) {
-            return Err(line_error(path, line, tr!("error-import-id-twice", id = id)));
+            return Err(line_error(
+                path,
+                line,
+                tr!("error-import-id-twice", id = id),
+            ));
         }
         match id.chars().next() {
             Some('T') => {
@@ -476,11 +476,7 @@ pub fn parse_conll(text: &str, document: &Document, path: &Path) -> Result<Impor
             continue;
         }
         if tags.is_empty() {
-            return Err(line_error(
-                path,
-                line,
-                tr!("error-import-no-tag"),
-            ));
+            return Err(line_error(path, line, tr!("error-import-no-tag")));
         }
         if let Some(bad) = tags.iter().find(|t| !valid_tag(t)) {
             return Err(line_error(
@@ -677,7 +673,10 @@ pub fn import_file(
         path: file.to_owned(),
     })?;
     let text = String::from_utf8(bytes).map_err(|e| ImportError::File {
-        reason: tr!("error-import-not-utf8", offset = e.utf8_error().valid_up_to()),
+        reason: tr!(
+            "error-import-not-utf8",
+            offset = e.utf8_error().valid_up_to()
+        ),
         path: file.to_owned(),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

@@ -59,6 +59,37 @@ fn new_engine() -> TextEngine {
     engine
 }
 
+/// Adds the embedded Arabic face to egui's own fonts as the last fallback, so that widgets
+/// egui draws itself (number boxes) have the Arabic-Indic and Persian digits.
+pub fn add_interface_digits(ctx: &Context) {
+    let Some((_, data)) = crate::text::fonts::EMBEDDED_FONTS
+        .iter()
+        .find(|(name, _)| *name == "NotoNaskhArabic-Regular.ttf")
+    else {
+        return;
+    };
+    let fallback = |family| egui::epaint::text::InsertFontFamily {
+        family,
+        priority: egui::epaint::text::FontPriority::Lowest,
+    };
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "hashiya-interface-digits",
+        egui::FontData::from_static(data),
+        vec![
+            fallback(egui::FontFamily::Proportional),
+            fallback(egui::FontFamily::Monospace),
+        ],
+    ));
+}
+
+/// A box for a whole number that egui draws, writing the number with the interface's digits
+/// and reading Western, Arabic-Indic and Persian digits.
+pub fn number_box<Num: egui::emath::Numeric>(value: &mut Num) -> egui::DragValue<'_> {
+    egui::DragValue::new(value)
+        .custom_formatter(|n, _| crate::i18n::number(format!("{n:.0}")))
+        .custom_parser(crate::i18n::parse_number)
+}
+
 fn with_engine<R>(ctx: &Context, f: impl FnOnce(&mut TextEngine) -> R) -> R {
     let engine = engine(ctx);
     let mut guard = match engine.lock() {

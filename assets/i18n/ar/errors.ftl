@@ -84,6 +84,7 @@ error-import-token-mismatch = الكلمة { $token } لا توافق نص ال�
 
 ## لماذا يُرفض مخطط الوسوم (يظهر داخل error-scheme-invalid)
 
+error-scheme-bad-format = الصيغة { $format } وليست { $expected }
 error-scheme-label-no-id = الوسم { $label } بلا معرّف
 error-scheme-duplicate-id = لوسمين المعرّف نفسه { $id }
 error-scheme-bad-colour = لون الوسم { $label } هو { $colour }، وليس بالشكل ‎#rrggbb

@@ -73,6 +73,7 @@ error-import-token-mismatch = the token { $token } does not match the article's 
 
 ## Why a label scheme is refused (shown inside error-scheme-invalid)
 
+error-scheme-bad-format = format is { $format }, not { $expected }
 error-scheme-label-no-id = label { $label } has no id
 error-scheme-duplicate-id = two labels have the id { $id }
 error-scheme-bad-colour = label { $label } has colour { $colour }, not #rrggbb
