@@ -141,3 +141,4 @@ error-docx-unknown-entity = كيان XML غير معروف { $entity }
 error-io-not-regular = ليس ملفًا عاديًا (أنبوب أو مقبس أو جهاز)
 error-io-different-file-there = يوجد في المكان ملف مختلف
 error-cancelled = أُلغي
+error-save-stopped = توقّف الحفظ على نحو غير متوقَّع

@@ -130,3 +130,4 @@ error-docx-unknown-entity = unknown entity { $entity }
 error-io-not-regular = not a regular file (a pipe, socket or device)
 error-io-different-file-there = a different file is already there
 error-cancelled = cancelled
+error-save-stopped = the save stopped unexpectedly
