@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, Parser, Subcommand};
 
 use crate::app::quiet_input::QuietWindow;
 use crate::app::{HashiyaApp, ICON_PNG, desktop};
@@ -253,9 +253,247 @@ pub struct Info {
     pub face: &'static str,
 }
 
+/// Where each help text of the command line comes from: (subcommand, target, message id).
+/// An empty subcommand is `hashiya` itself. The target is empty for the command's about,
+/// `+long` for its long about, an argument's id for its help, and `ARG=VALUE` for the help
+/// of one of the argument's values.
+const HELP_MESSAGES: &[(&str, &str, &str)] = &[
+    ("", "", "cli-help-about"),
+    ("", "paths", "cli-help-paths"),
+    ("", "install_desktop", "cli-help-install-desktop"),
+    ("", "default_for", "cli-help-default-for"),
+    ("", "uninstall_desktop", "cli-help-uninstall-desktop"),
+    ("", "builtin_dialogs", "cli-help-builtin-dialogs"),
+    ("info", "", "cli-help-info-about"),
+    ("info", "file", "cli-help-info-file"),
+    ("info", "encoding", "cli-help-info-encoding"),
+    ("export", "", "cli-help-export-about"),
+    ("export", "+long", "cli-help-export-long-about"),
+    ("export", "format", "cli-help-export-format"),
+    ("export", "format=csv", "cli-help-export-format-csv"),
+    ("export", "format=jsonl", "cli-help-export-format-jsonl"),
+    ("export", "format=w3c", "cli-help-export-format-w3c"),
+    ("export", "format=conll", "cli-help-export-format-conll"),
+    ("export", "format=wojood", "cli-help-export-format-wojood"),
+    ("export", "format=brat", "cli-help-export-format-brat"),
+    ("export", "format=spacy", "cli-help-export-format-spacy"),
+    ("export", "out", "cli-help-export-out"),
+    ("export", "articles", "cli-help-export-articles"),
+    ("import", "", "cli-help-import-about"),
+    ("import", "format", "cli-help-import-format"),
+    ("import", "format=brat", "cli-help-import-format-brat"),
+    ("import", "format=conll", "cli-help-import-format-conll"),
+    ("import", "annotator", "cli-help-import-annotator"),
+    ("import", "article", "cli-help-import-article"),
+    ("import", "file", "cli-help-import-file"),
+    ("agreement", "", "cli-help-agreement-about"),
+    ("agreement", "+long", "cli-help-agreement-long-about"),
+    ("agreement", "folder", "cli-help-agreement-folder"),
+    ("agreement", "json", "cli-help-agreement-json"),
+    ("agreement", "level", "cli-help-agreement-level"),
+    (
+        "agreement",
+        "level=paragraph",
+        "cli-help-agreement-level-paragraph",
+    ),
+    ("agreement", "level=span", "cli-help-agreement-level-span"),
+    ("agreement", "csv", "cli-help-agreement-csv"),
+    ("agreement", "seed", "cli-help-agreement-seed"),
+    ("agreement", "samples", "cli-help-agreement-samples"),
+    ("import-bundle", "", "cli-help-import-bundle-about"),
+    ("import-bundle", "files", "cli-help-import-bundle-files"),
+    ("import-bundle", "out", "cli-help-import-bundle-out"),
+    ("layout", "", "cli-help-layout-about"),
+    ("layout", "+long", "cli-help-layout-long-about"),
+    ("layout", "visual", "cli-help-layout-visual"),
+    ("layout", "file", "cli-help-layout-file"),
+    ("layout", "encoding", "cli-help-layout-encoding"),
+    ("merge-sidecar", "", "cli-help-merge-sidecar-about"),
+    ("merge-sidecar", "base", "cli-help-merge-sidecar-base"),
+    ("merge-sidecar", "ours", "cli-help-merge-sidecar-ours"),
+    ("merge-sidecar", "theirs", "cli-help-merge-sidecar-theirs"),
+    ("merge-sidecar", "path", "cli-help-merge-sidecar-path"),
+    ("git-setup", "", "cli-help-git-setup-about"),
+    ("git-setup", "folder", "cli-help-git-setup-folder"),
+    ("show-sidecar", "", "cli-help-show-sidecar-about"),
+    ("show-sidecar", "file", "cli-help-show-sidecar-file"),
+    ("package-files", "", "cli-help-package-files-about"),
+    ("package-files", "dir", "cli-help-package-files-dir"),
+];
+
+/// The clap texts a help page is built with (headings, the help and version flags, the
+/// `help` subcommand), with the message that replaces each outside English, longest first.
+const CLAP_TEXTS: &[(&str, &str)] = &[
+    (
+        "Print this message or the help of the given subcommand(s)",
+        "cli-help-help-subcommand",
+    ),
+    (
+        "Print help (see a summary with '-h')",
+        "cli-help-help-flag-long",
+    ),
+    (
+        "Print help (see more with '--help')",
+        "cli-help-help-flag-short",
+    ),
+    ("Print help for the subcommand(s)", "cli-help-help-for"),
+    ("Print help", "cli-help-help-flag"),
+    ("Print version", "cli-help-version-flag"),
+    ("Possible values:", "cli-help-possible-values"),
+    ("[possible values: ", "cli-help-possible-values-inline"),
+    ("[default: ", "cli-help-default"),
+];
+
+/// The headings of a help page: (clap's line, message id).
+const CLAP_HEADINGS: &[(&str, &str)] = &[
+    ("Commands:", "cli-help-heading-commands"),
+    ("Arguments:", "cli-help-heading-arguments"),
+    ("Options:", "cli-help-heading-options"),
+];
+
+/// The command line's definition with its help in the interface language: each about and
+/// argument help that clap's derive takes from the doc comments above is replaced by its
+/// message (whose English is the same text). Manual pages and completions are generated
+/// from [`Cli::command`] itself, so they stay English.
+pub fn localized_command() -> clap::Command {
+    let mut command = Cli::command();
+    for &(sub, target, id) in HELP_MESSAGES {
+        let text = crate::i18n::message(id, None);
+        command = if sub.is_empty() {
+            with_help(command, sub, target, text)
+        } else {
+            command.mut_subcommand(sub, |c| with_help(c, sub, target, text))
+        };
+    }
+    command
+}
+
+/// `command` with `text` as the help `target` names (see [`HELP_MESSAGES`]).
+fn with_help(command: clap::Command, sub: &str, target: &str, text: String) -> clap::Command {
+    if target.is_empty() {
+        return command.about(text);
+    }
+    if target == "+long" {
+        return command.long_about(text);
+    }
+    if let Some((arg, _)) = target.split_once('=') {
+        // The values of an argument are replaced together, at its first value.
+        let first = HELP_MESSAGES
+            .iter()
+            .find(|(s, t, _)| *s == sub && t.split_once('=').is_some_and(|(a, _)| a == arg));
+        if first.is_some_and(|(_, t, _)| *t != target) {
+            return command;
+        }
+        return command.mut_arg(arg, |a| match (sub, arg) {
+            ("export", "format") => with_value_help::<ExportFormatArg>(a, sub),
+            ("import", "format") => with_value_help::<ImportFormatArg>(a, sub),
+            ("agreement", "level") => with_value_help::<AgreementLevel>(a, sub),
+            _ => a,
+        });
+    }
+    command.mut_arg(target, |a| a.help(text))
+}
+
+/// `arg`, whose values are those of `E`, with each value's help from [`HELP_MESSAGES`].
+fn with_value_help<E>(arg: clap::Arg, sub: &str) -> clap::Arg
+where
+    E: clap::ValueEnum + Clone + Send + Sync + 'static,
+{
+    use clap::builder::TypedValueParser as _;
+    let id = arg.get_id().as_str().to_owned();
+    let values: Vec<clap::builder::PossibleValue> = E::value_variants()
+        .iter()
+        .filter_map(clap::ValueEnum::to_possible_value)
+        .map(|value| {
+            let target = format!("{id}={}", value.get_name());
+            match HELP_MESSAGES
+                .iter()
+                .find(|(s, t, _)| *s == sub && *t == target)
+            {
+                Some((_, _, message)) => value.help(crate::i18n::message(message, None)),
+                None => value,
+            }
+        })
+        .collect();
+    arg.value_parser(
+        clap::builder::PossibleValuesParser::new(values)
+            .try_map(|name: String| E::from_str(&name, false)),
+    )
+}
+
+/// A help page clap wrote, with its own English (headings, the help flag, defaults) in the
+/// interface language. English is returned as it is.
+fn localize_clap_help(text: &str) -> String {
+    if crate::i18n::language() == crate::i18n::UiLanguage::English {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        if let Some(&(_, id)) = CLAP_HEADINGS.iter().find(|(heading, _)| body == *heading) {
+            out.push_str(&crate::i18n::message(id, None));
+        } else if let Some(usage) = body.strip_prefix("Usage: ") {
+            out.push_str(&tr!("cli-help-usage"));
+            out.push(' ');
+            out.push_str(usage);
+        } else {
+            let mut body = body.to_owned();
+            for &(english, id) in CLAP_TEXTS {
+                if body.contains(english) {
+                    body = body.replace(english, &crate::i18n::message(id, None));
+                }
+            }
+            out.push_str(&body);
+        }
+        out.push_str(end);
+    }
+    out
+}
+
+/// Parses the command line through [`localized_command`]; help pages and errors are
+/// printed, and the process ends, as clap's own parsing does.
+fn parse_command_line() -> Cli {
+    use clap::FromArgMatches as _;
+    let mut command = localized_command();
+    let parsed = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    match parsed {
+        Ok(cli) => cli,
+        Err(error) => exit_with(&error.format(&mut command)),
+    }
+}
+
+/// Prints a help page or a parsing error and ends the process.
+fn exit_with(error: &clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    let to_stdout = match error.kind() {
+        ErrorKind::DisplayHelp => true,
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => false,
+        _ => error.exit(),
+    };
+    if crate::i18n::language() == crate::i18n::UiLanguage::English {
+        error.exit();
+    }
+    let text = localize_clap_help(&error.render().to_string());
+    if to_stdout {
+        let mut stdout = std::io::stdout().lock();
+        // A reader that went away is not an error here either.
+        let _ = stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush());
+        std::process::exit(0);
+    }
+    eprint!("{text}");
+    std::process::exit(2);
+}
+
 /// Runs the program; returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_command_line();
     // Headless commands log to standard error only; the GUI also keeps a log file.
     if cli.command.is_none() && !cli.install_desktop && !cli.uninstall_desktop {
         crate::app::crash::init_logging_and_panics();
@@ -1010,11 +1248,16 @@ mod tests {
 
     #[test]
     fn every_message_the_command_line_uses_is_in_both_files() {
-        // The code before the tests: its `"cli-…"` literals are message ids.
-        let source = include_str!("cli.rs")
-            .split("#[cfg(test)]")
-            .next()
-            .unwrap_or_default();
+        // The code before the tests: its `"cli-…"` literals are message ids. The agreement
+        // tables are written beside their reports.
+        let source: String = [
+            include_str!("cli.rs"),
+            include_str!("corpus.rs"),
+            include_str!("span_agreement/mod.rs"),
+        ]
+        .iter()
+        .map(|file| file.split("#[cfg(test)]").next().unwrap_or_default())
+        .collect();
         let en: Vec<String> = message_signatures(EN)
             .unwrap()
             .into_iter()
@@ -1028,6 +1271,62 @@ mod tests {
         }
         for id in &en {
             assert!(used.contains(id), "{id} in en/cli.ftl is never used");
+        }
+    }
+
+    /// Every help text of the command line has a message in both languages, and the English
+    /// ones are the doc comments' text, so that `--help` in English is what clap writes.
+    #[test]
+    fn help_messages_cover_every_command_and_argument() {
+        use crate::i18n::has_message;
+        use clap::CommandFactory as _;
+        for (_, _, id) in super::HELP_MESSAGES {
+            assert!(has_message(UiLanguage::English, id) && has_message(UiLanguage::Arabic, id));
+        }
+        let has = |sub: &str, target: &str| {
+            super::HELP_MESSAGES
+                .iter()
+                .any(|(s, t, _)| *s == sub && *t == target)
+        };
+        let command = super::Cli::command();
+        let mut commands = vec![("", &command)];
+        commands.extend(command.get_subcommands().map(|c| (c.get_name(), c)));
+        for (sub, command) in commands {
+            assert!(command.get_about().is_none() || has(sub, ""), "{sub}");
+            assert!(
+                command.get_long_about().is_none() || has(sub, "+long"),
+                "{sub}"
+            );
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                assert!(arg.get_help().is_none() || has(sub, id), "{sub} {id}");
+                assert!(
+                    arg.get_long_help().is_none() || has(sub, &format!("{id}+long")),
+                    "{sub} {id}"
+                );
+                for value in arg.get_possible_values() {
+                    let target = format!("{id}={}", value.get_name());
+                    assert!(value.get_help().is_none() || has(sub, &target), "{target}");
+                }
+            }
+        }
+        let pages = |mut command: clap::Command| {
+            command.build();
+            let mut pages = vec![
+                command.render_long_help().to_string(),
+                command.render_help().to_string(),
+            ];
+            for sub in command.get_subcommands_mut() {
+                pages.push(sub.render_long_help().to_string());
+                pages.push(sub.render_help().to_string());
+            }
+            pages
+        };
+        if crate::i18n::language() == UiLanguage::English {
+            assert_eq!(
+                pages(super::localized_command()),
+                pages(super::Cli::command())
+            );
         }
     }
 

@@ -17,6 +17,7 @@ use crate::annotation::sidecar::{self, AnnotatorSidecars};
 use crate::annotation::{CharIndex, Sidecar, reanchor};
 use crate::arabic::{Folding, SearchIndex};
 use crate::document::{self, ARTICLE_EXTENSIONS, Document};
+use crate::tr;
 
 /// Every article file under `folder` (recursively; hidden folders and files skipped), sorted.
 pub fn list_articles(folder: &Path) -> Vec<PathBuf> {
@@ -145,15 +146,13 @@ pub enum NoValue {
 }
 
 impl NoValue {
-    /// A short explanation, for a footer or a tooltip.
-    pub fn explanation(self) -> &'static str {
+    /// A short explanation, for a footer or a tooltip, in the interface language.
+    pub fn explanation(self) -> String {
         match self {
-            Self::NoVariation => {
-                "no variation: every item had the same value, so the measure is undefined"
-            }
-            Self::NoItems => "no items: no paragraph was rated by enough annotators",
-            Self::SingleAnnotator => "a single annotator: there is nobody to agree with",
-            Self::NotTwoAnnotators => "Cohen's κ compares exactly two annotators",
+            Self::NoVariation => tr!("agreement-no-variation"),
+            Self::NoItems => tr!("agreement-no-items"),
+            Self::SingleAnnotator => tr!("agreement-single-annotator"),
+            Self::NotTwoAnnotators => tr!("agreement-not-two-annotators"),
         }
     }
 
@@ -243,23 +242,19 @@ impl Accounting {
     }
 
     /// "12 counted, 3 orphaned, 1 unreadable file": the counts that are not zero (counted
-    /// always).
+    /// always), in the interface language.
     pub fn describe(&self) -> String {
-        let mut parts = vec![format!("{} counted", self.counted)];
+        let mut parts = vec![tr!("compare-counted", count = self.counted)];
         if self.orphaned > 0 {
-            parts.push(format!("{} orphaned", self.orphaned));
+            parts.push(tr!("compare-orphaned", count = self.orphaned));
         }
         if self.unreadable > 0 {
-            parts.push(format!(
-                "{} unreadable file{}",
-                self.unreadable,
-                if self.unreadable == 1 { "" } else { "s" }
-            ));
+            parts.push(tr!("compare-unreadable", count = self.unreadable));
         }
         if self.unpaired > 0 {
-            parts.push(format!("{} without a second annotator", self.unpaired));
+            parts.push(tr!("compare-unpaired", count = self.unpaired));
         }
-        parts.join(", ")
+        parts.join(&tr!("cli-list-separator"))
     }
 }
 
@@ -561,6 +556,15 @@ fn shown_path(path: &Path, folder: Option<&Path>) -> String {
         .to_string()
 }
 
+/// "name: 12 counted, 3 orphaned" for a footer line.
+fn annotator_counts(name: &str, counts: &Accounting) -> String {
+    tr!(
+        "cli-agreement-annotator-counts",
+        name = name,
+        counts = counts.describe()
+    )
+}
+
 /// The lines under the agreement table that account for every annotation and explain each
 /// "—": totals per annotator, each article, the articles with orphans, and the reasons.
 pub fn agreement_footer(report: &AgreementReport, folder: Option<&Path>) -> Vec<String> {
@@ -568,27 +572,33 @@ pub fn agreement_footer(report: &AgreementReport, folder: Option<&Path>) -> Vec<
     let totals: Vec<String> = report
         .annotations
         .iter()
-        .map(|(name, counts)| format!("{name}: {}", counts.describe()))
+        .map(|(name, counts)| annotator_counts(name, counts))
         .collect();
+    let strong = tr!("cli-list-separator-strong");
     if !totals.is_empty() {
-        lines.push(format!("Annotations: {}.", totals.join("; ")));
+        lines.push(tr!(
+            "cli-agreement-annotations",
+            totals = totals.join(&strong)
+        ));
     }
     for account in &report.by_article {
         let parts: Vec<String> = account
             .annotators
             .iter()
-            .map(|(name, counts)| format!("{name}: {}", counts.describe()))
+            .map(|(name, counts)| annotator_counts(name, counts))
             .collect();
-        lines.push(format!(
-            "  {}{}: {}",
-            shown_path(&account.article, folder),
-            if account.measured {
-                ""
-            } else {
-                " (not measured)"
-            },
-            parts.join("; ")
-        ));
+        let path = shown_path(&account.article, folder);
+        let counts = parts.join(&strong);
+        let line = if account.measured {
+            tr!("cli-agreement-article", path = path, counts = counts)
+        } else {
+            tr!(
+                "cli-agreement-article-not-measured",
+                path = path,
+                counts = counts
+            )
+        };
+        lines.push(format!("  {line}"));
     }
     lines.extend(orphans_line(report, folder));
     lines.extend(no_value_lines(report));
@@ -606,11 +616,10 @@ pub fn orphans_line(report: &AgreementReport, folder: Option<&Path>) -> Option<S
         .iter()
         .map(|a| shown_path(&a.article, folder))
         .collect();
-    let orphaned = report.orphaned();
-    Some(format!(
-        "{orphaned} annotation{} left out as orphaned (not placeable in the current text) in {}",
-        if orphaned == 1 { "" } else { "s" },
-        names.join(", ")
+    Some(tr!(
+        "agreement-orphans-line",
+        count = report.orphaned(),
+        articles = names.join(&tr!("cli-list-separator"))
     ))
 }
 
@@ -618,7 +627,13 @@ pub fn orphans_line(report: &AgreementReport, folder: Option<&Path>) -> Option<S
 pub fn no_value_lines(report: &AgreementReport) -> Vec<String> {
     no_value_reasons(report)
         .into_iter()
-        .map(|reason| format!("—{}: {}", reason.mark(), reason.explanation()))
+        .map(|reason| {
+            tr!(
+                "agreement-reason",
+                mark = reason.mark().to_string(),
+                reason = reason.explanation()
+            )
+        })
         .collect()
 }
 
@@ -650,32 +665,41 @@ pub fn no_value_reasons(report: &AgreementReport) -> Vec<NoValue> {
 pub fn agreement_table(report: &AgreementReport, folder: Option<&Path>) -> String {
     use std::fmt::Write as _;
     let value = |v: Option<f64>, why: Option<NoValue>| match (v, why) {
-        (Some(v), _) => format!("{v:.3}"),
+        (Some(v), _) => crate::i18n::digits(&format!("{v:.3}")).into_owned(),
         (None, Some(why)) => format!("—{}", why.mark()),
         (None, None) => "—".to_owned(),
     };
     let mut out = String::new();
     writeln!(
         out,
-        "Agreement over {} article(s) annotated by {} annotator(s): {}",
-        report.articles,
-        report.annotators.len(),
-        report.annotators.join(", ")
+        "{}",
+        tr!(
+            "cli-agreement-heading",
+            articles = report.articles,
+            count = report.annotators.len(),
+            names = report.annotators.join(&tr!("cli-list-separator"))
+        )
     )
     .ok();
     writeln!(
         out,
         "{:<28} {:>7} {:>9} {:>9} {:>16}",
-        "label", "items", "Cohen κ", "Fleiss κ", "Krippendorff α"
+        tr!("cli-agreement-column-label"),
+        tr!("cli-agreement-column-items"),
+        tr!("cli-agreement-column-cohen"),
+        tr!("cli-agreement-column-fleiss"),
+        tr!("cli-agreement-column-krippendorff")
     )
     .ok();
-    for row in report.labels.iter().chain(std::iter::once(&report.overall)) {
-        let name: String = row.name.chars().take(28).collect();
+    let overall = std::iter::once((&report.overall, tr!("cli-agreement-all-labels")));
+    let rows = report.labels.iter().map(|row| (row, row.name.clone()));
+    for (row, name) in rows.chain(overall) {
+        let name: String = name.chars().take(28).collect();
         writeln!(
             out,
             "{:<28} {:>7} {:>9} {:>9} {:>16}",
             name,
-            row.items,
+            crate::i18n::number(row.items),
             value(row.cohen_kappa, row.no_value.cohen_kappa),
             value(row.fleiss_kappa, row.no_value.fleiss_kappa),
             value(row.krippendorff_alpha, row.no_value.krippendorff_alpha)

@@ -9,7 +9,7 @@ use std::path::Path;
 fn not_regular() -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidInput,
-        "not a regular file (a pipe, socket or device)",
+        crate::tr!("error-io-not-regular"),
     )
 }
 
@@ -60,7 +60,7 @@ pub fn write_new_or_same(path: &Path, text: &str) -> io::Result<()> {
         Ok(_) => {
             return Err(io::Error::new(
                 io::ErrorKind::AlreadyExists,
-                "a different file is already there",
+                crate::tr!("error-io-different-file-there"),
             ));
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}

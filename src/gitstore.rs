@@ -21,9 +21,13 @@ pub const SIDECAR_ATTRIBUTES: [&str; 2] = ["merge=hashiya", "diff=hashiya"];
 /// What went wrong while merging, showing or setting up.
 #[derive(Debug, thiserror::Error)]
 pub enum GitStoreError {
-    #[error("{}", crate::tr!("error-git-unreadable", role = *role, reason = source.to_string()))]
+    #[error("{}", crate::tr!(
+        "error-git-unreadable",
+        role = crate::i18n::message(role, None),
+        reason = source.to_string()
+    ))]
     Unreadable {
-        /// Which input: the common ancestor, ours or theirs.
+        /// Which input: the id of the message naming the common ancestor, ours or theirs.
         role: &'static str,
         source: SidecarError,
     },
@@ -74,9 +78,9 @@ fn read_input(
 /// Every input is read before anything is written: when one is not a readable sidecar, the
 /// error names it and `ours` is left as it was.
 pub fn merge_files(base: &Path, ours: &Path, theirs: &Path) -> Result<MergeReport, GitStoreError> {
-    let base_sidecar = read_input(base, "the common ancestor (BASE)", true)?;
-    let ours_sidecar = read_input(ours, "our version (OURS)", false)?;
-    let theirs_sidecar = read_input(theirs, "their version (THEIRS)", false)?;
+    let base_sidecar = read_input(base, "error-git-role-base", true)?;
+    let ours_sidecar = read_input(ours, "error-git-role-ours", false)?;
+    let theirs_sidecar = read_input(theirs, "error-git-role-theirs", false)?;
     let (Some(ours_sidecar), Some(theirs_sidecar)) = (ours_sidecar, theirs_sidecar) else {
         // `read_input` only gives `None` where empty files are allowed.
         return Ok(MergeReport::default());
@@ -294,7 +298,7 @@ fn git(folder: &Path, args: &[&str]) -> Result<std::process::Output, GitStoreErr
         .map_err(|e| GitStoreError::Git {
             command: args.join(" "),
             detail: if e.kind() == std::io::ErrorKind::NotFound {
-                "git is not installed or not on PATH".to_owned()
+                crate::tr!("error-git-not-installed")
             } else {
                 e.to_string()
             },
@@ -323,7 +327,7 @@ pub fn work_tree_root(folder: &Path) -> Result<PathBuf, GitStoreError> {
         if !folder.is_dir() {
             return Err(GitStoreError::Git {
                 command: "rev-parse".to_owned(),
-                detail: "no such folder".to_owned(),
+                detail: crate::tr!("error-git-no-such-folder"),
                 path: folder.to_owned(),
             });
         }

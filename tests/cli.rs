@@ -284,3 +284,88 @@ fn a_reader_that_stops_early_is_not_an_error() {
     );
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+/// `hashiya --help` and each command's help speak the interface language; under the C
+/// locale they are clap's English as the doc comments give it, unchanged.
+#[test]
+fn help_follows_the_locale() {
+    use clap::CommandFactory as _;
+    let help = |lang: &str, args: &[&str]| {
+        let output = hashiya_in(lang).args(args).output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let english = help("C", &["--help"]);
+    // No long help at the top: `--help` is the short page, as `-h`.
+    let expected = hashiya::cli::Cli::command().render_help().to_string();
+    assert_eq!(english.trim_end(), expected.trim_end());
+    assert!(english.starts_with(
+        "Read and annotate Arabic news articles, right-to-left, with JSON sidecars\n\nUsage: hashiya"
+    ));
+    assert_eq!(help("C", &["-h"]), english);
+
+    let arabic = help("ar_EG.UTF-8", &["--help"]);
+    for expected in [
+        "قراءة المقالات الإخبارية العربية",
+        "الاستخدام: hashiya [OPTIONS] [PATHS]...",
+        "\nالأوامر:\n",
+        "\nالوسائط:\n",
+        "\nالخيارات:\n",
+        "طباعة المساعدة",
+        "--install-desktop",
+    ] {
+        assert!(arabic.contains(expected), "{expected}: {arabic}");
+    }
+    for english in ["Usage:", "Print help", "Options:", "Measure agreement"] {
+        assert!(!arabic.contains(english), "{english}: {arabic}");
+    }
+    let agreement = help("ar_EG.UTF-8", &["agreement", "--help"]);
+    for expected in [
+        "قياس الاتفاق بين المُعلِّقين",
+        "ومع --level span",
+        "القيم الممكنة:",
+        "- span:      المقاطع",
+        "[الافتراضي: paragraph]",
+    ] {
+        assert!(agreement.contains(expected), "{expected}: {agreement}");
+    }
+    let english_agreement = help("C", &["agreement", "--help"]);
+    assert!(english_agreement.contains("- span:      Spans: passage annotations (span F1, γ, αU)"));
+    assert!(english_agreement.contains("[default: paragraph]"));
+}
+
+/// Why an import line is refused is told in the interface language, with the line number in
+/// its digits; in English as before.
+#[test]
+fn import_line_errors_follow_the_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("مقالة.txt");
+    std::fs::write(&article, "اجتماع باريس\n\nقال وزير الخارجية في باريس.\n").unwrap();
+    let ann = dir.path().join("entities.ann");
+    std::fs::write(&ann, "T1\tPERS 4 x\tوزير\n").unwrap();
+    let import = |lang: &str| {
+        let output = hashiya_in(lang)
+            .args(["import", "--format", "brat"])
+            .arg(&article)
+            .arg(&ann)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8(output.stderr).unwrap()
+    };
+    assert_eq!(
+        import("C"),
+        format!(
+            "hashiya: the offsets \"4 x\" are not numbers (line 1): {}\n",
+            ann.display()
+        )
+    );
+    let arabic = import("ar_EG.UTF-8").replace(['\u{2068}', '\u{2069}'], "");
+    assert_eq!(
+        arabic,
+        format!(
+            "hashiya: الإزاحتان \"4 x\" ليستا عددين (السطر ١): {}\n",
+            ann.display()
+        )
+    );
+}

@@ -485,3 +485,50 @@ fn a_dash_says_why_when_every_annotation_is_orphaned() {
         "no-variation"
     );
 }
+
+/// The agreement table speaks the interface language (its headings, the overall row and the
+/// figures in the interface's digits), while `--json` is the same in every language.
+#[test]
+fn the_agreement_table_follows_the_locale_and_json_does_not() {
+    let (dir, articles) = team_folder();
+    annotate(&articles[0], "sara", &[3, 5, 6, 8], &[10]);
+    annotate(&articles[0], "bilal", &[3, 5, 9], &[10]);
+    let run = |lang: &str, json: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_hashiya"));
+        command
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .arg("agreement");
+        if json {
+            command.arg("--json");
+        }
+        let output = command.arg(dir.path()).output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let english = run("C", false);
+    assert!(
+        english
+            .starts_with("Agreement over 1 article(s) annotated by 2 annotator(s): bilal, sara\n"),
+        "{english}"
+    );
+    assert!(english.contains("Krippendorff α") && english.contains("\nall labels "));
+    assert!(english.contains("Annotations: bilal: 4 counted; sara: 5 counted."));
+    // Arguments and selections are isolated (U+2068 … U+2069) in right-to-left messages.
+    let arabic = run("ar_EG.UTF-8", false).replace(['\u{2068}', '\u{2069}'], "");
+    assert!(arabic.starts_with("الاتفاق على مقالة واحدة"), "{arabic}");
+    assert!(
+        arabic.contains("α كريبندورف") && arabic.contains("\nكل الوسوم "),
+        "{arabic}"
+    );
+    assert!(
+        arabic.contains("التعليقات:") && arabic.contains("٠٫"),
+        "{arabic}"
+    );
+    assert!(
+        !arabic.contains("counted") && !arabic.contains("0."),
+        "{arabic}"
+    );
+    assert_eq!(run("ar_EG.UTF-8", true), run("C", true));
+}

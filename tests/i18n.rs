@@ -216,6 +216,43 @@ fn arabic_counts_take_cldr_plural_forms() {
     i18n::set_interface(Interface::default());
     let error = hashiya::document::load(missing).unwrap_err().to_string();
     assert_eq!(error, "the file does not exist: /no/such/folder/مقالة.txt");
+
+    // So do the reasons inside them: a label scheme refused, in Arabic and in English.
+    let dir = tempfile::tempdir().unwrap();
+    let scheme = dir.path().join("وسوم.json");
+    let mut labels = hashiya::annotation::LabelScheme::news_default();
+    let mut twin = labels.labels[0].clone();
+    twin.shortcut = None;
+    labels.labels.push(twin);
+    hashiya::annotation::scheme::save(&labels, &scheme).unwrap();
+    let id = labels.labels[0].id.clone();
+    let scheme_error = || {
+        hashiya::annotation::scheme::load(&scheme)
+            .unwrap_err()
+            .to_string()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    assert_eq!(
+        scheme_error(),
+        format!(
+            "not a label scheme (two labels have the id {id:?}): {}",
+            scheme.display()
+        )
+    );
+    i18n::set_interface(Interface {
+        language: UiLanguage::Arabic,
+        digits: Digits::ArabicIndic,
+        months: MonthNames::Arabic,
+    });
+    let arabic = scheme_error();
+    i18n::set_interface(Interface::default());
+    assert_eq!(
+        arabic,
+        format!(
+            "ليس مخطط وسوم (لوسمين المعرّف نفسه {id:?}): {}",
+            scheme.display()
+        )
+    );
 }
 
 /// The default digits of each Arabic locale are CLDR's default numbering system; Arabic

@@ -583,3 +583,66 @@ fn the_command_line_prints_a_table_json_and_a_csv() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("--level span"));
 }
+
+/// The span table speaks the interface language, with the interface's digits; `--json` and
+/// the CSV are the same in every language.
+#[test]
+fn the_span_table_follows_the_locale_and_json_and_csv_do_not() {
+    let (dir, article) = span_folder();
+    annotate_spans(&article, "ali", &[(1, 0, 10, "claim"), (2, 5, 20, "actor")]);
+    annotate_spans(
+        &article,
+        "sara",
+        &[(1, 0, 10, "claim"), (2, 6, 20, "actor")],
+    );
+    let run = |lang: &str, args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_hashiya"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .args(["agreement", "--level", "span", "--samples", "7"])
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let english = run("C", &[]);
+    assert!(
+        english.starts_with(
+            "Span agreement over 1 article(s) annotated by 2 annotator(s): ali, sara\n\
+             γ: 7 sampled continua per article and label, seed 4772\n"
+        ),
+        "{english}"
+    );
+    assert!(
+        english.contains("  ali → sara (1 article(s)): 0.500 / "),
+        "{english}"
+    );
+    // Arguments and selections are isolated (U+2068 … U+2069) in right-to-left messages.
+    let arabic = run("ar_EG.UTF-8", &[]).replace(['\u{2068}', '\u{2069}'], "");
+    assert!(
+        arabic.starts_with("الاتفاق على المقاطع في مقالة واحدة"),
+        "{arabic}"
+    );
+    assert!(
+        arabic.contains("٧ متواليات معايَنة") && arabic.contains("٤٧٧٢"),
+        "{arabic}"
+    );
+    assert!(
+        arabic.contains("F1 التام") && arabic.contains("كل الوسوم") && arabic.contains("٠٫٥٠٠"),
+        "{arabic}"
+    );
+    assert!(
+        !arabic.contains("0.5") && !arabic.contains("article"),
+        "{arabic}"
+    );
+    assert_eq!(run("ar_EG.UTF-8", &["--json"]), run("C", &["--json"]));
+    let csv = |lang: &str| {
+        let path = dir.path().join(format!("figures-{lang}.csv"));
+        run(lang, &["--csv", path.to_str().unwrap()]);
+        std::fs::read(path).unwrap()
+    };
+    assert_eq!(csv("ar_EG.UTF-8"), csv("C"));
+}

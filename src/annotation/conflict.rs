@@ -24,11 +24,11 @@ pub mod field {
 /// Why a conflict's value could not be taken.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConflictError {
-    #[error("there is no conflict number {0}")]
+    #[error("{}", crate::tr!("error-conflict-none", number = *.0))]
     NoConflict(usize),
-    #[error("the annotation {0} the conflict is about is gone")]
+    #[error("{}", crate::tr!("error-conflict-annotation-gone", id = .0.to_string()))]
     NoAnnotation(Uuid),
-    #[error("the conflict's {field} value cannot be read ({reason})")]
+    #[error("{}", crate::tr!("error-conflict-bad-value", field = field, reason = reason))]
     BadValue { field: String, reason: String },
 }
 
@@ -108,7 +108,7 @@ pub fn take_other_value(
         other => {
             return Err(ConflictError::BadValue {
                 field: other.to_owned(),
-                reason: "this Hashiya does not know that field".to_owned(),
+                reason: crate::tr!("error-conflict-unknown-field"),
             });
         }
     };

@@ -68,29 +68,40 @@ fn validate_kind<'a>(
     let mut keys = std::collections::HashSet::new();
     for label in labels {
         if label.id.trim().is_empty() {
-            return Err(format!("label {:?} has no id", label.name));
+            return Err(crate::tr!(
+                "error-scheme-label-no-id",
+                label = format!("{:?}", label.name)
+            ));
         }
         if !ids.insert(label.id.as_str()) {
-            return Err(format!("two labels have the id {:?}", label.id));
+            return Err(crate::tr!(
+                "error-scheme-duplicate-id",
+                id = format!("{:?}", label.id)
+            ));
         }
         let hex_ok = label.color.len() == 7
             && label.color.starts_with('#')
             && label.color[1..].chars().all(|c| c.is_ascii_hexdigit());
         if !hex_ok {
-            return Err(format!(
-                "label {:?} has colour {:?}, not #rrggbb",
-                label.id, label.color
+            return Err(crate::tr!(
+                "error-scheme-bad-colour",
+                label = format!("{:?}", label.id),
+                colour = format!("{:?}", label.color)
             ));
         }
         if let Some(key) = label.shortcut {
             if !('1'..='9').contains(&key) {
-                return Err(format!(
-                    "label {:?} has shortcut {key:?}; use 1–9",
-                    label.id
+                return Err(crate::tr!(
+                    "error-scheme-bad-shortcut",
+                    label = format!("{:?}", label.id),
+                    key = format!("{key:?}")
                 ));
             }
             if !keys.insert(key) {
-                return Err(format!("two labels share the shortcut {key}"));
+                return Err(crate::tr!(
+                    "error-scheme-duplicate-shortcut",
+                    key = key.to_string()
+                ));
             }
         }
     }
@@ -128,9 +139,10 @@ pub fn load(path: &Path) -> Result<LabelScheme, SchemeError> {
     };
     let file: SchemeFile = serde_json::from_slice(&bytes).map_err(|e| invalid(e.to_string()))?;
     if file.format != SCHEME_FORMAT {
-        return Err(invalid(format!(
-            "format is {:?}, not {SCHEME_FORMAT:?}",
-            file.format
+        return Err(invalid(crate::tr!(
+            "error-scheme-bad-format",
+            format = format!("{:?}", file.format),
+            expected = format!("{SCHEME_FORMAT:?}")
         )));
     }
     let scheme = LabelScheme {

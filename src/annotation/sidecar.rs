@@ -321,18 +321,19 @@ fn parse_unchecked(bytes: &[u8], path: &Path) -> Result<Sidecar, SidecarError> {
         reason,
         path: path.to_owned(),
     };
-    let header: Header =
-        serde_json::from_slice(bytes).map_err(|e| corrupt(format!("not JSON: {e}")))?;
+    let header: Header = serde_json::from_slice(bytes)
+        .map_err(|e| corrupt(crate::tr!("error-sidecar-not-json", error = e.to_string())))?;
     if header.format.as_deref() != Some(FORMAT_MARKER) {
-        return Err(corrupt(format!(
-            "no \"format\": \"{FORMAT_MARKER}\" marker"
+        return Err(corrupt(crate::tr!(
+            "error-sidecar-no-marker",
+            marker = FORMAT_MARKER
         )));
     }
     let version = header
         .version
         .as_ref()
         .and_then(serde_json::Value::as_u64)
-        .ok_or_else(|| corrupt("no version number".to_owned()))?;
+        .ok_or_else(|| corrupt(crate::tr!("error-sidecar-no-version")))?;
     if version > u64::from(FORMAT_VERSION) {
         return Err(SidecarError::TooNew {
             version,

@@ -127,21 +127,25 @@ impl Step {
 /// Why a change was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("annotations are read-only here: {0}")]
+    #[error("{}", crate::tr!("error-store-read-only", reason = .0))]
     ReadOnly(String),
-    #[error("no paragraph {0}")]
+    #[error("{}", crate::tr!("error-store-no-paragraph", number = *.0))]
     NoParagraph(usize),
-    #[error("no annotation {0}")]
+    #[error("{}", crate::tr!("error-store-no-annotation", id = .0.to_string()))]
     NoAnnotation(Uuid),
-    #[error("a relation links two passages; annotation {0} is not a passage")]
+    #[error("{}", crate::tr!("error-store-not-a-passage", id = .0.to_string()))]
     NotAPassage(Uuid),
-    #[error("a relation needs two different passages")]
+    #[error("{}", crate::tr!("error-store-self-relation"))]
     SelfRelation,
-    #[error("that conflict is no longer in the list (it was settled or merged away)")]
+    #[error("{}", crate::tr!("error-store-no-conflict"))]
     NoConflict,
     #[error(transparent)]
     Conflict(#[from] ConflictError),
-    #[error("the passage {bytes:?} is not a run of whole characters inside paragraph {paragraph}")]
+    #[error("{}", crate::tr!(
+        "error-store-bad-span",
+        bytes = crate::i18n::digits(&format!("{bytes:?}")).into_owned(),
+        paragraph = *paragraph
+    ))]
     BadSpan {
         paragraph: usize,
         bytes: std::ops::Range<usize>,

@@ -380,6 +380,7 @@ impl HashiyaApp {
             .storage
             .and_then(|storage| eframe::get_value::<Settings>(storage, SETTINGS_KEY))
             .unwrap_or_default();
+        crate::ui::tr::add_interface_digits(&cc.egui_ctx);
         let mut app = Self::new(settings, TextEngine::new(true)).with_busy_dir(busy::default_dir());
         app.windows.default_offer =
             default_offer::DefaultOffer::new(desktop::XdgDirs::from_env().ok());

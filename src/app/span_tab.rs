@@ -235,11 +235,11 @@ pub(super) fn span_tab_ui(
     }
     t::row(ui, |ui| {
         t::label(ui, tr!("spantab-seed"));
-        ui.add_enabled(!state.running(), egui::DragValue::new(&mut state.seed));
+        ui.add_enabled(!state.running(), t::number_box(&mut state.seed));
         t::label(ui, tr!("spantab-samples"));
         ui.add_enabled(
             !state.running(),
-            egui::DragValue::new(&mut state.samples).range(1..=10_000),
+            t::number_box(&mut state.samples).range(1..=10_000),
         );
         if state.running() {
             if ui.button(tx(tr!("spantab-cancel"))).clicked() {

@@ -90,9 +90,9 @@ fn article_from_fields(
     }
     if paragraphs.is_empty() {
         return Err(if metadata.title.is_empty() {
-            "no HD or TD field".to_owned()
+            crate::tr!("error-factiva-no-fields")
         } else {
-            format!("\"{}\" has no text (no LP or TD field)", metadata.title)
+            crate::tr!("error-factiva-no-text", title = &metadata.title)
         });
     }
     Ok(BundleArticle {

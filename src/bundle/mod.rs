@@ -36,17 +36,13 @@ pub const CSV_HEADER: [&str; 11] = [
     "bundle",
     "index",
 ];
-/// What the formats recognised are, for messages.
-pub const FORMATS_TRIED: &str = "Nexis Uni DOCX (articles ending in \"End of Document\"), \
-     Nexis TXT/RTF (\"N of M DOCUMENTS\"), Factiva HTML (div.article) and Factiva RTF/TXT \
-     (HD … AN fields)";
 
 /// What went wrong with a bundle or the output folder.
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
     #[error("{0}")]
     Read(#[from] DocumentError),
-    #[error("{}", crate::tr!("error-bundle-no-articles", formats = FORMATS_TRIED, path = .0))]
+    #[error("{}", crate::tr!("error-bundle-no-articles", formats = crate::tr!("error-bundle-formats-tried"), path = .0))]
     NoArticles(PathBuf),
     #[error("{}", crate::tr!(
         "error-bundle-all-skipped",
@@ -156,7 +152,11 @@ pub fn split_file(path: &Path) -> Result<SplitBundle, BundleError> {
         return Err(match split.skipped.first() {
             Some(first) => BundleError::AllSkipped {
                 count: split.skipped.len(),
-                first_reason: format!("article {}: {}", first.index, first.reason),
+                first_reason: crate::tr!(
+                    "error-bundle-article-reason",
+                    number = first.index,
+                    reason = &first.reason
+                ),
                 path: path.to_owned(),
             },
             None => BundleError::NoArticles(path.to_owned()),

@@ -82,8 +82,7 @@ pub fn split_uni(lines: &[String], bundle: &str) -> (Vec<BundleArticle>, Vec<Ski
     if rest.iter().any(|l| l.trim() == "Body") {
         skipped.push(Skipped {
             index: index + 1,
-            reason: "the file ends before this article's \"End of Document\" (truncated?)"
-                .to_owned(),
+            reason: crate::tr!("error-nexis-truncated"),
         });
     }
     (articles, skipped)
@@ -93,7 +92,7 @@ fn uni_article(segment: &[String]) -> Result<BundleArticle, String> {
     let body_at = segment
         .iter()
         .position(|l| l.trim() == "Body")
-        .ok_or("no \"Body\" line before \"End of Document\"")?;
+        .ok_or_else(|| crate::tr!("error-nexis-no-body"))?;
     let header = segment.get(..body_at).unwrap_or_default();
     let mut metadata = ArticleMetadata::default();
     // The labelled lines sit just above `Body`; above them the copyright, the date line,
@@ -128,14 +127,14 @@ fn uni_article(segment: &[String]) -> Result<BundleArticle, String> {
     let date_at = above
         .iter()
         .rposition(|l| parse_date(l).is_some() && !is_copyright(l))
-        .ok_or("no date line above \"Body\"")?;
+        .ok_or_else(|| crate::tr!("error-nexis-no-date-above-body"))?;
     metadata.date = above
         .get(date_at)
         .and_then(|l| parse_date(l))
         .unwrap_or_default();
     let source_at = date_at
         .checked_sub(1)
-        .ok_or("no source line above the date")?;
+        .ok_or_else(|| crate::tr!("error-nexis-no-source"))?;
     above
         .get(source_at)
         .copied()
@@ -143,7 +142,7 @@ fn uni_article(segment: &[String]) -> Result<BundleArticle, String> {
         .clone_into(&mut metadata.source);
     let title_at = source_at
         .checked_sub(1)
-        .ok_or("no headline above the source")?;
+        .ok_or_else(|| crate::tr!("error-nexis-no-headline"))?;
     above
         .get(title_at)
         .copied()
@@ -179,7 +178,7 @@ fn uni_article(segment: &[String]) -> Result<BundleArticle, String> {
         paragraphs.push(line.to_owned());
     }
     if paragraphs.is_empty() {
-        return Err("no text after \"Body\"".to_owned());
+        return Err(crate::tr!("error-nexis-no-text-after-body"));
     }
     Ok(BundleArticle {
         metadata,
@@ -211,7 +210,7 @@ fn classic_article(segment: &[String]) -> Result<BundleArticle, String> {
     let length_at = segment
         .iter()
         .position(|l| l.trim_start().starts_with("LENGTH:"))
-        .ok_or("no \"LENGTH:\" line")?;
+        .ok_or_else(|| crate::tr!("error-nexis-no-length"))?;
     let mut metadata = ArticleMetadata::default();
     let mut header_lines: Vec<&str> = Vec::new();
     for line in segment.get(..=length_at).unwrap_or_default() {
@@ -231,9 +230,11 @@ fn classic_article(segment: &[String]) -> Result<BundleArticle, String> {
     let mut header = header_lines.into_iter();
     header
         .next()
-        .ok_or("nothing above \"LENGTH:\"")?
+        .ok_or_else(|| crate::tr!("error-nexis-nothing-above-length"))?
         .clone_into(&mut metadata.source);
-    let date_line = header.next().ok_or("no date line")?;
+    let date_line = header
+        .next()
+        .ok_or_else(|| crate::tr!("error-nexis-no-date"))?;
     metadata.date = parse_date(date_line).unwrap_or_else(|| date_line.to_owned());
     let title: Vec<&str> = header.filter(|l| !is_copyright(l)).collect();
     title
@@ -278,7 +279,7 @@ fn classic_article(segment: &[String]) -> Result<BundleArticle, String> {
         paragraphs.pop();
     }
     if paragraphs.is_empty() {
-        return Err("no text after \"LENGTH:\"".to_owned());
+        return Err(crate::tr!("error-nexis-no-text-after-length"));
     }
     Ok(BundleArticle {
         metadata,

@@ -113,7 +113,12 @@ fn parse_document_xml(xml: &[u8]) -> Result<Document, DocxError> {
                 let name: &str = &reference;
                 match resolve_entity(name) {
                     Some(c) => buffer.push(c),
-                    None => return Err(DocxError::Damaged(format!("unknown entity &{name};"))),
+                    None => {
+                        return Err(DocxError::Damaged(crate::tr!(
+                            "error-docx-unknown-entity",
+                            entity = format!("&{name};")
+                        )));
+                    }
                 }
             }
             Event::End(e) => match e.name().as_ref() {

@@ -353,9 +353,9 @@ pub fn parse_bytes(
 /// bytes go to a temporary file for the extractor.
 fn pdf_document(bytes: &[u8], path: Option<&Path>) -> Result<Document, ParseError> {
     if !bytes.starts_with(b"%PDF-") {
-        return Err(ParseError::Pdf(PdfError::Failed(
-            "it does not start with %PDF-".to_owned(),
-        )));
+        return Err(ParseError::Pdf(PdfError::Failed(crate::tr!(
+            "error-pdf-no-signature"
+        ))));
     }
     let mut document = match path {
         Some(path) => pdf::parse_pdf_file(path),

@@ -153,7 +153,7 @@ fn run_pdftotext(path: &Path, extra: &[&str]) -> Result<String, PdfError> {
         }
         let message = message.lines().next().unwrap_or("").trim().to_owned();
         return Err(PdfError::Failed(if message.is_empty() {
-            format!("exit status {status}")
+            crate::tr!("error-pdf-exit-status", status = status.to_string())
         } else {
             message
         }));

@@ -266,6 +266,24 @@ pub fn digits(text: &str) -> Cow<'_, str> {
     interface().digits.apply(text)
 }
 
+/// A number typed in any of the digit sets ([`Digits::ALL`]), with the Arabic decimal and
+/// thousands separators allowed: `None` when `text` is not a number.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let mut western = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{0660}'..='\u{0669}' => western.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+            '\u{06F0}'..='\u{06F9}' => western.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+            '\u{066B}' => western.push('.'),
+            // Thousands separators, and the marks that keep a number's direction.
+            '\u{066C}' | ',' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2066}'..='\u{2069}' => {}
+            c if c.is_whitespace() => {}
+            c => western.push(c),
+        }
+    }
+    western.parse().ok()
+}
+
 type Bundle = FluentBundle<FluentResource>;
 
 fn bundles() -> &'static [Bundle; 2] {
@@ -586,5 +604,17 @@ mod tests {
         assert_eq!(Digits::ArabicIndic.apply("1,234"), "١٬٢٣٤");
         assert_eq!(Digits::ArabicIndic.apply("a.b, c"), "a.b, c");
         assert_eq!(Digits::Western.apply("12"), "12");
+    }
+
+    #[test]
+    fn numbers_are_read_in_every_digit_set() {
+        assert_eq!(parse_number("4772"), Some(4772.0));
+        assert_eq!(parse_number("٤٧٧٢"), Some(4772.0));
+        assert_eq!(parse_number("۴۷۷۲"), Some(4772.0));
+        assert_eq!(parse_number(" ١٬٠٠٠ "), Some(1000.0));
+        assert_eq!(parse_number("٠٫٥"), Some(0.5));
+        assert_eq!(parse_number("\u{2066}٣٠\u{2069}"), Some(30.0));
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number(""), None);
     }
 }

@@ -18,6 +18,7 @@ use crate::annotation::target::{CharIndex, target_for};
 use crate::annotation::{Annotation, Availability, LabelScheme, TargetKind};
 use crate::arabic::tokens::is_separator_char;
 use crate::document::{self, Document, DocumentError};
+use crate::tr;
 
 /// The formats that can be imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +38,7 @@ pub enum ImportError {
         line: usize,
         path: PathBuf,
     },
-    #[error("{reason}: {}", path.display())]
+    #[error("{}", crate::tr!("error-import-file", reason = reason, path = path))]
     File { reason: String, path: PathBuf },
     #[error("{}", crate::tr!("error-import-read", reason = source.to_string(), path = path))]
     Read {
@@ -159,15 +160,15 @@ pub fn parse_brat(text: &str, document: &Document, path: &Path) -> Result<Import
         let mut fields = raw.splitn(3, '\t');
         let id = fields.next().unwrap_or("");
         let Some(middle) = fields.next() else {
-            return Err(line_error(
-                path,
-                line,
-                "not a brat line (no tab after the id)",
-            ));
+            return Err(line_error(path, line, tr!("error-import-not-brat-line")));
         };
         let rest = fields.next();
         if !id.starts_with('#') && !seen_ids.insert(id.to_owned()) {
-            return Err(line_error(path, line, format!("the id {id} is used twice")));
+            return Err(line_error(
+                path,
+                line,
+                tr!("error-import-id-twice", id = id),
+            ));
         }
         match id.chars().next() {
             Some('T') => {
@@ -175,7 +176,7 @@ pub fn parse_brat(text: &str, document: &Document, path: &Path) -> Result<Import
                     return Err(line_error(
                         path,
                         line,
-                        "a T line needs a text after a second tab",
+                        tr!("error-import-t-line-needs-text"),
                     ));
                 };
                 let span = parse_t_line(middle, quoted, &article)
@@ -196,7 +197,7 @@ pub fn parse_brat(text: &str, document: &Document, path: &Path) -> Result<Import
                     return Err(line_error(
                         path,
                         line,
-                        "only `#N<TAB>AnnotatorNotes T…<TAB>note` comments can be imported",
+                        tr!("error-import-only-annotator-notes"),
                     ));
                 };
                 notes.push((line, on.to_owned(), rest.unwrap_or("").to_owned()));
@@ -208,7 +209,7 @@ pub fn parse_brat(text: &str, document: &Document, path: &Path) -> Result<Import
                 return Err(line_error(
                     path,
                     line,
-                    format!("unknown brat annotation id {id:?}"),
+                    tr!("error-import-unknown-id", id = format!("{id:?}")),
                 ));
             }
         }
@@ -218,7 +219,7 @@ pub fn parse_brat(text: &str, document: &Document, path: &Path) -> Result<Import
             span_of_id
                 .get(id)
                 .copied()
-                .ok_or_else(|| line_error(path, line, format!("no entity {id} in this file")))
+                .ok_or_else(|| line_error(path, line, tr!("error-import-no-entity", id = id)))
         };
         imported.relations.push(ImportedRelation {
             relation_type: kind,
@@ -235,7 +236,7 @@ pub fn parse_brat(text: &str, document: &Document, path: &Path) -> Result<Import
             return Err(line_error(
                 path,
                 line,
-                format!("no annotation {on} in this file"),
+                tr!("error-import-no-annotation", id = on),
             ));
         }
     }
@@ -244,23 +245,22 @@ pub fn parse_brat(text: &str, document: &Document, path: &Path) -> Result<Import
 
 /// Why a brat line of kind `kind` (events, attributes …) cannot be imported.
 fn unsupported(kind: char) -> String {
-    let what = match kind {
-        'E' => "events (E lines)",
-        'A' | 'M' => "attributes (A lines)",
-        'N' => "normalizations (N lines)",
-        _ => "equivalences (* lines)",
-    };
-    format!("{what} cannot be imported; remove them to import the entities and relations")
+    match kind {
+        'E' => tr!("error-import-events"),
+        'A' | 'M' => tr!("error-import-attributes"),
+        'N' => tr!("error-import-normalizations"),
+        _ => tr!("error-import-equivalences"),
+    }
 }
 
 /// An `R` line's type and `T` ids after the id: `TYPE Arg1:T1 Arg2:T2`.
 fn parse_r_line(middle: &str) -> Result<(String, String, String), String> {
     let parts: Vec<&str> = middle.split_whitespace().collect();
     let [kind, arg1, arg2] = parts.as_slice() else {
-        return Err("an R line is `R1<TAB>TYPE Arg1:T1 Arg2:T2`".to_owned());
+        return Err(tr!("error-import-r-line-form"));
     };
     let (Some(source), Some(target)) = (arg_of(arg1, "Arg1"), arg_of(arg2, "Arg2")) else {
-        return Err("an R line names its ends as Arg1:T… Arg2:T…".to_owned());
+        return Err(tr!("error-import-r-line-ends"));
     };
     Ok(((*kind).to_owned(), source, target))
 }
@@ -278,36 +278,46 @@ fn parse_t_line(
     article: &ArticleChars,
 ) -> Result<ImportedSpan, String> {
     let Some((label, offsets)) = middle.split_once(' ') else {
-        return Err("a T line is `T1<TAB>TYPE start end<TAB>text`".to_owned());
+        return Err(tr!("error-import-t-line-form"));
     };
     let mut fragments: Vec<Range<usize>> = Vec::new();
     for fragment in offsets.split(';') {
         let numbers: Vec<&str> = fragment.split_whitespace().collect();
         let [start, end] = numbers.as_slice() else {
-            return Err(format!("the offsets {fragment:?} are not `start end`"));
+            return Err(tr!(
+                "error-import-offsets-form",
+                offsets = format!("{fragment:?}")
+            ));
         };
         let (Ok(start), Ok(end)) = (start.parse::<usize>(), end.parse::<usize>()) else {
-            return Err(format!("the offsets {fragment:?} are not numbers"));
+            return Err(tr!(
+                "error-import-offsets-not-numbers",
+                offsets = format!("{fragment:?}")
+            ));
         };
         if start > end || end > article.chars.len() {
-            return Err(format!(
-                "the offsets {start} {end} are outside the article's text ({} characters)",
-                article.chars.len()
+            return Err(tr!(
+                "error-import-offsets-outside",
+                start = start,
+                end = end,
+                count = article.chars.len()
             ));
         }
         if fragments.last().is_some_and(|last| last.end > start) {
-            return Err("fragments must be in order and not overlap".to_owned());
+            return Err(tr!("error-import-fragments-order"));
         }
         fragments.push(start..end);
     }
     let (Some(first), Some(last)) = (fragments.first(), fragments.last()) else {
-        return Err("a T line needs offsets".to_owned());
+        return Err(tr!("error-import-t-line-needs-offsets"));
     };
     let expected: Vec<String> = fragments.iter().map(|r| article.text(r.clone())).collect();
     let expected = expected.join(" ");
     if expected != quoted {
-        return Err(format!(
-            "the text {quoted:?} is not the article's text at these offsets ({expected:?})"
+        return Err(tr!(
+            "error-import-text-mismatch",
+            text = format!("{quoted:?}"),
+            expected = format!("{expected:?}")
         ));
     }
     let chars = first.start..last.end;
@@ -315,15 +325,15 @@ fn parse_t_line(
         if let [a, b] = pair {
             let gap = article.chars.get(a.end..b.start).unwrap_or(&[]);
             if !gap.iter().all(|c| c.is_whitespace()) {
-                return Err("a discontinuous entity with text between its parts cannot be imported (a passage is one run of text)".to_owned());
+                return Err(tr!("error-import-discontinuous"));
             }
         }
     }
     if chars.start == chars.end {
-        return Err("an entity needs at least one character".to_owned());
+        return Err(tr!("error-import-empty-entity"));
     }
     if article.paragraph_of(&chars).is_none() {
-        return Err("the entity is not inside one paragraph of the article".to_owned());
+        return Err(tr!("error-import-outside-paragraph"));
     }
     Ok(ImportedSpan {
         chars,
@@ -441,7 +451,7 @@ pub fn parse_conll(text: &str, document: &Document, path: &Path) -> Result<Impor
                 return Err(line_error(
                     path,
                     *line,
-                    format!("the {label} entity starting here crosses a paragraph break"),
+                    tr!("error-import-crosses-paragraph", label = &label),
                 ));
             }
             imported.spans.push(ImportedSpan {
@@ -466,17 +476,13 @@ pub fn parse_conll(text: &str, document: &Document, path: &Path) -> Result<Impor
             continue;
         }
         if tags.is_empty() {
-            return Err(line_error(
-                path,
-                line,
-                "a line is `token TAG` (no tag here)",
-            ));
+            return Err(line_error(path, line, tr!("error-import-no-tag")));
         }
         if let Some(bad) = tags.iter().find(|t| !valid_tag(t)) {
             return Err(line_error(
                 path,
                 line,
-                format!("the tag {bad:?} is not O or B-/I-/E-/S-TYPE"),
+                tr!("error-import-bad-tag", tag = format!("{bad:?}")),
             ));
         }
         while article.chars.get(at).is_some_and(|&c| is_separator_char(c)) {
@@ -489,7 +495,11 @@ pub fn parse_conll(text: &str, document: &Document, path: &Path) -> Result<Impor
             return Err(line_error(
                 path,
                 line,
-                format!("the token {token:?} does not match the article's text here ({found:?})"),
+                tr!(
+                    "error-import-token-mismatch",
+                    token = format!("{token:?}"),
+                    found = format!("{found:?}")
+                ),
             ));
         }
         sentence.push((at..end, line, tags.to_vec()));
@@ -663,9 +673,9 @@ pub fn import_file(
         path: file.to_owned(),
     })?;
     let text = String::from_utf8(bytes).map_err(|e| ImportError::File {
-        reason: format!(
-            "not UTF-8 text (a bad byte at offset {})",
-            e.utf8_error().valid_up_to()
+        reason: tr!(
+            "error-import-not-utf8",
+            offset = e.utf8_error().valid_up_to()
         ),
         path: file.to_owned(),
     })?;

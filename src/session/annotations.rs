@@ -12,6 +12,7 @@ use crate::annotation::store::AnchorSummary;
 use crate::annotation::store::StoreError;
 use crate::annotation::{AnnotationStore, Availability, Conflict, LabelScheme, Sidecar, TargetKey};
 use crate::document::Document;
+use crate::tr;
 
 /// How long after the last change the sidecar is saved.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
@@ -144,23 +145,23 @@ fn describe(summary: AnchorSummary) -> Option<String> {
     }
     let mut parts = Vec::new();
     if summary.moved > 0 {
-        parts.push(format!(
-            "{} annotation(s) re-attached to the edited article{}",
-            summary.moved,
-            if summary.fuzzy > 0 {
-                format!(" ({} by a close match)", summary.fuzzy)
-            } else {
-                String::new()
-            }
-        ));
+        parts.push(if summary.fuzzy > 0 {
+            tr!(
+                "session-reattached-fuzzy",
+                count = summary.moved,
+                fuzzy = summary.fuzzy
+            )
+        } else {
+            tr!("session-reattached", count = summary.moved)
+        });
     }
     if summary.orphaned > 0 {
-        parts.push(format!(
-            "{} could not be placed and are kept as orphans in the Annotations panel",
-            summary.orphaned
-        ));
+        parts.push(tr!("session-orphaned", count = summary.orphaned));
     }
-    Some(parts.join("; ") + ".")
+    Some(tr!(
+        "session-sentence",
+        parts = parts.join(&tr!("compare-list-separator-strong"))
+    ))
 }
 
 /// What loading a sidecar did that the user should know: ids repaired, annotations moved or
@@ -170,27 +171,15 @@ fn describe_load(
     summary: AnchorSummary,
     kept: Option<PathBuf>,
 ) -> Option<String> {
-    let duplicates = (repaired_ids > 0).then(|| {
-        format!(
-            "{repaired_ids} annotation(s) shared an id with another one and were given their own, so that editing one no longer changes or deletes the other."
-        )
-    });
+    let duplicates = (repaired_ids > 0).then(|| tr!("session-repaired-ids", count = repaired_ids));
     [duplicates, describe(summary)]
         .into_iter()
         .flatten()
         .reduce(|a, b| format!("{a} {b}"))
         .map(|text| match kept {
-            Some(copy) => format!(
-                "{text} The annotations file as it was is kept at {}.",
-                copy.display()
-            ),
+            Some(copy) => tr!("session-kept-copy", text = text, path = &copy),
             None => text,
         })
-}
-
-/// `n` with the singular or plural noun.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// What merging the file on disk brought (after a `git pull`, a sync, another Hashiya): the
@@ -201,33 +190,33 @@ pub fn describe_merge(report: MergeReport, new_conflicts: usize) -> Option<Strin
     let mut parts = Vec::new();
     if came_in > 0 {
         let detail = match (report.added, report.updated) {
-            (_, 0) => "new".to_owned(),
-            (0, _) => "changed".to_owned(),
-            (added, updated) => format!("{added} new, {updated} changed"),
+            (_, 0) => tr!("session-merge-new"),
+            (0, _) => tr!("session-merge-changed"),
+            (added, updated) => tr!(
+                "session-merge-new-and-changed",
+                added = added,
+                updated = updated
+            ),
         };
-        parts.push(format!(
-            "{} came in from disk ({detail})",
-            count(came_in, "annotation", "annotations")
+        parts.push(tr!(
+            "session-merge-came-in",
+            count = came_in,
+            detail = detail
         ));
     }
     if report.removed > 0 {
-        parts.push(format!(
-            "{} removed there",
-            count(report.removed, "annotation", "annotations")
-        ));
+        parts.push(tr!("session-merge-removed", count = report.removed));
     }
     if new_conflicts > 0 {
-        parts.push(format!(
-            "{} kept in the panel",
-            count(new_conflicts, "conflict", "conflicts")
-        ));
+        parts.push(tr!("session-merge-conflicts", count = new_conflicts));
     }
     if parts.is_empty() {
         return None;
     }
-    let mut text = parts.join("; ");
-    text.push('.');
-    Some(text)
+    Some(tr!(
+        "session-sentence",
+        parts = parts.join(&tr!("compare-list-separator-strong"))
+    ))
 }
 
 impl AnnotationSession {
@@ -239,12 +228,7 @@ impl AnnotationSession {
         let Some(article_path) = document.path.as_deref() else {
             let store = AnnotationStore::new(document, LabelScheme::news_default(), author);
             return (
-                Self::with_store(
-                    store,
-                    None,
-                    None,
-                    SaveStatus::Off("not saved: the article has no file".to_owned()),
-                ),
+                Self::with_store(store, None, None, SaveStatus::Off(tr!("session-no-file"))),
                 None,
             );
         };
@@ -324,7 +308,7 @@ impl AnnotationSession {
                         store,
                         Some(path),
                         None,
-                        SaveStatus::Off("annotations unavailable".to_owned()),
+                        SaveStatus::Off(tr!("session-unavailable")),
                     ),
                     Some(message),
                 )
@@ -532,15 +516,12 @@ impl AnnotationSession {
             self.disk_base = None;
             self.saved_revision = u64::MAX;
             self.mark_changed();
-            return Some(format!(
-                "The annotations file was deleted by another program; it is being written again: {}",
-                path.display()
-            ));
+            return Some(crate::i18n::with_path("session-rewritten", path));
         };
         let theirs = match sidecar::parse(bytes, path) {
             Ok(theirs) => theirs,
             Err(error) => {
-                let message = format!("Not saving, to protect the other copy: {error}");
+                let message = tr!("session-not-saving", error = error.to_string());
                 self.retry_at = Some(Instant::now() + RETRY_DELAY);
                 let repeated = self.last_failure.as_ref() == Some(&message);
                 self.last_failure = Some(message.clone());

@@ -180,7 +180,7 @@ impl Saver {
 fn stopped(path: PathBuf, revision: u64) -> SaveOutcome {
     SaveOutcome::Failed {
         error: SidecarError::Write {
-            source: std::io::Error::other("the save stopped unexpectedly"),
+            source: std::io::Error::other(crate::tr!("error-save-stopped")),
             path: path.clone(),
         },
         path,

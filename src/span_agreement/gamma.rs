@@ -138,7 +138,7 @@ impl Dissimilarity {
 
 /// Why a computation stopped before its end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("cancelled")]
+#[error("{}", crate::tr!("error-cancelled"))]
 pub struct Cancelled;
 
 /// A best alignment: the unitary alignments and their disorders.

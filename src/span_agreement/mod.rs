@@ -27,6 +27,7 @@ use crate::annotation::sidecar::AnnotatorSidecars;
 use crate::annotation::{Sidecar, TargetKind, reanchor};
 use crate::corpus::{Accounting, ArticleAccounting, Orphan, list_articles, read_for_agreement};
 use crate::document::Document;
+use crate::tr;
 
 pub use gamma::{Cancelled, GammaOptions};
 
@@ -119,14 +120,12 @@ pub enum SpanNoValue {
 }
 
 impl SpanNoValue {
-    /// A short explanation.
-    pub fn explanation(self) -> &'static str {
+    /// A short explanation, in the interface language.
+    pub fn explanation(self) -> String {
         match self {
-            Self::NoSpans => "no spans: nobody marked a span of this label",
-            Self::NoVariation => "no variation: the expected disagreement is zero",
-            Self::NoCompleteArticles => {
-                "αU over the folder pools the articles every annotator covered, and there are none"
-            }
+            Self::NoSpans => tr!("spantab-no-spans"),
+            Self::NoVariation => tr!("spantab-no-variation"),
+            Self::NoCompleteArticles => tr!("spantab-no-complete-articles"),
         }
     }
 
@@ -765,7 +764,7 @@ pub fn measure_spans(
 
 fn shown(value: Option<f64>, why: Option<&SpanNoValue>) -> String {
     match (value, why) {
-        (Some(v), _) => format!("{v:.3}"),
+        (Some(v), _) => crate::i18n::digits(&format!("{v:.3}")).into_owned(),
         (None, Some(why)) => format!("—{}", why.mark()),
         (None, None) => "—".to_owned(),
     }
@@ -784,35 +783,51 @@ fn shown_path(path: &Path, folder: Option<&Path>) -> String {
 pub fn span_agreement_table(report: &SpanAgreementReport, folder: Option<&Path>) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
+    let separator = tr!("cli-list-separator");
     writeln!(
         out,
-        "Span agreement over {} article(s) annotated by {} annotator(s): {}",
-        report.articles,
-        report.annotators.len(),
-        report.annotators.join(", ")
+        "{}",
+        tr!(
+            "cli-span-heading",
+            articles = report.articles,
+            count = report.annotators.len(),
+            names = report.annotators.join(&separator)
+        )
     )
     .ok();
     writeln!(
         out,
-        "γ: {} sampled continua per article and label, seed {}",
-        report.samples, report.seed
+        "{}",
+        tr!(
+            "cli-span-sampling",
+            samples = report.samples,
+            seed = crate::i18n::number(report.seed)
+        )
     )
     .ok();
     writeln!(
         out,
         "{:<28} {:>6} {:>8} {:>10} {:>7} {:>7} {:>7}",
-        "label", "spans", "exact F1", "partial F1", "type F1", "γ", "αU"
+        tr!("cli-agreement-column-label"),
+        tr!("cli-span-column-spans"),
+        tr!("cli-span-column-exact-f1"),
+        tr!("cli-span-column-partial-f1"),
+        tr!("cli-span-column-type-f1"),
+        "γ",
+        "αU"
     )
     .ok();
     let mut used = BTreeSet::new();
-    for row in report.labels.iter().chain(std::iter::once(&report.overall)) {
-        let name: String = row.name.chars().take(28).collect();
+    let overall = std::iter::once((&report.overall, tr!("cli-agreement-all-labels")));
+    let rows = report.labels.iter().map(|row| (row, row.name.clone()));
+    for (row, name) in rows.chain(overall) {
+        let name: String = name.chars().take(28).collect();
         used.extend(row.no_value.values().copied());
         writeln!(
             out,
             "{:<28} {:>6} {:>8} {:>10} {:>7} {:>7} {:>7}",
             name,
-            row.items,
+            crate::i18n::number(row.items),
             shown(row.exact_f1, row.no_value.get("exact_f1")),
             shown(row.partial_f1, row.no_value.get("partial_f1")),
             shown(row.type_f1, row.no_value.get("type_f1")),
@@ -822,58 +837,74 @@ pub fn span_agreement_table(report: &SpanAgreementReport, folder: Option<&Path>)
         .ok();
     }
     if !report.pairs.is_empty() {
-        writeln!(
-            out,
-            "Pairs (reference → compared): exact / partial / type F1"
-        )
-        .ok();
+        writeln!(out, "{}", tr!("cli-span-pairs")).ok();
         for pair in &report.pairs {
-            writeln!(
-                out,
-                "  {} → {} ({} article(s)): {} / {} / {}",
-                pair.reference,
-                pair.other,
-                pair.articles,
-                shown(pair.exact_f1, None),
-                shown(pair.partial_f1, None),
-                shown(pair.type_f1, None)
-            )
-            .ok();
+            let line = tr!(
+                "cli-span-pair",
+                reference = &pair.reference,
+                other = &pair.other,
+                articles = pair.articles,
+                exact = shown(pair.exact_f1, None),
+                partial = shown(pair.partial_f1, None),
+                type = shown(pair.type_f1, None)
+            );
+            writeln!(out, "  {line}").ok();
         }
     }
     writeln!(
         out,
-        "αU over the folder pools the {} article(s) every annotator covered.",
-        report.alpha_u_articles
+        "{}",
+        tr!("cli-span-alpha-u-articles", count = report.alpha_u_articles)
     )
     .ok();
+    out.push_str(&span_footer(report, folder, &used));
+    out
+}
+
+/// The lines under the span table: what each annotator's passages became, the articles not
+/// measured, and what each "—" means.
+fn span_footer(
+    report: &SpanAgreementReport,
+    folder: Option<&Path>,
+    used: &BTreeSet<SpanNoValue>,
+) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let separator = tr!("cli-list-separator");
     let totals: Vec<String> = report
         .annotations
         .iter()
         .map(|(name, counts)| {
             let paragraphs = report.paragraph_annotations.get(name).copied().unwrap_or(0);
-            let mut text = format!("{name}: {}", counts.describe());
+            let mut counts = counts.describe();
             if paragraphs > 0 {
-                write!(text, ", {paragraphs} whole-paragraph left out").ok();
+                counts.push_str(&separator);
+                counts.push_str(&tr!("cli-span-whole-paragraph", count = paragraphs));
             }
-            text
+            tr!(
+                "cli-agreement-annotator-counts",
+                name = name,
+                counts = counts
+            )
         })
         .collect();
     if !totals.is_empty() {
-        writeln!(out, "Passage annotations: {}.", totals.join("; ")).ok();
+        let totals = totals.join(&tr!("cli-list-separator-strong"));
+        writeln!(out, "{}", tr!("cli-span-annotations", totals = totals)).ok();
     }
     for account in &report.accounting {
         if !account.measured {
-            writeln!(
-                out,
-                "  {} (not measured)",
-                shown_path(&account.article, folder)
-            )
-            .ok();
+            let path = shown_path(&account.article, folder);
+            writeln!(out, "  {}", tr!("cli-span-not-measured", path = path)).ok();
         }
     }
-    for why in used {
-        writeln!(out, "—{}: {}", why.mark(), why.explanation()).ok();
+    for why in used.iter().copied() {
+        let line = tr!(
+            "agreement-reason",
+            mark = why.mark().to_string(),
+            reason = why.explanation()
+        );
+        writeln!(out, "{line}").ok();
     }
     out
 }

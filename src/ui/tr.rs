@@ -59,6 +59,63 @@ fn new_engine() -> TextEngine {
     engine
 }
 
+/// Adds the embedded Arabic face to egui's own fonts as the last fallback, so that widgets
+/// egui draws itself (number boxes) have the Arabic-Indic and Persian digits.
+pub fn add_interface_digits(ctx: &Context) {
+    let Some((_, data)) = crate::text::fonts::EMBEDDED_FONTS
+        .iter()
+        .find(|(name, _)| *name == "NotoNaskhArabic-Regular.ttf")
+    else {
+        return;
+    };
+    let fallback = |family| egui::epaint::text::InsertFontFamily {
+        family,
+        priority: egui::epaint::text::FontPriority::Lowest,
+    };
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "hashiya-interface-digits",
+        egui::FontData::from_static(data),
+        vec![
+            fallback(egui::FontFamily::Proportional),
+            fallback(egui::FontFamily::Monospace),
+        ],
+    ));
+}
+
+/// A box for a whole number that egui draws, writing the number with the interface's digits
+/// and reading Western, Arabic-Indic and Persian digits.
+pub fn number_box<Num: egui::emath::Numeric>(value: &mut Num) -> egui::DragValue<'_> {
+    egui::DragValue::new(value)
+        .custom_formatter(|n, _| flip_eastern_digit_runs(&crate::i18n::number(format!("{n:.0}"))))
+        .custom_parser(|text| crate::i18n::parse_number(&flip_eastern_digit_runs(text)))
+}
+
+/// Whether egui lays out `c` as part of a right-to-left run: the Arabic-Indic and Persian
+/// digits and the Arabic separators (their script is Arabic, so egui's shaper guesses
+/// right to left for their run).
+fn is_eastern_digit(c: char) -> bool {
+    matches!(c, '\u{0660}'..='\u{066C}' | '\u{06F0}'..='\u{06F9}')
+}
+
+/// `text` with each run of Arabic-Indic or Persian digits reversed. egui shapes such a run
+/// right to left and places its glyphs from the left, so «٤٧٧٢» would stand as «٢٧٧٤»; a
+/// number box holds each run reversed, which egui shows in reading order, and reads it back
+/// by reversing again (so the number read is the one seen, while typing too).
+fn flip_eastern_digit_runs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if is_eastern_digit(c) {
+            run.push(c);
+            continue;
+        }
+        out.extend(run.drain(..).rev());
+        out.push(c);
+    }
+    out.extend(run.drain(..).rev());
+    out
+}
+
 fn with_engine<R>(ctx: &Context, f: impl FnOnce(&mut TextEngine) -> R) -> R {
     let engine = engine(ctx);
     let mut guard = match engine.lock() {
@@ -438,4 +495,46 @@ fn mirrored_toggle(
     let response = ui.add(Button::new(atoms).frame(false));
     response.widget_info(|| WidgetInfo::selected(role, ui.is_enabled(), on, name.clone()));
     response
+}
+
+#[cfg(test)]
+mod number_box_tests {
+    use super::*;
+
+    /// The reversal [`number_box`] relies on: egui draws a run of Arabic-Indic digits in
+    /// reverse, and the flipped text in reading order.
+    #[test]
+    fn number_boxes_show_eastern_digits_in_reading_order() {
+        let ctx = Context::default();
+        add_interface_digits(&ctx);
+        let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+        let drawn = |text: &str| -> String {
+            ctx.fonts_mut(|fonts| {
+                let galley = fonts.layout_no_wrap(
+                    text.to_owned(),
+                    egui::FontId::proportional(14.0),
+                    Color32::BLACK,
+                );
+                let mut glyphs: Vec<(f32, char)> = galley
+                    .rows
+                    .iter()
+                    .flat_map(|row| row.glyphs.iter())
+                    // Characters egui gives no glyph of their own (the rest of a cluster).
+                    .filter(|g| g.advance_width > 0.0)
+                    .map(|g| (g.pos.x, g.chr))
+                    .collect();
+                glyphs.sort_by(|a, b| a.0.total_cmp(&b.0));
+                glyphs.into_iter().map(|(_, c)| c).collect()
+            })
+        };
+        assert_eq!(drawn(&flip_eastern_digit_runs("٤٧٧٢")), "٤٧٧٢");
+        assert_eq!(drawn(&flip_eastern_digit_runs("۳۰")), "۳۰");
+        assert_eq!(drawn("4772"), "4772");
+        assert_eq!(flip_eastern_digit_runs("٤٧٧٢"), "٢٧٧٤");
+        assert_eq!(flip_eastern_digit_runs("12 ٣٤"), "12 ٤٣");
+        assert_eq!(
+            crate::i18n::parse_number(&flip_eastern_digit_runs(&flip_eastern_digit_runs("٤٧٧٢"))),
+            Some(4772.0)
+        );
+    }
 }

@@ -74,3 +74,31 @@ articles-count = { PLURAL($count) ->
         [one] { $count } article
        *[other] { $count } articles
     }
+
+## The annotations of the open article: re-anchoring, merging the file on disk, saving
+
+session-reattached = { $count } annotation(s) re-attached to the edited article
+session-reattached-fuzzy = { $count } annotation(s) re-attached to the edited article ({ $fuzzy } by a close match)
+session-orphaned = { $count } could not be placed and are kept as orphans in the Annotations panel
+session-sentence = { $parts }.
+session-repaired-ids = { $count } annotation(s) shared an id with another one and were given their own, so that editing one no longer changes or deletes the other.
+session-kept-copy = { $text } The annotations file as it was is kept at { $path }.
+session-merge-new = new
+session-merge-changed = changed
+session-merge-new-and-changed = { $added } new, { $updated } changed
+session-merge-came-in = { PLURAL($count) ->
+        [one] { $count } annotation came in from disk ({ $detail })
+       *[other] { $count } annotations came in from disk ({ $detail })
+    }
+session-merge-removed = { PLURAL($count) ->
+        [one] { $count } annotation removed there
+       *[other] { $count } annotations removed there
+    }
+session-merge-conflicts = { PLURAL($count) ->
+        [one] { $count } conflict kept in the panel
+       *[other] { $count } conflicts kept in the panel
+    }
+session-no-file = not saved: the article has no file
+session-unavailable = annotations unavailable
+session-rewritten = The annotations file was deleted by another program; it is being written again: { $path }
+session-not-saving = Not saving, to protect the other copy: { $error }
