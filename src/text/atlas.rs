@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use cosmic_text::{CacheKey, FontSystem, LayoutRun, SwashCache, SwashContent};
+use cosmic_text::{CacheKey, CacheKeyFlags, FontSystem, LayoutRun, SwashCache, SwashContent};
 use egui::{Color32, ColorImage, Mesh, Pos2, Rect, Shape, TextureHandle, TextureOptions, pos2};
 use etagere::{BucketedAtlasAllocator, size2};
 
@@ -48,6 +48,8 @@ pub struct GlyphAtlas {
     overflowed: bool,
     /// Width and height of each page, in pixels.
     page_size_px: i32,
+    /// Whether glyphs are rasterized with the font's hinting instructions.
+    hinted: bool,
 }
 
 impl Default for GlyphAtlas {
@@ -105,7 +107,17 @@ impl GlyphAtlas {
             glyphs: HashMap::new(),
             overflowed: false,
             page_size_px: page_size_px.clamp(64, PAGE_SIZE_PX),
+            hinted: true,
         }
+    }
+
+    /// The atlas, rasterizing its glyphs without the fonts' hinting instructions, as egui
+    /// draws its own text. Running a TrueType face's hinting program is most of the cost of
+    /// a glyph seen for the first time; glyph positions do not depend on it.
+    #[must_use]
+    pub fn unhinted(mut self) -> Self {
+        self.hinted = false;
+        self
     }
 
     /// Number of texture pages in use.
@@ -141,7 +153,11 @@ impl GlyphAtlas {
         if let Some(entry) = self.glyphs.get(&key) {
             return *entry;
         }
-        let image = self.swash.get_image_uncached(font_system, key);
+        let mut raster_key = key;
+        if !self.hinted {
+            raster_key.flags |= CacheKeyFlags::DISABLE_HINTING;
+        }
+        let image = self.swash.get_image_uncached(font_system, raster_key);
         let entry = image.and_then(|image| {
             let width_px = image.placement.width as i32;
             let height_px = image.placement.height as i32;

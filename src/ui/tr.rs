@@ -46,7 +46,7 @@ fn engine(ctx: &Context) -> SharedEngine {
 /// «التالي ◂» draws them as egui would.
 fn new_engine() -> TextEngine {
     let mut engine = TextEngine::new(false);
-    engine.atlas = crate::text::GlyphAtlas::with_page_size(512);
+    engine.atlas = crate::text::GlyphAtlas::with_page_size(512).unhinted();
     let defaults = egui::FontDefinitions::default();
     for name in ["Hack", "emoji-icon-font", "NotoEmoji-Regular"] {
         if let Some(data) = defaults.font_data.get(name) {
