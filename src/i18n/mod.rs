@@ -157,6 +157,15 @@ impl Digits {
         }
     }
 
+    /// The minus sign of the set (CLDR's `minusSign` of `arab` and `arabext`).
+    fn minus(self) -> &'static str {
+        match self {
+            Digits::Western => "-",
+            Digits::ArabicIndic => "\u{061C}-",
+            Digits::Persian => "\u{200E}\u{2212}",
+        }
+    }
+
     /// `text` with its Western digits (and decimal point between digits) written in this set.
     pub fn apply(self, text: &str) -> Cow<'_, str> {
         if self == Digits::Western || !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -179,6 +188,9 @@ impl Digits {
                 // The Arabic thousands separator.
                 ',' if previous_digit && next_digit => out.push('\u{066C}'),
                 '%' if previous_digit => out.push('\u{066A}'),
+                // A minus sign before a number, as CLDR writes it for the set: after an
+                // Arabic letter mark, or a left-to-right mark and U+2212 for Persian.
+                '-' if !previous_digit && next_digit => out.push_str(self.minus()),
                 _ => out.push(c),
             }
             previous_digit = false;
@@ -604,6 +616,9 @@ mod tests {
         assert_eq!(Digits::ArabicIndic.apply("1,234"), "١٬٢٣٤");
         assert_eq!(Digits::ArabicIndic.apply("a.b, c"), "a.b, c");
         assert_eq!(Digits::Western.apply("12"), "12");
+        assert_eq!(Digits::ArabicIndic.apply("-0.004"), "\u{061C}-٠٫٠٠٤");
+        assert_eq!(Digits::Persian.apply("-1"), "\u{200E}\u{2212}۱");
+        assert_eq!(Digits::ArabicIndic.apply("1-9 and a-b"), "١-٩ and a-b");
     }
 
     #[test]

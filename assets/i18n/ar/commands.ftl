@@ -96,11 +96,11 @@ command-next-disagreement = الخلاف التالي في المقاطع
 command-next-disagreement-help = مقارنة المُعلِّقين: الانتقال إلى المقطع التالي الذي يختلف فيه المُعلِّقون
 command-previous-disagreement = الخلاف السابق في المقاطع
 command-previous-disagreement-help = مقارنة المُعلِّقين: الانتقال إلى الخلاف السابق في المقاطع
-command-take-annotator-1 = أخذ المُعلِّق 1
+command-take-annotator-1 = أخذ المُعلِّق { 1 }
 command-take-annotator-1-help = مقارنة المُعلِّقين: أخذ نسخة المُعلِّق الأول من المقاطع الحالية
-command-take-annotator-2 = أخذ المُعلِّق 2
+command-take-annotator-2 = أخذ المُعلِّق { 2 }
 command-take-annotator-2-help = مقارنة المُعلِّقين: أخذ نسخة المُعلِّق الثاني من المقاطع الحالية
-command-take-annotator-3 = أخذ المُعلِّق 3
+command-take-annotator-3 = أخذ المُعلِّق { 3 }
 command-take-annotator-3-help = مقارنة المُعلِّقين: أخذ نسخة المُعلِّق الثالث من المقاطع الحالية
 
 help-copy-passage = نسخ المقطع المحدد
