@@ -98,6 +98,7 @@ fn arabic_interface_is_mirrored_and_switches_back() {
     harness.get_by_label("18 فقرة");
 
     label_scheme_runs_from_the_right(&mut harness);
+    submenu_arrow_keys_follow_the_view(&mut harness);
 
     // View ▸ Language ▸ English: the interface turns round at once.
     harness
@@ -157,6 +158,35 @@ fn label_scheme_runs_from_the_right(
         .state_mut()
         .push(Command::CloseWindow(Window::SchemeEditor));
     harness.run_steps(2);
+}
+
+/// In the Arabic interface a submenu opens at the left: Left goes into it, Right comes back.
+/// The arrows stay in the menu: the reader selects no paragraph with them.
+fn submenu_arrow_keys_follow_the_view(
+    harness: &mut egui_kittest::Harness<'_, hashiya::app::HashiyaApp>,
+) {
+    harness.get_by_label("عرض").click();
+    harness.run_steps(2);
+    harness.get_by_label("اللغة").focus();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("English").is_none());
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run_steps(3);
+    assert!(
+        harness.query_by_label("English").is_some(),
+        "Left opens View ▸ Language"
+    );
+    assert!(!harness.get_by_label("اللغة").is_focused());
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(3);
+    assert!(
+        harness.get_by_label("اللغة").is_focused(),
+        "Right comes back to Language"
+    );
+    assert!(harness.query_by_label("English").is_none());
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.get_by_label("18 فقرة");
 }
 
 /// Opens Edit ▸ Label Scheme and finds its field captions.

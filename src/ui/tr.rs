@@ -107,6 +107,40 @@ pub fn submenu<R>(
     egui::InnerResponse::new(inner.map(|i| i.inner), response)
 }
 
+/// In a right-to-left interface a submenu opens at the left of its menu, so the arrow keys
+/// that go into and out of it swap: Left goes in and Right comes back, where egui has Right go
+/// in and Left come back. Called before the menus are shown; it acts only while the keyboard
+/// is in a popup (a menu), not on the menu bar, where the arrows already move as they look.
+pub fn mirror_menu_arrow_keys(ctx: &Context) {
+    if !crate::i18n::is_rtl() {
+        return;
+    }
+    let Some(focused) = ctx.memory(egui::Memory::focused) else {
+        return;
+    };
+    let in_popup = ctx
+        .read_response(focused)
+        .is_some_and(|r| r.layer_id.order == egui::Order::Foreground);
+    if !in_popup {
+        return;
+    }
+    let (left, right) = ctx.input(|i| {
+        let plain = i.modifiers.is_none();
+        (
+            plain && i.key_pressed(egui::Key::ArrowLeft),
+            plain && i.key_pressed(egui::Key::ArrowRight),
+        )
+    });
+    if left != right {
+        let direction = if left {
+            egui::FocusDirection::Right
+        } else {
+            egui::FocusDirection::Left
+        };
+        ctx.memory_mut(|m| m.move_focus(direction));
+    }
+}
+
 /// egui's submenu arrow, pointing left.
 fn left_arrow_atom<'a>() -> Atom<'a> {
     Atom::from(AtomKind::closure(|ui: &Ui, _args: egui::IntoSizedArgs| {
