@@ -221,7 +221,13 @@ fn collapsing(
     if t::collapsing_header(ui, state.openness(ui.ctx()), heading) {
         state.toggle(ui);
     }
-    state.show_body_unindented(ui, body);
+    state.show_body_unindented(ui, |ui| {
+        if i18n::is_rtl() {
+            body(ui);
+        } else {
+            ui.indent(id_salt, body);
+        }
+    });
 }
 
 /// A link whose text may be right-to-left (Arabic-Indic digits): then a frameless button.
