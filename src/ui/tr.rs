@@ -110,7 +110,8 @@ pub fn submenu<R>(
 /// In a right-to-left interface a submenu opens at the left of its menu, so the arrow keys
 /// that go into and out of it swap: Left goes in and Right comes back, where egui has Right go
 /// in and Left come back. Called before the menus are shown; it acts only while the keyboard
-/// is in a popup (a menu), not on the menu bar, where the arrows already move as they look.
+/// is on an item of a popup (a menu), not on the menu bar, where the arrows already move as
+/// they look.
 pub fn mirror_menu_arrow_keys(ctx: &Context) {
     if !crate::i18n::is_rtl() {
         return;
@@ -118,10 +119,12 @@ pub fn mirror_menu_arrow_keys(ctx: &Context) {
     let Some(focused) = ctx.memory(egui::Memory::focused) else {
         return;
     };
-    let in_popup = ctx
+    // A menu item senses clicks only; a slider or text field in a popup (which drag) keeps
+    // its arrows.
+    let menu_item = ctx
         .read_response(focused)
-        .is_some_and(|r| r.layer_id.order == egui::Order::Foreground);
-    if !in_popup {
+        .is_some_and(|r| r.layer_id.order == egui::Order::Foreground && !r.sense.senses_drag());
+    if !menu_item {
         return;
     }
     let (left, right) = ctx.input(|i| {
