@@ -672,9 +672,9 @@ fn collapsing_section(ui: &mut Ui, id_salt: &str, title: String, add_body: impl 
     if t::collapsing_header(ui, state.openness(ui.ctx()), title) {
         state.toggle(ui);
     }
-    // The body keeps a left-to-right column: egui's Grid cannot be laid out from the right.
+    // The body is a column lined up at the reading side.
     state.show_body_unindented(ui, |ui| {
-        ui.with_layout(egui::Layout::top_down(egui::Align::Min), add_body);
+        ui.with_layout(t::column_layout(), add_body);
     });
 }
 

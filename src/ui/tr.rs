@@ -550,9 +550,19 @@ impl Form<'_> {
     /// the left column; in a right-to-left interface it is in the right one, lined up at the
     /// right, and the field starts left of it.
     pub fn row<R>(&mut self, caption: impl Into<String>, add: impl FnOnce(&mut Ui) -> R) -> R {
+        let caption = caption.into();
+        self.row_with(|ui| label(ui, caption), add)
+    }
+
+    /// A row whose caption is a widget of its own (a label's chip), laid out by `caption`.
+    pub fn row_with<R>(
+        &mut self,
+        caption: impl FnOnce(&mut Ui) -> Response,
+        add: impl FnOnce(&mut Ui) -> R,
+    ) -> R {
         let Self { ui, rtl } = self;
         let Some((last, this)) = rtl else {
-            label(ui, caption);
+            caption(ui);
             let inner = add(ui);
             ui.end_row();
             return inner;
@@ -571,7 +581,7 @@ impl Form<'_> {
                 Layout::right_to_left(Align::Center),
                 |ui| {
                     ui.set_min_width(column);
-                    measured = label(ui, caption).rect.width();
+                    measured = caption(ui).rect.width();
                 },
             );
             add(ui)
