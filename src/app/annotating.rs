@@ -14,7 +14,7 @@ use crate::session::annotations::Edit;
 use crate::session::saver::{self, SaveOutcome, Saver};
 use crate::text::{TextEngine, TextStyle};
 use crate::tr;
-use crate::ui::tr::{self as t, tx};
+use crate::ui::tr::{self as t};
 use crate::ui::{
     PanelAction, ParagraphMarks, ReaderColors, annotation_panel_ui, parse_hex_color, reader_ui,
 };
@@ -669,34 +669,12 @@ fn collapsing_section(ui: &mut Ui, id_salt: &str, title: String, add_body: impl 
     let id = ui.make_persistent_id(id_salt);
     let mut state =
         egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
-    let openness = state.openness(ui.ctx());
-    let header = crate::ui::tr::row(ui, |ui| {
-        let size = ui.spacing().icon_width;
-        let (rect, arrow) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::click());
-        let color = ui.style().interact(&arrow).fg_stroke.color;
-        // Pointing at the reading direction when closed, down when open.
-        let r = rect.shrink(size * 0.2);
-        let closed = [r.right_top(), r.right_bottom(), r.left_center()];
-        let open = [r.left_top(), r.right_top(), r.center_bottom()];
-        let points = closed
-            .iter()
-            .zip(open)
-            .map(|(c, o)| c.lerp(o, openness))
-            .collect();
-        ui.painter().add(egui::Shape::convex_polygon(
-            points,
-            color,
-            egui::Stroke::NONE,
-        ));
-        let caption = ui.add(egui::Button::new(tx(title)).frame(false));
-        arrow.clicked() || caption.clicked()
-    });
-    if header.inner {
+    if t::collapsing_header(ui, state.openness(ui.ctx()), title) {
         state.toggle(ui);
     }
-    // The body keeps a left-to-right column: egui's Grid cannot be laid out from the right.
+    // The body is a column lined up at the reading side.
     state.show_body_unindented(ui, |ui| {
-        ui.with_layout(egui::Layout::top_down(egui::Align::Min), add_body);
+        ui.with_layout(t::column_layout(), add_body);
     });
 }
 

@@ -797,7 +797,7 @@ pub struct KeyFocus {
     pub text: bool,
     /// A button or chip has the keyboard: plain Space and Enter are its own.
     pub widget: bool,
-    /// A menu or popup is open: plain Esc closes it.
+    /// A menu or popup is open: plain Esc closes it, and the plain arrow keys move in it.
     pub popup: bool,
 }
 
@@ -810,7 +810,7 @@ pub fn commands_from_keys(input: &mut egui::InputState, focus: KeyFocus) -> Vec<
         .filter(|i| i.scope == Scope::Global || !focus.text)
         .flat_map(|i| i.keys.iter().map(move |t| (i, t)))
         .filter(|(_, t)| !(focus.widget && widget_owns(t)))
-        .filter(|(_, t)| !(focus.popup && *t == &key(NONE, Key::Escape)))
+        .filter(|(_, t)| !(focus.popup && popup_owns(t)))
         .collect();
     let modifier_count = |t: &Trigger| match t {
         Trigger::Key(s) => {
@@ -845,6 +845,15 @@ pub fn commands_from_keys(input: &mut egui::InputState, focus: KeyFocus) -> Vec<
 /// Plain Space and Enter press a focused button or chip.
 fn widget_owns(trigger: &Trigger) -> bool {
     matches!(trigger, Trigger::Key(s) if s.modifiers.is_none() && matches!(s.logical_key, Key::Space | Key::Enter))
+}
+
+/// Whether an open menu or popup takes `trigger`: plain Esc and the plain arrow keys.
+fn popup_owns(trigger: &Trigger) -> bool {
+    matches!(trigger, Trigger::Key(s) if s.modifiers.is_none()
+    && matches!(
+        s.logical_key,
+        Key::Escape | Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown
+    ))
 }
 
 #[cfg(test)]

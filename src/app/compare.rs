@@ -211,12 +211,23 @@ fn collapsing(
             .show(ui, body);
         return;
     }
+    // The arrow points toward the reading direction: left in a right-to-left interface.
     let id = ui.make_persistent_id(id_salt);
-    egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, default_open)
-        .show_header(ui, |ui| {
-            t::label(ui, heading);
-        })
-        .body(body);
+    let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
+        ui.ctx(),
+        id,
+        default_open,
+    );
+    if t::collapsing_header(ui, state.openness(ui.ctx()), heading) {
+        state.toggle(ui);
+    }
+    state.show_body_unindented(ui, |ui| {
+        if i18n::is_rtl() {
+            body(ui);
+        } else {
+            ui.indent(id_salt, body);
+        }
+    });
 }
 
 /// A link whose text may be right-to-left (Arabic-Indic digits): then a frameless button.

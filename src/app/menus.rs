@@ -84,7 +84,7 @@ impl Chrome<'_> {
     fn file_menu_ui(&mut self, ui: &mut Ui) {
         self.command_item(ui, UiCommand::Open, true);
         self.command_item(ui, UiCommand::OpenFolder, true);
-        ui.menu_button(t::tx_submenu(tr!("menu-open-recent")), |ui| {
+        t::submenu(ui, tr!("menu-open-recent"), |ui| {
             if self.settings.recent_files.is_empty() {
                 t::label(ui, tr!("menu-no-recent-files"));
             }
@@ -115,7 +115,7 @@ impl Chrome<'_> {
         self.command_item(ui, UiCommand::SaveAnnotations, has_session);
         self.command_item(ui, UiCommand::SaveAnnotationsAs, has_session);
         ui.add_enabled_ui(has_session, |ui| {
-            ui.menu_button(t::tx_submenu(tr!("menu-export-annotations")), |ui| {
+            t::submenu(ui, tr!("menu-export-annotations"), |ui| {
                 for (label, format) in [
                     (tr!("export-csv"), crate::export::ExportFormat::Csv),
                     (tr!("export-jsonl"), crate::export::ExportFormat::Jsonl),
@@ -258,10 +258,10 @@ impl Chrome<'_> {
             }
         }
         ui.separator();
-        ui.menu_button(t::tx_submenu(tr!("menu-encoding")), |ui| {
+        t::submenu(ui, tr!("menu-encoding"), |ui| {
             menu_column(ui, |ui| self.encoding_menu_ui(ui));
         });
-        ui.menu_button(t::tx_submenu(tr!("menu-language")), |ui| {
+        t::submenu(ui, tr!("menu-language"), |ui| {
             menu_column(ui, |ui| self.language_menu_ui(ui));
         });
         ui.separator();

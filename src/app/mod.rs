@@ -1012,6 +1012,8 @@ impl HashiyaApp {
         self.follow_workspace();
         self.check_focus_regained(&ctx);
         self.handle_dropped_files(&ctx);
+        // Before the shortcuts take the arrow keys out of the input.
+        crate::ui::tr::mirror_menu_arrow_keys(&ctx);
         // The built-in file dialog, while shown, has the keyboard.
         if !self.workspace.picker.is_open() {
             self.handle_shortcuts(&ctx);

@@ -211,19 +211,19 @@ pub fn statistics_ui(ui: &mut Ui, engine: &mut crate::text::TextEngine, session:
         t::label(ui, tr!("overview-orphaned", count = stats.orphans));
     }
     let store = session.annotations.store();
-    egui::Grid::new("label-counts")
-        .num_columns(2)
-        .show(ui, |ui| {
-            for (id, count) in &stats.per_label {
-                let (name, color) = store
-                    .scheme()
-                    .label(id)
-                    .map_or((id.clone(), Color32::GRAY), |l| {
-                        (l.name.clone(), parse_hex_color(&l.color))
-                    });
-                crate::ui::chip(ui, engine, &name, color, *count > 0, false);
-                t::label(ui, i18n::number(count));
-                ui.end_row();
-            }
-        });
+    // Each label's chip, then its count: from the right in a right-to-left interface.
+    t::form(ui, "label-counts", |form| {
+        for (id, count) in &stats.per_label {
+            let (name, color) = store
+                .scheme()
+                .label(id)
+                .map_or((id.clone(), Color32::GRAY), |l| {
+                    (l.name.clone(), parse_hex_color(&l.color))
+                });
+            form.row_with(
+                |ui| crate::ui::chip(ui, engine, &name, color, *count > 0, false),
+                |ui| t::label(ui, i18n::number(count)),
+            );
+        }
+    });
 }

@@ -375,30 +375,28 @@ fn label_fields_ui(
             .set_text(engine, None, &label.description, face);
         editor.loaded_selection = Some(editor.selected);
     }
-    egui::Grid::new("label-fields")
-        .num_columns(2)
-        .show(ui, |ui| {
-            t::label(ui, tr!("scheme-name"));
+    t::form(ui, "label-fields", |form| {
+        form.row(tr!("scheme-name"), |ui| {
             let (_, output) = editor.name.ui(ui, engine, &tr!("scheme-name-hint"));
             if output.changed {
                 label.name = editor.name.text();
             }
-            ui.end_row();
-            t::label(ui, tr!("scheme-description"));
+        });
+        form.row(tr!("scheme-description"), |ui| {
             let (_, output) = editor
                 .description
                 .ui(ui, engine, &tr!("scheme-description-hint"));
             if output.changed {
                 label.description = editor.description.text();
             }
-            ui.end_row();
-            t::label(ui, tr!("scheme-colour"));
+        });
+        form.row(tr!("scheme-colour"), |ui| {
             let mut color = parse_hex_color(&label.color);
             if ui.color_edit_button_srgba(&mut color).changed() {
                 label.color = to_hex(color);
             }
-            ui.end_row();
-            t::label(ui, tr!("scheme-shortcut-key"));
+        });
+        form.row(tr!("scheme-shortcut-key"), |ui| {
             let current = label
                 .shortcut
                 .map_or_else(|| tr!("scheme-no-shortcut"), |k| k.to_string());
@@ -410,10 +408,10 @@ fn label_fields_ui(
                         ui.selectable_value(&mut label.shortcut, Some(key), key.to_string());
                     }
                 });
-            ui.end_row();
-            t::label(ui, tr!("scheme-id"));
+        });
+        form.row(tr!("scheme-id"), |ui| {
             let id = ui.label(&label.id);
             t::hover(id, tr!("scheme-id-tip"));
-            ui.end_row();
         });
+    });
 }

@@ -386,8 +386,15 @@ impl NoteEditor {
         let width = ui.available_width().max(60.0);
         let text_width = width - 2.0 * PADDING_PT;
         let line_height = NOTE_FONT_SIZE_PT * 1.5;
-        self.editor
-            .with_buffer_mut(|buffer| buffer.set_size(Some(text_width), None));
+        // In a right-to-left interface every line starts at the right, a Latin one too, as
+        // text fields do there.
+        let align = crate::i18n::is_rtl().then_some(cosmic_text::Align::Right);
+        self.editor.with_buffer_mut(|buffer| {
+            buffer.set_size(Some(text_width), None);
+            for line in &mut buffer.lines {
+                line.set_align(align);
+            }
+        });
         self.editor.shape_as_needed(&mut engine.font_system, false);
 
         let focused = ui.memory(|m| m.has_focus(self.id));
@@ -577,6 +584,13 @@ impl NoteEditor {
                 if let Some(x) = run.cursor_position(&cursor)
                     && cursor_rect.is_none()
                 {
+                    // An empty line's caret is at its start: the right in a right-to-left
+                    // interface.
+                    let x = if run.glyphs.is_empty() && crate::i18n::is_rtl() {
+                        inner.width() - 1.5
+                    } else {
+                        x
+                    };
                     cursor_rect = Some(Rect::from_min_size(
                         pos2(inner.left() + x, top),
                         vec2(1.5, run.line_height),
@@ -626,9 +640,14 @@ fn paint_placeholder(
 ) {
     let color = ui.visuals().weak_text_color();
     if !super::tr::needs_bidi(placeholder) {
+        let (anchor, align) = if crate::i18n::is_rtl() {
+            (inner.right_top(), egui::Align2::RIGHT_TOP)
+        } else {
+            (inner.min, egui::Align2::LEFT_TOP)
+        };
         painter.text(
-            inner.min,
-            egui::Align2::LEFT_TOP,
+            anchor,
+            align,
             placeholder,
             egui::FontId::proportional(13.0),
             color,

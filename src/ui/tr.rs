@@ -145,14 +145,91 @@ pub fn tx<'a>(text: impl Into<String>) -> Atoms<'a> {
     (bidi_atom(text, false), name).into_atoms()
 }
 
-/// The caption of a submenu's button: in a right-to-left interface it sits at the right,
-/// beside the arrow.
-pub fn tx_submenu<'a>(text: impl Into<String>) -> Atoms<'a> {
-    let mut atoms = tx(text);
-    if crate::i18n::is_rtl() {
-        atoms.push_left(Atom::grow());
+/// A submenu: its button shows `caption` and an arrow toward where it opens. In a
+/// right-to-left interface the caption is at the right and the arrow at the left, pointing
+/// left, since the submenu opens at the left of its menu.
+pub fn submenu<R>(
+    ui: &mut Ui,
+    caption: impl Into<String>,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> egui::InnerResponse<Option<R>> {
+    if !crate::i18n::is_rtl() {
+        return ui.menu_button(tx(caption), add);
     }
-    atoms
+    let mut atoms = tx(caption);
+    atoms.push_left(Atom::grow());
+    atoms.push_left(left_arrow_atom());
+    let button = egui::containers::menu::SubMenuButton::from_button(Button::new(atoms));
+    let (response, inner) = button.ui(ui, add);
+    egui::InnerResponse::new(inner.map(|i| i.inner), response)
+}
+
+/// In a right-to-left interface a submenu opens at the left of its menu, so the arrow keys
+/// that go into and out of it swap: Left goes in and Right comes back, where egui has Right go
+/// in and Left come back. Called before the menus are shown; it acts only while the keyboard
+/// is on an item of a popup (a menu), not on the menu bar, where the arrows already move as
+/// they look.
+pub fn mirror_menu_arrow_keys(ctx: &Context) {
+    if !crate::i18n::is_rtl() {
+        return;
+    }
+    let Some(focused) = ctx.memory(egui::Memory::focused) else {
+        return;
+    };
+    // A menu item senses clicks only; a slider or text field in a popup (which drag) keeps
+    // its arrows.
+    let menu_item = ctx
+        .read_response(focused)
+        .is_some_and(|r| r.layer_id.order == egui::Order::Foreground && !r.sense.senses_drag());
+    if !menu_item {
+        return;
+    }
+    let (left, right) = ctx.input(|i| {
+        let plain = i.modifiers.is_none();
+        (
+            plain && i.key_pressed(egui::Key::ArrowLeft),
+            plain && i.key_pressed(egui::Key::ArrowRight),
+        )
+    });
+    if left != right {
+        let direction = if left {
+            egui::FocusDirection::Right
+        } else {
+            egui::FocusDirection::Left
+        };
+        ctx.memory_mut(|m| m.move_focus(direction));
+    }
+}
+
+/// egui's submenu arrow, pointing left.
+fn left_arrow_atom<'a>() -> Atom<'a> {
+    Atom::from(AtomKind::closure(|ui: &Ui, _args: egui::IntoSizedArgs| {
+        let size = Vec2::splat(ui.spacing().icon_width);
+        let paint = Arc::new(|ui: &Ui, args: egui::AtomPaintArgs| {
+            ui.painter()
+                .add(left_arrow_shape(args.rect, args.fallback_text_color));
+        });
+        egui::IntoSizedResult {
+            intrinsic_size: size,
+            sized: SizedAtomKind::Paint { paint, size },
+        }
+    }))
+}
+
+/// egui's submenu arrow in `rect`, mirrored to point left.
+fn left_arrow_shape(rect: egui::Rect, color: Color32) -> egui::Shape {
+    let arrow = egui::containers::menu::SubMenuButton::arrow_shape(rect, color);
+    mirrored(arrow, rect.center().x)
+}
+
+/// `shape` (a filled polygon) mirrored about the vertical line at `x`.
+fn mirrored(mut shape: egui::Shape, x: f32) -> egui::Shape {
+    if let egui::Shape::Path(path) = &mut shape {
+        for point in &mut path.points {
+            point.x = 2.0 * x - point.x;
+        }
+    }
+    shape
 }
 
 /// `text` as atoms, painted in the weak text colour (a shortcut beside a menu item).
@@ -536,5 +613,182 @@ mod number_box_tests {
             crate::i18n::parse_number(&flip_eastern_digit_runs(&flip_eastern_digit_runs("٤٧٧٢"))),
             Some(4772.0)
         );
+    }
+}
+
+/// A form of captioned fields, one row each (see [`form`]).
+pub struct Form<'u> {
+    ui: &'u mut Ui,
+    /// In a right-to-left interface: how the form was laid out last frame, and this frame.
+    rtl: Option<(FormLayout, FormLayout)>,
+}
+
+/// How a right-to-left form is laid out.
+#[derive(Clone, Debug, Default)]
+struct FormLayout {
+    /// The width of the caption column: the widest caption's.
+    caption_width: f32,
+    /// The height of each row.
+    row_heights: Vec<f32>,
+}
+
+impl FormLayout {
+    fn differs(&self, other: &Self) -> bool {
+        (self.caption_width - other.caption_width).abs() > 0.5
+            || self.row_heights.len() != other.row_heights.len()
+            || self
+                .row_heights
+                .iter()
+                .zip(&other.row_heights)
+                .any(|(a, b)| (a - b).abs() > 0.5)
+    }
+}
+
+impl Form<'_> {
+    /// A row: `caption`, then the field that `add` lays out. In English the caption is in
+    /// the left column; in a right-to-left interface it is in the right one, lined up at the
+    /// right, and the field starts left of it.
+    pub fn row<R>(&mut self, caption: impl Into<String>, add: impl FnOnce(&mut Ui) -> R) -> R {
+        let caption = caption.into();
+        self.row_with(|ui| label(ui, caption), add)
+    }
+
+    /// A row whose caption is a widget of its own (a label's chip), laid out by `caption`.
+    pub fn row_with<R>(
+        &mut self,
+        caption: impl FnOnce(&mut Ui) -> Response,
+        add: impl FnOnce(&mut Ui) -> R,
+    ) -> R {
+        let Self { ui, rtl } = self;
+        let Some((last, this)) = rtl else {
+            caption(ui);
+            let inner = add(ui);
+            ui.end_row();
+            return inner;
+        };
+        let column = last.caption_width;
+        // The caption is centred in the row's height, as in egui's grid.
+        let height = last
+            .row_heights
+            .get(this.row_heights.len())
+            .copied()
+            .unwrap_or(ui.spacing().interact_size.y);
+        let mut measured = 0.0;
+        let cells = row(ui, |ui| {
+            ui.allocate_ui_with_layout(
+                vec2(column, height),
+                Layout::right_to_left(Align::Center),
+                |ui| {
+                    ui.set_min_width(column);
+                    measured = caption(ui).rect.width();
+                },
+            );
+            add(ui)
+        });
+        this.caption_width = f32::max(this.caption_width, measured.ceil());
+        this.row_heights.push(cells.response.rect.height());
+        cells.inner
+    }
+}
+
+/// Lays out a form of captioned fields (see [`Form::row`]): an egui grid of two columns named
+/// `id_salt` in English; in a right-to-left interface rows from the right, their captions in
+/// a column as wide as the widest one (egui's grid lays out left to right only).
+pub fn form<R>(ui: &mut Ui, id_salt: &str, add: impl FnOnce(&mut Form<'_>) -> R) -> R {
+    if !crate::i18n::is_rtl() {
+        return egui::Grid::new(id_salt)
+            .num_columns(2)
+            .show(ui, |ui| add(&mut Form { ui, rtl: None }))
+            .inner;
+    }
+    let id = ui.make_persistent_id(("hashiya-form", id_salt));
+    let last: FormLayout = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    let mut form = Form {
+        ui,
+        rtl: Some((last, FormLayout::default())),
+    };
+    let inner = add(&mut form);
+    if let Some((last, this)) = form.rtl
+        && this.differs(&last)
+    {
+        // The form is laid out from what it measured last frame: when that changed (its
+        // first frame, another label), it is laid out again at once, as egui's grid is.
+        ui.data_mut(|d| d.insert_temp(id, this));
+        ui.ctx().request_discard("form layout");
+    }
+    inner
+}
+
+/// The header of a collapsing section drawn by the app (a title egui cannot draw, or an
+/// interface that reads from the right): an arrow that points toward the reading direction
+/// while the section is closed and down when it is open, then the title, in a [`row`].
+/// Returns whether it was clicked.
+pub fn collapsing_header(ui: &mut Ui, openness: f32, title: impl Into<String>) -> bool {
+    let title = title.into();
+    row(ui, |ui| {
+        let size = ui.spacing().icon_width;
+        let (rect, arrow) = ui.allocate_exact_size(vec2(size, size), Sense::click());
+        let color = ui.style().interact(&arrow).fg_stroke.color;
+        let r = rect.shrink(size * 0.2);
+        let closed = if crate::i18n::is_rtl() {
+            [r.right_top(), r.right_bottom(), r.left_center()]
+        } else {
+            [r.left_top(), r.left_bottom(), r.right_center()]
+        };
+        let open = [r.left_top(), r.right_top(), r.center_bottom()];
+        let points = closed
+            .iter()
+            .zip(open)
+            .map(|(c, o)| c.lerp(o, openness))
+            .collect();
+        ui.painter().add(egui::Shape::convex_polygon(
+            points,
+            color,
+            egui::Stroke::NONE,
+        ));
+        let caption = ui.add(Button::new(tx(title)).frame(false));
+        arrow.clicked() || caption.clicked()
+    })
+    .inner
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The points of a filled polygon.
+    fn points(shape: &egui::Shape) -> Vec<egui::Pos2> {
+        match shape {
+            egui::Shape::Path(path) => path.points.clone(),
+            other => panic!("not a polygon: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_right_to_left_submenu_arrow_is_egui_s_turned_to_the_left() {
+        let rect = egui::Rect::from_min_size(egui::pos2(10.0, 20.0), vec2(14.0, 14.0));
+        let egui_arrow = points(&egui::containers::menu::SubMenuButton::arrow_shape(
+            rect,
+            Color32::WHITE,
+        ));
+        let left_arrow = points(&left_arrow_shape(rect, Color32::WHITE));
+        // Each arrow's tip is its one point on the middle line, on the side it points to.
+        let tip = |points: &[egui::Pos2]| {
+            *points
+                .iter()
+                .find(|p| (p.y - rect.center().y).abs() < 0.01)
+                .expect("a tip on the middle line")
+        };
+        let (egui_tip, left_tip) = (tip(&egui_arrow), tip(&left_arrow));
+        assert!(
+            egui_tip.x > rect.center().x,
+            "egui's points right: {egui_arrow:?}"
+        );
+        assert!(
+            left_tip.x < rect.center().x,
+            "ours points left: {left_arrow:?}"
+        );
+        assert!((rect.center().x - left_tip.x - (egui_tip.x - rect.center().x)).abs() < 0.01);
+        assert!(left_arrow.iter().all(|p| rect.contains(*p)));
     }
 }
