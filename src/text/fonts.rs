@@ -79,13 +79,11 @@ impl ReadingFace {
         }
     }
 
-    /// The name shown in View ▸ Typeface.
-    pub fn menu_label(self) -> &'static str {
+    /// The name shown in View ▸ Typeface, in the interface language.
+    pub fn menu_label(self) -> String {
         match self {
-            Self::NotoNaskh => "Noto Naskh Arabic",
-            Self::Amiri => "Amiri (for vowelled text)",
-            Self::NotoNastaliqUrdu => "Noto Nastaliq Urdu",
-            Self::Vazirmatn => "Vazirmatn",
+            Self::Amiri => crate::tr!("menu-typeface-amiri"),
+            _ => self.family_name().to_owned(),
         }
     }
 

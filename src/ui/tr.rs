@@ -420,6 +420,9 @@ pub fn hover(response: Response, text: impl Into<String>) -> Response {
     })
 }
 
+/// The least room between a menu item's key and its caption, in points.
+const MENU_KEY_GAP: f32 = 16.0;
+
 /// A menu item: its caption and, when it has one, its key. In a right-to-left interface the
 /// caption starts at the right and the key sits at the left.
 pub fn menu_item<'a>(caption: impl Into<String>, keys: Option<String>) -> Button<'a> {
@@ -435,6 +438,8 @@ pub fn menu_item<'a>(caption: impl Into<String>, keys: Option<String>) -> Button
     let mut atoms = Atoms::default();
     if let Some(keys) = keys {
         atoms.push_right(bidi_atom(keys, true));
+        // The widest item of a menu still keeps its key apart from its caption.
+        atoms.push_right(Atom::paint(vec2(MENU_KEY_GAP, 0.0), |_, _| {}));
     }
     atoms.push_right(Atom::grow());
     atoms.push_right(bidi_atom(caption, false));

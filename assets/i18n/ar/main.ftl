@@ -23,6 +23,7 @@ menu-typeface-for = الخط لمقالات { $language ->
         [ur] الأردية
        *[ar] العربية
     }
+menu-typeface-amiri = Amiri (للنصوص المشكولة)
 menu-line-spacing = تباعد الأسطر
 menu-theme = المظهر
 menu-theme-light = فاتح

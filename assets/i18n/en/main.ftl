@@ -23,6 +23,7 @@ menu-typeface-for = Typeface for { $language ->
         [ur] Urdu
        *[ar] Arabic
     } articles
+menu-typeface-amiri = Amiri (for vowelled text)
 menu-line-spacing = Line spacing
 menu-theme = Theme
 menu-theme-light = Light
