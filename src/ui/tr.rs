@@ -241,14 +241,19 @@ pub fn tx_weak<'a>(text: impl Into<String>) -> Atoms<'a> {
     bidi_atom(text, true).into_atoms()
 }
 
-/// `text` kept left to right when it has no right-to-left letters (keys such as
-/// «Ctrl+= / Ctrl++», file names): the text engine lays labels out from the right, where the
-/// neutral « / » between two Latin runs would swap them.
+/// `text` set in its reading direction. Text with no right-to-left letters (keys such as
+/// «Ctrl+= / Ctrl++», file names) is kept left to right in an isolate: the text engine lays
+/// labels out from the right, where the neutral « / » between two Latin runs would swap them.
+/// In a right-to-left interface, a string with Arabic in it reads from the right even when it
+/// starts with a Latin word («Amiri (للنصوص المشكولة)», «F1 التام»), which the first strong
+/// letter alone would set left to right.
 fn ltr_isolated(text: String) -> String {
-    if needs_bidi(&text) {
-        text
-    } else {
+    if !needs_bidi(&text) {
         format!("\u{2066}{text}\u{2069}")
+    } else if crate::i18n::is_rtl() && !text.starts_with('\u{200F}') {
+        format!("\u{200F}{text}")
+    } else {
+        text
     }
 }
 
