@@ -16,37 +16,13 @@ use hashiya::arabic::tokens::{TokenKind, tokens};
 use hashiya::document::{self, Document};
 use hashiya::text::TextEngine;
 
+mod common;
+use common::{frame, key};
+
 const SPANS: usize = 5_000;
 const RELATIONS: usize = 1_000;
 const PAGES: usize = 400;
 const RUNS: usize = 5;
-
-fn frame(ctx: &egui::Context, app: &mut HashiyaApp, events: Vec<egui::Event>) -> Duration {
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1100.0, 820.0),
-        )),
-        events,
-        ..Default::default()
-    };
-    let start = Instant::now();
-    let output = ctx.run_ui(input, |ui| app.show(ui));
-    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-    std::hint::black_box(primitives.len());
-    start.elapsed()
-}
-
-fn page_down() -> Vec<egui::Event> {
-    let press = |pressed| egui::Event::Key {
-        key: egui::Key::PageDown,
-        physical_key: None,
-        pressed,
-        repeat: false,
-        modifiers: egui::Modifiers::NONE,
-    };
-    vec![press(true), press(false)]
-}
 
 fn label(id: &str, key: char, color: &str) -> Label {
     Label {
@@ -110,7 +86,7 @@ fn page(article: &Path) -> (Vec<Duration>, usize) {
     let (mut app, ctx, _) = open(article);
     let mut times = Vec::new();
     for _ in 0..PAGES {
-        times.push(frame(&ctx, &mut app, page_down()));
+        times.push(frame(&ctx, &mut app, key(egui::Key::PageDown)));
         times.push(frame(&ctx, &mut app, Vec::new()));
         times.push(frame(&ctx, &mut app, Vec::new()));
     }

@@ -7,12 +7,14 @@
 //! With one round and one language, the figure is a fresh process's first frame, as at start.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use hashiya::app::{HashiyaApp, Settings};
 use hashiya::document;
 use hashiya::i18n::UiLanguage;
 use hashiya::text::TextEngine;
+
+mod common;
 
 fn first_frame(document: &document::Document, language: UiLanguage) -> Duration {
     let settings = Settings {
@@ -22,18 +24,7 @@ fn first_frame(document: &document::Document, language: UiLanguage) -> Duration 
     let mut app = HashiyaApp::new(settings, TextEngine::new(false));
     app.show_document(document.clone());
     let ctx = egui::Context::default();
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1100.0, 820.0),
-        )),
-        ..Default::default()
-    };
-    let start = Instant::now();
-    let output = ctx.run_ui(input, |ui| app.show(ui));
-    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-    std::hint::black_box(primitives.len());
-    start.elapsed()
+    common::frame(&ctx, &mut app, Vec::new())
 }
 
 fn median(mut times: Vec<Duration>) -> f64 {

@@ -11,23 +11,16 @@ use hashiya::app::{HashiyaApp, Settings};
 use hashiya::document;
 use hashiya::text::TextEngine;
 
+mod common;
+
+/// One frame in a 1280×900 window (the window benchmark's display).
+fn frame(ctx: &egui::Context, app: &mut HashiyaApp, events: Vec<egui::Event>) {
+    common::frame_in(ctx, app, egui::vec2(1280.0, 900.0), events);
+}
+
 /// Page Down presses, in batches, sampled after each batch.
 const PAGES: usize = 750;
 const BATCH: usize = 150;
-
-fn frame(ctx: &egui::Context, app: &mut HashiyaApp, events: Vec<egui::Event>) {
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 900.0),
-        )),
-        events,
-        ..Default::default()
-    };
-    let output = ctx.run_ui(input, |ui| app.show(ui));
-    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-    std::hint::black_box(primitives.len());
-}
 
 /// A key press and release, then two frames to apply and settle the scroll.
 fn press(ctx: &egui::Context, app: &mut HashiyaApp, key: egui::Key, modifiers: egui::Modifiers) {

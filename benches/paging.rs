@@ -5,40 +5,16 @@
 //! `cargo bench --bench paging`; prints the slowest frame and percentiles.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use hashiya::app::{HashiyaApp, Settings};
 use hashiya::document;
 use hashiya::text::TextEngine;
 
+mod common;
+use common::{frame, key};
+
 const PAGES: usize = 400;
-
-fn frame(ctx: &egui::Context, app: &mut HashiyaApp, events: Vec<egui::Event>) -> Duration {
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1100.0, 820.0),
-        )),
-        events,
-        ..Default::default()
-    };
-    let start = Instant::now();
-    let output = ctx.run_ui(input, |ui| app.show(ui));
-    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-    std::hint::black_box(primitives.len());
-    start.elapsed()
-}
-
-fn key(key: egui::Key) -> Vec<egui::Event> {
-    let press = |pressed| egui::Event::Key {
-        key,
-        physical_key: None,
-        pressed,
-        repeat: false,
-        modifiers: egui::Modifiers::NONE,
-    };
-    vec![press(true), press(false)]
-}
 
 fn main() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
