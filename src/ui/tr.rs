@@ -728,6 +728,8 @@ pub struct Table<'u> {
 
 /// A right-to-left table being laid out.
 struct RtlTable {
+    /// The table's id, which its cells' ids are made from.
+    id: Id,
     /// How the table was laid out last frame, and this frame.
     last: TableLayout,
     this: TableLayout,
@@ -836,7 +838,7 @@ impl Table<'_> {
         );
         let mut cell = ui.new_child(
             egui::UiBuilder::new()
-                .id_salt(("hashiya-table-cell", row, col))
+                .id_salt((t.id, row, col))
                 .max_rect(rect)
                 .layout(layout),
         );
@@ -890,11 +892,11 @@ pub fn table<R>(
     add: impl FnOnce(&mut Table<'_>) -> R,
 ) -> R {
     if !crate::i18n::is_rtl() {
-        return egui::Grid::new(id_salt)
-            .striped(striped)
-            .spacing(spacing)
-            .show(ui, |ui| add(&mut Table { ui, rtl: None }))
-            .inner;
+        let mut grid = egui::Grid::new(id_salt).spacing(spacing);
+        if striped {
+            grid = grid.striped(true);
+        }
+        return grid.show(ui, |ui| add(&mut Table { ui, rtl: None })).inner;
     }
     let id = ui.make_persistent_id(("hashiya-table", id_salt));
     let last: Option<TableLayout> = ui.data(|d| d.get_temp(id));
@@ -913,6 +915,7 @@ pub fn table<R>(
     let mut table = Table {
         ui,
         rtl: Some(RtlTable {
+            id,
             last,
             this: TableLayout::default(),
             striped,
