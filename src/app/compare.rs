@@ -474,30 +474,27 @@ impl CompareView<'_> {
     }
 
     fn grid_ui(&self, ui: &mut egui::Ui, engine: &mut TextEngine, events: &mut CompareEvents) {
-        egui::Grid::new("compare-grid")
-            .striped(true)
-            .spacing(egui::vec2(12.0, 8.0))
-            .show(ui, |ui| {
-                strong(ui, engine, tr!("compare-column-paragraph"));
-                for name in &self.comparison.annotators {
-                    bidi_label(ui, engine, name, None);
+        t::table(ui, "compare-grid", true, egui::vec2(12.0, 8.0), |table| {
+            table.cell(|ui| strong(ui, engine, tr!("compare-column-paragraph")));
+            for name in &self.comparison.annotators {
+                table.cell(|ui| bidi_label(ui, engine, name, None));
+            }
+            table.cell(|ui| strong(ui, engine, tr!("compare-column-gold")));
+            table.cell(|ui| strong(ui, engine, tr!("compare-column-decide")));
+            table.end_row();
+            for (row, gold) in self.comparison.rows.iter().zip(self.gold) {
+                if events.only_disagreements && row.agrees() {
+                    continue;
                 }
-                strong(ui, engine, tr!("compare-column-gold"));
-                strong(ui, engine, tr!("compare-column-decide"));
-                ui.end_row();
-                for (row, gold) in self.comparison.rows.iter().zip(self.gold) {
-                    if events.only_disagreements && row.agrees() {
-                        continue;
-                    }
-                    self.row_ui(ui, engine, row, gold, events);
-                    ui.end_row();
-                }
-            });
+                self.row_ui(table, engine, row, gold, events);
+                table.end_row();
+            }
+        });
     }
 
     fn row_ui(
         &self,
-        ui: &mut egui::Ui,
+        table: &mut t::Table<'_>,
         engine: &mut TextEngine,
         row: &CompareRow,
         gold: &Gold,
@@ -511,73 +508,81 @@ impl CompareView<'_> {
             .fold(row.labels[0].clone(), |acc, l| {
                 acc.intersection(l).cloned().collect()
             });
-        ui.vertical(|ui| {
-            ui.set_max_width(260.0);
-            let number = row.paragraph + 1;
-            if agrees {
-                strong(
-                    ui,
-                    engine,
-                    tr!("compare-paragraph-heading", number = number),
-                );
-            } else {
-                let color = ui.visuals().warn_fg_color;
-                t::colored_label(
-                    ui,
-                    tr!("compare-paragraph-disagreement", number = number),
-                    Some(color),
-                );
-            }
-            let text = self
-                .document
-                .and_then(|d| d.paragraph_text(row.paragraph))
-                .unwrap_or_default();
-            let excerpt: String = if text.chars().count() > 120 {
-                text.chars().take(120).chain(['…']).collect()
-            } else {
-                text.to_owned()
-            };
-            bidi_label(ui, engine, &excerpt, Some(ui.visuals().weak_text_color()));
+        table.block_cell(|ui| {
+            ui.vertical(|ui| {
+                ui.set_max_width(260.0);
+                let number = row.paragraph + 1;
+                if agrees {
+                    strong(
+                        ui,
+                        engine,
+                        tr!("compare-paragraph-heading", number = number),
+                    );
+                } else {
+                    let color = ui.visuals().warn_fg_color;
+                    t::colored_label(
+                        ui,
+                        tr!("compare-paragraph-disagreement", number = number),
+                        Some(color),
+                    );
+                }
+                let text = self
+                    .document
+                    .and_then(|d| d.paragraph_text(row.paragraph))
+                    .unwrap_or_default();
+                let excerpt: String = if text.chars().count() > 120 {
+                    text.chars().take(120).chain(['…']).collect()
+                } else {
+                    text.to_owned()
+                };
+                bidi_label(ui, engine, &excerpt, Some(ui.visuals().weak_text_color()));
+            });
         });
         for labels in &row.labels {
-            ui.vertical(|ui| {
-                for id in ordered(labels, self.scheme) {
-                    let (name, color) = self.label_look(&id);
-                    // Labels every annotator gave are filled; disputed ones only outlined.
-                    chip(ui, engine, &name, color, shared.contains(&id), false);
-                }
+            table.block_cell(|ui| {
+                ui.vertical(|ui| {
+                    for id in ordered(labels, self.scheme) {
+                        let (name, color) = self.label_look(&id);
+                        // Labels every annotator gave are filled; disputed ones only outlined.
+                        chip(ui, engine, &name, color, shared.contains(&id), false);
+                    }
+                });
             });
         }
-        ui.vertical(|ui| {
-            for id in ordered(&gold.labels, self.scheme) {
-                let (name, color) = self.label_look(&id);
-                chip(ui, engine, &name, color, true, false);
-            }
-            if gold.passages > 0 {
-                t::weak_label(ui, tr!("compare-passages-kept", count = gold.passages));
-            }
-        });
-        ui.add_enabled_ui(!self.team_mode, |ui| {
+        table.block_cell(|ui| {
             ui.vertical(|ui| {
-                for (index, name) in self.comparison.annotators.iter().enumerate() {
-                    let taken = !gold.labels.is_empty() && row.labels[index] == gold.labels;
-                    let caption = if taken {
-                        tr!("compare-chosen", name = name_arg(name))
-                    } else {
-                        tr!("compare-take", name = name_arg(name))
-                    };
-                    if bidi_small_button(ui, engine, &caption).clicked() {
-                        events.decision = Some(Adjudication::Take {
+                for id in ordered(&gold.labels, self.scheme) {
+                    let (name, color) = self.label_look(&id);
+                    chip(ui, engine, &name, color, true, false);
+                }
+                if gold.passages > 0 {
+                    t::weak_label(ui, tr!("compare-passages-kept", count = gold.passages));
+                }
+            });
+        });
+        table.block_cell(|ui| {
+            ui.add_enabled_ui(!self.team_mode, |ui| {
+                ui.vertical(|ui| {
+                    for (index, name) in self.comparison.annotators.iter().enumerate() {
+                        let taken = !gold.labels.is_empty() && row.labels[index] == gold.labels;
+                        let caption = if taken {
+                            tr!("compare-chosen", name = name_arg(name))
+                        } else {
+                            tr!("compare-take", name = name_arg(name))
+                        };
+                        if bidi_small_button(ui, engine, &caption).clicked() {
+                            events.decision = Some(Adjudication::Take {
+                                paragraph: row.paragraph,
+                                annotator: index,
+                            });
+                        }
+                    }
+                    if !agrees && ui.button(tx(tr!("compare-merge"))).clicked() {
+                        events.decision = Some(Adjudication::Merge {
                             paragraph: row.paragraph,
-                            annotator: index,
                         });
                     }
-                }
-                if !agrees && ui.button(tx(tr!("compare-merge"))).clicked() {
-                    events.decision = Some(Adjudication::Merge {
-                        paragraph: row.paragraph,
-                    });
-                }
+                });
             });
         });
     }
@@ -870,38 +875,37 @@ fn agreement_report_ui(
             ui.label("—");
         }
     };
-    egui::Grid::new("agreement-grid")
-        .striped(true)
-        .spacing(egui::vec2(16.0, 6.0))
-        .show(ui, |ui| {
-            for heading in [
-                tr!("agreement-column-label"),
-                tr!("agreement-column-items"),
-                tr!("agreement-column-cohen"),
-                tr!("agreement-column-fleiss"),
-                tr!("agreement-column-krippendorff"),
-            ] {
-                strong(ui, engine, heading);
-            }
-            ui.end_row();
-            let overall = std::iter::once(&report.overall);
-            for (index, row) in report.labels.iter().chain(overall).enumerate() {
-                let name = if index == report.labels.len() {
-                    tr!("agreement-all-labels")
-                } else {
-                    row.name.clone()
-                };
-                // Wide enough that label names stay on one line.
+    t::table(ui, "agreement-grid", true, egui::vec2(16.0, 6.0), |table| {
+        for heading in [
+            tr!("agreement-column-label"),
+            tr!("agreement-column-items"),
+            tr!("agreement-column-cohen"),
+            tr!("agreement-column-fleiss"),
+            tr!("agreement-column-krippendorff"),
+        ] {
+            table.cell(|ui| strong(ui, engine, heading));
+        }
+        table.end_row();
+        let overall = std::iter::once(&report.overall);
+        for (index, row) in report.labels.iter().chain(overall).enumerate() {
+            let name = if index == report.labels.len() {
+                tr!("agreement-all-labels")
+            } else {
+                row.name.clone()
+            };
+            // Wide enough that label names stay on one line.
+            table.cell(|ui| {
                 ui.allocate_ui(egui::vec2(200.0, 20.0), |ui| {
                     bidi_label(ui, engine, &name, None);
-                });
-                t::label(ui, i18n::number(row.items));
-                value_ui(ui, row.cohen_kappa, row.no_value.cohen_kappa);
-                value_ui(ui, row.fleiss_kappa, row.no_value.fleiss_kappa);
-                value_ui(ui, row.krippendorff_alpha, row.no_value.krippendorff_alpha);
-                ui.end_row();
-            }
-        });
+                })
+            });
+            table.cell(|ui| t::label(ui, i18n::number(row.items)));
+            table.cell(|ui| value_ui(ui, row.cohen_kappa, row.no_value.cohen_kappa));
+            table.cell(|ui| value_ui(ui, row.fleiss_kappa, row.no_value.fleiss_kappa));
+            table.cell(|ui| value_ui(ui, row.krippendorff_alpha, row.no_value.krippendorff_alpha));
+            table.end_row();
+        }
+    });
     ui.add_space(6.0);
     t::label(ui, tr!("agreement-explanation"));
     ui.add_space(6.0);
@@ -927,7 +931,7 @@ fn accounting_grids_ui(
 ) -> Option<(PathBuf, String)> {
     let mut show_orphans = None;
     strong(ui, engine, tr!("agreement-annotations"));
-    let grid_row = |ui: &mut egui::Ui,
+    let grid_row = |table: &mut t::Table<'_>,
                     engine: &mut TextEngine,
                     article: Option<&std::path::Path>,
                     name: &str,
@@ -937,55 +941,65 @@ fn accounting_grids_ui(
         if let Some(article) = article {
             let shown = article.strip_prefix(folder).unwrap_or(article);
             // Wide enough that most paths stay on one line.
-            ui.allocate_ui(egui::vec2(220.0, 20.0), |ui| {
-                // Left to right, so that folder / file keep their order with Arabic names.
-                bidi_label(ui, engine, &in_ltr(&shown.display().to_string()), None);
+            table.cell(|ui| {
+                ui.allocate_ui(egui::vec2(220.0, 20.0), |ui| {
+                    // Left to right, so that folder / file keep their order with Arabic names.
+                    bidi_label(ui, engine, &in_ltr(&shown.display().to_string()), None);
+                })
             });
         }
-        bidi_label(ui, engine, name, None);
-        t::label(ui, i18n::number(counts.counted));
-        if counts.orphaned > 0 && article.is_some() {
-            clicked = t::hover(
-                link(ui, i18n::number(counts.orphaned)),
-                tr!("agreement-open-orphans-tip"),
-            )
-            .clicked();
-        } else {
-            t::label(ui, i18n::number(counts.orphaned));
-        }
-        t::label(ui, i18n::number(counts.unreadable));
-        t::label(ui, i18n::number(counts.unpaired));
-        ui.end_row();
-        clicked
-    };
-    egui::Grid::new("agreement-accounting")
-        .striped(true)
-        .spacing(egui::vec2(16.0, 4.0))
-        .show(ui, |ui| {
-            accounting_headings(ui, engine, None);
-            for (name, counts) in &report.annotations {
-                grid_row(ui, engine, None, name, counts);
+        table.cell(|ui| bidi_label(ui, engine, name, None));
+        table.cell(|ui| t::label(ui, i18n::number(counts.counted)));
+        table.cell(|ui| {
+            if counts.orphaned > 0 && article.is_some() {
+                clicked = t::hover(
+                    link(ui, i18n::number(counts.orphaned)),
+                    tr!("agreement-open-orphans-tip"),
+                )
+                .clicked();
+            } else {
+                t::label(ui, i18n::number(counts.orphaned));
             }
         });
+        table.cell(|ui| t::label(ui, i18n::number(counts.unreadable)));
+        table.cell(|ui| t::label(ui, i18n::number(counts.unpaired)));
+        table.end_row();
+        clicked
+    };
+    t::table(
+        ui,
+        "agreement-accounting",
+        true,
+        egui::vec2(16.0, 4.0),
+        |table| {
+            accounting_headings(table, engine, None);
+            for (name, counts) in &report.annotations {
+                grid_row(table, engine, None, name, counts);
+            }
+        },
+    );
     collapsing(
         ui,
         "agreement-per-article",
         !report.articles_with_orphans().is_empty(),
         tr!("agreement-per-article", count = report.by_article.len()),
         |ui| {
-            egui::Grid::new("agreement-accounting-articles")
-                .striped(true)
-                .spacing(egui::vec2(16.0, 4.0))
-                .show(ui, |ui| {
-                    accounting_headings(ui, engine, Some(tr!("agreement-column-article")));
+            t::table(
+                ui,
+                "agreement-accounting-articles",
+                true,
+                egui::vec2(16.0, 4.0),
+                |table| {
+                    accounting_headings(table, engine, Some(tr!("agreement-column-article")));
                     for account in &report.by_article {
                         for (name, counts) in &account.annotators {
-                            if grid_row(ui, engine, Some(&account.article), name, counts) {
+                            if grid_row(table, engine, Some(&account.article), name, counts) {
                                 show_orphans = Some((account.article.clone(), name.clone()));
                             }
                         }
                     }
-                });
+                },
+            );
         },
     );
     t::label(ui, tr!("agreement-accounting-explanation"));
@@ -993,7 +1007,7 @@ fn accounting_grids_ui(
 }
 
 /// The accounting grid's headings, after an optional first column.
-fn accounting_headings(ui: &mut egui::Ui, engine: &mut TextEngine, first: Option<String>) {
+fn accounting_headings(table: &mut t::Table<'_>, engine: &mut TextEngine, first: Option<String>) {
     let columns = [
         tr!("agreement-column-annotator"),
         tr!("agreement-column-counted"),
@@ -1002,9 +1016,9 @@ fn accounting_headings(ui: &mut egui::Ui, engine: &mut TextEngine, first: Option
         tr!("agreement-column-alone"),
     ];
     for heading in first.into_iter().chain(columns) {
-        strong(ui, engine, heading);
+        table.cell(|ui| strong(ui, engine, heading));
     }
-    ui.end_row();
+    table.end_row();
 }
 
 impl Workspace {

@@ -304,16 +304,18 @@ fn span_report_ui(ui: &mut egui::Ui, engine: &mut TextEngine, report: &SpanAgree
         (tr!("spantab-column-gamma"), "gamma"),
         (tr!("spantab-column-alpha-u"), "alpha_u"),
     ];
-    egui::Grid::new("span-agreement-grid")
-        .striped(true)
-        .spacing(egui::vec2(16.0, 6.0))
-        .show(ui, |ui| {
-            strong(ui, engine, tr!("agreement-column-label"));
-            strong(ui, engine, tr!("agreement-column-items"));
+    t::table(
+        ui,
+        "span-agreement-grid",
+        true,
+        egui::vec2(16.0, 6.0),
+        |table| {
+            table.cell(|ui| strong(ui, engine, tr!("agreement-column-label")));
+            table.cell(|ui| strong(ui, engine, tr!("agreement-column-items")));
             for (heading, _) in &measures {
-                strong(ui, engine, heading.clone());
+                table.cell(|ui| strong(ui, engine, heading.clone()));
             }
-            ui.end_row();
+            table.end_row();
             let overall = std::iter::once(&report.overall);
             for (index, row) in report.labels.iter().chain(overall).enumerate() {
                 let name = if index == report.labels.len() {
@@ -321,16 +323,19 @@ fn span_report_ui(ui: &mut egui::Ui, engine: &mut TextEngine, report: &SpanAgree
                 } else {
                     row.name.clone()
                 };
-                ui.allocate_ui(egui::vec2(200.0, 20.0), |ui| {
-                    bidi_label(ui, engine, &name, None);
+                table.cell(|ui| {
+                    ui.allocate_ui(egui::vec2(200.0, 20.0), |ui| {
+                        bidi_label(ui, engine, &name, None);
+                    })
                 });
-                t::label(ui, i18n::number(row.items));
+                table.cell(|ui| t::label(ui, i18n::number(row.items)));
                 for (measure, which) in &measures {
-                    value_cell(ui, measure, &name, row, which);
+                    table.cell(|ui| value_cell(ui, measure, &name, row, which));
                 }
-                ui.end_row();
+                table.end_row();
             }
-        });
+        },
+    );
     ui.add_space(6.0);
     t::label(ui, tr!("spantab-explanation"));
     let mut reasons: Vec<_> = report
@@ -619,43 +624,51 @@ impl UnitView<'_> {
             .filter(|s| s.paragraph == unit.paragraph && s.start < unit.end && unit.start < s.end)
             .cloned()
             .collect();
-        egui::Grid::new(("span-unit", self.index))
-            .spacing(egui::vec2(12.0, 4.0))
-            .show(ui, |ui| {
+        t::table(
+            ui,
+            ("span-unit", self.index),
+            false,
+            egui::vec2(12.0, 4.0),
+            |table| {
                 for (annotator, name) in self.view.comparison.annotators.iter().enumerate() {
                     let version = unit.versions.get(annotator).map_or(&[][..], Vec::as_slice);
-                    bidi_label(ui, engine, name, None);
-                    self.version_ui(ui, engine, excerpt, version);
+                    table.cell(|ui| bidi_label(ui, engine, name, None));
+                    self.version_ui(table, engine, excerpt, version);
                     let chosen = !gold.is_empty() && gold == version;
                     let caption = if chosen {
                         tr!("compare-chosen", name = name_arg(name))
                     } else {
                         tr!("compare-take", name = name_arg(name))
                     };
-                    ui.add_enabled_ui(!self.team_mode, |ui| {
-                        if bidi_small_button(ui, engine, &caption).clicked() {
-                            commands.push(Command::AdjudicateSpan(SpanAdjudication {
-                                unit: Some(self.index),
-                                choice: SpanChoice::Take(annotator),
-                            }));
-                        }
+                    table.cell(|ui| {
+                        ui.add_enabled_ui(!self.team_mode, |ui| {
+                            if bidi_small_button(ui, engine, &caption).clicked() {
+                                commands.push(Command::AdjudicateSpan(SpanAdjudication {
+                                    unit: Some(self.index),
+                                    choice: SpanChoice::Take(annotator),
+                                }));
+                            }
+                        })
                     });
-                    ui.end_row();
+                    table.end_row();
                 }
-                strong(ui, engine, tr!("compare-column-gold"));
-                self.version_ui(ui, engine, excerpt, &gold);
+                table.cell(|ui| strong(ui, engine, tr!("compare-column-gold")));
+                self.version_ui(table, engine, excerpt, &gold);
                 if unit.disagreement.is_some() {
-                    ui.add_enabled_ui(!self.team_mode, |ui| {
-                        if ui.button(tx(tr!("compare-merge"))).clicked() {
-                            commands.push(Command::AdjudicateSpan(SpanAdjudication {
-                                unit: Some(self.index),
-                                choice: SpanChoice::Merge,
-                            }));
-                        }
+                    table.cell(|ui| {
+                        ui.add_enabled_ui(!self.team_mode, |ui| {
+                            if ui.button(tx(tr!("compare-merge"))).clicked() {
+                                commands.push(Command::AdjudicateSpan(SpanAdjudication {
+                                    unit: Some(self.index),
+                                    choice: SpanChoice::Merge,
+                                }));
+                            }
+                        })
                     });
                 }
-                ui.end_row();
-            });
+                table.end_row();
+            },
+        );
         picked
     }
 
@@ -682,7 +695,7 @@ impl UnitView<'_> {
     /// labels; or "(nothing)".
     fn version_ui(
         &self,
-        ui: &mut egui::Ui,
+        table: &mut t::Table<'_>,
         engine: &mut TextEngine,
         excerpt: Option<(u64, u64)>,
         spans: &[Span],
@@ -699,17 +712,19 @@ impl UnitView<'_> {
                 .zip(&looks)
                 .map(|(s, (_, color))| (offset(s.start)..offset(s.end), *color))
                 .collect();
-            marked_text(ui, engine, text, EXCERPT_WIDTH, &marks);
+            table.cell(|ui| marked_text(ui, engine, text, EXCERPT_WIDTH, &marks));
         } else {
-            ui.label("");
+            table.cell(|ui| ui.label(""));
         }
-        wrapped_row(ui, |ui| {
-            if spans.is_empty() {
-                t::weak_label(ui, tr!("spantab-nothing"));
-            }
-            for (name, color) in &looks {
-                chip(ui, engine, name, *color, true, false);
-            }
+        table.cell(|ui| {
+            wrapped_row(ui, |ui| {
+                if spans.is_empty() {
+                    t::weak_label(ui, tr!("spantab-nothing"));
+                }
+                for (name, color) in &looks {
+                    chip(ui, engine, name, *color, true, false);
+                }
+            })
         });
     }
 }

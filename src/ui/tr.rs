@@ -729,6 +729,247 @@ pub fn form<R>(ui: &mut Ui, id_salt: &str, add: impl FnOnce(&mut Form<'_>) -> R)
     inner
 }
 
+/// A table of cells in rows and columns (see [`table`]).
+pub struct Table<'u> {
+    ui: &'u mut Ui,
+    /// In a right-to-left interface: where and how the table is laid out.
+    rtl: Option<RtlTable>,
+}
+
+/// A right-to-left table being laid out.
+struct RtlTable {
+    /// The table's id, which its cells' ids are made from.
+    id: Id,
+    /// How the table was laid out last frame, and this frame.
+    last: TableLayout,
+    this: TableLayout,
+    striped: bool,
+    spacing: Vec2,
+    /// The least width of a column and height of a row (egui's grid's).
+    min_cell: Vec2,
+    /// The right edge of the first column, and the left of the room for the table.
+    right: f32,
+    left: f32,
+    /// The top of the row being laid out.
+    y: f32,
+    row: usize,
+    col: usize,
+}
+
+/// How a right-to-left table is laid out.
+#[derive(Clone, Debug, Default)]
+struct TableLayout {
+    col_widths: Vec<f32>,
+    row_heights: Vec<f32>,
+    /// The width of each cell's content, by row and column: a cell narrower than its
+    /// column is moved to the column's right edge by it.
+    cell_widths: Vec<Vec<f32>>,
+}
+
+impl TableLayout {
+    fn full_width(&self, spacing: f32) -> f32 {
+        self.col_widths.iter().sum::<f32>()
+            + self.col_widths.len().saturating_sub(1) as f32 * spacing
+    }
+
+    fn differs(&self, other: &Self) -> bool {
+        let differ = |a: &[f32], b: &[f32]| {
+            a.len() != b.len() || a.iter().zip(b).any(|(a, b)| (a - b).abs() > 0.5)
+        };
+        differ(&self.col_widths, &other.col_widths)
+            || differ(&self.row_heights, &other.row_heights)
+            || self.cell_widths.len() != other.cell_widths.len()
+            || self
+                .cell_widths
+                .iter()
+                .zip(&other.cell_widths)
+                .any(|(a, b)| differ(a, b))
+    }
+}
+
+impl Table<'_> {
+    /// The next cell of the row, laid out by `add` (one widget, or a group of them in a
+    /// row, as in an egui grid). In English it is the next cell of egui's grid; in a
+    /// right-to-left interface the first cell of a row is at the right and the next ones
+    /// left of it, each lined up at the right of its column and centred in the row's height.
+    pub fn cell<R>(&mut self, add: impl FnOnce(&mut Ui) -> R) -> R {
+        self.add_cell(false, add)
+    }
+
+    /// A [`cell`](Self::cell) whose content is a block of widgets one above the other
+    /// (`ui.vertical`), which egui puts at the left of the room it is given: in a
+    /// right-to-left interface it is given the width it took last frame, so that it ends at
+    /// its column's right edge.
+    pub fn block_cell<R>(&mut self, add: impl FnOnce(&mut Ui) -> R) -> R {
+        self.add_cell(true, add)
+    }
+
+    fn add_cell<R>(&mut self, block: bool, add: impl FnOnce(&mut Ui) -> R) -> R {
+        let Self { ui, rtl } = self;
+        let Some(t) = rtl else {
+            return add(ui);
+        };
+        let (row, col) = (t.row, t.col);
+        let last_col_width = |c: usize| t.last.col_widths.get(c).copied().unwrap_or(t.min_cell.x);
+        if col == 0 && t.striped && row % 2 == 1 {
+            // egui's striped rows, painted before the row's cells.
+            if let Some(&height) = t.last.row_heights.get(row) {
+                let width = t.last.full_width(t.spacing.x);
+                let stripe = egui::Rect::from_min_max(
+                    egui::pos2(t.right - width, t.y),
+                    egui::pos2(t.right, t.y + height),
+                )
+                .expand2(vec2(2.0, 0.5 * t.spacing.y));
+                ui.painter()
+                    .rect_filled(stripe, 2.0, ui.visuals().faint_bg_color);
+            }
+        }
+        let right = t.right
+            - (0..col)
+                .map(|c| last_col_width(c) + t.spacing.x)
+                .sum::<f32>();
+        let column = last_col_width(col).max(t.this.col_widths.get(col).copied().unwrap_or(0.0));
+        // The room left of the cell's right edge, as an egui grid gives its last column the
+        // room right of it: labels that wrap at the width they are given keep to one line.
+        let room = (right - t.left).max(column);
+        let last_cell = t.last.cell_widths.get(row).and_then(|cells| cells.get(col));
+        let (width, layout) = match (block, last_cell) {
+            // Laid out from the cell's left, so that its content's width can be measured; the
+            // cell is as wide as that content was last frame, so its content ends at the
+            // column's right.
+            (true, Some(&width)) => (width, Layout::left_to_right(Align::Center)),
+            (true, None) => (room, Layout::left_to_right(Align::Center)),
+            (false, _) => (room, Layout::right_to_left(Align::Center)),
+        };
+        let height = t.last.row_heights.get(row).copied().unwrap_or(t.min_cell.y);
+        let rect = egui::Rect::from_min_max(
+            egui::pos2(right - width, t.y),
+            egui::pos2(right, t.y + height),
+        );
+        let mut cell = ui.new_child(
+            egui::UiBuilder::new()
+                .id_salt((t.id, row, col))
+                .max_rect(rect)
+                .layout(layout),
+        );
+        let inner = add(&mut cell);
+        let used = cell.min_rect();
+        let this = &mut t.this;
+        if this.col_widths.len() <= col {
+            this.col_widths.resize(col + 1, 0.0);
+        }
+        this.col_widths[col] = this.col_widths[col].max(used.width().max(t.min_cell.x).ceil());
+        if this.row_heights.len() <= row {
+            this.row_heights.resize(row + 1, t.min_cell.y);
+        }
+        this.row_heights[row] = this.row_heights[row].max(used.height().ceil());
+        if this.cell_widths.len() <= row {
+            this.cell_widths.resize(row + 1, Vec::new());
+        }
+        this.cell_widths[row].push(used.width().ceil());
+        t.col += 1;
+        inner
+    }
+
+    /// Ends a row: the next cell starts the next one.
+    pub fn end_row(&mut self) {
+        let Self { ui, rtl } = self;
+        let Some(t) = rtl else {
+            ui.end_row();
+            return;
+        };
+        if t.this.row_heights.len() <= t.row {
+            t.this.row_heights.resize(t.row + 1, t.min_cell.y);
+        }
+        if t.this.cell_widths.len() <= t.row {
+            t.this.cell_widths.resize(t.row + 1, Vec::new());
+        }
+        t.y += t.this.row_heights[t.row] + t.spacing.y;
+        t.row += 1;
+        t.col = 0;
+    }
+}
+
+/// Lays out a table (see [`Table::cell`]): in English the egui grid named `id_salt`, striped
+/// or not, with `spacing` between its cells; in a right-to-left interface its columns run
+/// from the right, each as wide as its widest cell (egui's grid lays out left to right
+/// only).
+pub fn table<R>(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    striped: bool,
+    spacing: Vec2,
+    add: impl FnOnce(&mut Table<'_>) -> R,
+) -> R {
+    if !crate::i18n::is_rtl() {
+        let mut grid = egui::Grid::new(id_salt).spacing(spacing);
+        if striped {
+            grid = grid.striped(true);
+        }
+        return grid.show(ui, |ui| add(&mut Table { ui, rtl: None })).inner;
+    }
+    let id = ui.make_persistent_id(("hashiya-table", id_salt));
+    let last: Option<TableLayout> = ui.data(|d| d.get_temp(id));
+    let is_first_frame = last.is_none();
+    let last = last.unwrap_or_default();
+    let available = ui.available_rect_before_wrap();
+    let full_width = last.full_width(spacing.x);
+    // At the right of the room there is, or from its left when the table is wider.
+    let right = if available.right().is_finite() {
+        available.right().max(available.left() + full_width)
+    } else {
+        available.left() + full_width
+    };
+    let top = available.top();
+    let min_cell = ui.spacing().interact_size;
+    let mut table = Table {
+        ui,
+        rtl: Some(RtlTable {
+            id,
+            last,
+            this: TableLayout::default(),
+            striped,
+            spacing,
+            min_cell,
+            right,
+            left: available.left(),
+            y: top,
+            row: 0,
+            col: 0,
+        }),
+    };
+    let inner = add(&mut table);
+    let Some(t) = table.rtl else {
+        return inner;
+    };
+    let ui = table.ui;
+    // The last row, if it was not ended.
+    let bottom = if t.col > 0 {
+        t.y + t
+            .this
+            .row_heights
+            .get(t.row)
+            .copied()
+            .unwrap_or(t.min_cell.y)
+    } else {
+        t.y - t.spacing.y
+    };
+    let width = t.this.full_width(spacing.x);
+    if t.row > 0 || t.col > 0 {
+        ui.advance_cursor_after_rect(egui::Rect::from_min_max(
+            egui::pos2(right - width, top),
+            egui::pos2(right, bottom.max(top)),
+        ));
+    }
+    if is_first_frame || t.this.differs(&t.last) {
+        // The table is laid out from what it measured last frame: when that changed (its
+        // first frame, another row), it is laid out again at once, as egui's grid is.
+        ui.data_mut(|d| d.insert_temp(id, t.this));
+        ui.ctx().request_discard("table layout");
+    }
+    inner
+}
+
 /// The header of a collapsing section drawn by the app (a title egui cannot draw, or an
 /// interface that reads from the right): an arrow that points toward the reading direction
 /// while the section is closed and down when it is open, then the title, in a [`row`].
