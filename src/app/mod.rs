@@ -903,6 +903,7 @@ impl HashiyaApp {
             ctx.set_theme(theme);
         }
         crate::ui::theme::apply_message_colors(ctx);
+        crate::ui::theme::apply_scroll_bars(ctx, crate::i18n::is_rtl());
     }
 
     /// Draws the whole window; called by eframe each frame and directly by tests. A panic

@@ -57,6 +57,22 @@ pub fn apply_message_colors(ctx: &egui::Context) {
     }
 }
 
+/// Scroll bars that take their own room in a right-to-left interface: a floating bar lies over
+/// the right edge of what it scrolls, where right-to-left text starts.
+pub fn apply_scroll_bars(ctx: &egui::Context, rtl: bool) {
+    let wanted = if rtl {
+        egui::style::ScrollStyle::solid()
+    } else {
+        egui::style::ScrollStyle::floating()
+    };
+    let differs = [egui::Theme::Light, egui::Theme::Dark]
+        .into_iter()
+        .any(|theme| ctx.style_of(theme).spacing.scroll.floating != wanted.floating);
+    if differs {
+        ctx.all_styles_mut(|style| style.spacing.scroll = wanted);
+    }
+}
+
 /// WCAG 2 contrast ratio between two opaque colours (1 to 21).
 pub fn contrast_ratio(a: Color32, b: Color32) -> f64 {
     let (la, lb) = (relative_luminance(a), relative_luminance(b));
