@@ -16,7 +16,7 @@ use hashiya::app::command::{Command, UiCommand};
 use hashiya::app::{HashiyaApp, Settings};
 use hashiya::i18n::UiLanguage;
 
-use common::{app, corpus, harness};
+use common::{app, corpus, harness, wait_for_folder};
 
 /// Writes a sidecar at `path` for `article` by `author`, with `claim` on `claims`.
 fn write_sidecar(article: &Path, author: &str, claims: &[usize]) {
@@ -68,13 +68,7 @@ fn the_agreement_table_runs_from_the_right_in_arabic() {
         .state_mut()
         .push(Command::OpenPath(dir.path().to_owned()));
     harness.run_steps(3);
-    harness
-        .state_mut()
-        .workspace
-        .folder
-        .as_mut()
-        .expect("the folder is open")
-        .wait_until_indexed();
+    wait_for_folder(&mut harness);
     harness.run_steps(3);
     harness.state_mut().push(UiCommand::Agreement);
     harness.run_steps(2);

@@ -11,7 +11,10 @@ use egui_kittest::Harness;
 use hashiya::annotation::sidecar;
 use hashiya::app::{FixedPicker, HashiyaApp, Settings};
 
-use common::{RAQQA, app, article_copy, harness_on, press, save, select_paragraph, settings_by};
+use common::{
+    RAQQA, app, article_copy, harness_on, press, save, select_paragraph, settings_by,
+    wait_for_folder,
+};
 
 const WINDOW: egui::Vec2 = egui::vec2(1300.0, 900.0);
 
@@ -210,13 +213,7 @@ fn a_renamed_article_in_a_folder_is_reported_and_listed_under_its_new_name() {
     );
     let ctx = harness.ctx.clone();
     harness.state_mut().workspace.refresh_folder(&ctx);
-    harness
-        .state_mut()
-        .workspace
-        .folder
-        .as_mut()
-        .unwrap()
-        .wait_until_indexed();
+    wait_for_folder(&mut harness);
     let rows: Vec<PathBuf> = harness
         .state()
         .workspace

@@ -15,7 +15,7 @@ use hashiya::annotation::sidecar::{self, annotator_sidecar_path};
 use hashiya::annotation::{AnnotationStore, LabelScheme, TargetKey, TargetKind};
 use hashiya::app::{FixedPicker, FolderSort, HashiyaApp, Settings};
 
-use common::{app, corpus, harness, open_path, settings_by, settle};
+use common::{app, corpus, harness, open_path, settings_by, settle, wait_for_folder};
 
 /// Writes a sidecar at `path` for `article` by `author`: `claim` on `claims`, `event` on
 /// `events`.
@@ -68,13 +68,7 @@ fn open_folder_from_menu(harness: &mut Harness<'_, HashiyaApp>) {
     harness.run_steps(2);
     harness.get_by_label("Open Folder…").click();
     harness.run_steps(3);
-    harness
-        .state_mut()
-        .workspace
-        .folder
-        .as_mut()
-        .expect("the folder is open")
-        .wait_until_indexed();
+    wait_for_folder(harness);
     harness.run_steps(3);
 }
 

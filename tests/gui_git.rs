@@ -20,7 +20,7 @@ use hashiya::app::{Command, FixedPicker, HashiyaApp, UNCOMMITTED};
 
 use common::{
     IPHONE, RAQQA, app, corpus_copy, harness, press, press_with, save, select_paragraph,
-    settings_by, settle,
+    settings_by, settle, wait_for_folder,
 };
 
 const WINDOW: egui::Vec2 = egui::vec2(1300.0, 900.0);
@@ -150,13 +150,7 @@ fn folder_window(folder: &Path) -> Harness<'static, HashiyaApp> {
     harness.run_steps(2);
     harness.get_by_label("Open Folder…").click();
     harness.run_steps(3);
-    harness
-        .state_mut()
-        .workspace
-        .folder
-        .as_mut()
-        .expect("the folder is open")
-        .wait_until_indexed();
+    wait_for_folder(&mut harness);
     wait_for_git(&mut harness);
     harness
 }

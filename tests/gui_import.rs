@@ -9,7 +9,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{app, harness};
+use common::{app, harness, wait_for_folder};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use hashiya::app::{FixedPicker, HashiyaApp, Settings, UiCommand};
@@ -185,13 +185,7 @@ fn the_menu_imports_two_bundles_with_progress_and_opens_the_folder() {
     // The folder is open as a corpus and lists the six articles.
     let folder = harness.state().workspace.folder.as_ref().unwrap();
     assert_eq!(folder.folder, out);
-    harness
-        .state_mut()
-        .workspace
-        .folder
-        .as_mut()
-        .unwrap()
-        .wait_until_indexed();
+    wait_for_folder(&mut harness);
     harness.run_steps(2);
     assert_eq!(
         harness

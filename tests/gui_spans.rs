@@ -19,7 +19,7 @@ use hashiya::span_agreement::Span;
 use hashiya::span_agreement::compare::gold_spans;
 use serde_json::Value;
 
-use common::{app, corpus, harness, press_with, settings_by};
+use common::{app, corpus, harness, press_with, settings_by, wait_for_folder};
 
 const WINDOW: egui::Vec2 = egui::vec2(1300.0, 900.0);
 
@@ -121,13 +121,7 @@ fn open_agreement(harness: &mut Harness<'_, HashiyaApp>) {
     harness.run_steps(2);
     harness.get_by_label("Open Folder…").click();
     harness.run_steps(3);
-    harness
-        .state_mut()
-        .workspace
-        .folder
-        .as_mut()
-        .expect("the folder is open")
-        .wait_until_indexed();
+    wait_for_folder(harness);
     harness.run_steps(3);
     harness.get_by_label("Corpus").click();
     harness.run_steps(2);

@@ -336,6 +336,35 @@ fn orphan_line(orphan: &Orphan, label_name: &dyn Fn(&str) -> String) -> String {
     line
 }
 
+/// The rows of an agreement table: each label's, then the all-labels row, with the name the
+/// table shows for it.
+pub(super) fn named_rows<'r, R>(
+    labels: &'r [R],
+    overall: &'r R,
+    name: fn(&R) -> &String,
+) -> impl Iterator<Item = (String, &'r R)> + 'r {
+    labels
+        .iter()
+        .map(move |row| (name(row).clone(), row))
+        .chain(std::iter::once((tr!("agreement-all-labels"), overall)))
+}
+
+/// An agreement table row's first two cells: the label's name, wide enough to stay on one
+/// line, and how many items were measured.
+pub(super) fn name_and_items_cells(
+    table: &mut t::Table<'_>,
+    engine: &mut TextEngine,
+    name: &str,
+    items: usize,
+) {
+    table.cell(|ui| {
+        ui.allocate_ui(egui::vec2(200.0, 20.0), |ui| {
+            bidi_label(ui, engine, name, None);
+        })
+    });
+    table.cell(|ui| t::label(ui, i18n::number(items)));
+}
+
 /// What became of each annotator's annotations in the Compare window: counted, orphaned
 /// (listed), in a file that could not be read.
 fn accounting_ui(ui: &mut egui::Ui, engine: &mut TextEngine, comparison: &Comparison) {
@@ -886,20 +915,8 @@ fn agreement_report_ui(
             table.cell(|ui| strong(ui, engine, heading));
         }
         table.end_row();
-        let overall = std::iter::once(&report.overall);
-        for (index, row) in report.labels.iter().chain(overall).enumerate() {
-            let name = if index == report.labels.len() {
-                tr!("agreement-all-labels")
-            } else {
-                row.name.clone()
-            };
-            // Wide enough that label names stay on one line.
-            table.cell(|ui| {
-                ui.allocate_ui(egui::vec2(200.0, 20.0), |ui| {
-                    bidi_label(ui, engine, &name, None);
-                })
-            });
-            table.cell(|ui| t::label(ui, i18n::number(row.items)));
+        for (name, row) in named_rows(&report.labels, &report.overall, |r| &r.name) {
+            name_and_items_cells(table, engine, &name, row.items);
             table.cell(|ui| value_ui(ui, row.cohen_kappa, row.no_value.cohen_kappa));
             table.cell(|ui| value_ui(ui, row.fleiss_kappa, row.no_value.fleiss_kappa));
             table.cell(|ui| value_ui(ui, row.krippendorff_alpha, row.no_value.krippendorff_alpha));

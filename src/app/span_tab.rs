@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use egui::Color32;
 
 use super::command::{AgreementLevel, Command};
-use super::compare::{name_arg, names, strong};
+use super::compare::{name_and_items_cells, name_arg, named_rows, names, strong};
 use super::{Session, Workspace};
 use crate::annotation::{CharIndex, Label, LabelScheme};
 use crate::document::Document;
@@ -316,19 +316,8 @@ fn span_report_ui(ui: &mut egui::Ui, engine: &mut TextEngine, report: &SpanAgree
                 table.cell(|ui| strong(ui, engine, heading.clone()));
             }
             table.end_row();
-            let overall = std::iter::once(&report.overall);
-            for (index, row) in report.labels.iter().chain(overall).enumerate() {
-                let name = if index == report.labels.len() {
-                    tr!("agreement-all-labels")
-                } else {
-                    row.name.clone()
-                };
-                table.cell(|ui| {
-                    ui.allocate_ui(egui::vec2(200.0, 20.0), |ui| {
-                        bidi_label(ui, engine, &name, None);
-                    })
-                });
-                table.cell(|ui| t::label(ui, i18n::number(row.items)));
+            for (name, row) in named_rows(&report.labels, &report.overall, |r| &r.name) {
+                name_and_items_cells(table, engine, &name, row.items);
                 for (measure, which) in &measures {
                     table.cell(|ui| value_cell(ui, measure, &name, row, which));
                 }

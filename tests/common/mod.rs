@@ -144,6 +144,17 @@ pub fn type_text(harness: &mut Harness<'_, HashiyaApp>, text: &str) {
     harness.run_steps(2);
 }
 
+/// Waits until the folder open in the window has read every article.
+pub fn wait_for_folder(harness: &mut Harness<'_, HashiyaApp>) {
+    harness
+        .state_mut()
+        .workspace
+        .folder
+        .as_mut()
+        .expect("the folder is open")
+        .wait_until_indexed();
+}
+
 /// Runs frames until a background load has been picked up.
 pub fn settle(harness: &mut Harness<'_, HashiyaApp>) {
     harness.run_steps(2);
