@@ -594,7 +594,11 @@ mod number_box_tests {
     fn number_boxes_show_eastern_digits_in_reading_order() {
         let ctx = Context::default();
         add_interface_digits(&ctx);
-        let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+        // The output's texture changes are not uploaded anywhere; epaint asks (in debug
+        // builds) that they be cleared rather than dropped.
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
         let drawn = |text: &str| -> String {
             ctx.fonts_mut(|fonts| {
                 let galley = fonts.layout_no_wrap(
