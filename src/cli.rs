@@ -14,6 +14,8 @@ use crate::app::{HashiyaApp, ICON_PNG, desktop};
 use crate::document::{self, LoadOptions};
 use crate::tr;
 
+mod parse_errors;
+
 /// Read and annotate Arabic news articles.
 #[derive(Debug, Parser)]
 #[command(
@@ -470,14 +472,21 @@ fn parse_command_line() -> Cli {
 /// Prints a help page or a parsing error and ends the process.
 fn exit_with(error: &clap::Error) -> ! {
     use clap::error::ErrorKind;
-    let to_stdout = match error.kind() {
-        ErrorKind::DisplayHelp => true,
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => false,
-        _ => error.exit(),
-    };
     if crate::i18n::language() == crate::i18n::UiLanguage::English {
         error.exit();
     }
+    let to_stdout = match error.kind() {
+        ErrorKind::DisplayHelp => true,
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => false,
+        ErrorKind::DisplayVersion => error.exit(),
+        _ => match parse_errors::localized(error) {
+            Some(text) => {
+                eprint!("{text}");
+                std::process::exit(2);
+            }
+            None => error.exit(),
+        },
+    };
     let text = localize_clap_help(&error.render().to_string());
     if to_stdout {
         let mut stdout = std::io::stdout().lock();

@@ -334,6 +334,82 @@ fn help_follows_the_locale() {
     assert!(english_agreement.contains("[default: paragraph]"));
 }
 
+/// A command line clap cannot parse is refused in the interface language: the argument or
+/// value, the possible values, clap's suggestion and the usage line, with status 2. Under the
+/// C locale the text is clap's own English, unchanged.
+#[test]
+fn parse_errors_follow_the_locale() {
+    let refused = |lang: &str, args: &[&str]| {
+        let output = hashiya_in(lang).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{output:?}");
+        assert!(output.stdout.is_empty(), "{output:?}");
+        // Fluent isolates each argument (U+2068 … U+2069) inside right-to-left text.
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    let cases: [(&[&str], &[&str]); 5] = [
+        (
+            &["--bogus"],
+            &[
+                "خطأ: وسيط غير متوقَّع: '--bogus'",
+                "تلميح: لتمرير '--bogus' قيمةً استعمل '-- --bogus'",
+                "الاستخدام: hashiya [OPTIONS] [PATHS]...",
+            ],
+        ),
+        (
+            &["agreement", "--levle", "span", "x"],
+            &[
+                "وسيط غير متوقَّع: '--levle'",
+                "تلميح: يوجد وسيط مشابه: '--level'",
+                "الاستخدام: hashiya agreement",
+            ],
+        ),
+        (
+            &["agreement", "--level", "spam", "x"],
+            &[
+                "خطأ: القيمة 'spam' غير صالحة للوسيط '--level <LEVEL>'",
+                "[القيم الممكنة: paragraph, span]",
+                "تلميح: توجد قيمة مشابهة: 'span'",
+            ],
+        ),
+        (
+            &["agreement", "--seed", "ثلاثة", "x"],
+            &["خطأ: القيمة 'ثلاثة' غير صالحة للوسيط '--seed <SEED>': "],
+        ),
+        (
+            &["import", "--format", "brat"],
+            &["خطأ: لم تُعطَ هذه الوسائط المطلوبة:\n  <ARTICLE>\n  <FILE>"],
+        ),
+    ];
+    for (args, expected) in cases {
+        let arabic = refused("ar_EG.UTF-8", args);
+        for expected in expected {
+            assert!(arabic.contains(expected), "{args:?}: {expected}\n{arabic}");
+        }
+        assert!(
+            arabic.ends_with("\n\nلمزيد من المعلومات جرّب '--help'.\n"),
+            "{args:?}: {arabic}"
+        );
+        for english in [
+            "error:",
+            "tip:",
+            "Usage:",
+            "For more information",
+            "possible values",
+        ] {
+            assert!(!arabic.contains(english), "{args:?}: {english}\n{arabic}");
+        }
+        let english = refused("C", args);
+        assert!(english.starts_with("error: "), "{args:?}: {english}");
+        assert!(
+            english.ends_with("For more information, try '--help'.\n"),
+            "{args:?}: {english}"
+        );
+    }
+    assert!(refused("C", &["--bogus"]).starts_with("error: unexpected argument '--bogus' found"));
+}
+
 /// Why an import line is refused is told in the interface language, with the line number in
 /// its digits; in English as before.
 #[test]

@@ -250,3 +250,36 @@ cli-help-version-flag = طباعة الإصدار
 cli-help-possible-values = القيم الممكنة:
 cli-help-possible-values-inline = {"[القيم الممكنة: "}
 cli-help-default = {"[الافتراضي: "}
+
+## أخطاء قراءة سطر الأوامر.
+cli-parse-error = خطأ: { $detail }
+cli-parse-unexpected-argument = وسيط غير متوقَّع: '{ $arg }'
+cli-parse-value-missing = يحتاج الوسيط '{ $arg }' إلى قيمة ولم تُعطَ له
+cli-parse-invalid-value = القيمة '{ $value }' غير صالحة للوسيط '{ $arg }'
+cli-parse-unexpected-value = قيمة غير متوقَّعة '{ $value }' للوسيط '{ $arg }'؛ فهو لا يقبل قيمًا أخرى
+cli-parse-unrecognized-subcommand = أمر فرعي غير معروف: '{ $name }'
+cli-parse-missing-arguments = لم تُعطَ هذه الوسائط المطلوبة:
+cli-parse-argument-repeated = لا يُستعمل الوسيط '{ $arg }' أكثر من مرة
+cli-parse-argument-conflict = لا يُستعمل الوسيط '{ $arg }' مع '{ $other }'
+cli-parse-argument-conflict-others = لا يُستعمل الوسيط '{ $arg }' مع واحد أو أكثر من الوسائط الأخرى المعطاة
+cli-parse-invalid-utf8 = في وسيط أو أكثر نصٌّ ليس بترميز UTF-8 صالح
+cli-parse-tip = تلميح: { $tip }
+cli-parse-tip-similar-subcommand = { PLURAL($count) ->
+    [one] يوجد أمر فرعي مشابه: { $names }
+    [two] يوجد أمران فرعيان مشابهان: { $names }
+   *[other] توجد أوامر فرعية مشابهة: { $names }
+}
+cli-parse-tip-similar-argument = { PLURAL($count) ->
+    [one] يوجد وسيط مشابه: { $names }
+    [two] يوجد وسيطان مشابهان: { $names }
+   *[other] توجد وسائط مشابهة: { $names }
+}
+cli-parse-tip-similar-value = { PLURAL($count) ->
+    [one] توجد قيمة مشابهة: { $names }
+    [two] توجد قيمتان مشابهتان: { $names }
+   *[other] توجد قيم مشابهة: { $names }
+}
+cli-parse-tip-as-value = لتمرير '{ $arg }' قيمةً استعمل '{ $instead }'
+cli-parse-tip-remove-dashes = يوجد أمر فرعي اسمه '{ $name }'؛ لاستعماله احذف '--' قبله
+cli-parse-tip-exists = يوجد '{ $name }'
+cli-parse-more-information = لمزيد من المعلومات جرّب '{ $flag }'.

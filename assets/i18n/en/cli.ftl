@@ -167,3 +167,33 @@ cli-help-version-flag = Print version
 cli-help-possible-values = Possible values:
 cli-help-possible-values-inline = {"[possible values: "}
 cli-help-default = {"[default: "}
+
+## Parsing errors. The English interface prints clap's own text; these say the same.
+cli-parse-error = error: { $detail }
+cli-parse-unexpected-argument = unexpected argument '{ $arg }' found
+cli-parse-value-missing = a value is required for '{ $arg }' but none was supplied
+cli-parse-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-parse-unexpected-value = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-parse-unrecognized-subcommand = unrecognized subcommand '{ $name }'
+cli-parse-missing-arguments = the following required arguments were not provided:
+cli-parse-argument-repeated = the argument '{ $arg }' cannot be used multiple times
+cli-parse-argument-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-parse-argument-conflict-others = the argument '{ $arg }' cannot be used with one or more of the other specified arguments
+cli-parse-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+cli-parse-tip = tip: { $tip }
+cli-parse-tip-similar-subcommand = { PLURAL($count) ->
+    [one] a similar subcommand exists: { $names }
+   *[other] some similar subcommands exist: { $names }
+}
+cli-parse-tip-similar-argument = { PLURAL($count) ->
+    [one] a similar argument exists: { $names }
+   *[other] some similar arguments exist: { $names }
+}
+cli-parse-tip-similar-value = { PLURAL($count) ->
+    [one] a similar value exists: { $names }
+   *[other] some similar values exist: { $names }
+}
+cli-parse-tip-as-value = to pass '{ $arg }' as a value, use '{ $instead }'
+cli-parse-tip-remove-dashes = subcommand '{ $name }' exists; to use it, remove the '--' before it
+cli-parse-tip-exists = '{ $name }' exists
+cli-parse-more-information = For more information, try '{ $flag }'.
