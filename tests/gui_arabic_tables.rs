@@ -1,5 +1,7 @@
 //! Tables in the Arabic interface: the Agreement window's table starts at the right, its
-//! first column (the labels) right of the next; in English it starts at the left.
+//! first column (the labels) right of the next; in English it starts at the left. In the
+//! Compare window's table, the chips in a cell line up at the right in Arabic, at the left in
+//! English.
 //!
 //! The interface language is process-wide, so these checks run in one test of their own
 //! binary.
@@ -18,12 +20,12 @@ use hashiya::i18n::UiLanguage;
 
 use common::{app, corpus, harness, wait_for_folder};
 
-/// Writes a sidecar at `path` for `article` by `author`, with `claim` on `claims`.
-fn write_sidecar(article: &Path, author: &str, claims: &[usize]) {
+/// Writes a sidecar at `path` for `article` by `author`, with each paragraph's label.
+fn write_sidecar(article: &Path, author: &str, labels: &[(usize, &str)]) {
     let document = hashiya::document::load(article).unwrap();
     let mut store = AnnotationStore::new(&document, LabelScheme::news_default(), author);
-    for &p in claims {
-        store.toggle_label(&document, p, "claim").unwrap();
+    for &(p, label) in labels {
+        store.toggle_label(&document, p, label).unwrap();
     }
     let path = annotator_sidecar_path(article, author);
     std::fs::write(path, sidecar::to_json(store.sidecar())).unwrap();
@@ -45,6 +47,31 @@ fn first_headings(harness: &Harness<'_, HashiyaApp>) -> (egui::Rect, egui::Rect)
     )
 }
 
+/// In the Compare window, the rectangles of Alice's two chips on paragraph 6, the only cell
+/// with two: «claim» and the wider «quotation» below it. (The annotation panel's labels are
+/// check boxes, not labels.)
+fn alices_chips(harness: &Harness<'_, HashiyaApp>) -> (egui::Rect, egui::Rect) {
+    let chips = |name: &'static str| {
+        harness
+            .query_all_by(move |node| {
+                node.role() == egui::accesskit::Role::Label
+                    && node.value().is_some_and(|value| value.ends_with(name))
+            })
+            .map(|node| node.rect())
+            .collect::<Vec<_>>()
+    };
+    let quotations = chips("quotation");
+    assert_eq!(quotations.len(), 1, "{quotations:?}");
+    let quotation = quotations[0];
+    let claim = chips("claim")
+        .into_iter()
+        .find(|rect| {
+            rect.bottom() <= quotation.top() + 1.0 && rect.x_range().intersects(quotation.x_range())
+        })
+        .expect("the claim chip above the quotation chip");
+    (claim, quotation)
+}
+
 #[test]
 fn the_agreement_table_runs_from_the_right_in_arabic() {
     let dir = tempfile::tempdir().unwrap();
@@ -54,8 +81,12 @@ fn the_agreement_table_runs_from_the_right_in_arabic() {
         &article,
     )
     .unwrap();
-    write_sidecar(&article, "alice", &[5, 6, 9]);
-    write_sidecar(&article, "bilal", &[5, 9]);
+    write_sidecar(
+        &article,
+        "alice",
+        &[(5, "claim"), (5, "quotation"), (6, "claim"), (9, "claim")],
+    );
+    write_sidecar(&article, "bilal", &[(5, "claim"), (9, "claim")]);
 
     let settings = Settings {
         author: "x".to_owned(),
@@ -87,9 +118,42 @@ fn the_agreement_table_runs_from_the_right_in_arabic() {
         "Arabic: the label column at {label:?} is right of the items column at {items:?}"
     );
 
+    // The Compare window alone, so that no other «claim» stands above a «quotation».
+    harness.state_mut().windows.agreement = None;
+    harness.state_mut().push(Command::OpenPath(article.clone()));
+    harness.run_steps(3);
+    harness.state_mut().push(UiCommand::CompareAnnotators);
+    harness.run_steps(4);
+    let (claim, quotation) = alices_chips(&harness);
+    assert!(
+        (claim.width() - quotation.width()).abs() > 4.0,
+        "{claim:?} {quotation:?}"
+    );
+    assert!(
+        (claim.right() - quotation.right()).abs() < 1.0,
+        "Arabic: the chips of a cell line up at the right: {claim:?} {quotation:?}"
+    );
+
     harness
         .state_mut()
         .push(Command::SetInterfaceLanguage(UiLanguage::English));
+    harness.run_steps(4);
+    let (claim, quotation) = alices_chips(&harness);
+    assert!(
+        (claim.left() - quotation.left()).abs() < 1.0,
+        "English: the chips of a cell line up at the left: {claim:?} {quotation:?}"
+    );
+
+    harness.state_mut().windows.compare = None;
+    harness.state_mut().push(UiCommand::Agreement);
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .windows
+        .agreement
+        .as_mut()
+        .expect("the Agreement window")
+        .wait();
     harness.run_steps(4);
     let (label, items) = first_headings(&harness);
     assert!(

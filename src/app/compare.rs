@@ -289,6 +289,12 @@ fn orphans_line(report: &AgreementReport, folder: &Path) -> Option<String> {
     ))
 }
 
+/// A table cell with no value: "—" and the mark of the reason, which reads from the right
+/// in a right-to-left interface, as the reasons' lines under the table do.
+pub(super) fn no_value_mark(mark: char) -> String {
+    tr!("agreement-no-value-mark", mark = mark.to_string())
+}
+
 /// What each mark after a "—" in the paragraph table means, for the marks used.
 fn no_value_lines(report: &AgreementReport) -> Vec<String> {
     crate::corpus::no_value_reasons(report)
@@ -538,80 +544,72 @@ impl CompareView<'_> {
                 acc.intersection(l).cloned().collect()
             });
         table.block_cell(|ui| {
-            ui.vertical(|ui| {
-                ui.set_max_width(260.0);
-                let number = row.paragraph + 1;
-                if agrees {
-                    strong(
-                        ui,
-                        engine,
-                        tr!("compare-paragraph-heading", number = number),
-                    );
-                } else {
-                    let color = ui.visuals().warn_fg_color;
-                    t::colored_label(
-                        ui,
-                        tr!("compare-paragraph-disagreement", number = number),
-                        Some(color),
-                    );
-                }
-                let text = self
-                    .document
-                    .and_then(|d| d.paragraph_text(row.paragraph))
-                    .unwrap_or_default();
-                let excerpt: String = if text.chars().count() > 120 {
-                    text.chars().take(120).chain(['…']).collect()
-                } else {
-                    text.to_owned()
-                };
-                bidi_label(ui, engine, &excerpt, Some(ui.visuals().weak_text_color()));
-            });
+            ui.set_max_width(260.0);
+            let number = row.paragraph + 1;
+            if agrees {
+                strong(
+                    ui,
+                    engine,
+                    tr!("compare-paragraph-heading", number = number),
+                );
+            } else {
+                let color = ui.visuals().warn_fg_color;
+                t::colored_label(
+                    ui,
+                    tr!("compare-paragraph-disagreement", number = number),
+                    Some(color),
+                );
+            }
+            let text = self
+                .document
+                .and_then(|d| d.paragraph_text(row.paragraph))
+                .unwrap_or_default();
+            let excerpt: String = if text.chars().count() > 120 {
+                text.chars().take(120).chain(['…']).collect()
+            } else {
+                text.to_owned()
+            };
+            bidi_label(ui, engine, &excerpt, Some(ui.visuals().weak_text_color()));
         });
         for labels in &row.labels {
             table.block_cell(|ui| {
-                ui.vertical(|ui| {
-                    for id in ordered(labels, self.scheme) {
-                        let (name, color) = self.label_look(&id);
-                        // Labels every annotator gave are filled; disputed ones only outlined.
-                        chip(ui, engine, &name, color, shared.contains(&id), false);
-                    }
-                });
+                for id in ordered(labels, self.scheme) {
+                    let (name, color) = self.label_look(&id);
+                    // Labels every annotator gave are filled; disputed ones only outlined.
+                    chip(ui, engine, &name, color, shared.contains(&id), false);
+                }
             });
         }
         table.block_cell(|ui| {
-            ui.vertical(|ui| {
-                for id in ordered(&gold.labels, self.scheme) {
-                    let (name, color) = self.label_look(&id);
-                    chip(ui, engine, &name, color, true, false);
-                }
-                if gold.passages > 0 {
-                    t::weak_label(ui, tr!("compare-passages-kept", count = gold.passages));
-                }
-            });
+            for id in ordered(&gold.labels, self.scheme) {
+                let (name, color) = self.label_look(&id);
+                chip(ui, engine, &name, color, true, false);
+            }
+            if gold.passages > 0 {
+                t::weak_label(ui, tr!("compare-passages-kept", count = gold.passages));
+            }
         });
         table.block_cell(|ui| {
             ui.add_enabled_ui(!self.team_mode, |ui| {
-                ui.vertical(|ui| {
-                    for (index, name) in self.comparison.annotators.iter().enumerate() {
-                        let taken = !gold.labels.is_empty() && row.labels[index] == gold.labels;
-                        let caption = if taken {
-                            tr!("compare-chosen", name = name_arg(name))
-                        } else {
-                            tr!("compare-take", name = name_arg(name))
-                        };
-                        if bidi_small_button(ui, engine, &caption).clicked() {
-                            events.decision = Some(Adjudication::Take {
-                                paragraph: row.paragraph,
-                                annotator: index,
-                            });
-                        }
-                    }
-                    if !agrees && ui.button(tx(tr!("compare-merge"))).clicked() {
-                        events.decision = Some(Adjudication::Merge {
+                for (index, name) in self.comparison.annotators.iter().enumerate() {
+                    let taken = !gold.labels.is_empty() && row.labels[index] == gold.labels;
+                    let caption = if taken {
+                        tr!("compare-chosen", name = name_arg(name))
+                    } else {
+                        tr!("compare-take", name = name_arg(name))
+                    };
+                    if bidi_small_button(ui, engine, &caption).clicked() {
+                        events.decision = Some(Adjudication::Take {
                             paragraph: row.paragraph,
+                            annotator: index,
                         });
                     }
-                });
+                }
+                if !agrees && ui.button(tx(tr!("compare-merge"))).clicked() {
+                    events.decision = Some(Adjudication::Merge {
+                        paragraph: row.paragraph,
+                    });
+                }
             });
         });
     }
@@ -896,12 +894,12 @@ fn agreement_report_ui(
         }
         (None, Some(why)) => {
             t::hover(
-                ui.label(format!("—{}", why.mark())),
+                t::label(ui, no_value_mark(why.mark())),
                 no_value_explanation(why),
             );
         }
         (None, None) => {
-            ui.label("—");
+            t::label(ui, "—");
         }
     };
     t::table(ui, "agreement-grid", true, egui::vec2(16.0, 6.0), |table| {

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use egui::Color32;
 
 use super::command::{AgreementLevel, Command};
-use super::compare::{name_and_items_cells, name_arg, named_rows, names, strong};
+use super::compare::{name_and_items_cells, name_arg, named_rows, names, no_value_mark, strong};
 use super::{Session, Workspace};
 use crate::annotation::{CharIndex, Label, LabelScheme};
 use crate::document::Document;
@@ -184,7 +184,7 @@ fn value_cell(
     };
     let (text, why) = match (value, row.no_value.get(which)) {
         (Some(v), _) => (i18n::number(format!("{v:.3}")), None),
-        (None, Some(why)) => (format!("—{}", why.mark()), Some(no_value_explanation(*why))),
+        (None, Some(why)) => (no_value_mark(why.mark()), Some(no_value_explanation(*why))),
         (None, None) => ("—".to_owned(), None),
     };
     let mut response = t::label(ui, text.clone());

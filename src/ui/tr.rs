@@ -765,9 +765,9 @@ struct RtlTable {
 struct TableLayout {
     col_widths: Vec<f32>,
     row_heights: Vec<f32>,
-    /// The width of each cell's content, by row and column: a cell narrower than its
-    /// column is moved to the column's right edge by it.
-    cell_widths: Vec<Vec<f32>>,
+    /// The size of each cell's content, by row and column: a block lower than its row is
+    /// moved down by it.
+    cell_sizes: Vec<Vec<Vec2>>,
 }
 
 impl TableLayout {
@@ -782,12 +782,12 @@ impl TableLayout {
         };
         differ(&self.col_widths, &other.col_widths)
             || differ(&self.row_heights, &other.row_heights)
-            || self.cell_widths.len() != other.cell_widths.len()
-            || self
-                .cell_widths
-                .iter()
-                .zip(&other.cell_widths)
-                .any(|(a, b)| differ(a, b))
+            || self.cell_sizes.len() != other.cell_sizes.len()
+            || self.cell_sizes.iter().zip(&other.cell_sizes).any(|(a, b)| {
+                let (a_x, a_y): (Vec<f32>, Vec<f32>) = a.iter().map(|s| (s.x, s.y)).unzip();
+                let (b_x, b_y): (Vec<f32>, Vec<f32>) = b.iter().map(|s| (s.x, s.y)).unzip();
+                differ(&a_x, &b_x) || differ(&a_y, &b_y)
+            })
     }
 }
 
@@ -800,11 +800,14 @@ impl Table<'_> {
         self.add_cell(false, add)
     }
 
-    /// A [`cell`](Self::cell) whose content is a block of widgets one above the other
-    /// (`ui.vertical`), which egui puts at the left of the room it is given: in a
-    /// right-to-left interface it is given the width it took last frame, so that it ends at
-    /// its column's right edge.
+    /// A [`cell`](Self::cell) whose content is a block of widgets one above the other, as
+    /// `ui.vertical` lays them out in English. In a right-to-left interface each widget is
+    /// lined up at the column's right edge, and the block is centred in the row's height as
+    /// an egui grid centres it.
     pub fn block_cell<R>(&mut self, add: impl FnOnce(&mut Ui) -> R) -> R {
+        if self.rtl.is_none() {
+            return self.ui.vertical(add).inner;
+        }
         self.add_cell(true, add)
     }
 
@@ -836,18 +839,18 @@ impl Table<'_> {
         // The room left of the cell's right edge, as an egui grid gives its last column the
         // room right of it: labels that wrap at the width they are given keep to one line.
         let room = (right - t.left).max(column);
-        let last_cell = t.last.cell_widths.get(row).and_then(|cells| cells.get(col));
-        let (width, layout) = match (block, last_cell) {
-            // Laid out from the cell's left, so that its content's width can be measured; the
-            // cell is as wide as that content was last frame, so its content ends at the
-            // column's right.
-            (true, Some(&width)) => (width, Layout::left_to_right(Align::Center)),
-            (true, None) => (room, Layout::left_to_right(Align::Center)),
-            (false, _) => (room, Layout::right_to_left(Align::Center)),
-        };
         let height = t.last.row_heights.get(row).copied().unwrap_or(t.min_cell.y);
+        // A block is laid out from the top right, and moved down by half the room its row
+        // left it last frame.
+        let (top, layout) = if block {
+            let last_height = t.last.cell_sizes.get(row).and_then(|cells| cells.get(col));
+            let room_below = last_height.map_or(0.0, |size| (height - size.y).max(0.0));
+            (t.y + 0.5 * room_below, Layout::top_down(Align::Max))
+        } else {
+            (t.y, Layout::right_to_left(Align::Center))
+        };
         let rect = egui::Rect::from_min_max(
-            egui::pos2(right - width, t.y),
+            egui::pos2(right - room, top),
             egui::pos2(right, t.y + height),
         );
         let mut cell = ui.new_child(
@@ -867,10 +870,10 @@ impl Table<'_> {
             this.row_heights.resize(row + 1, t.min_cell.y);
         }
         this.row_heights[row] = this.row_heights[row].max(used.height().ceil());
-        if this.cell_widths.len() <= row {
-            this.cell_widths.resize(row + 1, Vec::new());
+        if this.cell_sizes.len() <= row {
+            this.cell_sizes.resize(row + 1, Vec::new());
         }
-        this.cell_widths[row].push(used.width().ceil());
+        this.cell_sizes[row].push(used.size().ceil());
         t.col += 1;
         inner
     }
@@ -885,8 +888,8 @@ impl Table<'_> {
         if t.this.row_heights.len() <= t.row {
             t.this.row_heights.resize(t.row + 1, t.min_cell.y);
         }
-        if t.this.cell_widths.len() <= t.row {
-            t.this.cell_widths.resize(t.row + 1, Vec::new());
+        if t.this.cell_sizes.len() <= t.row {
+            t.this.cell_sizes.resize(t.row + 1, Vec::new());
         }
         t.y += t.this.row_heights[t.row] + t.spacing.y;
         t.row += 1;

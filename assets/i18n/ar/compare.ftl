@@ -93,6 +93,7 @@ agreement-single-annotator = مُعلِّق واحد: لا أحد غيره يُ�
 agreement-not-two-annotators = كابا كوهين (κ) يقارن بين مُعلِّقَين اثنين بالضبط
 # علامة RLM في أول السطر تجعله من اليمين إلى اليسار.
 agreement-reason = {"\u200F"}—{ $mark }: { $reason }
+agreement-no-value-mark = {"\u200F"}—{ $mark }
 agreement-orphans-line = { PLURAL($count) ->
         [zero] لم يُستبعد أي تعليق يتيم في { $articles }
         [one] استُبعد تعليق واحد يتيم (تعذّر وضعه في النص الحالي) في { $articles }

@@ -64,6 +64,7 @@ agreement-single-annotator = a single annotator: there is nobody to agree with
 agreement-not-two-annotators = Cohen's κ compares exactly two annotators
 # What a mark after "—" in a table means.
 agreement-reason = —{ $mark }: { $reason }
+agreement-no-value-mark = —{ $mark }
 agreement-orphans-line = { PLURAL($count) ->
         [one] { $count } annotation left out as orphaned (not placeable in the current text) in { $articles }
        *[other] { $count } annotations left out as orphaned (not placeable in the current text) in { $articles }
