@@ -59,7 +59,7 @@ compare-column-paragraph = الفقرة
 compare-column-gold = المعيار الذهبي
 compare-column-decide = القرار
 compare-paragraph-heading = ¶ { $number }
-compare-paragraph-disagreement = ¶ { $number } · خلاف
+compare-paragraph-disagreement = ¶ { $number } — خلاف
 compare-passages-kept = { PLURAL($count) ->
         [zero] + لا تعليقات على مقاطع
         [one] + تعليق واحد على مقطع (محفوظ)
@@ -155,13 +155,13 @@ spantab-orphaned = { PLURAL($count) ->
     }
 spantab-accept-all-from = قبول كل المقاطع من { $name }
 spantab-merge-all = دمج كل المقاطع
-spantab-unit-disagreement = ¶ { $number } · { $kind ->
+spantab-unit-disagreement = ¶ { $number } — { $kind ->
         [missing] مقطع لم يعلِّمه الجميع
         [boundary] خلاف في الحدود
         [type] خلاف في النوع
        *[boundary-and-type] خلاف في الحدود والنوع
     }
-spantab-unit-agreed = ¶ { $number } · متفق عليه
+spantab-unit-agreed = ¶ { $number } — متفق عليه
 spantab-unit-tip = جعل هذه الوحدة هي الحالية (Alt+1، Alt+2، Alt+3 لأخذ نسخة)
 spantab-nothing = (لا شيء)
 
