@@ -1261,6 +1261,7 @@ mod tests {
         // tables are written beside their reports.
         let source: String = [
             include_str!("cli.rs"),
+            include_str!("cli/parse_errors.rs"),
             include_str!("corpus.rs"),
             include_str!("span_agreement/mod.rs"),
         ]

@@ -119,6 +119,32 @@ fn the_shortcuts_dialog_opens_from_the_keyboard_and_lists_every_key() {
     );
 }
 
+/// In a window lower than the list, the Keyboard Shortcuts window stays inside it and its
+/// last rows scroll into view.
+#[test]
+fn the_shortcuts_list_scrolls_in_a_low_window() {
+    let (_dir, article) = article_copy(RAQQA, "article.txt");
+    let height = 520.0;
+    let mut harness = harness_on(
+        app(Settings::default()),
+        &article,
+        egui::vec2(1000.0, height),
+        3,
+    );
+    press(&mut harness, Key::F1);
+    let window = harness.get_by_label("Keyboard Shortcuts").rect();
+    assert!(window.bottom() <= height, "{window:?}");
+    let (last_keys, _) = hashiya::app::command::help_rows()
+        .pop()
+        .expect("shortcut rows");
+    let last = harness.get_by_label(&last_keys);
+    assert!(last.rect().top() > height, "{:?}", last.rect());
+    last.scroll_to_me();
+    harness.run_steps(3);
+    let last = harness.get_by_label(&last_keys).rect();
+    assert!(window.contains_rect(last), "{last:?} in {window:?}");
+}
+
 #[test]
 fn panel_controls_can_be_reached_with_tab_and_pressed_with_space() {
     let (_dir, mut harness) = open_copy();

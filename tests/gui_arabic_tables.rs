@@ -1,7 +1,7 @@
 //! Tables in the Arabic interface: the Agreement window's table starts at the right, its
 //! first column (the labels) right of the next; in English it starts at the left. In the
 //! Compare window's table, the chips in a cell line up at the right in Arabic, at the left in
-//! English.
+//! English, and the window's close button is at its left in Arabic.
 //!
 //! The interface language is process-wide, so these checks run in one test of their own
 //! binary.
@@ -18,7 +18,7 @@ use hashiya::app::command::{Command, UiCommand};
 use hashiya::app::{HashiyaApp, Settings};
 use hashiya::i18n::UiLanguage;
 
-use common::{app, corpus, harness, wait_for_folder};
+use common::{app, corpus, harness, settle, wait_for_folder};
 
 /// Writes a sidecar at `path` for `article` by `author`, with each paragraph's label.
 fn write_sidecar(article: &Path, author: &str, labels: &[(usize, &str)]) {
@@ -72,6 +72,38 @@ fn alices_chips(harness: &Harness<'_, HashiyaApp>) -> (egui::Rect, egui::Rect) {
     (claim, quotation)
 }
 
+/// In Arabic, the Compare window's title bar is mirrored: the close button at the window's
+/// left, the fold arrow at its right. Folding hides the table (whose wider chip is
+/// `quotation_width` wide); the close button closes the window.
+fn check_the_mirrored_title_bar(harness: &mut Harness<'_, HashiyaApp>, quotation_width: f32) {
+    let window = harness
+        .get_by_label(&hashiya::tr!("compare-window-title"))
+        .rect();
+    let close = harness.get_by_label(&hashiya::tr!("window-close")).rect();
+    let fold = harness.get_by_label(&hashiya::tr!("window-fold")).rect();
+    assert!(
+        close.left() - window.left() < 20.0 && window.right() - fold.right() < 20.0,
+        "window {window:?}, close {close:?}, fold {fold:?}"
+    );
+    harness.get_by_label(&hashiya::tr!("window-fold")).click();
+    harness.run_steps(12);
+    assert!(
+        harness
+            .query_by_label(&hashiya::tr!("window-fold"))
+            .is_none()
+    );
+    assert!(
+        harness.query_all_by_label_contains("quotation").count() == 1,
+        "only the annotation panel's check box is left"
+    );
+    harness.get_by_label(&hashiya::tr!("window-unfold")).click();
+    harness.run_steps(12);
+    assert!((alices_chips(harness).1.width() - quotation_width).abs() < 0.5);
+    harness.get_by_label(&hashiya::tr!("window-close")).click();
+    harness.run_steps(2);
+    assert!(harness.state().windows.compare.is_none());
+}
+
 #[test]
 fn the_agreement_table_runs_from_the_right_in_arabic() {
     let dir = tempfile::tempdir().unwrap();
@@ -121,7 +153,7 @@ fn the_agreement_table_runs_from_the_right_in_arabic() {
     // The Compare window alone, so that no other «claim» stands above a «quotation».
     harness.state_mut().windows.agreement = None;
     harness.state_mut().push(Command::OpenPath(article.clone()));
-    harness.run_steps(3);
+    settle(&mut harness);
     harness.state_mut().push(UiCommand::CompareAnnotators);
     harness.run_steps(4);
     let (claim, quotation) = alices_chips(&harness);
@@ -134,6 +166,10 @@ fn the_agreement_table_runs_from_the_right_in_arabic() {
         "Arabic: the chips of a cell line up at the right: {claim:?} {quotation:?}"
     );
 
+    check_the_mirrored_title_bar(&mut harness, quotation.width());
+    harness.state_mut().push(UiCommand::CompareAnnotators);
+    harness.run_steps(4);
+
     harness
         .state_mut()
         .push(Command::SetInterfaceLanguage(UiLanguage::English));
@@ -142,6 +178,15 @@ fn the_agreement_table_runs_from_the_right_in_arabic() {
     assert!(
         (claim.left() - quotation.left()).abs() < 1.0,
         "English: the chips of a cell line up at the left: {claim:?} {quotation:?}"
+    );
+    // egui's own title bar: its close button at the right.
+    let window = harness
+        .get_by_label(&hashiya::tr!("compare-window-title"))
+        .rect();
+    let close = harness.get_by_label("Close window").rect();
+    assert!(
+        window.right() - close.right() < 20.0,
+        "window {window:?}, close {close:?}"
     );
 
     harness.state_mut().windows.compare = None;

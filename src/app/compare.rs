@@ -653,54 +653,53 @@ pub(super) fn compare_window_ui(
         document: session.map(|s| &s.document),
         team_mode,
     };
-    egui::Window::new(tx(tr!("compare-window-title")))
-        .id(egui::Id::unique("hashiya-compare"))
-        .open(&mut open)
+    let frame = egui::Window::new(t::window_title(ctx, tr!("compare-window-title")))
         .default_size(egui::vec2(980.0, 620.0))
-        .resizable(true)
-        .show(ctx, |ui| {
-            if comparison.annotators.len() < 2 {
-                t::label(
-                    ui,
-                    tr!("compare-needs-two", count = comparison.annotators.len()),
-                );
-                if ui.button(tx(tr!("compare-look-again"))).clicked() {
-                    events.refresh = true;
-                }
-                return;
+        .resizable(true);
+    let id = egui::Id::unique("hashiya-compare");
+    t::show_window(ctx, frame, id, &mut open, true, |ui| {
+        if comparison.annotators.len() < 2 {
+            t::label(
+                ui,
+                tr!("compare-needs-two", count = comparison.annotators.len()),
+            );
+            if ui.button(tx(tr!("compare-look-again"))).clicked() {
+                events.refresh = true;
             }
-            t::row(ui, |ui| {
-                ui.selectable_value(
-                    &mut level,
-                    CompareLevel::Paragraphs,
-                    tx(tr!("compare-paragraphs")),
-                );
-                ui.selectable_value(&mut level, CompareLevel::Spans, tx(tr!("compare-spans")));
-                ui.separator();
-                t::checkbox(
-                    ui,
-                    &mut events.only_disagreements,
-                    tr!("compare-only-disagreements"),
-                );
-                if ui.button(tx(tr!("compare-reload-files"))).clicked() {
-                    events.refresh = true;
-                }
-            });
-            if level == CompareLevel::Spans {
-                let context = SpanViewContext {
-                    session,
-                    team_mode,
-                    only_disagreements: events.only_disagreements,
-                };
-                span_view_ui(ui, engine, spans, &context, commands);
-                return;
-            }
-            view.header_ui(ui, engine, &gold_name, &mut events);
+            return;
+        }
+        t::row(ui, |ui| {
+            ui.selectable_value(
+                &mut level,
+                CompareLevel::Paragraphs,
+                tx(tr!("compare-paragraphs")),
+            );
+            ui.selectable_value(&mut level, CompareLevel::Spans, tx(tr!("compare-spans")));
             ui.separator();
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| view.grid_ui(ui, engine, &mut events));
+            t::checkbox(
+                ui,
+                &mut events.only_disagreements,
+                tr!("compare-only-disagreements"),
+            );
+            if ui.button(tx(tr!("compare-reload-files"))).clicked() {
+                events.refresh = true;
+            }
         });
+        if level == CompareLevel::Spans {
+            let context = SpanViewContext {
+                session,
+                team_mode,
+                only_disagreements: events.only_disagreements,
+            };
+            span_view_ui(ui, engine, spans, &context, commands);
+            return;
+        }
+        view.header_ui(ui, engine, &gold_name, &mut events);
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| view.grid_ui(ui, engine, &mut events));
+    });
     compare.level = level;
     compare.only_disagreements = events.only_disagreements;
     if let Some(decision) = events.decision {
@@ -727,55 +726,54 @@ pub(super) fn agreement_window_ui(
     let mut show_orphans = None;
     let folder = window.folder.clone();
     let max_height = ctx.content_rect().height() * 0.7;
-    egui::Window::new(tx(tr!("agreement-window-title")))
-        .id(egui::Id::unique("hashiya-agreement"))
-        .open(&mut open)
-        .default_width(640.0)
-        .show(ctx, |ui| {
-            t::row(ui, |ui| {
-                ui.selectable_value(
-                    &mut window.tab,
-                    AgreementTab::Paragraphs,
-                    tx(tr!("compare-paragraphs")),
-                );
-                let spans = ui.selectable_value(
-                    &mut window.tab,
-                    AgreementTab::Spans,
-                    tx(tr!("compare-spans")),
-                );
-                // The first look at the Span tab measures.
-                if spans.clicked()
-                    && window.spans.report.is_none()
-                    && !window.spans.running()
-                    && !window.spans.cancelled
-                {
-                    commands.push(Command::MeasureAgreement(AgreementLevel::Spans {
-                        seed: window.spans.seed,
-                        samples: window.spans.samples,
-                    }));
-                }
-            });
-            ui.separator();
-            if window.tab == AgreementTab::Spans {
-                span_tab_ui(ui, engine, &mut window.spans, max_height, commands);
-                return;
-            }
-            let Some(report) = &window.report else {
-                t::row(ui, |ui| {
-                    ui.spinner();
-                    t::label(ui, tr!("agreement-measuring"));
-                });
-                return;
-            };
-            egui::ScrollArea::vertical()
-                .max_height(max_height)
-                .show(ui, |ui| {
-                    show_orphans = agreement_report_ui(ui, engine, report, &folder);
-                });
-            if ui.button(tx(tr!("agreement-measure-again"))).clicked() {
-                commands.push(Command::MeasureAgreement(AgreementLevel::Paragraphs));
+    let frame =
+        egui::Window::new(t::window_title(ctx, tr!("agreement-window-title"))).default_width(640.0);
+    let id = egui::Id::unique("hashiya-agreement");
+    t::show_window(ctx, frame, id, &mut open, true, |ui| {
+        t::row(ui, |ui| {
+            ui.selectable_value(
+                &mut window.tab,
+                AgreementTab::Paragraphs,
+                tx(tr!("compare-paragraphs")),
+            );
+            let spans = ui.selectable_value(
+                &mut window.tab,
+                AgreementTab::Spans,
+                tx(tr!("compare-spans")),
+            );
+            // The first look at the Span tab measures.
+            if spans.clicked()
+                && window.spans.report.is_none()
+                && !window.spans.running()
+                && !window.spans.cancelled
+            {
+                commands.push(Command::MeasureAgreement(AgreementLevel::Spans {
+                    seed: window.spans.seed,
+                    samples: window.spans.samples,
+                }));
             }
         });
+        ui.separator();
+        if window.tab == AgreementTab::Spans {
+            span_tab_ui(ui, engine, &mut window.spans, max_height, commands);
+            return;
+        }
+        let Some(report) = &window.report else {
+            t::row(ui, |ui| {
+                ui.spinner();
+                t::label(ui, tr!("agreement-measuring"));
+            });
+            return;
+        };
+        egui::ScrollArea::vertical()
+            .max_height(max_height)
+            .show(ui, |ui| {
+                show_orphans = agreement_report_ui(ui, engine, report, &folder);
+            });
+        if ui.button(tx(tr!("agreement-measure-again"))).clicked() {
+            commands.push(Command::MeasureAgreement(AgreementLevel::Paragraphs));
+        }
+    });
     if !open {
         commands.push(Command::CloseWindow(Window::Agreement));
         return;
@@ -815,26 +813,25 @@ fn orphans_window_ui(window: &mut AgreementWindow, ctx: &egui::Context, engine: 
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut open = true;
-    egui::Window::new(tx(tr!("agreement-orphans-window-title")))
-        .id(egui::Id::unique("hashiya-orphaned-annotations"))
-        .open(&mut open)
-        .default_width(520.0)
-        .show(ctx, |ui| {
-            bidi_label(
-                ui,
-                engine,
-                &tr!(
-                    "agreement-orphans-intro",
-                    count = orphans.len(),
-                    name = name_arg(&annotator),
-                    article = name_arg(&name)
-                ),
-                None,
-            );
-            for orphan in orphans {
-                bidi_label(ui, engine, &orphan_line(orphan, &label_name), None);
-            }
-        });
+    let frame = egui::Window::new(t::window_title(ctx, tr!("agreement-orphans-window-title")))
+        .default_width(520.0);
+    let id = egui::Id::unique("hashiya-orphaned-annotations");
+    t::show_window(ctx, frame, id, &mut open, true, |ui| {
+        bidi_label(
+            ui,
+            engine,
+            &tr!(
+                "agreement-orphans-intro",
+                count = orphans.len(),
+                name = name_arg(&annotator),
+                article = name_arg(&name)
+            ),
+            None,
+        );
+        for orphan in orphans {
+            bidi_label(ui, engine, &orphan_line(orphan, &label_name), None);
+        }
+    });
     if !open {
         window.orphans_shown = None;
     }

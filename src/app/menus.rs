@@ -459,29 +459,27 @@ impl AuthorWindow {
         }
         let mut open = true;
         let mut done = false;
-        egui::Window::new(tx(tr!("author-window-title")))
-            .id(egui::Id::unique("hashiya-annotator-name"))
-            .open(&mut open)
-            .collapsible(false)
-            .resizable(false)
-            .show(ctx, |ui| {
-                t::label(ui, tr!("author-explanation"));
-                let (_, output) = self.editor.ui(ui, engine, &tr!("author-placeholder"));
-                if std::mem::take(&mut self.fresh) {
-                    self.editor.focus(ui.ctx());
+        let frame =
+            egui::Window::new(t::window_title(ctx, tr!("author-window-title"))).resizable(false);
+        let id = egui::Id::unique("hashiya-annotator-name");
+        t::show_window(ctx, frame, id, &mut open, false, |ui| {
+            t::label(ui, tr!("author-explanation"));
+            let (_, output) = self.editor.ui(ui, engine, &tr!("author-placeholder"));
+            if std::mem::take(&mut self.fresh) {
+                self.editor.focus(ui.ctx());
+            }
+            if output.changed {
+                let name = self.editor.text().trim().to_owned();
+                if !name.is_empty() {
+                    commands.push(Command::SetAuthor(name));
                 }
-                if output.changed {
-                    let name = self.editor.text().trim().to_owned();
-                    if !name.is_empty() {
-                        commands.push(Command::SetAuthor(name));
-                    }
-                }
-                done = output.submitted.is_some()
-                    || (output.finished && !self.editor.has_focus(ui.ctx()));
-                if ui.button(tx(tr!("button-done"))).clicked() {
-                    done = true;
-                }
-            });
+            }
+            done =
+                output.submitted.is_some() || (output.finished && !self.editor.has_focus(ui.ctx()));
+            if ui.button(tx(tr!("button-done"))).clicked() {
+                done = true;
+            }
+        });
         if !open || done {
             commands.push(Command::CloseWindow(Window::AnnotatorName));
         }
@@ -494,24 +492,31 @@ pub(super) fn shortcuts_window_ui(ctx: &egui::Context, shown: bool, commands: &m
         return;
     }
     let mut open = true;
-    egui::Window::new(tx(command::info(UiCommand::KeyboardShortcuts).label_text()))
-        .id(egui::Id::unique("hashiya-keyboard-shortcuts"))
-        .open(&mut open)
-        .collapsible(false)
+    // The list is longer than a small window is high: it scrolls within the window's height
+    // (which egui's window offers its content from the start only as its default height).
+    let max_height = ctx.content_rect().height() * 0.8;
+    let title = command::info(UiCommand::KeyboardShortcuts).label_text();
+    let frame = egui::Window::new(t::window_title(ctx, title))
         .resizable(false)
-        .show(ctx, |ui| {
-            if i18n::is_rtl() {
-                shortcut_rows_rtl(ui);
-                return;
-            }
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for (keys, action) in command::help_rows() {
-                    t::label(ui, keys);
-                    t::label(ui, action);
-                    ui.end_row();
+        .default_height(max_height);
+    let id = egui::Id::unique("hashiya-keyboard-shortcuts");
+    t::show_window(ctx, frame, id, &mut open, false, |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(max_height)
+            .show(ui, |ui| {
+                if i18n::is_rtl() {
+                    shortcut_rows_rtl(ui);
+                    return;
                 }
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for (keys, action) in command::help_rows() {
+                        t::label(ui, keys);
+                        t::label(ui, action);
+                        ui.end_row();
+                    }
+                });
             });
-        });
+    });
     if !open {
         commands.push(Command::CloseWindow(Window::KeyboardShortcuts));
     }

@@ -218,39 +218,37 @@ impl SchemeEditor {
         let mut open = true;
         let mut apply = false;
         let mut cancel = false;
-        egui::Window::new(tx(tr!("scheme-window-title")))
-            .id(egui::Id::unique("hashiya-label-scheme"))
-            .open(&mut open)
-            .collapsible(false)
-            .default_width(460.0)
-            .show(ctx, |ui| {
-                label_list_ui(ui, engine, editor);
-                ui.separator();
-                label_fields_ui(ui, engine, editor, face);
-                ui.separator();
-                if let Some(error) = &editor.error {
-                    let color = ui.visuals().error_fg_color;
-                    t::colored_label(ui, error.as_str(), Some(color));
+        let frame = egui::Window::new(t::window_title(ctx, tr!("scheme-window-title")))
+            .default_width(460.0);
+        let id = egui::Id::unique("hashiya-label-scheme");
+        t::show_window(ctx, frame, id, &mut open, false, |ui| {
+            label_list_ui(ui, engine, editor);
+            ui.separator();
+            label_fields_ui(ui, engine, editor, face);
+            ui.separator();
+            if let Some(error) = &editor.error {
+                let color = ui.visuals().error_fg_color;
+                t::colored_label(ui, error.as_str(), Some(color));
+            }
+            t::row(ui, |ui| {
+                if ui.button(tx(tr!("scheme-apply"))).clicked() {
+                    apply = true;
                 }
-                t::row(ui, |ui| {
-                    if ui.button(tx(tr!("scheme-apply"))).clicked() {
-                        apply = true;
-                    }
-                    if ui.button(tx(tr!("scheme-cancel"))).clicked() {
-                        cancel = true;
-                    }
-                });
-                t::row(ui, |ui| {
-                    t::label(ui, tr!("scheme-share"));
-                    if ui.button(tx(tr!("scheme-save-to-file"))).clicked() {
-                        let name = format!("{}.labels.json", editor.draft.name);
-                        editor.pending_save = Some(picker.pick_save_path(ctx, &name));
-                    }
-                    if ui.button(tx(tr!("scheme-load-from-file"))).clicked() {
-                        editor.pending_load = Some(picker.pick_scheme(ctx));
-                    }
-                });
+                if ui.button(tx(tr!("scheme-cancel"))).clicked() {
+                    cancel = true;
+                }
             });
+            t::row(ui, |ui| {
+                t::label(ui, tr!("scheme-share"));
+                if ui.button(tx(tr!("scheme-save-to-file"))).clicked() {
+                    let name = format!("{}.labels.json", editor.draft.name);
+                    editor.pending_save = Some(picker.pick_save_path(ctx, &name));
+                }
+                if ui.button(tx(tr!("scheme-load-from-file"))).clicked() {
+                    editor.pending_load = Some(picker.pick_scheme(ctx));
+                }
+            });
+        });
         if apply {
             commands.push(Command::ApplyScheme);
         }

@@ -986,28 +986,159 @@ pub fn collapsing_header(ui: &mut Ui, openness: f32, title: impl Into<String>) -
     row(ui, |ui| {
         let size = ui.spacing().icon_width;
         let (rect, arrow) = ui.allocate_exact_size(vec2(size, size), Sense::click());
-        let color = ui.style().interact(&arrow).fg_stroke.color;
-        let r = rect.shrink(size * 0.2);
-        let closed = if crate::i18n::is_rtl() {
-            [r.right_top(), r.right_bottom(), r.left_center()]
-        } else {
-            [r.left_top(), r.left_bottom(), r.right_center()]
-        };
-        let open = [r.left_top(), r.right_top(), r.center_bottom()];
-        let points = closed
-            .iter()
-            .zip(open)
-            .map(|(c, o)| c.lerp(o, openness))
-            .collect();
-        ui.painter().add(egui::Shape::convex_polygon(
-            points,
-            color,
-            egui::Stroke::NONE,
-        ));
+        paint_section_arrow(ui, &arrow, rect, openness);
         let caption = ui.add(Button::new(tx(title)).frame(false));
         arrow.clicked() || caption.clicked()
     })
     .inner
+}
+
+/// The arrow of a section that opens and closes, in `rect`: toward the reading direction
+/// while closed (`openness` 0), down when open (1).
+fn paint_section_arrow(ui: &Ui, response: &Response, rect: egui::Rect, openness: f32) {
+    let color = ui.style().interact(response).fg_stroke.color;
+    let r = rect.shrink(rect.width() * 0.2);
+    let closed = if crate::i18n::is_rtl() {
+        [r.right_top(), r.right_bottom(), r.left_center()]
+    } else {
+        [r.left_top(), r.left_bottom(), r.right_center()]
+    };
+    let open = [r.left_top(), r.right_top(), r.center_bottom()];
+    let points = closed
+        .iter()
+        .zip(open)
+        .map(|(c, o)| c.lerp(o, openness))
+        .collect();
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        color,
+        egui::Stroke::NONE,
+    ));
+}
+
+/// `title` as a window's title (see [`show_window`]). In a right-to-left interface, room is
+/// kept on both sides of it for the buttons drawn over the title bar, as egui keeps it for its
+/// own, so that a folded window's title bar still holds them.
+pub fn window_title<'a>(ctx: &egui::Context, title: impl Into<String>) -> Atoms<'a> {
+    let mut atoms = tx(title);
+    if crate::i18n::is_rtl() {
+        let room = title_button_room(ctx);
+        atoms.push_left(Atom::custom(
+            egui::IdSalt::new("hashiya-title-room-left"),
+            vec2(room, room),
+        ));
+        atoms.push_right(Atom::custom(
+            egui::IdSalt::new("hashiya-title-room-right"),
+            vec2(room, room),
+        ));
+    }
+    atoms
+}
+
+/// The room egui gives a title bar's button: a square as high as a heading's row.
+fn title_button_room(ctx: &egui::Context) -> f32 {
+    let style = ctx.global_style();
+    ctx.fonts_mut(|f| f.row_height(&egui::TextStyle::Heading.resolve(&style)))
+}
+
+/// Shows `window` (titled by [`window_title`]) under `id` with a close button that clears `open` and, if `collapsible`,
+/// a button that folds it to its title bar. In English these are egui's own: the arrow at the
+/// left of the title bar, the close button at its right. egui's title bar has a fixed order,
+/// so in a right-to-left interface the window is shown without them and they are drawn over
+/// its title bar, mirrored: the close button at the left, the arrow at the right, pointing
+/// left while the window is folded. A double click on the title folds it, as in egui.
+pub fn show_window<'a, R>(
+    ctx: &egui::Context,
+    window: egui::Window<'a>,
+    id: Id,
+    open: &'a mut bool,
+    collapsible: bool,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> Option<egui::InnerResponse<Option<R>>> {
+    let window = window.id(id);
+    if !crate::i18n::is_rtl() {
+        return window.open(open).collapsible(collapsible).show(ctx, add);
+    }
+    let shown = window.collapsible(false).show(ctx, add)?;
+    mirrored_title_buttons(ctx, id, &shown.response, open, collapsible);
+    Some(shown)
+}
+
+/// The buttons of [`show_window`] in a right-to-left interface, over the title bar of the
+/// window whose frame is `window`, where egui would put its own.
+fn mirrored_title_buttons(
+    ctx: &egui::Context,
+    id: Id,
+    window: &Response,
+    open: &mut bool,
+    collapsible: bool,
+) {
+    let style = ctx.global_style();
+    let margin = style.spacing.window_margin;
+    // egui sizes the buttons' room as the heading's row, and the buttons as an icon.
+    let row = title_button_room(ctx);
+    let icon = style.spacing.icon_width;
+    let top = window.rect.top() + f32::from(margin.top);
+    let room = |left: f32| {
+        egui::Rect::from_min_size(egui::pos2(left, top), vec2(row, row))
+            .shrink((row - icon).max(0.0) / 2.0)
+    };
+    let bar = egui::Rect::from_min_max(
+        window.rect.min,
+        egui::pos2(window.rect.right(), top + row + f32::from(margin.bottom)),
+    );
+    let ui = Ui::new(
+        ctx.clone(),
+        id.with("hashiya-title-buttons"),
+        egui::UiBuilder::new()
+            .layer_id(window.layer_id)
+            .max_rect(bar),
+    );
+    let close = ui.interact(
+        room(window.rect.left() + f32::from(margin.left)),
+        id.with("hashiya-close"),
+        Sense::click(),
+    );
+    let close_label = crate::tr!("window-close");
+    close.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &close_label));
+    let visuals = ui.style().interact(&close);
+    let cross = close.rect.shrink(2.0).expand(visuals.expansion);
+    let stroke = visuals.fg_stroke;
+    ui.painter()
+        .line_segment([cross.left_top(), cross.right_bottom()], stroke);
+    ui.painter()
+        .line_segment([cross.right_top(), cross.left_bottom()], stroke);
+    if close.clicked() {
+        *open = false;
+    }
+    if !collapsible {
+        return;
+    }
+    let mut folding = egui::collapsing_header::CollapsingState::load_with_default_open(
+        ctx,
+        id.with("collapsing"),
+        true,
+    );
+    let arrow = ui.interact(
+        room(window.rect.right() - f32::from(margin.right) - row),
+        id.with("hashiya-fold"),
+        Sense::click(),
+    );
+    let fold_label = if folding.is_open() {
+        crate::tr!("window-fold")
+    } else {
+        crate::tr!("window-unfold")
+    };
+    arrow.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &fold_label));
+    paint_section_arrow(&ui, &arrow, arrow.rect, folding.openness(ctx));
+    // egui's own title bar reports its clicks under this id.
+    let title_double_clicked = ctx
+        .read_response(id.with("__title_click"))
+        .is_some_and(|title| title.double_clicked());
+    if arrow.clicked() || title_double_clicked {
+        folding.toggle(&ui);
+        folding.store(ctx);
+    }
 }
 
 #[cfg(test)]

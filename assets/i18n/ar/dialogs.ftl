@@ -8,6 +8,9 @@ window-sample-article = المقالة النموذجية
 window-empty-folder = لا مقالات في هذا المجلد. يمكنك اختيار مجلد آخر من المدوّنة > فتح مجلد…
 window-choose-article = اختر مقالة من القائمة (Ctrl+Page Down يفتح أولاها)
 window-open-article-hint = افتح مقالة من ملف > فتح…، أو أفلِتها هنا
+window-close = إغلاق النافذة
+window-fold = طيّ النافذة إلى شريط عنوانها
+window-unfold = بسط النافذة
 
 ## الرسائل فوق المقالة
 

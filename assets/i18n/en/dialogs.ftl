@@ -9,6 +9,9 @@ window-sample-article = Sample article
 window-empty-folder = This folder has no articles. Corpus > Open Folder… chooses another.
 window-choose-article = Choose an article in the list (Ctrl+Page Down opens the first)
 window-open-article-hint = Open an article with File > Open…, or drop one here
+window-close = Close window
+window-fold = Fold the window to its title bar
+window-unfold = Unfold the window
 
 ## Messages above the article
 
