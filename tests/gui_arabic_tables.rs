@@ -18,7 +18,7 @@ use hashiya::app::command::{Command, UiCommand};
 use hashiya::app::{HashiyaApp, Settings};
 use hashiya::i18n::UiLanguage;
 
-use common::{app, corpus, harness, settle, wait_for_folder};
+use common::{app, corpus, harness, settle, wait_for_agreement, wait_for_folder};
 
 /// Writes a sidecar at `path` for `article` by `author`, with each paragraph's label.
 fn write_sidecar(article: &Path, author: &str, labels: &[(usize, &str)]) {
@@ -70,6 +70,14 @@ fn alices_chips(harness: &Harness<'_, HashiyaApp>) -> (egui::Rect, egui::Rect) {
         })
         .expect("the claim chip above the quotation chip");
     (claim, quotation)
+}
+
+/// Opens the Agreement window and waits until it has measured.
+fn open_agreement(harness: &mut Harness<'_, HashiyaApp>) {
+    harness.state_mut().push(UiCommand::Agreement);
+    harness.run_steps(2);
+    wait_for_agreement(harness);
+    harness.run_steps(4);
 }
 
 /// In Arabic, the Compare window's title bar is mirrored: the close button at the window's
@@ -133,16 +141,7 @@ fn the_agreement_table_runs_from_the_right_in_arabic() {
     harness.run_steps(3);
     wait_for_folder(&mut harness);
     harness.run_steps(3);
-    harness.state_mut().push(UiCommand::Agreement);
-    harness.run_steps(2);
-    harness
-        .state_mut()
-        .windows
-        .agreement
-        .as_mut()
-        .expect("the Agreement window")
-        .wait();
-    harness.run_steps(4);
+    open_agreement(&mut harness);
 
     let (label, items) = first_headings(&harness);
     assert!(
@@ -190,16 +189,7 @@ fn the_agreement_table_runs_from_the_right_in_arabic() {
     );
 
     harness.state_mut().windows.compare = None;
-    harness.state_mut().push(UiCommand::Agreement);
-    harness.run_steps(2);
-    harness
-        .state_mut()
-        .windows
-        .agreement
-        .as_mut()
-        .expect("the Agreement window")
-        .wait();
-    harness.run_steps(4);
+    open_agreement(&mut harness);
     let (label, items) = first_headings(&harness);
     assert!(
         label.right() < items.left(),

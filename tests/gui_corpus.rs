@@ -15,7 +15,9 @@ use hashiya::annotation::sidecar::{self, annotator_sidecar_path};
 use hashiya::annotation::{AnnotationStore, LabelScheme, TargetKey, TargetKind};
 use hashiya::app::{FixedPicker, FolderSort, HashiyaApp, Settings};
 
-use common::{app, corpus, harness, open_path, settings_by, settle, wait_for_folder};
+use common::{
+    app, corpus, harness, open_path, settings_by, settle, wait_for_agreement, wait_for_folder,
+};
 
 /// Writes a sidecar at `path` for `article` by `author`: `claim` on `claims`, `event` on
 /// `events`.
@@ -494,13 +496,7 @@ fn the_agreement_window_shows_the_folder_table() {
     harness.run_steps(2);
     harness.get_by_label("Agreement…").click();
     harness.run_steps(2);
-    harness
-        .state_mut()
-        .windows
-        .agreement
-        .as_mut()
-        .unwrap()
-        .wait();
+    wait_for_agreement(&mut harness);
     harness.run_steps(3);
     let report = harness
         .state()
@@ -555,13 +551,7 @@ fn the_agreement_window_accounts_for_orphans_and_links_to_them() {
     harness.run_steps(2);
     harness.get_by_label("Agreement…").click();
     harness.run_steps(2);
-    harness
-        .state_mut()
-        .windows
-        .agreement
-        .as_mut()
-        .unwrap()
-        .wait();
+    wait_for_agreement(&mut harness);
     harness.run_steps(3);
     let report = harness
         .state()

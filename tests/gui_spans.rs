@@ -19,7 +19,7 @@ use hashiya::span_agreement::Span;
 use hashiya::span_agreement::compare::gold_spans;
 use serde_json::Value;
 
-use common::{app, corpus, harness, press_with, settings_by, wait_for_folder};
+use common::{app, corpus, harness, press_with, settings_by, wait_for_agreement, wait_for_folder};
 
 const WINDOW: egui::Vec2 = egui::vec2(1300.0, 900.0);
 
@@ -127,13 +127,7 @@ fn open_agreement(harness: &mut Harness<'_, HashiyaApp>) {
     harness.run_steps(2);
     harness.get_by_label("Agreement…").click();
     harness.run_steps(2);
-    harness
-        .state_mut()
-        .windows
-        .agreement
-        .as_mut()
-        .unwrap()
-        .wait();
+    wait_for_agreement(harness);
     harness.run_steps(2);
 }
 

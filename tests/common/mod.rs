@@ -155,6 +155,17 @@ pub fn wait_for_folder(harness: &mut Harness<'_, HashiyaApp>) {
         .wait_until_indexed();
 }
 
+/// Waits until the open Agreement window has measured.
+pub fn wait_for_agreement(harness: &mut Harness<'_, HashiyaApp>) {
+    harness
+        .state_mut()
+        .windows
+        .agreement
+        .as_mut()
+        .expect("the Agreement window")
+        .wait();
+}
+
 /// Runs frames until a background load has been picked up.
 pub fn settle(harness: &mut Harness<'_, HashiyaApp>) {
     harness.run_steps(2);
