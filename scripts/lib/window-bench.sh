@@ -16,6 +16,8 @@ window_bench_tools() {
 }
 
 # Starts Xvfb (1280×900×24) on the first free display from :150; sets `disp` and `xpid`.
+# Returns once the server answers: its socket can appear before it takes connections, and a
+# program started then fails with "Failed to open connection to X server".
 start_display() {
   local n
   disp=""
@@ -25,7 +27,14 @@ start_display() {
   [ -n "$disp" ] || { echo "$bench: no free display" >&2; return 1; }
   Xvfb "$disp" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
   xpid=$!
-  for _ in $(seq 50); do [ -e /tmp/.X11-unix/X${disp#:} ] && break; sleep 0.1; done
+  for _ in $(seq 100); do
+    DISPLAY=$disp xdotool getdisplaygeometry >/dev/null 2>&1 && return 0
+    kill -0 $xpid 2>/dev/null || break
+    sleep 0.05
+  done
+  echo "$bench: Xvfb on $disp did not answer" >&2
+  kill $xpid 2>/dev/null; wait $xpid 2>/dev/null
+  return 1
 }
 
 # Starts "$@" on $disp as program $name, with software GL and a fresh home and XDG
