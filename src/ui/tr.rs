@@ -784,9 +784,10 @@ impl TableLayout {
             || differ(&self.row_heights, &other.row_heights)
             || self.cell_sizes.len() != other.cell_sizes.len()
             || self.cell_sizes.iter().zip(&other.cell_sizes).any(|(a, b)| {
-                let (a_x, a_y): (Vec<f32>, Vec<f32>) = a.iter().map(|s| (s.x, s.y)).unzip();
-                let (b_x, b_y): (Vec<f32>, Vec<f32>) = b.iter().map(|s| (s.x, s.y)).unzip();
-                differ(&a_x, &b_x) || differ(&a_y, &b_y)
+                a.len() != b.len()
+                    || a.iter()
+                        .zip(b)
+                        .any(|(a, b)| (*a - *b).abs().max_elem() > 0.5)
             })
     }
 }
